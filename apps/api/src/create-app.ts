@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { createValidationPipe } from '@npa/platform/http/validation';
+import { ErrorFilter } from '@npa/platform/http/error.filter';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP app exactly as production runs it; main.ts and the end-to-end tests both use it. */
+export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Behind a proxy set TRUST_PROXY so req.ip is the client's; otherwise X-Forwarded-For is ignored.
+    trustProxy: process.env.TRUST_PROXY ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('NPA back-office')
+    .setDescription('Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '@npa/platform/config/app-config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp();
+  await app.listen({ port: config.PORT, host: process.env.HOST ?? '0.0.0.0' });
+  console.log(`NPA API listening on http://localhost:${config.PORT} (OpenAPI at /api/docs)`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

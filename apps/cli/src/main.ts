@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Command } from 'commander';
+import { migrate, revertLastMigration } from '@npa/database';
+import { loadConfig } from '@npa/platform/config/app-config';
+import { DomainError } from '@npa/platform/http/domain-error';
+import { UsersService } from '@npa/platform/users/users.service';
+import { CliModule } from './cli.module';
+
+async function withApp<T>(work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const program = new Command('npa').description('NPA back-office command line').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('create the database if missing and apply pending migrations')
+  .action(async () => {
+    const applied = await migrate(loadConfig().DATABASE_URL);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Schema is up to date.');
+  });
+
+program
+  .command('migrate:revert')
+  .description('revert the last applied migration')
+  .action(async () => {
+    await revertLastMigration(loadConfig().DATABASE_URL);
+    console.log('Reverted the last migration.');
+  });
+
+program
+  .command('create-admin')
+  .description('make an NPA admin account (the first one, or another)')
+  .requiredOption('--email <email>')
+  .requiredOption('--password <password>')
+  .option('--name <name>', 'display name', 'NPA administrator')
+  .action(async (options: { email: string; password: string; name: string }) => {
+    const user = await withApp((app) =>
+      app.get(UsersService).create({ email: options.email, password: options.password, name: options.name, role: 'npa_admin' }, null),
+    );
+    console.log(`Created NPA admin ${user.email} (${user.id}).`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;
+  console.error(`Error: ${message}`);
+  process.exit(1);
+});

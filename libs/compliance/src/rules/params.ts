@@ -1,0 +1,80 @@
+// Every threshold the Code states, with the Code's value as default. The NPA admin may change them,
+// so rules read them from here and never hard-code a number.
+
+export interface RuleParams {
+  /** SR-MEMBERSHIP: current NPA members a team needs. */
+  membershipMinimum: number;
+  /** A service with this many practitioners or fewer is small. */
+  smallServiceMaxPractitioners: number;
+  /** SR-MEMBERSHIP: share of a small service's team that must be members. */
+  smallServiceMemberShare: number;
+  /** SR-SUPERVISION: longest allowed gap between sessions, in days. */
+  supervisionMaxGapDays: number;
+  /** SR-SUPERVISION and SR-SUPERVISOR-TRAINED: how far back the check looks, in days. */
+  supervisionLookbackDays: number;
+  /** Induction period length in days (12 weeks), counted from the start date as day 0. */
+  inductionDays: number;
+  /** SR-CASELOAD: families per full-time practitioner. */
+  caseloadPerFte: number;
+  /** SR-INDUCTION: a practitioner who started within this many months is a new starter. */
+  newStarterMonths: number;
+  /** SR-NETWORKING: attendance must fall within this many months up to the check date. */
+  networkingMonths: number;
+  /** SA-TRAINED: trained staff a setting needs. */
+  settingTrainedMinimum: number;
+  /** SA-TRAINED: trained staff a small setting needs. */
+  smallSettingTrainedMinimum: number;
+  /** A setting with this many staff or fewer is small. */
+  smallSettingMaxStaff: number;
+  /** SA-MEMBER: staff with NPA membership a setting needs. */
+  settingMemberMinimum: number;
+  /** Days an approved setting has to restore SA-TRAINED or SA-MEMBER once its award is at risk. */
+  awardAtRiskDays: number;
+}
+
+export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
+  membershipMinimum: 3,
+  smallServiceMaxPractitioners: 4,
+  smallServiceMemberShare: 0.5,
+  supervisionMaxGapDays: 14,
+  supervisionLookbackDays: 90,
+  inductionDays: 84,
+  caseloadPerFte: 17,
+  newStarterMonths: 12,
+  networkingMonths: 12,
+  settingTrainedMinimum: 2,
+  smallSettingTrainedMinimum: 1,
+  smallSettingMaxStaff: 3,
+  settingMemberMinimum: 1,
+  awardAtRiskDays: 90,
+});
+
+export interface RuleParamSpec {
+  name: keyof RuleParams;
+  label: string;
+  type: 'integer' | 'number';
+  min: number;
+  max?: number;
+}
+
+// Keyed by name so the compiler insists every parameter is described.
+const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
+  membershipMinimum: { label: 'Current NPA members a team needs', type: 'integer', min: 1 },
+  smallServiceMaxPractitioners: { label: 'Largest small service (practitioners)', type: 'integer', min: 1 },
+  smallServiceMemberShare: { label: 'Share of a small team that must be members', type: 'number', min: 0, max: 1 },
+  supervisionMaxGapDays: { label: 'Longest gap between supervision sessions (days)', type: 'integer', min: 1 },
+  supervisionLookbackDays: { label: 'Supervision look-back window (days)', type: 'integer', min: 1 },
+  inductionDays: { label: 'Induction period (days)', type: 'integer', min: 1 },
+  caseloadPerFte: { label: 'Families per full-time practitioner', type: 'number', min: 1 },
+  newStarterMonths: { label: 'New starter for induction (months)', type: 'integer', min: 1 },
+  networkingMonths: { label: 'Networking attendance window (months)', type: 'integer', min: 1 },
+  settingTrainedMinimum: { label: 'Trained staff a setting needs', type: 'integer', min: 1 },
+  smallSettingTrainedMinimum: { label: 'Trained staff a small setting needs', type: 'integer', min: 1 },
+  smallSettingMaxStaff: { label: 'Largest small setting (staff)', type: 'integer', min: 1 },
+  settingMemberMinimum: { label: 'NPA members a setting needs', type: 'integer', min: 1 },
+  awardAtRiskDays: { label: 'Days to restore an award at risk', type: 'integer', min: 1 },
+};
+
+export const ruleParamsSchema: readonly RuleParamSpec[] = Object.freeze(
+  (Object.keys(specs) as (keyof RuleParams)[]).map((name) => Object.freeze({ name, ...specs[name] })),
+);

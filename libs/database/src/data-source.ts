@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The one description of the database, shared by the API, the worker, the CLI and the tests. */
+export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    uuidExtension: 'pgcrypto',
+    url: databaseUrl,
+    entities: ENTITIES,
+    // The schema changes only through reviewed migrations, never from the entities at start-up.
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [join(__dirname, '..', '..', '..', 'migrations', '[0-9]*-*.{ts,js}')],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 20, application_name: 'npa-back-office' },
+    ...extra,
+  } as DataSourceOptions;
+}
+
+/** Creates the database named in the URL when it does not exist yet (a fresh machine). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies pending migrations; returns the names it applied. */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  await ensureDatabase(databaseUrl);
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 2 } }));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function revertLastMigration(databaseUrl: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 2 } }));
+  await dataSource.initialize();
+  try {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,23 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from './roles';
+
+export const ACCESS_KEY = 'npa:access';
+
+/**
+ * Who may call a route. Every route declares one (the API refuses to start otherwise), so a new route
+ * can never be open by accident.
+ * - `public`: no sign-in.
+ * - `roles`: the roles that may call it at all (others get 403).
+ * - `scope`: for roles outside the NPA office, the route parameter naming a record that must be theirs;
+ *   a record that is not theirs answers 404, so nobody learns what exists.
+ */
+export interface AccessRule {
+  public?: boolean;
+  roles?: readonly Role[];
+  scope?: { kind: string; param: string };
+}
+
+export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+
+export const Access = (roles: readonly Role[], scope?: { kind: string; param: string }) =>
+  SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);

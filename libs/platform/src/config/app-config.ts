@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const integer = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the system reads from its environment, with the local defaults that let it run on a
+ * machine with PostgreSQL and Redis on their usual ports. This class is the one place they are named.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(integer) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @Transform(trimmed) @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user@host:port/database' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/npa';
+
+  @Transform(trimmed) @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port[/db]' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix for every Redis key (queues, rate limits); tests use one of their own per run. */
+  @Transform(trimmed) @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'letters, digits, : _ - only' })
+  REDIS_PREFIX = 'npa';
+
+  @Transform(trimmed) @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'must be smtp://[user:pass@]host:port' })
+  SMTP_URL?: string;
+
+  @Transform(trimmed) @IsString()
+  MAIL_FROM = 'National Portage Association <no-reply@portage.org.uk>';
+
+  @Transform(trimmed) @IsString()
+  OUTBOX_DIR = 'var/outbox';
+
+  @Transform(trimmed) @IsString()
+  STORAGE_DIR = 'var/storage';
+
+  /** Unset: a random secret is made and kept in var/jwt-secret (see jwt-secret.ts). */
+  @Transform(trimmed) @IsOptional() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(integer) @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @Transform(integer) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(integer) @IsInt() @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Days are the NPA's days: "today" and the daily sweep use this zone. */
+  @Transform(trimmed) @IsString()
+  TIME_ZONE = 'Europe/London';
+
+  @Transform(trimmed) @IsString()
+  VAR_DIR = 'var';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['SMTP_URL', 'JWT_SECRET']);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${first.property} ${why.replace(new RegExp(`^${first.property} `), '')}`);
+  }
+  return config;
+}

@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ProblemDetail } from './domain-error';
+import { InvalidInputException } from './validation';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ProblemDetail[];
+  correlationId?: string;
+}
+
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+/**
+ * The single translation from anything thrown to API.md's error shape. Unknown errors become a plain
+ * 500 with the request id so staff can find the logged stack; nothing internal reaches the client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<{ id?: string; method?: string; url?: string }>();
+    const reply = http.getResponse<{ status(code: number): { send(body: unknown): void }; code?: unknown; sent?: boolean }>();
+    const body = this.toBody(exception, request?.id);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request?.id, route: `${request?.method} ${request?.url}` }, 'request failed');
+    }
+    reply.status(body.statusCode).send(body);
+  }
+
+  toBody(exception: unknown, requestId?: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return this.body(exception.status, exception.message, exception.details);
+    }
+    if (exception instanceof InvalidInputException) {
+      return this.body(400, 'The request has invalid fields.', exception.details);
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.body(429, 'Too many requests; wait a minute and try again.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return this.body(status, this.httpMessage(exception, status));
+    }
+    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return this.body(fastifyStatus, this.fastifyMessage(exception as { code?: string }, fastifyStatus));
+    }
+    const pgCode = (exception as { code?: string })?.code ?? (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (exception instanceof QueryFailedError && pgCode === '23505') {
+      return this.body(409, 'This conflicts with a record that already exists.');
+    }
+    if (this.isUnavailable(exception, pgCode)) {
+      return { ...this.body(503, 'The service is briefly unavailable; please try again shortly.'), correlationId: requestId };
+    }
+    return { ...this.body(500, 'Something went wrong on our side; it has been logged.'), correlationId: requestId };
+  }
+
+  private isUnavailable(exception: unknown, pgCode?: string): boolean {
+    if (pgCode && PG_UNAVAILABLE.has(pgCode)) return true;
+    const message = exception instanceof Error ? exception.message : '';
+    return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Redis is not reachable|Connection is closed/.test(message);
+  }
+
+  private body(statusCode: number, message: string, details?: ProblemDetail[]): ErrorBody {
+    const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+    if (details && details.length > 0) body.details = details;
+    return body;
+  }
+
+  private httpMessage(exception: HttpException, status: number): string {
+    if (status === 404) return 'Not found.';
+    if (status === 401) return 'Sign in to do this.';
+    if (status === 403) return 'You are not allowed to do this.';
+    const response = exception.getResponse();
+    if (/not valid JSON/i.test(exception.message)) return 'The body is not valid JSON.';
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : exception.message;
+  }
+
+  private fastifyMessage(exception: { code?: string }, status: number): string {
+    if (status === 413) return 'The request is too large.';
+    if (status === 415) return 'This content type is not accepted.';
+    if (exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The body is not valid JSON.';
+    return STATUS_CODES[status] ?? 'Bad request.';
+  }
+}

@@ -1,0 +1,35 @@
+import { BadRequestException, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ProblemDetail } from './domain-error';
+
+/** Flattens class-validator's tree into API.md's `details: [{ field, problem }]`. */
+export function toProblemDetails(errors: ValidationError[], parent = ''): ProblemDetail[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, text]) => ({
+      field,
+      problem: rule === 'whitelistValidation' ? 'is not a field this request accepts' : text.replace(new RegExp(`^${error.property} `), ''),
+    }));
+    return own.concat(toProblemDetails(error.children ?? [], field));
+  });
+}
+
+export class InvalidInputException extends BadRequestException {
+  constructor(readonly details: ProblemDetail[]) {
+    super('The request has invalid fields.');
+  }
+}
+
+/** Unknown fields are refused, not silently dropped: a typo must not pass as a change that was made. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new InvalidInputException(toProblemDetails(errors)),
+  });
+}
+
+/** A route id that is not a UUID names nothing that exists: 404, like any other unknown id. */
+export const ParseId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 404, 'Not found.') });

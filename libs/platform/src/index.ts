@@ -1,0 +1,14 @@
+export * from './audit/audit.service';
+export * from './auth/access.decorator';
+export * from './auth/current-user';
+export * from './auth/roles';
+export * from './auth/scope.registry';
+export * from './config/app-config';
+export * from './dates';
+export * from './http/domain-error';
+export * from './http/pagination';
+export * from './queue/job-queue';
+export * from './queue/jobs';
+export * from './queue/on-job.decorator';
+export * from './time/clock';
+export { PlatformModule } from './platform.module';

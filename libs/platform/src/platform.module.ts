@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditService } from './audit/audit.service';
+import { ScopeRegistry } from './auth/scope.registry';
+import { ConfigModule } from './config/config.module';
+import { LoggingModule } from './logging/logging.module';
+import { JobQueue } from './queue/job-queue';
+import { RedisModule } from './redis/redis.module';
+import { HeartbeatService } from './system/heartbeat.service';
+import { Clock } from './time/clock';
+
+/** What both processes need: configuration, logging, Redis, the audit trail, queues, the clock. */
+@Global()
+@Module({
+  imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
+})
+export class PlatformModule {}

@@ -1,0 +1,31 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Job, JobsOptions, Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { bullmqConnection } from '../redis/redis';
+import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, JOBS, QueueName } from './jobs';
+
+/** The only way anything puts work on a queue: typed by job name, with the shared retry policy. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<Job> {
+    const spec = JOBS[name];
+    return this.queue(spec.queue).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...spec.options, ...options });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: bullmqConnection(this.config.REDIS_URL), prefix: this.config.REDIS_PREFIX });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
