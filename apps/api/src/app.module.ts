@@ -6,9 +6,13 @@ import { AuditController } from '@npa/platform/audit/audit.controller';
 import { AuthModule } from '@npa/platform/auth/auth.module';
 import { HealthController } from '@npa/platform/health/health.controller';
 import { SystemController } from '@npa/platform/system/system.controller';
+import { ImportsModule } from '@npa/registry/imports/imports.module';
+import { RegistryModule } from '@npa/registry/registry.module';
+import { SupervisionModule } from '@npa/supervision/supervision.module';
+import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false })],
+  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule],
   controllers: [HealthController, AuditController, SystemController],
 })
 export class AppModule {}

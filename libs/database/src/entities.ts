@@ -1,6 +1,44 @@
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
 import { User } from '../../platform/src/auth/user.entity';
 import { Heartbeat } from '../../platform/src/system/heartbeat.entity';
+import { Induction } from '../../registry/src/people/induction.entity';
+import { Membership } from '../../registry/src/people/membership.entity';
+import { Person } from '../../registry/src/people/person.entity';
+import { Qualification } from '../../registry/src/people/qualification.entity';
+import { NetworkingAttendance } from '../../registry/src/services/networking-attendance.entity';
+import { Service } from '../../registry/src/services/service.entity';
+import { TeamMember } from '../../registry/src/services/team-member.entity';
+import { Inspection } from '../../registry/src/settings/inspection.entity';
+import { Setting } from '../../registry/src/settings/setting.entity';
+import { SettingStaff } from '../../registry/src/settings/setting-staff.entity';
+import { SupervisionParticipant } from '../../supervision/src/supervision-participant.entity';
+import { SupervisionSession } from '../../supervision/src/supervision-session.entity';
+import { Accreditation } from '../../training/src/accreditation.entity';
+import { Attendee } from '../../training/src/attendee.entity';
+import { Outcome } from '../../training/src/outcome.entity';
+import { Trainer } from '../../training/src/trainer.entity';
+import { Workshop } from '../../training/src/workshop.entity';
 
 /** Every entity of the schema; migrations are generated against this list. */
-export const ENTITIES = [User, AuditEntry, Heartbeat];
+export const ENTITIES = [
+  User,
+  AuditEntry,
+  Heartbeat,
+  Person,
+  Membership,
+  Qualification,
+  Induction,
+  Service,
+  TeamMember,
+  NetworkingAttendance,
+  Setting,
+  Inspection,
+  SettingStaff,
+  Trainer,
+  Accreditation,
+  Workshop,
+  Attendee,
+  Outcome,
+  SupervisionSession,
+  SupervisionParticipant,
+];

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Person } from '../../registry/src/people/person.entity';
+import { Service } from '../../registry/src/services/service.entity';
+
+/** A dated meeting of a supervisor with one practitioner (individual) or several (group). */
+@Entity('supervision_sessions')
+@Index('supervision_sessions_service_idx', ['serviceId', 'date'])
+export class SupervisionSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  serviceId: string;
+
+  @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_id' })
+  service?: Service;
+
+  @Column('date')
+  date: string;
+
+  @Column('uuid')
+  supervisorId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supervisor_id' })
+  supervisor?: Person;
+
+  @Column('uuid', { nullable: true })
+  recordedBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
