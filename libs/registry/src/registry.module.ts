@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
+import { RegistryScopes } from './registry.scopes';
+import { ServicesController } from './services/services.controller';
+import { ServicesService } from './services/services.service';
+import { TeamService } from './services/team.service';
+import { SettingsController } from './settings/settings.controller';
+import { SettingsService } from './settings/settings.service';
 
 /** Services and their teams, people and their memberships, settings and their staff. */
-@Module({})
+@Module({
+  controllers: [ServicesController, PeopleController, SettingsController],
+  providers: [RegistryScopes, ServicesService, TeamService, PeopleService, SettingsService],
+  exports: [ServicesService, TeamService, PeopleService, SettingsService],
+})
 export class RegistryModule {}

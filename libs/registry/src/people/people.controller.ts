@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { pageOf } from '../../../platform/src/http/pagination';
+import { ParseId } from '../../../platform/src/http/validation';
+import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
+import { PeopleService } from './people.service';
+
+const ORGANISATIONS = [...NPA_STAFF, 'service_manager', 'setting_contact'] as const;
+const OWN_PERSON = { kind: 'person', param: 'id' };
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post()
+  @Access([...ORGANISATIONS, 'trainer'])
+  create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Actor) {
+    return this.people.create(dto, actor);
+  }
+
+  @Get()
+  @Access(NPA_STAFF)
+  async list(@Query() query: PeopleQuery) {
+    const { items, total } = await this.people.list(query);
+    return pageOf(items, total, query);
+  }
+
+  @Get(':id')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  get(@Param('id', ParseId) id: string) {
+    return this.people.get(id);
+  }
+
+  @Patch(':id')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  update(@Param('id', ParseId) id: string, @Body() dto: UpdatePersonDto, @CurrentUser() actor: Actor) {
+    return this.people.update(id, dto, actor);
+  }
+
+  @Post(':id/memberships')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  addMembership(@Param('id', ParseId) id: string, @Body() dto: CreateMembershipDto, @CurrentUser() actor: Actor) {
+    return this.people.addMembership(id, dto, actor);
+  }
+
+  @Get(':id/memberships')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  listMemberships(@Param('id', ParseId) id: string) {
+    return this.people.listMemberships(id);
+  }
+
+  @Patch(':id/memberships/:membershipId')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  endMembership(@Param('id', ParseId) id: string, @Param('membershipId', ParseId) membershipId: string, @Body() dto: EndMembershipDto, @CurrentUser() actor: Actor) {
+    return this.people.endMembership(id, membershipId, dto, actor);
+  }
+
+  @Post(':id/qualifications')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  addQualification(@Param('id', ParseId) id: string, @Body() dto: CreateQualificationDto, @CurrentUser() actor: Actor) {
+    return this.people.addQualification(id, dto, actor);
+  }
+
+  @Get(':id/qualifications')
+  @Access(ORGANISATIONS, OWN_PERSON)
+  listQualifications(@Param('id', ParseId) id: string) {
+    return this.people.listQualifications(id);
+  }
+
+  @Post(':id/induction')
+  @Access([...NPA_STAFF, 'service_manager'], OWN_PERSON)
+  recordInduction(@Param('id', ParseId) id: string, @Body() dto: InductionDto, @CurrentUser() actor: Actor) {
+    return this.people.recordInduction(id, dto, actor);
+  }
+}

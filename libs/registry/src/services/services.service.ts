@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../../platform/src/audit/audit.service';
+import type { Actor } from '../../../platform/src/auth/current-user';
+import { notFound } from '../../../platform/src/http/domain-error';
+import { PageQuery, sortColumn } from '../../../platform/src/http/pagination';
+import { organisationLimit } from '../registry.scopes';
+import { Service } from './service.entity';
+import { CreateServiceDto, ServiceQuery, toServiceView, UpdateServiceDto } from './services.dto';
+
+@Injectable()
+export class ServicesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(dto: CreateServiceDto, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('service_registration_seq') AS n`);
+      const service = await manager.save(manager.create(Service, { ...dto, registrationNumber: `NPA-S-${n.padStart(5, '0')}` }));
+      const view = toServiceView(service);
+      await this.audit.record({ actor, action: 'service.registered', entity: 'service', entityId: service.id, after: view }, manager);
+      return view;
+    });
+  }
+
+  async update(id: string, dto: UpdateServiceDto, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!service) throw notFound('The service');
+      const before = toServiceView(service);
+      const after = toServiceView(await manager.save(Object.assign(service, dto)));
+      await this.audit.record({ actor, action: 'service.updated', entity: 'service', entityId: id, before, after }, manager);
+      return after;
+    });
+  }
+
+  async get(id: string) {
+    const service = await this.dataSource.getRepository(Service).findOneBy({ id });
+    if (!service) throw notFound('The service');
+    return toServiceView(service);
+  }
+
+  async list(query: ServiceQuery, actor: Actor) {
+    const column = sortColumn(query, { name: 's.name', region: 's.region', localAuthority: 's.localAuthority', registrationNumber: 's.registrationNumber', registeredOn: 's.registeredOn' }, 's.name');
+    const builder = this.dataSource.getRepository(Service).createQueryBuilder('s').orderBy(column, order(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
+    const limit = organisationLimit(actor);
+    if (limit) builder.andWhere('s.id = :limit', { limit });
+    if (query.region) builder.andWhere('s.region = :region', { region: query.region });
+    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.localAuthority ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const [items, total] = await builder.getManyAndCount();
+    return { items: items.map(toServiceView), total };
+  }
+}
+
+export const order = (query: PageQuery) => (query.order === 'desc' ? 'DESC' : 'ASC');
