@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ComplianceModule } from '@npa/compliance/compliance.module';
 import { DatabaseModule } from '@npa/database';
 import { PlatformModule } from '@npa/platform';
 import { AuditController } from '@npa/platform/audit/audit.controller';

@@ -1,3 +1,5 @@
+import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.entity';
+import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
 import { User } from '../../platform/src/auth/user.entity';
 import { Heartbeat } from '../../platform/src/system/heartbeat.entity';
@@ -41,4 +43,6 @@ export const ENTITIES = [
   Outcome,
   SupervisionSession,
   SupervisionParticipant,
+  RuleParameterVersion,
+  ComplianceSnapshot,
 ];

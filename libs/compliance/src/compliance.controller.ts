@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../platform/src/auth/roles';
+import { ParseId } from '../../platform/src/http/validation';
+import { AsOfQuery, EvaluateAllDto, OverviewQuery, WhatIfDto } from './compliance.dto';
+import { ComplianceService } from './compliance.service';
+import { RuleParametersService } from './rule-parameters.service';
+import { ruleParamsSchema } from './rules/params';
+
+const STAFF_OR_MANAGER = [...NPA_STAFF, 'service_manager'] as const;
+const STAFF_OR_CONTACT = [...NPA_STAFF, 'setting_contact'] as const;
+
+@ApiTags('compliance')
+@ApiBearerAuth()
+@Controller()
+export class ComplianceController {
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly parameters: RuleParametersService,
+  ) {}
+
+  @Get('services/:id/compliance')
+  @Access(STAFF_OR_MANAGER, { kind: 'service', param: 'id' })
+  service(@Param('id', ParseId) id: string, @Query() query: AsOfQuery) {
+    return this.compliance.service(id, query.asOf);
+  }
+
+  @Get('services/:id/compliance/history')
+  @Access(STAFF_OR_MANAGER, { kind: 'service', param: 'id' })
+  async serviceHistory(@Param('id', ParseId) id: string) {
+    await this.compliance.service(id);
+    return this.compliance.history('service', id);
+  }
+
+  @Post('services/:id/compliance/what-if')
+  @HttpCode(200)
+  @Access(STAFF_OR_MANAGER, { kind: 'service', param: 'id' })
+  whatIf(@Param('id', ParseId) id: string, @Body() dto: WhatIfDto) {
+    return this.compliance.whatIf(id, dto);
+  }
+
+  @Get('settings/:id/compliance')
+  @Access(STAFF_OR_CONTACT, { kind: 'setting', param: 'id' })
+  setting(@Param('id', ParseId) id: string, @Query() query: AsOfQuery) {
+    return this.compliance.setting(id, query.asOf);
+  }
+
+  @Get('compliance')
+  @Access(NPA_STAFF)
+  overview(@Query() query: OverviewQuery) {
+    return this.compliance.overview(query);
+  }
+
+  @Post('compliance/snapshots')
+  @Access(['npa_admin'])
+  snapshot(@Body() dto: EvaluateAllDto) {
+    return this.compliance.snapshotAll(dto.asOf);
+  }
+
+  @Get('compliance/parameters')
+  @Access(NPA_STAFF)
+  async parametersNow() {
+    return { ...(await this.parameters.current()), schema: ruleParamsSchema, history: await this.parameters.history() };
+  }
+
+  @Put('compliance/parameters')
+  @Access(['npa_admin'])
+  updateParameters(@Body() changes: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    return this.parameters.update(changes, actor);
+  }
+}

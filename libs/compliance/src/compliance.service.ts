@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IsoDate } from '../../platform/src/dates';
+import { invalid, notFound, ProblemDetail } from '../../platform/src/http/domain-error';
+import { Clock } from '../../platform/src/time/clock';
+import { ComplianceSnapshot } from './compliance-snapshot.entity';
+import { OverviewQuery, WhatIfChangeDto, WhatIfDto } from './compliance.dto';
+import { FactsLoader } from './facts.loader';
+import { RuleParametersService } from './rule-parameters.service';
+import { diffResults } from './rules/diff';
+import { evaluateService, evaluateSetting, serviceStatus } from './rules/evaluate';
+import { applyWhatIf, WhatIfChange } from './rules/what-if';
+import type { RuleResult } from './rules/result';
+
+export interface Evaluation {
+  asOf: IsoDate;
+  status: 'compliant' | 'non_compliant';
+  parameterVersion: number;
+  rules: RuleResult[];
+}
+
+/** Runs the Code's rules over the register as of a date, for one subject or all of them. */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: FactsLoader,
+    private readonly parameters: RuleParametersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async service(serviceId: string, asOf: IsoDate = this.clock.today()): Promise<Evaluation & { serviceId: string }> {
+    const [facts, { version, params }] = await Promise.all([this.facts.services([serviceId], asOf), this.parameters.current()]);
+    const serviceFacts = facts.get(serviceId);
+    if (!serviceFacts) throw notFound('The service');
+    const rules = evaluateService(serviceFacts, params, asOf);
+    return { serviceId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+  }
+
+  async setting(settingId: string, asOf: IsoDate = this.clock.today()): Promise<Evaluation & { settingId: string }> {
+    const [facts, { version, params }] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current()]);
+    const settingFacts = facts.get(settingId);
+    if (!settingFacts) throw notFound('The setting');
+    const rules = evaluateSetting(settingFacts, params, asOf);
+    return { settingId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+  }
+
+  /** Every service's status as of a date, filtered and paged, with how many fail each rule. */
+  async overview(query: OverviewQuery) {
+    const asOf = query.asOf ?? this.clock.today();
+    const [facts, { version, params }, services] = await Promise.all([
+      this.facts.services(null, asOf),
+      this.parameters.current(),
+      this.dataSource.query<{ id: string; name: string; region: string; registration_number: string }[]>('SELECT id, name, region, registration_number FROM services ORDER BY name, id'),
+    ]);
+    const rows = services.map((s) => {
+      const rules = evaluateService(facts.get(s.id)!, params, asOf);
+      return { serviceId: s.id, name: s.name, region: s.region, registrationNumber: s.registration_number, status: serviceStatus(rules), failing: rules.filter((r) => r.outcome === 'fail').map((r) => r.id) };
+    });
+    const failingByRule: Record<string, number> = {};
+    for (const row of rows) for (const id of row.failing) failingByRule[id] = (failingByRule[id] ?? 0) + 1;
+    const filtered = rows.filter((r) => (!query.status || r.status === query.status) && (!query.rule || r.failing.includes(query.rule)) && (!query.region || r.region === query.region));
+    return {
+      asOf,
+      parameterVersion: version,
+      counts: { services: rows.length, compliant: rows.filter((r) => r.status === 'compliant').length, nonCompliant: rows.filter((r) => r.status === 'non_compliant').length, failingByRule },
+      items: filtered.slice(query.offset, query.offset + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: filtered.length,
+    };
+  }
+
+  /** The results as they would be after the changes; nothing is saved. */
+  async whatIf(serviceId: string, dto: WhatIfDto) {
+    const asOf = dto.asOf ?? this.clock.today();
+    const [facts, { version, params }] = await Promise.all([this.facts.services([serviceId], asOf), this.parameters.current()]);
+    const current = facts.get(serviceId);
+    if (!current) throw notFound('The service');
+    const changes = dto.changes.map(toWhatIfChange);
+    let changed;
+    try {
+      changed = applyWhatIf(current, changes);
+    } catch (error) {
+      if (error instanceof RangeError) throw invalid('A change names a team member who is not in this service.', [{ field: 'changes', problem: error.message }]);
+      throw error;
+    }
+    const before = evaluateService(current, params, asOf);
+    const after = evaluateService(changed, params, asOf);
+    const diff = diffResults(before, after);
+    return { serviceId, asOf, parameterVersion: version, status: serviceStatus(after), statusNow: serviceStatus(before), changedRules: diff.rules, rules: after };
+  }
+
+  async history(subjectKind: 'service' | 'setting', subjectId: string) {
+    const snapshots = await this.dataSource.getRepository(ComplianceSnapshot).find({ where: { subjectKind, subjectId }, order: { asOf: 'ASC', createdAt: 'ASC' } });
+    return snapshots.map((s, i) => {
+      const diff = diffResults(i === 0 ? null : snapshots[i - 1].results, s.results);
+      return { asOf: s.asOf, status: s.status, parameterVersion: s.parameterVersion, changedRules: diff.rules, recordedAt: s.createdAt.toISOString() };
+    });
+  }
+
+  /**
+   * Evaluates every service and setting as of a date and stores a snapshot for each whose status or
+   * rule outcomes differ from its latest one. The daily sweep calls this; running it twice stores nothing new.
+   */
+  async snapshotAll(asOf: IsoDate = this.clock.today()): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; nonCompliant: number }> {
+    const [serviceFacts, settingFacts, { version, params }] = await Promise.all([this.facts.services(null, asOf), this.facts.settings(null, asOf), this.parameters.current()]);
+    const evaluated: { subjectKind: 'service' | 'setting'; subjectId: string; rules: RuleResult[] }[] = [
+      ...[...serviceFacts.values()].map((f) => ({ subjectKind: 'service' as const, subjectId: f.serviceId, rules: evaluateService(f, params, asOf) })),
+      ...[...settingFacts.values()].map((f) => ({ subjectKind: 'setting' as const, subjectId: f.settingId, rules: evaluateSetting(f, params, asOf) })),
+    ];
+    return this.dataSource.transaction(async (manager) => {
+      // One sweep at a time: a second concurrent one waits and then finds nothing new to store.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.snapshotAll'))`);
+      const latest = await manager.query<{ subject_kind: string; subject_id: string; results: RuleResult[] }[]>(
+        `SELECT DISTINCT ON (subject_kind, subject_id) subject_kind, subject_id, results
+           FROM compliance_snapshots WHERE as_of <= $1 ORDER BY subject_kind, subject_id, as_of DESC, created_at DESC`,
+        [asOf],
+      );
+      const previous = new Map(latest.map((l) => [`${l.subject_kind}:${l.subject_id}`, l.results]));
+      const changed = evaluated.filter((e) => diffResults(previous.get(`${e.subjectKind}:${e.subjectId}`) ?? null, e.rules).changed);
+      for (let i = 0; i < changed.length; i += 500) {
+        const rows = changed.slice(i, i + 500).map((e) => ({ subject_kind: e.subjectKind, subject_id: e.subjectId, status: serviceStatus(e.rules), results: e.rules }));
+        await manager.query(
+          `INSERT INTO compliance_snapshots (subject_kind, subject_id, as_of, status, results, parameter_version)
+           SELECT x.subject_kind, x.subject_id, $2, x.status, x.results, $3
+             FROM jsonb_to_recordset($1::jsonb) AS x(subject_kind text, subject_id uuid, status text, results jsonb)`,
+          [JSON.stringify(rows), asOf, version],
+        );
+      }
+      const nonCompliant = evaluated.filter((e) => e.subjectKind === 'service' && serviceStatus(e.rules) === 'non_compliant').length;
+      return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed: changed.length, nonCompliant };
+    });
+  }
+}
+
+/** Each kind of change needs its own fields; say which are missing rather than guessing. */
+function toWhatIfChange(change: WhatIfChangeDto, index: number): WhatIfChange {
+  const need = (fields: (keyof WhatIfChangeDto)[]) => {
+    const missing: ProblemDetail[] = fields.filter((f) => change[f] === undefined).map((f) => ({ field: `changes.${index}.${f}`, problem: `is required for ${change.kind}` }));
+    if (missing.length) throw invalid('A what-if change is missing fields.', missing);
+  };
+  switch (change.kind) {
+    case 'member_leaves':
+      need(['memberId', 'endDate']);
+      return { kind: 'member_leaves', memberId: change.memberId!, endDate: change.endDate! };
+    case 'membership_lapses':
+      need(['personId', 'endDate']);
+      return { kind: 'membership_lapses', personId: change.personId!, endDate: change.endDate! };
+    case 'new_starter':
+      need(['name', 'role', 'fte', 'caseload', 'startDate']);
+      return { kind: 'new_starter', name: change.name!, role: change.role!, fte: change.fte!, caseload: change.caseload!, startDate: change.startDate!, isMember: change.isMember, isTrained: change.isTrained };
+  }
+}

@@ -1,0 +1,183 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { addDays, todayIn } from '../libs/platform/src/dates';
+import { bootApi } from './support/boot';
+import { http, signedIn, SignedIn } from './support/people';
+import { registerBuilder } from './support/register';
+
+interface Rule {
+  id: string;
+  level: string;
+  outcome: string;
+  explanation: string;
+  facts: Record<string, unknown>;
+}
+const rule = (body: { rules: Rule[] }, id: string) => body.rules.find((r) => r.id === id)!;
+
+describe('Registration compliance through HTTP', () => {
+  let app: NestFastifyApplication;
+  let admin: SignedIn;
+  let build: ReturnType<typeof registerBuilder>;
+  const today = todayIn('Europe/London', new Date());
+  const ago = (n: number) => addDays(today, -n);
+  let service: { id: string };
+  let practitioners: { id: string; name: string }[];
+  let memberships: { id: string; personId: string }[];
+  let members: { id: string; personId: string }[];
+
+  beforeAll(async () => {
+    app = await bootApi();
+    admin = await signedIn(app, 'npa_admin');
+    build = registerBuilder(app, admin);
+
+    // Five practitioners and a supervisor, trained two years ago by an accredited trainer.
+    service = await build.service({ name: 'Harbour Portage' });
+    practitioners = [];
+    members = [];
+    for (const name of ['Ada', 'Ben', 'Cara', 'Dev', 'Eli']) {
+      const person = await build.person(`${name} Practitioner`);
+      practitioners.push(person);
+      members.push(await build.member(service.id, person.id, { startDate: ago(700), fte: 1, caseload: 15 }));
+    }
+    const supervisor = await build.person('Sue Supervisor');
+    await build.member(service.id, supervisor.id, { role: 'supervisor', startDate: ago(700), caseload: 0 });
+
+    const trainerPerson = await build.person('Tess Trainer');
+    const trainer = await build.post('/trainers', { personId: trainerPerson.id, accreditedFrom: ago(1000), accreditedTo: addDays(today, 365) });
+    const workshop = await build.post('/workshops', { trainerId: trainer.id, startDate: ago(690), endDate: ago(689), venue: 'Harbour Centre', capacity: 10 });
+    for (const person of [...practitioners, supervisor]) {
+      await build.post(`/workshops/${workshop.id}/attendees`, { personId: person.id });
+      await build.post(`/workshops/${workshop.id}/outcomes`, { personId: person.id, outcome: 'completed' });
+    }
+    // Three current members; fortnightly group supervision reaching back past the 90-day window.
+    memberships = [];
+    for (const p of practitioners.slice(0, 3)) memberships.push(await build.membership(p.id, ago(200), addDays(today, 165)));
+    for (let d = 0; d <= 100; d += 14) {
+      await build.post(`/services/${service.id}/supervision-sessions`, { date: ago(d), supervisorId: supervisor.id, practitionerIds: practitioners.map((p) => p.id) });
+    }
+    await build.post(`/services/${service.id}/networking-attendance`, { date: ago(60), event: 'Regional networking day' });
+  }, 60_000);
+
+  afterAll(async () => app?.close());
+
+  it('returns every rule once, explained, with a compliant status today', async () => {
+    const response = await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200);
+    expect(response.body).toMatchObject({ serviceId: service.id, asOf: today, status: 'compliant', parameterVersion: expect.any(Number) });
+    expect(response.body.rules.map((r: Rule) => r.id)).toEqual([
+      'SR-MEMBERSHIP',
+      'SR-WORKSHOP',
+      'SR-SUPERVISION',
+      'SR-SUPERVISOR-TRAINED',
+      'SR-INDUCTION',
+      'SR-CASELOAD',
+      'SR-ACCREDITED-TRAINER',
+      'SR-LEVEL3',
+      'SR-NETWORKING',
+    ]);
+    expect(rule(response.body, 'SR-MEMBERSHIP')).toMatchObject({ level: 'essential', outcome: 'pass' });
+    expect(rule(response.body, 'SR-MEMBERSHIP').explanation).toMatch(/3 of 6/);
+    expect(rule(response.body, 'SR-WORKSHOP').outcome).toBe('pass');
+    expect(rule(response.body, 'SR-SUPERVISION').outcome).toBe('pass');
+    expect(rule(response.body, 'SR-INDUCTION').outcome).toBe('not_applicable');
+    expect(rule(response.body, 'SR-LEVEL3')).toMatchObject({ level: 'desirable', outcome: 'fail' });
+  });
+
+  it('fails SR-MEMBERSHIP once a membership lapses, but not when asked about a date before', async () => {
+    await http(app).patch(`/people/${memberships[0].personId}/memberships/${memberships[0].id}`).set(admin.auth).send({ endDate: ago(3) }).expect(200);
+    const now = await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200);
+    expect(now.body.status).toBe('non_compliant');
+    expect(rule(now.body, 'SR-MEMBERSHIP')).toMatchObject({ outcome: 'fail' });
+    expect(rule(now.body, 'SR-MEMBERSHIP').explanation).toMatch(/2 of 6.*at least 3/);
+
+    const earlier = await http(app).get(`/services/${service.id}/compliance?asOf=${ago(10)}`).set(admin.auth).expect(200);
+    expect(earlier.body).toMatchObject({ asOf: ago(10), status: 'compliant' });
+    expect(rule(earlier.body, 'SR-MEMBERSHIP').outcome).toBe('pass');
+  });
+
+  it('fails SR-SUPERVISION when asked about a date 15 days after a session', async () => {
+    const response = await http(app).get(`/services/${service.id}/compliance?asOf=${addDays(today, 15)}`).set(admin.auth).expect(200);
+    expect(rule(response.body, 'SR-SUPERVISION').outcome).toBe('fail');
+  });
+
+  it('previews a what-if without saving anything', async () => {
+    const before = await app.get(DataSource).query('SELECT count(*)::int AS n FROM team_members WHERE service_id = $1 AND end_date IS NULL', [service.id]);
+    const response = await http(app)
+      .post(`/services/${service.id}/compliance/what-if`)
+      .set(admin.auth)
+      .send({ changes: [{ kind: 'new_starter', name: 'Fay New', role: 'practitioner', fte: 1, caseload: 5, startDate: ago(1), isMember: true }] })
+      .expect(200);
+    expect(response.body).toMatchObject({ statusNow: 'non_compliant', status: 'compliant' });
+    expect(response.body.changedRules).toEqual(expect.arrayContaining([{ id: 'SR-MEMBERSHIP', from: 'fail', to: 'pass' }]));
+    const after = await app.get(DataSource).query('SELECT count(*)::int AS n FROM team_members WHERE service_id = $1 AND end_date IS NULL', [service.id]);
+    expect(after).toEqual(before);
+
+    await http(app).post(`/services/${service.id}/compliance/what-if`).set(admin.auth).send({ changes: [{ kind: 'member_leaves', endDate: today }] }).expect(400);
+  });
+
+  it("answers 404 to another service's manager and lets the own manager see it", async () => {
+    const other = await build.service();
+    const stranger = await signedIn(app, 'service_manager', other.id);
+    await http(app).get(`/services/${service.id}/compliance`).set(stranger.auth).expect(404);
+    await http(app).post(`/services/${service.id}/compliance/what-if`).set(stranger.auth).send({ changes: [{ kind: 'member_leaves', memberId: members[0].id, endDate: today }] }).expect(404);
+    const own = await signedIn(app, 'service_manager', service.id);
+    await http(app).get(`/services/${service.id}/compliance`).set(own.auth).expect(200);
+    await http(app).get('/compliance').set(own.auth).expect(403);
+  });
+
+  it('refuses a malformed asOf with 400', async () => {
+    const response = await http(app).get(`/services/${service.id}/compliance?asOf=2025-02-30`).set(admin.auth).expect(400);
+    expect(response.body.details).toEqual([{ field: 'asOf', problem: 'must be a date written YYYY-MM-DD' }]);
+  });
+
+  it('lists every service with counts per failing rule for NPA staff', async () => {
+    const response = await http(app).get('/compliance?status=non_compliant&rule=SR-MEMBERSHIP&pageSize=500').set(admin.auth).expect(200);
+    expect(response.body.items.map((i: { serviceId: string }) => i.serviceId)).toContain(service.id);
+    expect(response.body.counts.failingByRule['SR-MEMBERSHIP']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stores snapshots only when something changed, and shows them as history', async () => {
+    await http(app).post('/compliance/snapshots').set(admin.auth).send({ asOf: ago(10) }).expect(201);
+    await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
+    const again = await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
+    expect(again.body.changed).toBe(0);
+    const history = await http(app).get(`/services/${service.id}/compliance/history`).set(admin.auth).expect(200);
+    expect(history.body.map((h: { asOf: string; status: string }) => [h.asOf, h.status])).toEqual([
+      [ago(10), 'compliant'],
+      [today, 'non_compliant'],
+    ]);
+    expect(history.body[1].changedRules).toEqual([{ id: 'SR-MEMBERSHIP', from: 'pass', to: 'fail' }]);
+  });
+
+  it('versions the rule parameters, audited, and names the version each evaluation used', async () => {
+    const start = await http(app).get('/compliance/parameters').set(admin.auth).expect(200);
+    const changed = await http(app).put('/compliance/parameters').set(admin.auth).send({ membershipMinimum: 2 }).expect(200);
+    expect(changed.body.version).toBe(start.body.version + 1);
+    try {
+      const response = await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200);
+      expect(response.body).toMatchObject({ parameterVersion: changed.body.version, status: 'compliant' });
+      await http(app).put('/compliance/parameters').set(admin.auth).send({ membershipMinimum: 'three', noSuch: 1 }).expect(400);
+      const reviewer = await signedIn(app, 'npa_reviewer');
+      await http(app).put('/compliance/parameters').set(reviewer.auth).send({ membershipMinimum: 3 }).expect(403);
+    } finally {
+      await http(app).put('/compliance/parameters').set(admin.auth).send({ membershipMinimum: 3 }).expect(200);
+    }
+    const audit = await http(app).get(`/audit?entity=rule_parameters&id=${changed.body.version}`).set(admin.auth).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ before: { membershipMinimum: 3 }, after: { membershipMinimum: 2 } });
+  });
+
+  it('computes SA-OFSTED, SA-TRAINED and SA-MEMBER for a setting', async () => {
+    const setting = await build.setting({ staffCount: 6 });
+    await build.post(`/settings/${setting.id}/inspections`, { date: ago(400), grade: 'good' });
+    const first = await http(app).get(`/settings/${setting.id}/compliance`).set(admin.auth).expect(200);
+    expect(first.body.rules.map((r: Rule) => [r.id, r.outcome])).toEqual([
+      ['SA-OFSTED', 'pass'],
+      ['SA-TRAINED', 'fail'],
+      ['SA-MEMBER', 'fail'],
+      ['SA-LEVEL3', 'fail'],
+    ]);
+    // Two practitioners of the service, trained above, join the setting's staff; one is a member.
+    for (const p of practitioners.slice(1, 3)) await build.post(`/settings/${setting.id}/staff`, { personId: p.id, startDate: ago(30) });
+    const second = await http(app).get(`/settings/${setting.id}/compliance`).set(admin.auth).expect(200);
+    expect(second.body.rules.slice(0, 3).map((r: Rule) => r.outcome)).toEqual(['pass', 'pass', 'pass']);
+  });
+});
