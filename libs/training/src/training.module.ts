@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AttendeesService } from './attendees.service';
+import { CertificatesController } from './certificates.controller';
+import { OutcomesService } from './outcomes.service';
+import { TrainersController } from './trainers.controller';
+import { TrainersService } from './trainers.service';
+import { TrainingScopes } from './training.scopes';
+import { WorkshopsController } from './workshops.controller';
+import { WorkshopsService } from './workshops.service';
 
 /** Trainers, their accreditation, Portage Workshops, attendees, outcomes and certificates. */
-@Module({})
+@Module({
+  controllers: [TrainersController, WorkshopsController, CertificatesController],
+  providers: [TrainersService, WorkshopsService, AttendeesService, OutcomesService, TrainingScopes],
+})
 export class TrainingModule {}

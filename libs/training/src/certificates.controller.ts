@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../platform/src/auth/access.decorator';
+import { OutcomesService } from './outcomes.service';
+
+@ApiTags('training')
+@Controller('certificates')
+export class CertificatesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  /** Open to anyone holding the paper: an employer checking a practitioner's Portage Workshop. */
+  @Get(':code')
+  @Public()
+  verify(@Param('code') code: string) {
+    return this.outcomes.verify(code);
+  }
+}

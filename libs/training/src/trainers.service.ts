@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/src/audit/audit.service';
+import type { Actor } from '../../platform/src/auth/current-user';
+import { notFound } from '../../platform/src/http/domain-error';
+import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
+import { Clock } from '../../platform/src/time/clock';
+import { Person } from '../../registry/src/people/person.entity';
+import { Accreditation } from './accreditation.entity';
+import { Trainer } from './trainer.entity';
+import { AccreditationDto, AccreditationView, CreateTrainerDto, toAccreditationView, toTrainerView, TrainerQuery, TrainerView } from './trainer.dto';
+import { alreadyTrainer, assertInOrder, samePeriod } from './training.errors';
+import { accreditationsOf } from './training.queries';
+
+const PERIOD_FIELDS = { start: 'accreditedFrom', end: 'accreditedTo' };
+
+@Injectable()
+export class TrainersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateTrainerDto, actor: Actor): Promise<TrainerView> {
+    assertInOrder(dto.accreditedFrom, dto.accreditedTo, PERIOD_FIELDS);
+    return this.dataSource.transaction(async (manager) => {
+      const person = await manager.findOneBy(Person, { id: dto.personId });
+      if (!person) throw notFound('The person');
+      if (await manager.existsBy(Trainer, { personId: person.id })) throw alreadyTrainer();
+      const trainer = await manager.save(manager.create(Trainer, { personId: person.id }));
+      const period = await manager.save(
+        manager.create(Accreditation, { trainerId: trainer.id, accreditedFrom: dto.accreditedFrom, accreditedTo: dto.accreditedTo }),
+      );
+      const view = toTrainerView(trainer, person, [period], this.clock.today());
+      await this.audit.record({ actor, action: 'trainer.created', entity: 'trainer', entityId: trainer.id, after: view }, manager);
+      return view;
+    });
+  }
+
+  /** A renewal is a new period beside the old ones, so the record shows every period ever held. */
+  async addAccreditation(trainerId: string, dto: AccreditationDto, actor: Actor): Promise<AccreditationView> {
+    assertInOrder(dto.accreditedFrom, dto.accreditedTo, PERIOD_FIELDS);
+    return this.dataSource.transaction(async (manager) => {
+      const trainer = await this.lockTrainer(manager, trainerId);
+      const periods = (await accreditationsOf(manager, [trainer.id])).get(trainer.id) ?? [];
+      // A double-submitted form, not a renewal.
+      if (periods.some((p) => p.accreditedFrom === dto.accreditedFrom && p.accreditedTo === dto.accreditedTo))
+        throw samePeriod(dto.accreditedFrom, dto.accreditedTo);
+      const period = await manager.save(
+        manager.create(Accreditation, { trainerId: trainer.id, accreditedFrom: dto.accreditedFrom, accreditedTo: dto.accreditedTo }),
+      );
+      const view = toAccreditationView(period);
+      await this.audit.record({ actor, action: 'accreditation.added', entity: 'trainer', entityId: trainer.id, after: view }, manager);
+      return view;
+    });
+  }
+
+  async get(id: string): Promise<TrainerView> {
+    const trainer = await this.dataSource.getRepository(Trainer).findOne({ where: { id }, relations: { person: true } });
+    if (!trainer?.person) throw notFound('The trainer');
+    const periods = await accreditationsOf(this.dataSource.manager, [trainer.id]);
+    return toTrainerView(trainer, trainer.person, periods.get(trainer.id) ?? [], this.clock.today());
+  }
+
+  async list(query: TrainerQuery): Promise<Page<TrainerView>> {
+    const column = sortColumn(query, { name: 'p.name', email: 'p.email', createdAt: 't.createdAt' }, 'p.name');
+    const builder = this.dataSource
+      .getRepository(Trainer)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.person', 'p')
+      .orderBy(column, query.order === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('t.id')
+      .take(query.pageSize)
+      .skip(query.offset);
+    if (query.current !== undefined) {
+      const accredited =
+        'EXISTS (SELECT 1 FROM trainer_accreditations a WHERE a.trainer_id = t.id AND a.accredited_from <= :today AND a.accredited_to >= :today)';
+      builder.where(query.current === 'true' ? accredited : `NOT ${accredited}`, { today: this.clock.today() });
+    }
+    const [trainers, total] = await builder.getManyAndCount();
+    const periods = await accreditationsOf(
+      this.dataSource.manager,
+      trainers.map((t) => t.id),
+    );
+    const today = this.clock.today();
+    return pageOf(
+      trainers.map((t) => toTrainerView(t, t.person as Person, periods.get(t.id) ?? [], today)),
+      total,
+      query,
+    );
+  }
+
+  private async lockTrainer(manager: EntityManager, id: string): Promise<Trainer> {
+    const trainer = await manager.findOne(Trainer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!trainer) throw notFound('The trainer');
+    return trainer;
+  }
+}

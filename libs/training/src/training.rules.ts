@@ -1,0 +1,51 @@
+import { randomInt } from 'node:crypto';
+import { covers, type IsoDate } from '../../platform/src/dates';
+
+export interface Period {
+  accreditedFrom: IsoDate;
+  accreditedTo: IsoDate;
+}
+
+/** Accredited on a day: some period holds it. */
+export function isAccreditedOn(periods: readonly Period[], date: IsoDate): boolean {
+  return periods.some((p) => covers(p.accreditedFrom, p.accreditedTo, date));
+}
+
+/**
+ * Accredited for a workshop: one period holds its first and its last day. Two periods with a gap
+ * between do not, and neither do two that merely touch (the same reading as the compliance rules).
+ */
+export function isAccreditedFor(periods: readonly Period[], startDate: IsoDate, endDate: IsoDate): boolean {
+  return periods.some((p) => covers(p.accreditedFrom, p.accreditedTo, startDate) && covers(p.accreditedFrom, p.accreditedTo, endDate));
+}
+
+/** API.md refuses an outcome "before the workshop's last day": the last day itself is allowed. */
+export function canRecordOutcome(today: IsoDate, workshop: { endDate: IsoDate }): boolean {
+  return today >= workshop.endDate;
+}
+
+export function hasPlaceFor(attendees: number, capacity: number): boolean {
+  return attendees < capacity;
+}
+
+/** The rows no other row supersedes: for each attendee, what their record says now. */
+export function currentOutcomes<T extends { id: string; supersedesId: string | null }>(rows: readonly T[]): T[] {
+  const superseded = new Set(rows.map((r) => r.supersedesId).filter((id) => id !== null));
+  return rows.filter((r) => !superseded.has(r.id));
+}
+
+// No 0/O or 1/I: the code is read off paper and typed in by hand.
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const CODE_SHAPE = /^NPA-[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/;
+
+/** 10 characters of 32 (50 bits): short enough to type, far too many to guess. */
+export function newCertificateCode(pick: (max: number) => number = randomInt): string {
+  const chars = Array.from({ length: 10 }, () => CODE_ALPHABET[pick(CODE_ALPHABET.length)]).join('');
+  return `NPA-${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+/** What a person typed, as it would be stored; null when it cannot be a code at all. */
+export function normaliseCertificateCode(input: string): string | null {
+  const code = input.trim().toUpperCase();
+  return CODE_SHAPE.test(code) ? code : null;
+}

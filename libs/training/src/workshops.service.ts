@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/src/audit/audit.service';
+import type { Actor } from '../../platform/src/auth/current-user';
+import { isNpaStaff } from '../../platform/src/auth/roles';
+import { notFound } from '../../platform/src/http/domain-error';
+import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
+import { Attendee } from './attendee.entity';
+import { Outcome } from './outcome.entity';
+import { Trainer } from './trainer.entity';
+import { assertInOrder } from './training.errors';
+import { accreditationsOf, trainerOfActor } from './training.queries';
+import { currentOutcomes, isAccreditedFor } from './training.rules';
+import { CreateWorkshopDto, toAttendeeLine, toWorkshopView, WorkshopDetailView, WorkshopQuery, WorkshopView } from './workshop.dto';
+import { Workshop } from './workshop.entity';
+
+@Injectable()
+export class WorkshopsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Scheduling is allowed whatever the trainer's accreditation (a renewal may still be on its way);
+   * the view says so, and outcomes are refused until one period holds the workshop.
+   */
+  async create(dto: CreateWorkshopDto, actor: Actor): Promise<WorkshopView> {
+    assertInOrder(dto.startDate, dto.endDate, { start: 'startDate', end: 'endDate' });
+    return this.dataSource.transaction(async (manager) => {
+      const trainer = await this.trainerFor(manager, dto.trainerId, actor);
+      const workshop = await manager.save(
+        manager.create(Workshop, {
+          trainerId: trainer.id,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          venue: dto.venue.trim(),
+          capacity: dto.capacity,
+          online: dto.online ?? false,
+        }),
+      );
+      const periods = (await accreditationsOf(manager, [trainer.id])).get(trainer.id) ?? [];
+      const view = toWorkshopView(workshop, trainer.person?.name ?? '', 0, isAccreditedFor(periods, workshop.startDate, workshop.endDate));
+      await this.audit.record({ actor, action: 'workshop.created', entity: 'workshop', entityId: workshop.id, after: view }, manager);
+      return view;
+    });
+  }
+
+  async list(query: WorkshopQuery, actor: Actor): Promise<Page<WorkshopView>> {
+    if (query.from && query.to) assertInOrder(query.from, query.to, { start: 'from', end: 'to' });
+    const column = sortColumn(query, { startDate: 'w.startDate', endDate: 'w.endDate', createdAt: 'w.createdAt' }, 'w.startDate');
+    const builder = this.withTrainer(this.dataSource.manager)
+      .orderBy(column, query.order === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('w.id')
+      .take(query.pageSize)
+      .skip(query.offset);
+    // A trainer's list is their own workshops, found the same way as the `workshop` scope.
+    if (!isNpaStaff(actor.role)) builder.andWhere('lower(p.email) = lower(:email)', { email: actor.email });
+    if (query.from) builder.andWhere('w.endDate >= :from', { from: query.from });
+    if (query.to) builder.andWhere('w.startDate <= :to', { to: query.to });
+    const [workshops, total] = await builder.getManyAndCount();
+    return pageOf(await this.views(this.dataSource.manager, workshops), total, query);
+  }
+
+  async get(id: string): Promise<WorkshopDetailView> {
+    const manager = this.dataSource.manager;
+    const workshop = await this.withTrainer(manager).where('w.id = :id', { id }).getOne();
+    if (!workshop) throw notFound('The workshop');
+    const attendees = await manager
+      .createQueryBuilder(Attendee, 'a')
+      .innerJoinAndSelect('a.person', 'ap')
+      .where('a.workshopId = :id', { id })
+      .orderBy('ap.name')
+      .addOrderBy('a.id')
+      .getMany();
+    const outcomeOf = new Map(currentOutcomes(await manager.findBy(Outcome, { workshopId: id })).map((o) => [o.personId, o]));
+    const [view] = await this.views(manager, [workshop]);
+    return { ...view, attendees: attendees.flatMap((a) => (a.person ? [toAttendeeLine(a, a.person, outcomeOf.get(a.personId))] : [])) };
+  }
+
+  /** Staff may name any trainer; a trainer only themself, and any other id is "not found" to them. */
+  private async trainerFor(manager: EntityManager, trainerId: string, actor: Actor): Promise<Trainer> {
+    if (!isNpaStaff(actor.role) && (await trainerOfActor(manager, actor))?.id !== trainerId) throw notFound('The trainer');
+    const trainer = await manager.findOne(Trainer, { where: { id: trainerId }, relations: { person: true } });
+    if (!trainer) throw notFound('The trainer');
+    return trainer;
+  }
+
+  private withTrainer(manager: EntityManager) {
+    return manager.createQueryBuilder(Workshop, 'w').innerJoinAndSelect('w.trainer', 't').innerJoinAndSelect('t.person', 'p');
+  }
+
+  /** Attendee counts and accreditation for a page of workshops: one query each, not one per workshop. */
+  private async views(manager: EntityManager, workshops: Workshop[]): Promise<WorkshopView[]> {
+    if (workshops.length === 0) return [];
+    const counts: { workshopId: string; count: number }[] = await manager
+      .createQueryBuilder(Attendee, 'a')
+      .select('a.workshopId', 'workshopId')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('a.workshopId IN (:...ids)', { ids: workshops.map((w) => w.id) })
+      .groupBy('a.workshopId')
+      .getRawMany();
+    const countOf = new Map(counts.map((c) => [c.workshopId, c.count]));
+    const periods = await accreditationsOf(manager, [...new Set(workshops.map((w) => w.trainerId))]);
+    return workshops.map((w) =>
+      toWorkshopView(w, w.trainer?.person?.name ?? '', countOf.get(w.id) ?? 0, isAccreditedFor(periods.get(w.trainerId) ?? [], w.startDate, w.endDate)),
+    );
+  }
+}
