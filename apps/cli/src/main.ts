@@ -1,20 +1,13 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { migrate, revertLastMigration } from '@npa/database';
 import { loadConfig } from '@npa/platform/config/app-config';
 import { DomainError } from '@npa/platform/http/domain-error';
+import { validateInput } from '@npa/platform/http/validation';
+import { CreateUserDto } from '@npa/platform/users/user.dto';
 import { UsersService } from '@npa/platform/users/users.service';
-import { CliModule } from './cli.module';
-
-async function withApp<T>(work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-  }
-}
+import { registerSeedDemoCommand } from './seed-demo.command';
+import { withApp } from './with-app';
 
 const program = new Command('npa').description('NPA back-office command line').showHelpAfterError();
 
@@ -42,10 +35,12 @@ program
   .option('--name <name>', 'display name', 'NPA administrator')
   .action(async (options: { email: string; password: string; name: string }) => {
     const user = await withApp((app) =>
-      app.get(UsersService).create({ email: options.email, password: options.password, name: options.name, role: 'npa_admin' }, null),
+      app.get(UsersService).create(validateInput(CreateUserDto, { email: options.email, password: options.password, name: options.name, role: 'npa_admin' }), null),
     );
     console.log(`Created NPA admin ${user.email} (${user.id}).`);
   });
+
+registerSeedDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;

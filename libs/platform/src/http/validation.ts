@@ -1,4 +1,6 @@
 import { BadRequestException, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { DomainError, ProblemDetail } from './domain-error';
 
 /** Flattens class-validator's tree into API.md's `details: [{ field, problem }]`. */
@@ -33,3 +35,11 @@ export function createValidationPipe(): ValidationPipe {
 
 /** A route id that is not a UUID names nothing that exists: 404, like any other unknown id. */
 export const ParseId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 404, 'Not found.') });
+
+/** The same checks as the HTTP pipe, for input that arrives another way (the command line, imports). */
+export function validateInput<T extends object>(type: new () => T, plain: object): T {
+  const instance = plainToInstance(type, plain);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new DomainError('INVALID_INPUT', 400, 'The input has invalid fields.', toProblemDetails(errors));
+  return instance;
+}

@@ -1,0 +1,39 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { bootApi } from './support/boot';
+import { http, uniqueEmail } from './support/people';
+
+const run = promisify(execFile);
+const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
+
+describe('The command line', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await bootApi();
+  });
+
+  afterAll(async () => app?.close());
+
+  it('makes the first NPA admin, who can then sign in', async () => {
+    const email = uniqueEmail('first-admin');
+    const { stdout } = await cli('create-admin', '--email', email, '--password', 'a-long-enough-password');
+    expect(stdout).toContain(`Created NPA admin ${email}`);
+    const login = await http(app).post('/auth/login').send({ email, password: 'a-long-enough-password' }).expect(200);
+    expect(login.body.user.roles).toEqual(['npa_admin']);
+  }, 60_000);
+
+  it('refuses a short password with a clear message and exit code 1', async () => {
+    await expect(cli('create-admin', '--email', uniqueEmail('weak'), '--password', 'short')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password must be longer than or equal to 10/) });
+  }, 60_000);
+
+  it('seeds a demo register with compliant and non-compliant services', async () => {
+    const before = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
+    const { stdout } = await cli('seed-demo');
+    expect(stdout).toMatch(/Demo register added: 20 services \(300 team members\), 40 settings/);
+    const after = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
+    expect(after[0].n - before[0].n).toBe(20);
+  }, 60_000);
+});
