@@ -3,9 +3,10 @@ import { ComplianceModule } from '@npa/compliance/compliance.module';
 import { DatabaseModule } from '@npa/database';
 import { PlatformModule } from '@npa/platform';
 import { UsersService } from '@npa/platform/users/users.service';
+import { ImportsModule } from '@npa/registry/imports/imports.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, ComplianceModule],
+  imports: [PlatformModule, DatabaseModule, ComplianceModule, ImportsModule],
   providers: [UsersService],
 })
 export class CliModule {}

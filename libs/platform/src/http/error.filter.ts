@@ -78,6 +78,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (status === 404) return 'Not found.';
     if (status === 401) return 'Sign in to do this.';
     if (status === 403) return 'You are not allowed to do this.';
+    if (status === 413) return 'The request is too large.';
     const response = exception.getResponse();
     if (/not valid JSON/i.test(exception.message)) return 'The body is not valid JSON.';
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;

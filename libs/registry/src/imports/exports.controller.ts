@@ -1,0 +1,28 @@
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../../platform/src/auth/access.decorator';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { isImportKind } from './import-kinds';
+import { unknownKind } from './imports.controller';
+import { ExportsService } from './exports.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get(':file')
+  @Access(NPA_STAFF)
+  @ApiOperation({
+    summary: 'Download a part of the register as CSV: /exports/{kind}.csv',
+    description:
+      'The columns are the import columns of the same kind, header first, so the file can be imported again (into this register every row would then be reported as already there).',
+  })
+  @ApiProduces('text/csv')
+  download(@Param('file') file: string): StreamableFile {
+    const kind = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : file;
+    if (!file.endsWith('.csv') || !isImportKind(kind)) throw unknownKind(kind);
+    return new StreamableFile(this.exports.csv(kind), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${kind}.csv"` });
+  }
+}

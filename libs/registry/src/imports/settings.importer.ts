@@ -1,0 +1,35 @@
+import { Setting } from '../settings/setting.entity';
+import { insertInChunks } from './bulk-insert';
+import { repeatedRows } from './file.rules';
+import { defineImporter } from './importer';
+import { parseSettingRow, type SettingRow } from './row-parsers';
+
+/** New settings only: the Ofsted URN identifies a setting, so one already on the register is a problem. */
+export const settingsImporter = defineImporter<SettingRow>({
+  parseRow: parseSettingRow,
+  withinFile: (rows) =>
+    repeatedRows(
+      rows,
+      (r) => r.ofstedUrn,
+      'ofsted_urn',
+      (r) => `URN ${r.ofstedUrn}`,
+    ),
+  async check(manager, rows, { progress }) {
+    const urns = [...new Set(rows.map((r) => r.value.ofstedUrn))];
+    const taken: { urn: string; name: string }[] = urns.length
+      ? await manager.query(`SELECT ofsted_urn AS urn, name FROM settings WHERE ofsted_urn = ANY($1::text[])`, [urns])
+      : [];
+    const nameOf = new Map(taken.map((t) => [t.urn, t.name]));
+    const problems = rows.flatMap(({ row, value }) => {
+      const name = nameOf.get(value.ofstedUrn);
+      return name === undefined ? [] : [{ row, column: 'ofsted_urn', problem: `URN ${value.ofstedUrn} is already on the register (${name})` }];
+    });
+    return {
+      problems,
+      save: async () => {
+        const settings = rows.map(({ value: v }) => ({ name: v.name, ofstedUrn: v.ofstedUrn, kind: v.kind, staffCount: v.staffCount, localArea: v.localArea }));
+        return { created: await insertInChunks(manager, Setting, settings, (done) => progress('saving', done, settings.length)) };
+      },
+    };
+  },
+});
