@@ -29,8 +29,7 @@ export class ComplianceController {
 
   @Get('services/:id/compliance/history')
   @Access(STAFF_OR_MANAGER, { kind: 'service', param: 'id' })
-  async serviceHistory(@Param('id', ParseId) id: string) {
-    await this.compliance.service(id);
+  serviceHistory(@Param('id', ParseId) id: string) {
     return this.compliance.history('service', id);
   }
 

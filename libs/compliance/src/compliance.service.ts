@@ -93,6 +93,8 @@ export class ComplianceService {
   }
 
   async history(subjectKind: 'service' | 'setting', subjectId: string) {
+    const table = subjectKind === 'service' ? 'services' : 'settings';
+    if ((await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [subjectId])).length === 0) throw notFound(`The ${subjectKind}`);
     const snapshots = await this.dataSource.getRepository(ComplianceSnapshot).find({ where: { subjectKind, subjectId }, order: { asOf: 'ASC', createdAt: 'ASC' } });
     return snapshots.map((s, i) => {
       const diff = diffResults(i === 0 ? null : snapshots[i - 1].results, s.results);

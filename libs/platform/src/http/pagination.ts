@@ -37,3 +37,8 @@ export function sortColumn(query: PageQuery, allowed: Record<string, string>, fa
   if (!column) throw invalid(`Cannot sort by "${query.sort}".`, [{ field: 'sort', problem: `must be one of: ${Object.keys(allowed).join(', ')}` }]);
   return column;
 }
+
+export const sortOrder = (query: PageQuery): 'ASC' | 'DESC' => (query.order === 'desc' ? 'DESC' : 'ASC');
+
+/** A user's search text as an ILIKE pattern that matches it literally (their % and _ are not wildcards). */
+export const containsPattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;

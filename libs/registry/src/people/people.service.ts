@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/src/audit/audit.service';
 import type { Actor } from '../../../platform/src/auth/current-user';
 import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { sortColumn } from '../../../platform/src/http/pagination';
+import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
 import { Clock } from '../../../platform/src/time/clock';
-import { order } from '../services/services.service';
 import { Induction } from './induction.entity';
 import { Membership } from './membership.entity';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
@@ -66,8 +65,8 @@ export class PeopleService {
 
   async list(query: PeopleQuery) {
     const column = sortColumn(query, { name: 'p.name', email: 'p.email', createdAt: 'p.createdAt' }, 'p.name');
-    const builder = this.dataSource.getRepository(Person).createQueryBuilder('p').orderBy(column, order(query)).addOrderBy('p.id').take(query.pageSize).skip(query.offset);
-    if (query.q) builder.where('(p.name ILIKE :q OR p.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const builder = this.dataSource.getRepository(Person).createQueryBuilder('p').orderBy(column, sortOrder(query)).addOrderBy('p.id').take(query.pageSize).skip(query.offset);
+    if (query.q) builder.where('(p.name ILIKE :q OR p.email ILIKE :q)', { q: containsPattern(query.q) });
     const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toPersonView), total };
   }

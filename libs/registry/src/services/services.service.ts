@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../../platform/src/audit/audit.service';
 import type { Actor } from '../../../platform/src/auth/current-user';
 import { notFound } from '../../../platform/src/http/domain-error';
-import { PageQuery, sortColumn } from '../../../platform/src/http/pagination';
+import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
 import { organisationLimit } from '../registry.scopes';
 import { Service } from './service.entity';
 import { CreateServiceDto, ServiceQuery, toServiceView, UpdateServiceDto } from './services.dto';
@@ -45,14 +45,12 @@ export class ServicesService {
 
   async list(query: ServiceQuery, actor: Actor) {
     const column = sortColumn(query, { name: 's.name', region: 's.region', localAuthority: 's.localAuthority', registrationNumber: 's.registrationNumber', registeredOn: 's.registeredOn' }, 's.name');
-    const builder = this.dataSource.getRepository(Service).createQueryBuilder('s').orderBy(column, order(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
+    const builder = this.dataSource.getRepository(Service).createQueryBuilder('s').orderBy(column, sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
     const limit = organisationLimit(actor);
     if (limit) builder.andWhere('s.id = :limit', { limit });
     if (query.region) builder.andWhere('s.region = :region', { region: query.region });
-    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.localAuthority ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.localAuthority ILIKE :q)', { q: containsPattern(query.q) });
     const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toServiceView), total };
   }
 }
-
-export const order = (query: PageQuery) => (query.order === 'desc' ? 'DESC' : 'ASC');

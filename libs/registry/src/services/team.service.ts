@@ -4,12 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/src/audit/audit.service';
 import type { Actor } from '../../../platform/src/auth/current-user';
 import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { sortColumn } from '../../../platform/src/http/pagination';
+import { sortColumn, sortOrder } from '../../../platform/src/http/pagination';
 import { Person } from '../people/person.entity';
 import { NetworkingAttendance } from './networking-attendance.entity';
 import { Service } from './service.entity';
 import { AddTeamMemberDto, DateRangeQuery, NetworkingAttendanceDto, TeamQuery, UpdateTeamMemberDto } from './services.dto';
-import { order } from './services.service';
 import { TeamMember } from './team-member.entity';
 
 const toMemberView = (m: TeamMember, person?: Person) => ({
@@ -72,7 +71,7 @@ export class TeamService {
     const builder = this.dataSource.getRepository(TeamMember).createQueryBuilder('t').innerJoinAndSelect('t.person', 'p').where('t.serviceId = :serviceId', { serviceId });
     if (query.asOf) builder.andWhere('t.startDate <= :asOf AND (t.endDate IS NULL OR t.endDate >= :asOf)', { asOf: query.asOf });
     if (query.role) builder.andWhere('t.role = :role', { role: query.role });
-    const [items, total] = await builder.orderBy(column, order(query)).addOrderBy('t.id').take(query.pageSize).skip(query.offset).getManyAndCount();
+    const [items, total] = await builder.orderBy(column, sortOrder(query)).addOrderBy('t.id').take(query.pageSize).skip(query.offset).getManyAndCount();
     return { items: items.map((m) => toMemberView(m)), total };
   }
 

@@ -4,11 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/src/audit/audit.service';
 import type { Actor } from '../../../platform/src/auth/current-user';
 import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { sortColumn } from '../../../platform/src/http/pagination';
+import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
 import { Clock } from '../../../platform/src/time/clock';
 import { Person } from '../people/person.entity';
 import { organisationLimit } from '../registry.scopes';
-import { order } from '../services/services.service';
 import { Inspection } from './inspection.entity';
 import { Setting } from './setting.entity';
 import { SettingStaff } from './setting-staff.entity';
@@ -61,11 +60,11 @@ export class SettingsService {
 
   async list(query: SettingQuery, actor: Actor) {
     const column = sortColumn(query, { name: 's.name', ofstedUrn: 's.ofstedUrn', kind: 's.kind', createdAt: 's.createdAt' }, 's.name');
-    const builder = this.dataSource.getRepository(Setting).createQueryBuilder('s').orderBy(column, order(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
+    const builder = this.dataSource.getRepository(Setting).createQueryBuilder('s').orderBy(column, sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
     const limit = organisationLimit(actor);
     if (limit) builder.andWhere('s.id = :limit', { limit });
     if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
-    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.ofstedUrn ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.ofstedUrn ILIKE :q)', { q: containsPattern(query.q) });
     const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toSettingView), total };
   }
@@ -120,7 +119,7 @@ export class SettingsService {
     await this.get(settingId);
     const builder = this.dataSource.getRepository(SettingStaff).createQueryBuilder('s').innerJoinAndSelect('s.person', 'p').where('s.settingId = :settingId', { settingId });
     if (query.asOf) builder.andWhere('s.startDate <= :asOf AND (s.endDate IS NULL OR s.endDate >= :asOf)', { asOf: query.asOf });
-    const [items, total] = await builder.orderBy('p.name', order(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset).getManyAndCount();
+    const [items, total] = await builder.orderBy('p.name', sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset).getManyAndCount();
     return { items: items.map((s) => toStaffView(s)), total };
   }
 
