@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ApprovalModule } from '@npa/approval/approval.module';
 import { ComplianceModule } from '@npa/compliance/compliance.module';
 import { DatabaseModule } from '@npa/database';
 import { PlatformModule } from '@npa/platform';
@@ -13,7 +14,7 @@ import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule],
+  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule],
   controllers: [HealthController, AuditController, SystemController],
 })
 export class AppModule {}

@@ -1,3 +1,8 @@
+import { Application } from '../../approval/src/application.entity';
+import { ApplicationCriterion } from '../../approval/src/application-criterion.entity';
+import { ApplicationEvent } from '../../approval/src/application-event.entity';
+import { Award } from '../../approval/src/award.entity';
+import { Evidence } from '../../approval/src/evidence.entity';
 import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.entity';
 import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
@@ -45,4 +50,9 @@ export const ENTITIES = [
   SupervisionParticipant,
   RuleParameterVersion,
   ComplianceSnapshot,
+  Application,
+  ApplicationCriterion,
+  ApplicationEvent,
+  Evidence,
+  Award,
 ];

@@ -7,13 +7,14 @@ import { LoggingModule } from './logging/logging.module';
 import { JobQueue } from './queue/job-queue';
 import { RedisModule } from './redis/redis.module';
 import { HeartbeatService } from './system/heartbeat.service';
+import { LocalStorage, Storage } from './storage/storage';
 import { Clock } from './time/clock';
 
-/** What both processes need: configuration, logging, Redis, the audit trail, queues, the clock. */
+/** What both processes need: configuration, logging, Redis, the audit trail, queues, the clock, file storage. */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, { provide: Storage, useClass: LocalStorage }],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Storage],
 })
 export class PlatformModule {}

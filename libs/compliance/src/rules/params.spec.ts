@@ -28,6 +28,7 @@ describe('rule parameters', () => {
       smallSettingMaxStaff: 3,
       settingMemberMinimum: 1,
       awardAtRiskDays: 90,
+      renewalWindowDays: 90,
     });
   });
 });

@@ -30,6 +30,8 @@ export interface RuleParams {
   settingMemberMinimum: number;
   /** Days an approved setting has to restore SA-TRAINED or SA-MEMBER once its award is at risk. */
   awardAtRiskDays: number;
+  /** A renewal application may be opened this many days before the award expires. */
+  renewalWindowDays: number;
 }
 
 export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
@@ -47,6 +49,7 @@ export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
   smallSettingMaxStaff: 3,
   settingMemberMinimum: 1,
   awardAtRiskDays: 90,
+  renewalWindowDays: 90,
 });
 
 export interface RuleParamSpec {
@@ -73,6 +76,7 @@ const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
   smallSettingMaxStaff: { label: 'Largest small setting (staff)', type: 'integer', min: 1 },
   settingMemberMinimum: { label: 'NPA members a setting needs', type: 'integer', min: 1 },
   awardAtRiskDays: { label: 'Days to restore an award at risk', type: 'integer', min: 1 },
+  renewalWindowDays: { label: 'Days before expiry a renewal may be opened', type: 'integer', min: 1, max: 365 },
 };
 
 export const ruleParamsSchema: readonly RuleParamSpec[] = Object.freeze(

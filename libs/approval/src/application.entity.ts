@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { User } from '../../platform/src/auth/user.entity';
+import { Setting } from '../../registry/src/settings/setting.entity';
+import type { ApplicationState } from './rules/machine';
+
+export type ApplicationKind = 'new' | 'renewal';
+
+/**
+ * A setting's application for the Stamp of Approval. Its state moves only through rules/machine.ts;
+ * `version` makes two reviewers deciding at once a conflict instead of two decisions.
+ */
+@Entity('applications')
+// At most one open application per setting, whatever races the API loses.
+@Index('applications_one_open_per_setting', ['settingId'], { unique: true, where: `state IN ('draft', 'submitted', 'under_review', 'information_requested')` })
+@Index('applications_queue_idx', ['state', 'submittedAt'])
+export class Application {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  settingId: string;
+
+  @ManyToOne(() => Setting, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'setting_id' })
+  setting?: Setting;
+
+  @Column('text')
+  kind: ApplicationKind;
+
+  @Column('text')
+  state: ApplicationState;
+
+  /** For a renewal: the award it renews. */
+  @Column('uuid', { nullable: true })
+  renewsAwardId: string | null;
+
+  /** The reviewer who took it from the queue. */
+  @Column('uuid', { nullable: true })
+  reviewerId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reviewer_id' })
+  reviewer?: User;
+
+  /** The latest submission: the queue waits from here. */
+  @Column('timestamptz', { nullable: true })
+  submittedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  decidedBy: string | null;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { ApplicationSteps } from './application.steps';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { ApprovalScopes } from './approval.scopes';
+import { AwardsService } from './awards.service';
+import { DecisionsService } from './decisions.service';
+import { EvidenceService } from './evidence/evidence.service';
+import { ReviewQueueService } from './review-queue.service';
+import { SettingsApprovalController } from './settings-approval.controller';
+
+/** The Stamp of Approval: applications and their evidence, review and decisions, awards and the public register. */
+@Module({
+  imports: [ComplianceModule],
+  controllers: [ApplicationsController, SettingsApprovalController],
+  providers: [ApprovalScopes, ApplicationSteps, ApplicationsService, DecisionsService, EvidenceService, AwardsService, ReviewQueueService],
+  exports: [ApplicationsService, AwardsService],
+})
+export class ApprovalModule {}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsoDate } from '../../platform/src/dates';
+import { notFound } from '../../platform/src/http/domain-error';
+import { containsPattern } from '../../platform/src/http/pagination';
+import { Clock } from '../../platform/src/time/clock';
+import { FactsLoader } from '../../compliance/src/facts.loader';
+import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
+import { Setting } from '../../registry/src/settings/setting.entity';
+import { Award } from './award.entity';
+import { PublicRegisterQuery } from './approval.dto';
+import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
+
+/** A setting's awards: made by approvals, read as of any date, and the public register of approved settings. */
+@Injectable()
+export class AwardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: FactsLoader,
+    private readonly parameters: RuleParametersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async periods(settingId: string, manager: EntityManager = this.dataSource.manager): Promise<AwardPeriod[]> {
+    const rows = await manager.find(Award, { where: { settingId }, order: { startsOn: 'ASC' } });
+    return rows.map((a) => ({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }));
+  }
+
+  /** The award an approval makes, in the approval's transaction (the caller holds the setting's lock). */
+  async grant(manager: EntityManager, settingId: string, applicationId: string, decidedOn: IsoDate): Promise<Award> {
+    const current = awardOn(await this.periods(settingId, manager), decidedOn);
+    return manager.save(manager.create(Award, { settingId, applicationId, awardedOn: decidedOn, ...awardPeriodFor(decidedOn, current) }));
+  }
+
+  async status(settingId: string, asOf: IsoDate = this.clock.today()) {
+    const [facts, { params, version }, periods] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current(), this.periods(settingId)]);
+    const settingFacts = facts.get(settingId);
+    if (!settingFacts) throw notFound('The setting');
+    return { settingId, parameterVersion: version, ...awardStatus(periods, settingFacts, params, asOf) };
+  }
+
+  /** Settings holding a Stamp of Approval today: name, kind, area and award dates, nothing else. */
+  async approvedSettings(query: PublicRegisterQuery) {
+    const today = this.clock.today();
+    const builder = this.approved(today).orderBy('s.name').addOrderBy('s.id').offset(query.offset).limit(query.pageSize);
+    if (query.q) builder.andWhere('(s.name ILIKE :q OR s.local_area ILIKE :q OR s.ofsted_urn ILIKE :q)', { q: containsPattern(query.q) });
+    const [rows, total] = await Promise.all([builder.getRawMany<PublicRow>(), builder.clone().offset(undefined).limit(undefined).orderBy().getCount()]);
+    return { asOf: today, items: rows.map(toPublicView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Anyone can check one setting by its Ofsted URN. */
+  async checkSetting(ofstedUrn: string) {
+    const setting = await this.dataSource.getRepository(Setting).findOneBy({ ofstedUrn: ofstedUrn.toUpperCase() });
+    if (!setting) throw notFound('A setting with that Ofsted URN');
+    const today = this.clock.today();
+    const row = await this.approved(today).andWhere('s.id = :id', { id: setting.id }).getRawOne<PublicRow>();
+    return row ? { approved: true, ...toPublicView(row), asOf: today } : { approved: false, name: setting.name, kind: setting.kind, localArea: setting.localArea, awardedOn: null, expiresOn: null, asOf: today };
+  }
+
+  private approved(today: IsoDate) {
+    return this.dataSource
+      .createQueryBuilder()
+      .select(['s.name AS name', 's.kind AS kind', 's.local_area AS local_area', 'a.awarded_on::text AS awarded_on', 'a.expires_on::text AS expires_on'])
+      .from('settings', 's')
+      .innerJoin('awards', 'a', 'a.setting_id = s.id AND a.awarded_on <= :today AND a.starts_on <= :today AND a.expires_on >= :today', { today });
+  }
+}
+
+interface PublicRow {
+  name: string;
+  kind: string;
+  local_area: string | null;
+  awarded_on: string;
+  expires_on: string;
+}
+
+const toPublicView = (r: PublicRow) => ({ name: r.name, kind: r.kind, localArea: r.local_area, awardedOn: r.awarded_on, expiresOn: r.expires_on });

@@ -1,0 +1,130 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MultipartFile } from '@fastify/multipart';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../../platform/src/auth/current-user';
+import { DomainError, invalid, notFound } from '../../../platform/src/http/domain-error';
+import { Storage } from '../../../platform/src/storage/storage';
+import { ApplicationSteps } from '../application.steps';
+import { toEvidenceView } from '../approval.views';
+import { Evidence } from '../evidence.entity';
+import { criterion } from '../rules/criteria';
+import { nextState } from '../rules/machine';
+import { Application } from '../application.entity';
+import { ACCEPTED, cleanFileName, sniffFile } from './file-kind';
+
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+const tooLarge = () => new DomainError('EVIDENCE.TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, 'The file is larger than 10 MB; evidence files may be 10 MB at most.');
+
+/**
+ * Evidence files: streamed to a temporary file while hashed and measured, accepted by their content,
+ * then moved into storage under a generated name and recorded, while the application is still editable.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly steps: ApplicationSteps,
+    private readonly storage: Storage,
+  ) {}
+
+  async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
+    if (!part || part.fieldname !== 'file') throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
+    const criterionId = criterionField ?? fieldValue(part, 'criterionId');
+    if (criterionId !== undefined && criterion(criterionId)?.kind !== 'judged') {
+      part.file.resume();
+      throw invalid('Evidence supports one of the judged criteria.', [{ field: 'criterionId', problem: 'must be SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS or SA-RECORDS' }]);
+    }
+    // Refuse early when the application is locked, before reading 10 MB for nothing.
+    const application = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId });
+    if (!application) throw notFound('The application');
+    nextState(application.state, 'edit');
+
+    const temp = await this.storage.tempPath();
+    let key: string | null = null;
+    try {
+      const { size, sha256 } = await this.receive(part, temp);
+      const kind = await sniffFile(temp);
+      if (!kind) throw new DomainError('EVIDENCE.UNSUPPORTED_TYPE', HttpStatus.BAD_REQUEST, `The file is not a ${ACCEPTED} file, whatever its name says.`, [{ field: 'file', problem: `must be a ${ACCEPTED} file` }]);
+      if (size === 0) throw invalid('The file is empty.', [{ field: 'file', problem: 'is empty' }]);
+      key = await this.storage.adopt('evidence', temp);
+      const storageKey = key;
+      let saved: Evidence | undefined;
+      await this.steps.take(applicationId, 'edit', actor, {
+        as: 'evidence_added',
+        then: async (manager) => {
+          saved = await manager.save(
+            manager.create(Evidence, { applicationId, criterionId: criterionId ?? null, fileName: cleanFileName(part.filename), storageKey, contentType: kind.contentType, sizeBytes: size, sha256, uploadedBy: actor.id }),
+          );
+        },
+        audit: { fileName: cleanFileName(part.filename), criterionId, sha256 },
+      });
+      return toEvidenceView(saved!);
+    } catch (error) {
+      // Nothing is kept from an upload that was refused or failed to record.
+      if (key) await this.storage.remove(key);
+      throw error;
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  async list(applicationId: string) {
+    if (!(await this.dataSource.getRepository(Application).existsBy({ id: applicationId }))) throw notFound('The application');
+    const rows = await this.dataSource.getRepository(Evidence).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    return rows.map(toEvidenceView);
+  }
+
+  async open(applicationId: string, evidenceId: string) {
+    const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId, applicationId });
+    if (!evidence) throw notFound('The evidence');
+    return { evidence, stream: await this.storage.read(evidence.storageKey) };
+  }
+
+  async remove(applicationId: string, evidenceId: string, actor: Actor) {
+    let key: string | null = null;
+    await this.steps.take(applicationId, 'edit', actor, {
+      as: 'evidence_removed',
+      audit: { evidenceId },
+      then: async (manager) => {
+        const evidence = await manager.findOneBy(Evidence, { id: evidenceId, applicationId });
+        if (!evidence) throw notFound('The evidence');
+        key = evidence.storageKey;
+        await manager.delete(Evidence, { id: evidenceId });
+      },
+    });
+    if (key) await this.storage.remove(key);
+  }
+
+  private async receive(part: MultipartFile, temp: string): Promise<{ size: number; sha256: string }> {
+    const hash = createHash('sha256');
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(part.file, measure, createWriteStream(temp, { flags: 'wx' }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      throw error;
+    }
+    if (part.file.truncated) throw tooLarge();
+    return { size, sha256: hash.digest('hex') };
+  }
+}
+
+function fieldValue(part: MultipartFile, name: string): string | undefined {
+  const field = part.fields[name];
+  const value = Array.isArray(field) ? field[0] : field;
+  return value && value.type === 'field' && typeof value.value === 'string' ? value.value : undefined;
+}

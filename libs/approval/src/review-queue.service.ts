@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { daysBetween, todayIn } from '../../platform/src/dates';
+import { AppConfig } from '../../platform/src/config/app-config';
+import { Clock } from '../../platform/src/time/clock';
+import { QueueQuery } from './approval.dto';
+
+interface QueueRow {
+  id: string;
+  setting_id: string;
+  setting_name: string;
+  kind: string;
+  state: string;
+  submitted_at: Date;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+}
+
+/** What waits for NPA reviewers: submitted and under review, oldest submission first, with days waiting. */
+@Injectable()
+export class ReviewQueueService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(query: QueueQuery) {
+    const where = `a.state IN ('submitted', 'under_review')`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<QueueRow[]>(
+        `SELECT a.id, a.setting_id, s.name AS setting_name, a.kind, a.state, a.submitted_at, a.reviewer_id, u.name AS reviewer_name
+           FROM applications a JOIN settings s ON s.id = a.setting_id LEFT JOIN users u ON u.id = a.reviewer_id
+          WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2`,
+        [query.pageSize, query.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM applications a WHERE ${where}`),
+    ]);
+    const today = this.clock.today();
+    const items = rows.map((r) => ({
+      id: r.id,
+      settingId: r.setting_id,
+      settingName: r.setting_name,
+      kind: r.kind,
+      state: r.state,
+      submittedAt: r.submitted_at.toISOString(),
+      daysWaiting: daysBetween(todayIn(this.config.TIME_ZONE, r.submitted_at), today),
+      reviewer: r.reviewer_id ? { id: r.reviewer_id, name: r.reviewer_name } : null,
+    }));
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+}

@@ -1,0 +1,114 @@
+// Awards as periods of dates, and the state of a setting's award on any date, derived from its awards
+// and the register as they stood then. Nothing here reads a clock or a database.
+import { addDays, addMonths, type IsoDate } from '../../../platform/src/dates';
+import type { SettingFacts } from '../../../compliance/src/rules/facts';
+import type { RuleParams } from '../../../compliance/src/rules/params';
+import type { RuleResult } from '../../../compliance/src/rules/result';
+import { checkSettingMember, checkSettingTrained } from '../../../compliance/src/rules/setting.rules';
+
+export interface AwardPeriod {
+  id: string;
+  /** The day the reviewer approved it. */
+  awardedOn: IsoDate;
+  startsOn: IsoDate;
+  expiresOn: IsoDate;
+}
+
+export type AwardState = 'active' | 'at_risk' | 'expired' | 'none';
+
+export interface AwardStatus {
+  asOf: IsoDate;
+  state: AwardState;
+  awardId: string | null;
+  awardedOn: IsoDate | null;
+  startsOn: IsoDate | null;
+  expiresOn: IsoDate | null;
+  /** An approved renewal that starts when this award ends. */
+  renewal: Omit<AwardPeriod, 'id'> | null;
+  /** While at risk: since when, what fails, and the day by which it must be put right. */
+  atRisk: { since: IsoDate; mustPutRightBy: IsoDate; overdue: boolean; failing: Pick<RuleResult, 'id' | 'explanation'>[] } | null;
+}
+
+/**
+ * A new award lasts a year: from the decision day, or, for a renewal approved before the current award
+ * ends, from the day after it ends, so the setting loses no days.
+ */
+export function awardPeriodFor(decidedOn: IsoDate, current: AwardPeriod | null): { startsOn: IsoDate; expiresOn: IsoDate } {
+  const startsOn = current && current.expiresOn >= decidedOn ? addDays(current.expiresOn, 1) : decidedOn;
+  return { startsOn, expiresOn: addDays(addMonths(startsOn, 12), -1) };
+}
+
+/** The award in force on a date, among those already granted by then. */
+export function awardOn(awards: readonly AwardPeriod[], asOf: IsoDate): AwardPeriod | null {
+  return awards.find((a) => a.awardedOn <= asOf && a.startsOn <= asOf && asOf <= a.expiresOn) ?? null;
+}
+
+export type ApplicationKindVerdict =
+  | { kind: 'new' }
+  | { kind: 'renewal'; renews: AwardPeriod }
+  | { refused: 'too_early'; opensOn: IsoDate; award: AwardPeriod }
+  | { refused: 'already_renewed'; renewal: AwardPeriod };
+
+/**
+ * Whether an application opened today is a renewal (the current award ends within the window) or a
+ * new one (no award, or it has expired); earlier than the window, or once renewed, it is refused.
+ */
+export function applicationKind(awards: readonly AwardPeriod[], today: IsoDate, windowDays: number): ApplicationKindVerdict {
+  const renewal = awards.find((a) => a.awardedOn <= today && a.startsOn > today);
+  if (renewal) return { refused: 'already_renewed', renewal };
+  const current = awardOn(awards, today);
+  if (!current) return { kind: 'new' };
+  const opensOn = addDays(current.expiresOn, -windowDays);
+  return today < opensOn ? { refused: 'too_early', opensOn, award: current } : { kind: 'renewal', renews: current };
+}
+
+const WATCHED: ((facts: SettingFacts, params: RuleParams, asOf: IsoDate) => RuleResult)[] = [checkSettingTrained, checkSettingMember];
+
+const failingOn = (facts: SettingFacts, params: RuleParams, date: IsoDate) => WATCHED.map((check) => check(facts, params, date)).filter((r) => r.outcome === 'fail');
+
+/** The days on which the watched criteria can change: staff joining or leaving, memberships, completions. */
+function changeDays(facts: SettingFacts): IsoDate[] {
+  const days = new Set<IsoDate>();
+  for (const p of [...facts.staff, ...facts.memberships]) {
+    days.add(p.startDate);
+    if (p.endDate) days.add(addDays(p.endDate, 1));
+  }
+  for (const c of facts.completions) days.add(c.workshopEndDate);
+  return [...days];
+}
+
+/**
+ * The award's state on `asOf`. While an award runs the setting must keep SA-TRAINED and SA-MEMBER: if
+ * either fails, the award is at risk from the first day of the unbroken run of failing days, and must be
+ * put right within `awardAtRiskDays` of it. The facts must be loaded as of `asOf` or later.
+ */
+export function awardStatus(awards: readonly AwardPeriod[], facts: SettingFacts, params: RuleParams, asOf: IsoDate): AwardStatus {
+  const none: AwardStatus = { asOf, state: 'none', awardId: null, awardedOn: null, startsOn: null, expiresOn: null, renewal: null, atRisk: null };
+  const current = awardOn(awards, asOf);
+  if (!current) {
+    const last = awards.filter((a) => a.awardedOn <= asOf && a.expiresOn < asOf).sort((a, b) => (a.expiresOn < b.expiresOn ? 1 : -1))[0];
+    return last ? { ...none, state: 'expired', ...period(last) } : none;
+  }
+  const next = awards.find((a) => a.awardedOn <= asOf && a.startsOn > current.expiresOn);
+  const status: AwardStatus = { ...none, state: 'active', ...period(current), renewal: next ? { awardedOn: next.awardedOn, startsOn: next.startsOn, expiresOn: next.expiresOn } : null };
+  const failing = failingOn(facts, params, asOf);
+  if (failing.length === 0) return status;
+
+  // The outcome can only change on a change day, so walk back from asOf one stretch at a time.
+  const starts = changeDays(facts).filter((d) => d > current.startsOn && d <= asOf).sort().reverse();
+  let since = current.startsOn;
+  for (const day of starts) {
+    if (failingOn(facts, params, addDays(day, -1)).length === 0) {
+      since = day;
+      break;
+    }
+  }
+  const mustPutRightBy = addDays(since, params.awardAtRiskDays);
+  return {
+    ...status,
+    state: 'at_risk',
+    atRisk: { since, mustPutRightBy, overdue: asOf > mustPutRightBy, failing: failing.map((r) => ({ id: r.id, explanation: r.explanation })) },
+  };
+}
+
+const period = (a: AwardPeriod) => ({ awardId: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn });
