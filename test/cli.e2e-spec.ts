@@ -35,5 +35,11 @@ describe('The command line', () => {
     expect(stdout).toMatch(/Demo register added: 20 services \(300 team members\), 40 settings/);
     const after = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     expect(after[0].n - before[0].n).toBe(20);
+    // The Stamp of Approval has a history too: awards on the public register, applications in the queue.
+    const [, awards, open] = /(\d+) Stamp of Approval awards and (\d+) open applications/.exec(stdout) ?? [];
+    expect(Number(awards)).toBeGreaterThan(5);
+    expect(Number(open)).toBeGreaterThan(5);
+    const register = await http(app).get('/public/approved-settings?pageSize=500').expect(200);
+    expect(register.body.total).toBeGreaterThanOrEqual(Number(awards));
   }, 60_000);
 });

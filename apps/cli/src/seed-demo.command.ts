@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { Clock } from '@npa/platform/time/clock';
+import { generateApprovals } from '@npa/approval/demo/approval-generator';
 import { generateRegister } from '@npa/registry/demo/register-generator';
 import { withApp } from './with-app';
 
@@ -15,11 +16,14 @@ export function registerSeedDemoCommand(program: Command): void {
       const counts = await withApp(async (app) => {
         const dataSource = app.get(DataSource);
         const scale = Number(options.scale);
-        return generateRegister(dataSource, { scale, seed: Number(options.seed), today: app.get(Clock).today(), settingsPerService: scale <= 0.2 ? 2 : 5 });
+        const today = app.get(Clock).today();
+        const register = await generateRegister(dataSource, { scale, seed: Number(options.seed), today, settingsPerService: scale <= 0.2 ? 2 : 5 });
+        return { ...register, ...(await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds })) };
       });
       console.log(
         `Demo register added: ${counts.services} services (${counts.teamMembers} team members), ${counts.settings} settings (${counts.settingStaff} staff), ` +
-          `${counts.supervisionSessions} supervision sessions, ${counts.completions} workshop completions, ${counts.people} people.`,
+          `${counts.supervisionSessions} supervision sessions, ${counts.completions} workshop completions, ${counts.people} people, ` +
+          `${counts.awards} Stamp of Approval awards and ${counts.openApplications} open applications.`,
       );
     });
 }

@@ -24,6 +24,8 @@ export interface GeneratedCounts {
   supervisionSessions: number;
   completions: number;
   people: number;
+  /** The settings it made, for generators that build on them (the Stamp of Approval's). */
+  settingIds: string[];
 }
 
 const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
@@ -32,7 +34,7 @@ const LAST = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Green', 'Hughes', 
 const TOWNS = ['Portsmouth', 'Aylesbury', 'Leeds', 'Derby', 'Walsall', 'Norwich', 'Hackney', 'Reading', 'Exeter', 'Durham', 'Preston', 'Hull'];
 
 /** mulberry32: small, fast and the same sequence for the same seed everywhere. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +46,8 @@ function random(seed: number) {
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
 }
 
-async function insert(manager: EntityManager, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+/** Multi-row inserts of plain rows, 5,000 at a time, through jsonb_to_recordset. */
+export async function insertRows(manager: EntityManager, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
   const names = Object.keys(columns);
   const spec = names.map((n) => `${n} ${columns[n]}`).join(', ');
   for (let i = 0; i < rows.length; i += 5000) {
@@ -152,23 +155,23 @@ export async function generateRegister(dataSource: DataSource, options: Generato
   }
 
   await dataSource.transaction(async (m) => {
-    await insert(m, 'people', { id: 'uuid', name: 'text', email: 'text' }, people);
-    await insert(m, 'services', { id: 'uuid', name: 'text', local_authority: 'text', region: 'text', age_range: 'text', registration_number: 'text', version: 'int' }, services);
-    await insert(m, 'team_members', { id: 'uuid', service_id: 'uuid', person_id: 'uuid', role: 'text', fte: 'numeric', caseload: 'int', start_date: 'date', end_date: 'date' }, team);
-    await insert(m, 'memberships', { id: 'uuid', person_id: 'uuid', number: 'text', start_date: 'date', end_date: 'date' }, memberships);
-    await insert(m, 'inductions', { id: 'uuid', person_id: 'uuid', completed_on: 'date' }, inductions);
-    await insert(m, 'networking_attendance', { id: 'uuid', service_id: 'uuid', date: 'date', event: 'text' }, networking);
-    await insert(m, 'supervision_sessions', { id: 'uuid', service_id: 'uuid', date: 'date', supervisor_id: 'uuid' }, sessions);
-    await insert(m, 'supervision_participants', { session_id: 'uuid', practitioner_id: 'uuid' }, participants);
-    await insert(m, 'settings', { id: 'uuid', name: 'text', ofsted_urn: 'text', kind: 'text', staff_count: 'int', local_area: 'text', version: 'int' }, settings);
-    await insert(m, 'inspections', { id: 'uuid', setting_id: 'uuid', date: 'date', grade: 'text' }, inspections);
-    await insert(m, 'setting_staff', { id: 'uuid', setting_id: 'uuid', person_id: 'uuid', start_date: 'date', end_date: 'date' }, settingStaff);
-    await insert(m, 'trainers', { id: 'uuid', person_id: 'uuid' }, trainers);
-    await insert(m, 'trainer_accreditations', { id: 'uuid', trainer_id: 'uuid', accredited_from: 'date', accredited_to: 'date' }, accreditations);
-    await insert(m, 'workshops', { id: 'uuid', trainer_id: 'uuid', start_date: 'date', end_date: 'date', venue: 'text', online: 'boolean', capacity: 'int' }, workshops);
-    await insert(m, 'workshop_attendees', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid' }, attendees);
-    await insert(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
+    await insertRows(m, 'people', { id: 'uuid', name: 'text', email: 'text' }, people);
+    await insertRows(m, 'services', { id: 'uuid', name: 'text', local_authority: 'text', region: 'text', age_range: 'text', registration_number: 'text', version: 'int' }, services);
+    await insertRows(m, 'team_members', { id: 'uuid', service_id: 'uuid', person_id: 'uuid', role: 'text', fte: 'numeric', caseload: 'int', start_date: 'date', end_date: 'date' }, team);
+    await insertRows(m, 'memberships', { id: 'uuid', person_id: 'uuid', number: 'text', start_date: 'date', end_date: 'date' }, memberships);
+    await insertRows(m, 'inductions', { id: 'uuid', person_id: 'uuid', completed_on: 'date' }, inductions);
+    await insertRows(m, 'networking_attendance', { id: 'uuid', service_id: 'uuid', date: 'date', event: 'text' }, networking);
+    await insertRows(m, 'supervision_sessions', { id: 'uuid', service_id: 'uuid', date: 'date', supervisor_id: 'uuid' }, sessions);
+    await insertRows(m, 'supervision_participants', { session_id: 'uuid', practitioner_id: 'uuid' }, participants);
+    await insertRows(m, 'settings', { id: 'uuid', name: 'text', ofsted_urn: 'text', kind: 'text', staff_count: 'int', local_area: 'text', version: 'int' }, settings);
+    await insertRows(m, 'inspections', { id: 'uuid', setting_id: 'uuid', date: 'date', grade: 'text' }, inspections);
+    await insertRows(m, 'setting_staff', { id: 'uuid', setting_id: 'uuid', person_id: 'uuid', start_date: 'date', end_date: 'date' }, settingStaff);
+    await insertRows(m, 'trainers', { id: 'uuid', person_id: 'uuid' }, trainers);
+    await insertRows(m, 'trainer_accreditations', { id: 'uuid', trainer_id: 'uuid', accredited_from: 'date', accredited_to: 'date' }, accreditations);
+    await insertRows(m, 'workshops', { id: 'uuid', trainer_id: 'uuid', start_date: 'date', end_date: 'date', venue: 'text', online: 'boolean', capacity: 'int' }, workshops);
+    await insertRows(m, 'workshop_attendees', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid' }, attendees);
+    await insertRows(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
     await m.query(`SELECT setval('service_registration_seq', $1)`, [Number(firstNumber) + serviceCount - 1]);
   });
-  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length };
+  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length, settingIds: settings.map((x) => x.id as string) };
 }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addDays, addMonths, IsoDate, maxDate } from '../../../platform/src/dates';
+import { insertRows, random } from '../../../registry/src/demo/register-generator';
+import { CRITERIA } from '../rules/criteria';
+import type { ApplicationState } from '../rules/machine';
+
+export interface ApprovalCounts {
+  awards: number;
+  openApplications: number;
+}
+
+const OPEN: ApplicationState[] = ['draft', 'submitted', 'submitted', 'under_review', 'information_requested'];
+
+/**
+ * Gives the register's settings a history with the Stamp of Approval: about two in five hold an award
+ * (some expiring within 90 days, a few with a renewal under way), another two in five have an open
+ * application at some stage, so the queue, the awards and the public register have something in them.
+ */
+export async function generateApprovals(dataSource: DataSource, options: { seed: number; today: IsoDate; settingIds: string[] }): Promise<ApprovalCounts> {
+  const rnd = random(options.seed + 1);
+  const day = (n: number) => addDays(options.today, -n);
+  const at = (date: IsoDate) => `${date}T10:00:00Z`;
+  const applications: Record<string, unknown>[] = [];
+  const criteria: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
+  const awards: Record<string, unknown>[] = [];
+
+  const application = (settingId: string, state: ApplicationState, kind: 'new' | 'renewal', opened: IsoDate, submitted: IsoDate | null, decided: IsoDate | null, renews: string | null = null) => {
+    const id = randomUUID();
+    applications.push({ id, setting_id: settingId, kind, state, renews_award_id: renews, submitted_at: submitted && at(submitted), decided_at: decided && at(decided), version: 1 });
+    const judged = state !== 'draft' || rnd.chance(0.5);
+    for (const c of CRITERIA) {
+      criteria.push({ application_id: id, criterion_id: c.id, statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null, outcome: decided ? 'pass' : null, reason: decided ? 'Met: evidence seen at review.' : null });
+    }
+    events.push({ application_id: id, at: at(opened), actor_name: 'Demo data', action: 'opened', from_state: null, to_state: null });
+    if (submitted) events.push({ application_id: id, at: at(submitted), actor_name: 'Demo data', action: 'submit', from_state: 'draft', to_state: 'submitted' });
+    if (decided) events.push({ application_id: id, at: at(decided), actor_name: 'Demo data', action: 'approve', from_state: 'under_review', to_state: 'approved' });
+    return id;
+  };
+
+  let open = 0;
+  for (const settingId of options.settingIds) {
+    const roll = rnd.next();
+    if (roll < 0.4) {
+      const decided = day(1 + rnd.int(360));
+      const applicationId = application(settingId, 'approved', 'new', addDays(decided, -40), addDays(decided, -30), decided);
+      const awardId = randomUUID();
+      const expiresOn = addDays(addMonths(decided, 12), -1);
+      awards.push({ id: awardId, setting_id: settingId, application_id: applicationId, awarded_on: decided, starts_on: decided, expires_on: expiresOn });
+      const windowOpens = addDays(expiresOn, -90);
+      if (windowOpens <= options.today && rnd.chance(0.5)) {
+        const opened = maxDate(windowOpens, day(rnd.int(10)));
+        application(settingId, rnd.pick(OPEN.slice(1)), 'renewal', opened, opened, null, awardId);
+        open += 1;
+      }
+    } else if (roll < 0.8) {
+      const opened = day(5 + rnd.int(60));
+      const state = rnd.pick(OPEN);
+      application(settingId, state, 'new', opened, state === 'draft' ? null : addDays(opened, 1 + rnd.int(4)), null);
+      open += 1;
+    }
+  }
+
+  await dataSource.transaction(async (m) => {
+    await insertRows(m, 'applications', { id: 'uuid', setting_id: 'uuid', kind: 'text', state: 'text', renews_award_id: 'uuid', submitted_at: 'timestamptz', decided_at: 'timestamptz', version: 'int' }, applications);
+    await insertRows(m, 'application_criteria', { application_id: 'uuid', criterion_id: 'text', statement: 'text', outcome: 'text', reason: 'text' }, criteria);
+    await insertRows(m, 'application_events', { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' }, events);
+    await insertRows(m, 'awards', { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' }, awards);
+  });
+  return { awards: awards.length, openApplications: open };
+}
