@@ -11,7 +11,13 @@ const SAMPLES: { [K in LetterKind]: LetterData<K> } = {
     status: 'non_compliant',
     parameterVersion: 1,
     rules: [
-      { id: 'SR-MEMBERSHIP', title: 'At least three current NPA members in the team', level: 'essential', outcome: 'pass', explanation: '4 of the 7 team members are current NPA members: Amira Khan, Tom Bell, Priya Nair and Jo Walsh.' },
+      {
+        id: 'SR-MEMBERSHIP',
+        title: 'At least three current NPA members in the team',
+        level: 'essential',
+        outcome: 'pass',
+        explanation: '4 of the 7 team members are current NPA members: Amira Khan, Tom Bell, Priya Nair and Jo Walsh.',
+      },
       {
         id: 'SR-WORKSHOP',
         title: 'Every practitioner has completed a Portage Workshop from an NPA-Accredited Trainer',
@@ -30,9 +36,27 @@ const SAMPLES: { [K in LetterKind]: LetterData<K> } = {
         action: 'Hold supervision with every practitioner at least every 14 days and record each session in the supervision log.',
         actBy: '2026-12-07',
       },
-      { id: 'SR-SUPERVISOR-TRAINED', title: 'Supervisors have completed a Portage Workshop from an NPA-Accredited Trainer', level: 'essential', outcome: 'pass', explanation: 'Both supervisors who led sessions in the last 90 days, Amira Khan and Jo Walsh, are trained.' },
-      { id: 'SR-INDUCTION', title: 'New practitioners complete an induction period with the NPA induction checklist', level: 'essential', outcome: 'not_applicable', explanation: 'Nobody has joined the team in the 12 months up to 23 November 2026.' },
-      { id: 'SR-CASELOAD', title: 'Caseload takes hours into account', level: 'desirable', outcome: 'pass', explanation: 'Every practitioner’s caseload is within 17 families per full-time post.' },
+      {
+        id: 'SR-SUPERVISOR-TRAINED',
+        title: 'Supervisors have completed a Portage Workshop from an NPA-Accredited Trainer',
+        level: 'essential',
+        outcome: 'pass',
+        explanation: 'Both supervisors who led sessions in the last 90 days, Amira Khan and Jo Walsh, are trained.',
+      },
+      {
+        id: 'SR-INDUCTION',
+        title: 'New practitioners complete an induction period with the NPA induction checklist',
+        level: 'essential',
+        outcome: 'not_applicable',
+        explanation: 'Nobody has joined the team in the 12 months up to 23 November 2026.',
+      },
+      {
+        id: 'SR-CASELOAD',
+        title: 'Caseload takes hours into account',
+        level: 'desirable',
+        outcome: 'pass',
+        explanation: 'Every practitioner’s caseload is within 17 families per full-time post.',
+      },
       {
         id: 'SR-NETWORKING',
         title: 'The team attends regional networking days, regional meetings and the Development Day',
@@ -50,10 +74,30 @@ const SAMPLES: { [K in LetterKind]: LetterData<K> } = {
     submittedOn: '2026-10-02',
     decidedOn: '2026-11-23',
     criteria: [
-      { id: 'SA-PRINCIPLES', title: 'Portage Principles underpin the work with children with SEND', outcome: 'pass', reason: 'The statement and the key-person policy show the principles in daily practice.' },
-      { id: 'SA-OFSTED', title: 'Most recent Ofsted report rated Good or Outstanding', outcome: 'fail', reason: 'The most recent inspection, on 12 June 2026, was rated Requires improvement.' },
-      { id: 'SA-TRAINED', title: 'At least two staff trained', outcome: 'fail', reason: 'Only one current member of staff, Grace Obi, has completed a Portage Workshop; the setting needs two.' },
-      { id: 'SA-MEMBER', title: 'At least one staff member holds NPA professional membership', outcome: 'pass', reason: 'Grace Obi holds NPA membership until 31 March 2027.' },
+      {
+        id: 'SA-PRINCIPLES',
+        title: 'Portage Principles underpin the work with children with SEND',
+        outcome: 'pass',
+        reason: 'The statement and the key-person policy show the principles in daily practice.',
+      },
+      {
+        id: 'SA-OFSTED',
+        title: 'Most recent Ofsted report rated Good or Outstanding',
+        outcome: 'fail',
+        reason: 'The most recent inspection, on 12 June 2026, was rated Requires improvement.',
+      },
+      {
+        id: 'SA-TRAINED',
+        title: 'At least two staff trained',
+        outcome: 'fail',
+        reason: 'Only one current member of staff, Grace Obi, has completed a Portage Workshop; the setting needs two.',
+      },
+      {
+        id: 'SA-MEMBER',
+        title: 'At least one staff member holds NPA professional membership',
+        outcome: 'pass',
+        reason: 'Grace Obi holds NPA membership until 31 March 2027.',
+      },
     ],
   },
   'information-request': {
