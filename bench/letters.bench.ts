@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   rows.push(['LetterRenderer: HTML and email text, all kinds in turn', rate(htmlRate), '-']);
 
   const pureJs = pureJsEngine();
-  const engines: Engine[] = [Object.assign(new ChromiumPdfEngine({ concurrency }), { name: 'Chromium via playwright-core, a page per letter' })];
+  const engines: Engine[] = [Object.assign(new ChromiumPdfEngine({ concurrency }), { name: 'Chromium via playwright-core, pages reused' })];
   if (typeof pureJs === 'string') rows.push(['pdfmake + html-to-pdfmake (pure JS)', pureJs, pureJs]);
   else engines.push(pureJs);
 

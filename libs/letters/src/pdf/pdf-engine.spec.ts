@@ -44,6 +44,12 @@ describe(ChromiumPdfEngine.name, () => {
     for (const pdf of pdfs) expect(pdfWords(pdf)).toContain('Little Acorns Day Nursery');
   });
 
+  it('carries nothing from one letter into the next on a reused page', async () => {
+    await engine.render('<p>FIRST LETTER</p><p>more of the first</p>');
+    const second = pdfWords(await engine.render('<p>second letter</p>'));
+    expect(second).toBe('second letter');
+  });
+
   it('lets nothing in a letter run a script or fetch anything', async () => {
     let requests = 0;
     const server: Server = createServer((_req, res) => {

@@ -1,7 +1,8 @@
-// HTML to PDF. One browser is started with the worker and kept warm; each letter gets its own page in
-// a context with JavaScript off and every network request refused, so a letter prints only what its
-// HTML holds and nothing in it can run or call out.
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+// HTML to PDF. One browser is started with the worker and kept warm, with a few pages in a context that
+// has JavaScript off and every network request refused, so a letter prints only what its HTML holds and
+// nothing in it can run or call out. Pages are reused (setContent replaces the whole document; with no
+// script nothing survives it): opening a page cost about as much as printing one.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Semaphore } from './semaphore';
 
 /** The port the letters job depends on; Nest can provide ChromiumPdfEngine (or a fake) under this token. */
@@ -14,7 +15,7 @@ export abstract class PdfEngine {
 export interface ChromiumPdfEngineOptions {
   /** Debian's chromium by default (apt-get install chromium); Playwright's own browser downloads are not used. */
   executablePath?: string;
-  /** Pages printing at once; more queue. Measured: 4 pages on 2 cores is the knee (bench/letters.bench.ts). */
+  /** Pages printing at once (each kept open for the next letter); more letters queue. */
   concurrency?: number;
   timeoutMs?: number;
 }
@@ -38,6 +39,7 @@ export class ChromiumPdfEngine extends PdfEngine {
   private browser: Browser | null = null;
   private context: BrowserContext | null = null;
   private starting: Promise<void> | null = null;
+  private idle: Page[] = [];
   private readonly slots: Semaphore;
   private readonly executablePath: string;
   private readonly timeoutMs: number;
@@ -60,13 +62,17 @@ export class ChromiumPdfEngine extends PdfEngine {
       // A browser that crashed is started again on the next letter instead of failing every job after it.
       await this.start();
       if (!this.context) throw new Error('Chromium closed while the letter waited for it');
-      const page = await this.context.newPage();
+      const page = this.idle.pop() ?? (await this.context.newPage());
       page.setDefaultTimeout(this.timeoutMs);
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      } finally {
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        if (!page.isClosed() && page.context() === this.context) this.idle.push(page);
+        return pdf;
+      } catch (error) {
+        // A page that failed is not trusted with the next letter.
         await page.close().catch(() => undefined);
+        throw error;
       }
     });
   }
@@ -76,6 +82,7 @@ export class ChromiumPdfEngine extends PdfEngine {
     const browser = this.browser;
     this.browser = null;
     this.context = null;
+    this.idle = [];
     await browser?.close();
   }
 
@@ -94,6 +101,7 @@ export class ChromiumPdfEngine extends PdfEngine {
       if (this.browser === browser) {
         this.browser = null;
         this.context = null;
+        this.idle = [];
       }
     });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
