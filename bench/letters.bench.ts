@@ -1,0 +1,113 @@
+// Letters per second at each stage, beside the floor of bare Handlebars: the renderer (HTML and email
+// text), then HTML to PDF with each engine tried, one letter at a time and a few at once. Run:
+// npm run bench:letters [-- --letters 300 --concurrency 4]
+// The pure-JS engine (pdfmake fed by html-to-pdfmake over jsdom) is not a dependency; it is measured
+// when its packages resolve, e.g. after `npm i --no-save pdfmake html-to-pdfmake jsdom@26`.
+import Handlebars from 'handlebars';
+import { loadavg } from 'node:os';
+import { ChromiumPdfEngine } from '../libs/letters/src/pdf/pdf-engine';
+import { LETTER_KINDS, type LetterKind } from '../libs/letters/src/letter-kinds';
+import { LetterRenderer } from '../libs/letters/src/letter-renderer';
+import { sampleData, sampleMeta } from '../libs/letters/src/sample-data';
+import { pdfWords } from '../libs/letters/src/testing/pdf-text';
+import { arg } from './support';
+
+interface Engine {
+  name: string;
+  start(): Promise<void>;
+  render(html: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+const kindOf = (i: number): LetterKind => LETTER_KINDS[i % LETTER_KINDS.length];
+
+async function timed(count: number, concurrency: number, work: (i: number) => unknown): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+/** pdfmake over html-to-pdfmake: pure JS, no browser; loaded only if installed. */
+function pureJsEngine(): Engine | string {
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { JSDOM } = require('jsdom');
+    const htmlToPdfmake = require('html-to-pdfmake');
+    const pdfmake = require('pdfmake');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const { window } = new JSDOM('');
+    pdfmake.setFonts({ Roboto: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
+    // Only its built-in standard fonts (names, not files); no URL and no other file.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path: string) => /^Helvetica/.test(path));
+    return {
+      name: 'pdfmake + html-to-pdfmake (pure JS)',
+      start: async () => undefined,
+      close: async () => undefined,
+      render: async (html: string) => {
+        const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
+        const content = htmlToPdfmake(body, { window });
+        const doc = pdfmake.createPdf({ pageSize: 'A4', pageMargins: [57, 51, 57, 51], content, defaultStyle: { fontSize: 10 } });
+        return Buffer.from(await doc.getBuffer());
+      },
+    };
+  } catch (error) {
+    return `not installed (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
+async function main(): Promise<void> {
+  const letters = Number(arg('letters', '300'));
+  const concurrency = Number(arg('concurrency', '4'));
+  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk' });
+  const html = LETTER_KINDS.map((kind) => renderer.render(kind, sampleData(kind), sampleMeta(kind)).html);
+  const rows: string[][] = [];
+  const rate = (n: number) => Math.round(n).toLocaleString('en-GB');
+
+  // Floor: a precompiled template of the same size with no layout, partials or helpers.
+  const bare = Handlebars.create().compile(html[0].replace(/\{\{/g, '{ {') + '{{service.name}}');
+  const bareData = sampleData('registration-compliance');
+  const floor = await timed(letters * 100, 1, () => bare(bareData));
+  rows.push(['floor: bare Handlebars, one precompiled template', rate(floor), '-']);
+
+  const htmlRate = await timed(letters * 100, 1, (i) => renderer.render(kindOf(i), sampleData(kindOf(i)), sampleMeta(kindOf(i))));
+  rows.push(['LetterRenderer: HTML and email text, all kinds in turn', rate(htmlRate), '-']);
+
+  const pureJs = pureJsEngine();
+  const engines: Engine[] = [Object.assign(new ChromiumPdfEngine({ concurrency }), { name: 'Chromium via playwright-core, pages reused' })];
+  if (typeof pureJs === 'string') rows.push(['pdfmake + html-to-pdfmake (pure JS)', pureJs, pureJs]);
+  else engines.push(pureJs);
+
+  for (const engine of engines) {
+    const started = process.hrtime.bigint();
+    await engine.start();
+    const startMs = Number(process.hrtime.bigint() - started) / 1e6;
+    try {
+      const check = pdfWords(await engine.render(html[0]));
+      if (!check.includes('Northshire Portage Service')) throw new Error(`${engine.name}: the PDF does not name the service`);
+      await timed(10, 1, (i) => engine.render(html[i % html.length])); // warm-up: fonts, first page
+      const sequential = await timed(letters, 1, (i) => engine.render(html[i % html.length]));
+      const parallel = await timed(letters, concurrency, (i) => engine.render(html[i % html.length]));
+      rows.push([`PDF: ${engine.name} (start ${startMs.toFixed(0)} ms)`, rate(sequential), rate(parallel)]);
+    } finally {
+      await engine.close();
+    }
+  }
+
+  console.log(
+    `${letters} letters per PDF run (x100 for the HTML rows), ${LETTER_KINDS.length} kinds in turn, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  console.log(`| stage | letters/s, one at a time | letters/s, ${concurrency} at once |\n|---|---|---|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LetterRenderer } from '../letter-renderer';
+import { sampleData, sampleMeta } from '../sample-data';
+import { pdfPageCount, pdfWords } from '../testing/pdf-text';
+import { CHROMIUM_PATH, ChromiumPdfEngine } from './pdf-engine';
+
+// Not skipped when Chromium is missing: CI installs it (.ci/run), and a letter nobody can print is a failure.
+jest.setTimeout(60_000);
+
+describe(ChromiumPdfEngine.name, () => {
+  const engine = new ChromiumPdfEngine();
+  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk' });
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium poppler-utils (.ci/run does)`);
+    await engine.start();
+  });
+  afterAll(() => engine.close());
+
+  it('prints the registration compliance letter as an A4 PDF whose text names the service, each rule and the dates', async () => {
+    const letter = renderer.render('registration-compliance', sampleData('registration-compliance'), sampleMeta('registration-compliance'));
+    const pdf = await engine.render(letter.html);
+
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfWords(pdf);
+    expect(text).toContain('Registration compliance: Northshire Portage Service');
+    for (const id of ['SR-MEMBERSHIP', 'SR-WORKSHOP', 'SR-SUPERVISION', 'SR-NETWORKING']) expect(text).toContain(id);
+    expect(text).toContain('7 December 2026');
+    expect(text).toContain('Verification code NPA-7KQ2M-X4H9P');
+  });
+
+  it('prints a certificate on one page', async () => {
+    const letter = renderer.render('workshop-certificate', sampleData('workshop-certificate'), sampleMeta('workshop-certificate'));
+    const pdf = await engine.render(letter.html);
+    expect(pdfPageCount(pdf)).toBe(1);
+    expect(pdfWords(pdf)).toContain('Grace Obi');
+  });
+
+  it('prints several letters at once', async () => {
+    const letter = renderer.render('award', sampleData('award'), sampleMeta('award'));
+    const pdfs = await Promise.all(Array.from({ length: 6 }, () => engine.render(letter.html)));
+    for (const pdf of pdfs) expect(pdfWords(pdf)).toContain('Little Acorns Day Nursery');
+  });
+
+  it('carries nothing from one letter into the next on a reused page', async () => {
+    await engine.render('<p>FIRST LETTER</p><p>more of the first</p>');
+    const second = pdfWords(await engine.render('<p>second letter</p>'));
+    expect(second).toBe('second letter');
+  });
+
+  it('lets nothing in a letter run a script or fetch anything', async () => {
+    let requests = 0;
+    const server: Server = createServer((_req, res) => {
+      requests++;
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<img src="${url}/img.png"><link rel="stylesheet" href="${url}/x.css"><p id="p">static</p><script>document.getElementById('p').textContent = 'SCRIPT RAN'; fetch('${url}/fetch');</script>`;
+      const text = pdfWords(await engine.render(html));
+      expect(text).toContain('static');
+      expect(text).not.toContain('SCRIPT RAN');
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('starts a new browser after close', async () => {
+    await engine.close();
+    const pdf = await engine.render('<p>after a restart</p>');
+    expect(pdfWords(pdf)).toContain('after a restart');
+  });
+});
