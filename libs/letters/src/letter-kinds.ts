@@ -10,6 +10,7 @@ export const LETTER_KINDS = [
   'information-request',
   'lapse-notice',
   'workshop-certificate',
+  'reminder',
 ] as const;
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -23,6 +24,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   'information-request': 'Stamp of Approval application: information requested',
   'lapse-notice': 'Stamp of Approval: action needed',
   'workshop-certificate': 'Portage Workshop certificate',
+  reminder: 'Reminder',
 };
 
 /** What every letter carries besides its own facts: who it is to, when, who signs, how to verify it. */
@@ -134,6 +136,17 @@ export interface WorkshopCertificateData {
   trainer: { name: string };
 }
 
+/** A reminder found by the daily sweep (renewal due, membership expiring, supervision due...). */
+export interface ReminderData {
+  /** The reminder's own heading, e.g. "Your Stamp of Approval expires in 30 days". */
+  heading: string;
+  /** The organisation or person it is about, for the subject line and the letter. */
+  about: string;
+  paragraphs: string[];
+  dueOn: IsoDate;
+  actBy?: IsoDate;
+}
+
 export interface LetterDataByKind {
   'registration-compliance': RegistrationComplianceData;
   award: AwardData;
@@ -142,6 +155,7 @@ export interface LetterDataByKind {
   'information-request': InformationRequestData;
   'lapse-notice': LapseNoticeData;
   'workshop-certificate': WorkshopCertificateData;
+  reminder: ReminderData;
 }
 
 export type LetterData<K extends LetterKind = LetterKind> = LetterDataByKind[K];

@@ -112,5 +112,7 @@ function subjectName(kind: LetterKind, data: LetterData): string {
       return (data as LetterData<'award'>).setting.name;
     case 'workshop-certificate':
       return (data as LetterData<'workshop-certificate'>).name;
+    case 'reminder':
+      return (data as LetterData<'reminder'>).about;
   }
 }

@@ -129,6 +129,16 @@ const SAMPLES: { [K in LetterKind]: LetterData<K> } = {
     workshop: { startDate: '2026-11-02', endDate: '2026-11-06', venue: 'Northshire County Hall, Bridgewater' },
     trainer: { name: 'Margaret Ellison' },
   },
+  reminder: {
+    heading: 'Your Stamp of Approval expires in 30 days',
+    about: 'Little Acorns Nursery',
+    paragraphs: [
+      'The Stamp of Approval awarded to Little Acorns Nursery runs until 1 March 2027.',
+      'To keep it without a gap, open a renewal application on the NPA back-office, complete each criterion with a statement and evidence, and submit it.',
+    ],
+    dueOn: '2027-01-30',
+    actBy: '2027-03-01',
+  },
 };
 
 export function sampleData<K extends LetterKind>(kind: K): LetterData<K> {
