@@ -7,6 +7,8 @@ export * from './config/app-config';
 export * from './dates';
 export * from './http/domain-error';
 export * from './http/pagination';
+export * from './mail/mail-error';
+export * from './mail/mailer';
 export * from './queue/job-queue';
 export * from './queue/jobs';
 export * from './queue/on-job.decorator';

@@ -4,16 +4,17 @@ import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
+import { Mailer } from './mail/mailer';
 import { JobQueue } from './queue/job-queue';
 import { RedisModule } from './redis/redis.module';
 import { HeartbeatService } from './system/heartbeat.service';
 import { Clock } from './time/clock';
 
-/** What both processes need: configuration, logging, Redis, the audit trail, queues, the clock. */
+/** What both processes need: configuration, logging, Redis, the audit trail, queues, mail, the clock. */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer],
 })
 export class PlatformModule {}
