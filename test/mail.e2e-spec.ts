@@ -1,12 +1,13 @@
 import { simpleParser, ParsedMail } from 'mailparser';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../libs/platform/src/config/app-config';
 import { MailError } from '../libs/platform/src/mail/mail-error';
 import { Mailer, MailMessage } from '../libs/platform/src/mail/mailer';
+import { freePort } from './support/ports';
 
 /** A real SMTP server on a free port; `refuse` makes it answer DATA with that reply code. */
 async function smtpServer(refuse?: number): Promise<{ url: string; received: ParsedMail[]; close: () => Promise<void> }> {
@@ -29,15 +30,6 @@ async function smtpServer(refuse?: number): Promise<{ url: string; received: Par
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** A port with nothing listening: connecting to it is refused. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 const mailer = (env: Record<string, string>) => new Mailer(loadConfig({ ...process.env, MAIL_FROM: 'NPA <office@portage.test>', ...env }));
@@ -95,7 +87,7 @@ describe(Mailer.name, () => {
   });
 
   it('throws a transient MailError when nothing listens at SMTP_URL', async () => {
-    const error = await mailer({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` }).send(message).catch((e: unknown) => e);
+    const error = await mailer({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }).send(message).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailError);
     expect(error).toMatchObject({ kind: 'transient' });
   });

@@ -9,6 +9,7 @@ export * from './http/domain-error';
 export * from './http/pagination';
 export * from './mail/mail-error';
 export * from './mail/mailer';
+export * from './outbox/outbox';
 export * from './queue/job-queue';
 export * from './queue/jobs';
 export * from './queue/on-job.decorator';

@@ -5,16 +5,17 @@ import { ScopeRegistry } from './auth/scope.registry';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
 import { Mailer } from './mail/mailer';
+import { Outbox } from './outbox/outbox';
 import { JobQueue } from './queue/job-queue';
 import { RedisModule } from './redis/redis.module';
 import { HeartbeatService } from './system/heartbeat.service';
 import { Clock } from './time/clock';
 
-/** What both processes need: configuration, logging, Redis, the audit trail, queues, mail, the clock. */
+/** What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox, mail, the clock. */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox],
 })
 export class PlatformModule {}
