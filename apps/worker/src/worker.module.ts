@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DatabaseModule } from '@npa/database';
 import { PlatformModule } from '@npa/platform';
+import { OutboxRelay } from '@npa/platform/outbox/outbox-relay';
 import { JobWorkerHost } from '@npa/platform/queue/job-worker.host';
 import { RedisPolicyCheck } from '@npa/platform/redis/redis-policy.check';
 
-/** The same domain modules as the API, with no HTTP: only job handlers run here. */
+/** The same domain modules as the API, with no HTTP: job handlers and the outbox relay run here. */
 @Module({
   imports: [PlatformModule, DatabaseModule, DiscoveryModule],
-  providers: [RedisPolicyCheck, JobWorkerHost],
+  providers: [RedisPolicyCheck, JobWorkerHost, OutboxRelay],
 })
 export class WorkerModule {}

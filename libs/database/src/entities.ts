@@ -7,6 +7,7 @@ import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.ent
 import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
 import { User } from '../../platform/src/auth/user.entity';
+import { OutboxEntry } from '../../platform/src/outbox/outbox-entry.entity';
 import { Heartbeat } from '../../platform/src/system/heartbeat.entity';
 import { Induction } from '../../registry/src/people/induction.entity';
 import { Membership } from '../../registry/src/people/membership.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   User,
   AuditEntry,
   Heartbeat,
+  OutboxEntry,
   Person,
   Membership,
   Qualification,

@@ -4,17 +4,19 @@ import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
+import { Mailer } from './mail/mailer';
+import { Outbox } from './outbox/outbox';
 import { JobQueue } from './queue/job-queue';
 import { RedisModule } from './redis/redis.module';
 import { HeartbeatService } from './system/heartbeat.service';
 import { LocalStorage, Storage } from './storage/storage';
 import { Clock } from './time/clock';
 
-/** What both processes need: configuration, logging, Redis, the audit trail, queues, the clock, file storage. */
+/** What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox, mail, file storage, the clock. */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, { provide: Storage, useClass: LocalStorage }],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Storage],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage],
 })
 export class PlatformModule {}

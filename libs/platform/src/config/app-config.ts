@@ -37,6 +37,17 @@ export class AppConfig {
   @Transform(trimmed) @IsString()
   STORAGE_DIR = 'var/storage';
 
+  /** How often the worker's outbox relay looks for jobs to move to Redis (it also wakes on NOTIFY). */
+  @Transform(integer) @IsInt() @Min(50) @Max(60_000)
+  OUTBOX_POLL_MS = 500;
+
+  @Transform(integer) @IsInt() @Min(1) @Max(10_000)
+  OUTBOX_BATCH_SIZE = 100;
+
+  /** Relayed outbox rows are kept this long (to see what was queued, and when), then deleted. */
+  @Transform(integer) @IsInt() @Min(1)
+  OUTBOX_RETENTION_DAYS = 7;
+
   /** Unset: a random secret is made and kept in var/jwt-secret (see jwt-secret.ts). */
   @Transform(trimmed) @IsOptional() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;

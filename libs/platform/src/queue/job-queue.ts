@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { bullmqConnection } from '../redis/redis';
-import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, JOBS, QueueName } from './jobs';
+import { jobOptions, JobName, JobPayloads, JOBS, QueueName } from './jobs';
 
 /** The only way anything puts work on a queue: typed by job name, with the shared retry policy. */
 @Injectable()
@@ -12,8 +12,7 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<Job> {
-    const spec = JOBS[name];
-    return this.queue(spec.queue).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...spec.options, ...options });
+    return this.queue(JOBS[name].queue).add(name, payload, jobOptions(name, options));
   }
 
   queue(name: QueueName): Queue {

@@ -27,5 +27,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 90 * 24 * 3600 },
 };
 
+/** The options a job is queued with: the defaults, then the registry's for the job, then the caller's. */
+export const jobOptions = (name: JobName, options: JobsOptions = {}): JobsOptions => ({ ...DEFAULT_JOB_OPTIONS, ...JOBS[name].options, ...options });
+
 /** Deterministic job ids make an enqueue idempotent; BullMQ forbids ":" in them, so parts join with ".". */
 export const jobId = (...parts: (string | number)[]) => parts.map(String).join('.');

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions } from 'bullmq';
+import { EntityManager } from 'typeorm';
+import { JobName, JobPayloads, JOBS } from '../queue/jobs';
+
+/** The channel a new outbox row is announced on (delivered at commit, dropped on rollback). */
+export const OUTBOX_CHANNEL = 'job_outbox';
+
+export type OutboxJobOptions = Omit<JobsOptions, 'jobId'> & { jobId: string };
+
+/**
+ * Enqueue-after-commit: `add` writes the job into job_outbox with the caller's transaction, and the
+ * worker's OutboxRelay moves it to BullMQ once that transaction has committed. Use it wherever a job
+ * belongs to a change that may still roll back; JobQueue.enqueue is for work with no such change.
+ */
+@Injectable()
+export class Outbox {
+  async add<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N], options: OutboxJobOptions): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`Outbox.add("${name}") needs the EntityManager of the transaction making the change`);
+    }
+    if (!JOBS[name]) throw new Error(`"${name}" is not in the job registry`);
+    const { jobId, ...rest } = options;
+    checkJobId(jobId);
+    // The same intent twice (a retried request, a re-run sweep) is one row, hence one job.
+    await manager.query(
+      `WITH added AS (
+         INSERT INTO job_outbox (name, payload, job_id, options) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (job_id) DO NOTHING RETURNING 1)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM added`,
+      [name, JSON.stringify(payload), jobId, JSON.stringify(rest)],
+    );
+  }
+}
+
+/** BullMQ refuses these ids when the relay adds the job; refusing them now keeps a row from never leaving. */
+export function checkJobId(jobId: string): void {
+  if (jobId === '' || jobId.includes(':') || `${parseInt(jobId, 10)}` === jobId) {
+    throw new Error(`Job id "${jobId}" is not usable: it must be non-empty, not an integer, and without ":" (build it with jobId())`);
+  }
+}
