@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApprovalModule } from '@npa/approval/approval.module';
+import { LettersModule } from '@npa/letters/letters.module';
 import { ComplianceModule } from '@npa/compliance/compliance.module';
 import { DatabaseModule } from '@npa/database';
 import { PlatformModule } from '@npa/platform';
@@ -14,7 +15,7 @@ import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule],
+  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule, LettersModule],
   controllers: [HealthController, AuditController, SystemController],
 })
 export class AppModule {}

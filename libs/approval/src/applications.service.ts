@@ -14,6 +14,7 @@ import { ApplicationCriterion } from './application-criterion.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSteps } from './application.steps';
 import { RecommendationDto } from './approval.dto';
+import { ApprovalLetters } from './approval-letters';
 import { AwardsService } from './awards.service';
 import { Evidence } from './evidence.entity';
 import { applicationKind } from './rules/award.rules';
@@ -30,6 +31,7 @@ export class ApplicationsService {
     private readonly compliance: ComplianceService,
     private readonly parameters: RuleParametersService,
     private readonly awards: AwardsService,
+    private readonly letters: ApprovalLetters,
     private readonly clock: Clock,
   ) {}
 
@@ -135,7 +137,10 @@ export class ApplicationsService {
   }
 
   async requestInformation(id: string, message: string, actor: Actor) {
-    await this.steps.take(id, 'request-information', actor, { message: message.trim() });
+    await this.steps.take(id, 'request-information', actor, {
+      message: message.trim(),
+      then: (manager, application) => this.letters.informationRequested(manager, application, message.trim(), this.clock.today(), actor),
+    });
     return this.get(id, actor);
   }
 

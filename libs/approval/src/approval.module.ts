@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { LettersModule } from '../../letters/src/letters.module';
+import { ApprovalLetters } from './approval-letters';
 import { ApplicationSteps } from './application.steps';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
@@ -12,9 +14,9 @@ import { SettingsApprovalController } from './settings-approval.controller';
 
 /** The Stamp of Approval: applications and their evidence, review and decisions, awards and the public register. */
 @Module({
-  imports: [ComplianceModule],
+  imports: [ComplianceModule, LettersModule],
   controllers: [ApplicationsController, SettingsApprovalController],
-  providers: [ApprovalScopes, ApplicationSteps, ApplicationsService, DecisionsService, EvidenceService, AwardsService, ReviewQueueService],
+  providers: [ApprovalScopes, ApplicationSteps, ApprovalLetters, ApplicationsService, DecisionsService, EvidenceService, AwardsService, ReviewQueueService],
   exports: [ApplicationsService, AwardsService],
 })
 export class ApprovalModule {}

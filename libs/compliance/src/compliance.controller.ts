@@ -6,6 +6,7 @@ import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { ParseId } from '../../platform/src/http/validation';
 import { AsOfQuery, EvaluateAllDto, OverviewQuery, WhatIfDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
+import { ComplianceLetters } from './compliance-letters';
 import { RuleParametersService } from './rule-parameters.service';
 import { ruleParamsSchema } from './rules/params';
 
@@ -19,6 +20,7 @@ export class ComplianceController {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly parameters: RuleParametersService,
+    private readonly letters: ComplianceLetters,
   ) {}
 
   @Get('services/:id/compliance')
@@ -52,10 +54,16 @@ export class ComplianceController {
     return this.compliance.overview(query);
   }
 
+  @Post('services/:id/letters')
+  @Access(NPA_STAFF, { kind: 'service', param: 'id' })
+  requestLetter(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    return this.letters.onDemand(id, actor);
+  }
+
   @Post('compliance/snapshots')
   @Access(['npa_admin'])
   snapshot(@Body() dto: EvaluateAllDto) {
-    return this.compliance.snapshotAll(dto.asOf);
+    return this.compliance.snapshotAll(dto.asOf, this.letters.onStatusChange);
   }
 
   @Get('compliance/parameters')

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { LettersModule } from '../../letters/src/letters.module';
 import { ComplianceController } from './compliance.controller';
+import { ComplianceLetters } from './compliance-letters';
 import { ComplianceService } from './compliance.service';
 import { FactsLoader } from './facts.loader';
 import { RuleParametersService } from './rule-parameters.service';
 
 /** Registration checks of services and the computed Stamp of Approval criteria of settings. */
 @Module({
+  imports: [LettersModule],
   controllers: [ComplianceController],
-  providers: [FactsLoader, RuleParametersService, ComplianceService],
-  exports: [ComplianceService, RuleParametersService, FactsLoader],
+  providers: [FactsLoader, RuleParametersService, ComplianceService, ComplianceLetters],
+  exports: [ComplianceService, RuleParametersService, FactsLoader, ComplianceLetters],
 })
 export class ComplianceModule {}

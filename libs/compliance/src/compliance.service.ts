@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '../../platform/src/dates';
 import { invalid, notFound, ProblemDetail } from '../../platform/src/http/domain-error';
 import { Clock } from '../../platform/src/time/clock';
@@ -106,7 +106,10 @@ export class ComplianceService {
    * Evaluates every service and setting as of a date and stores a snapshot for each whose status or
    * rule outcomes differ from its latest one. The daily sweep calls this; running it twice stores nothing new.
    */
-  async snapshotAll(asOf: IsoDate = this.clock.today()): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; nonCompliant: number }> {
+  async snapshotAll(
+    asOf: IsoDate = this.clock.today(),
+    onStatusChange?: (manager: EntityManager, evaluation: Evaluation & { serviceId: string }) => Promise<unknown>,
+  ): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; statusChanges: number; nonCompliant: number }> {
     const [serviceFacts, settingFacts, { version, params }] = await Promise.all([this.facts.services(null, asOf), this.facts.settings(null, asOf), this.parameters.current()]);
     const evaluated: { subjectKind: 'service' | 'setting'; subjectId: string; rules: RuleResult[] }[] = [
       ...[...serviceFacts.values()].map((f) => ({ subjectKind: 'service' as const, subjectId: f.serviceId, rules: evaluateService(f, params, asOf) })),
@@ -131,8 +134,14 @@ export class ComplianceService {
           [JSON.stringify(rows), asOf, version],
         );
       }
+      // A service whose status moved (not one seen for the first time) is told, in this same transaction.
+      const statusChanges = changed.filter((e) => {
+        const before = previous.get(`${e.subjectKind}:${e.subjectId}`);
+        return e.subjectKind === 'service' && before !== undefined && serviceStatus(before) !== serviceStatus(e.rules);
+      });
+      for (const e of statusChanges) await onStatusChange?.(manager, { serviceId: e.subjectId, asOf, status: serviceStatus(e.rules), parameterVersion: version, rules: e.rules });
       const nonCompliant = evaluated.filter((e) => e.subjectKind === 'service' && serviceStatus(e.rules) === 'non_compliant').length;
-      return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed: changed.length, nonCompliant };
+      return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed: changed.length, statusChanges: statusChanges.length, nonCompliant };
     });
   }
 }

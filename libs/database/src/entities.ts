@@ -3,6 +3,10 @@ import { ApplicationCriterion } from '../../approval/src/application-criterion.e
 import { ApplicationEvent } from '../../approval/src/application-event.entity';
 import { Award } from '../../approval/src/award.entity';
 import { Evidence } from '../../approval/src/evidence.entity';
+import { Letter } from '../../letters/src/letter.entity';
+import { LetterTemplate } from '../../letters/src/letter-template.entity';
+import { MailDelivery } from '../../letters/src/mail-delivery.entity';
+import { Reminder } from '../../reminders/src/reminder.entity';
 import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.entity';
 import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
@@ -57,4 +61,8 @@ export const ENTITIES = [
   ApplicationEvent,
   Evidence,
   Award,
+  Letter,
+  LetterTemplate,
+  MailDelivery,
+  Reminder,
 ];

@@ -72,6 +72,7 @@ const KEY_FACTS: Record<LetterKind, string[]> = {
     'Northshire County Hall',
     'Margaret Ellison, NPA-Accredited Trainer',
   ],
+  reminder: ['Your Stamp of Approval expires in 30 days', 'Little Acorns Nursery', 'runs until 1 March 2027', 'Please act by 1 March 2027.'],
 };
 
 describe(LetterRenderer.name, () => {

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Letter } from './letter.entity';
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'suppressed';
 
@@ -15,6 +16,10 @@ export class MailDelivery {
 
   @Column('uuid', { unique: true })
   letterId: string;
+
+  @ManyToOne(() => Letter, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'letter_id' })
+  letter?: Letter;
 
   @Column('text')
   state: DeliveryState;

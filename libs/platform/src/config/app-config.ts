@@ -48,6 +48,18 @@ export class AppConfig {
   @Transform(integer) @IsInt() @Min(1)
   OUTBOX_RETENTION_DAYS = 7;
 
+  /** The back-office's public address: letters print "verify at <PUBLIC_URL>/letters/verify/<code>". */
+  @Transform(trimmed) @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) address' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** When the daily sweep runs (cron, in TIME_ZONE); 06:00 London by default. */
+  @Transform(trimmed) @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron pattern such as "0 6 * * *"' })
+  SWEEP_CRON = '0 6 * * *';
+
+  /** Pages Chromium prints at once in the worker. */
+  @Transform(integer) @IsInt() @Min(1) @Max(16)
+  PDF_CONCURRENCY = 2;
+
   /** Unset: a random secret is made and kept in var/jwt-secret (see jwt-secret.ts). */
   @Transform(trimmed) @IsOptional() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;

@@ -4,17 +4,30 @@ import type { JobsOptions } from 'bullmq';
  * Every queue and job the system knows, with its payload type: the one registry that producers and the
  * worker share. Add a job here and the worker refuses to start until something handles it.
  */
-export const QUEUES = ['system'] as const;
+export const QUEUES = ['system', 'sweep', 'letters', 'mail'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
   /** Proves the path API -> Redis -> worker -> database end to end. */
   'system.heartbeat': { heartbeatId: string; holdMs?: number };
+  /** Evaluates the register, records status changes and finds every reminder due (asOf: today by default). */
+  'sweep.daily': { asOf?: string };
+  /** Checks a due reminder's stop condition again and makes its letter. */
+  'reminder.prepare': { reminderId: string };
+  /** Renders a letter from its snapshot to HTML and PDF and keeps both. */
+  'letter.compose': { letterId: string };
+  /** Emails a rendered letter, at most once. */
+  'letter.deliver': { letterId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions } } = {
   'system.heartbeat': { queue: 'system', options: { attempts: 3 } },
+  'sweep.daily': { queue: 'sweep', options: { attempts: 3 } },
+  'reminder.prepare': { queue: 'letters' },
+  'letter.compose': { queue: 'letters' },
+  // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.
+  'letter.deliver': { queue: 'mail', options: { attempts: 14, backoff: { type: 'exponential', delay: 2000 } } },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

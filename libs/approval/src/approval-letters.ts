@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../platform/src/config/app-config';
+import { addDays, type IsoDate } from '../../platform/src/dates';
+import type { Actor } from '../../platform/src/auth/current-user';
+import type { LetterKind, LetterData } from '../../letters/src/letter-kinds';
+import { LettersService } from '../../letters/src/letters.service';
+import { Recipients } from '../../letters/src/recipients';
+import { Setting } from '../../registry/src/settings/setting.entity';
+import type { Application } from './application.entity';
+import type { Award } from './award.entity';
+import { criterion } from './rules/criteria';
+import type { CriterionVerdict } from './rules/decision.rules';
+
+/** Days a setting is given to answer a request for information. */
+const ANSWER_WITHIN_DAYS = 14;
+
+/**
+ * The letters a reviewer's work produces (award letter and certificate, rejection, information request),
+ * asked for in the same transaction as the step, so a step that fails sends nothing.
+ */
+@Injectable()
+export class ApprovalLetters {
+  constructor(
+    private readonly letters: LettersService,
+    private readonly recipients: Recipients,
+    private readonly config: AppConfig,
+  ) {}
+
+  async approved(manager: EntityManager, application: Application, award: Award, renewalWindowDays: number, reviewer: Actor): Promise<void> {
+    const ask = await this.asker(manager, application, reviewer, award.awardedOn);
+    await ask('award', `award.${award.id}`, { setting: ask.ref, applicationKind: application.kind, awardedOn: award.awardedOn, expiresOn: award.expiresOn, renewBy: addDays(award.expiresOn, -renewalWindowDays) });
+    await ask('award-certificate', `award-certificate.${award.id}`, { setting: ask.ref, awardedOn: award.startsOn, expiresOn: award.expiresOn });
+  }
+
+  async rejected(manager: EntityManager, application: Application, verdicts: readonly CriterionVerdict[], decidedOn: IsoDate, reviewer: Actor): Promise<void> {
+    const ask = await this.asker(manager, application, reviewer, decidedOn);
+    const criteria = verdicts.map((v) => ({ id: v.id, title: criterion(v.id)?.title ?? v.id, outcome: v.outcome, reason: v.reason.trim() }));
+    await ask('rejection', `rejection.${application.id}`, { setting: ask.ref, submittedOn: submittedOn(application, decidedOn), decidedOn, criteria });
+  }
+
+  async informationRequested(manager: EntityManager, application: Application, message: string, today: IsoDate, reviewer: Actor): Promise<void> {
+    const ask = await this.asker(manager, application, reviewer, today);
+    await ask('information-request', `information-request.${application.id}.${application.version}`, {
+      setting: ask.ref,
+      submittedOn: submittedOn(application, today),
+      reviewerName: reviewer.name,
+      message,
+      respondBy: addDays(today, ANSWER_WITHIN_DAYS),
+      replyUrl: `${this.config.PUBLIC_URL}/applications/${application.id}`,
+    });
+  }
+
+  private async asker(manager: EntityManager, application: Application, reviewer: Actor, letterDate: IsoDate) {
+    const setting = await manager.findOneByOrFail(Setting, { id: application.settingId });
+    const recipients = await this.recipients.settingContacts(setting.id, manager);
+    const ref = { name: setting.name, ofstedUrn: setting.ofstedUrn };
+    const ask = <K extends LetterKind>(kind: K, dedupeKey: string, data: LetterData<K>) =>
+      this.letters.request(manager, {
+        kind,
+        subjectKind: 'setting',
+        subjectId: setting.id,
+        subjectName: setting.name,
+        dedupeKey,
+        letterDate,
+        data,
+        addressee: { name: recipients[0]?.name ?? 'The manager', organisation: setting.name, addressLines: setting.localArea ? [setting.localArea] : [] },
+        recipients,
+        signatory: { name: reviewer.name, role: 'NPA reviewer, for the National Portage Association' },
+        createdBy: reviewer.id,
+      });
+    return Object.assign(ask, { ref });
+  }
+}
+
+const submittedOn = (application: Application, fallback: IsoDate): IsoDate => application.submittedAt?.toISOString().slice(0, 10) ?? fallback;

@@ -1,0 +1,36 @@
+import type { IsoDate } from '../../platform/src/dates';
+import type { LetterData, LetterKind, Recipient, Signatory } from './letter-kinds';
+import type { LetterSubjectKind } from './letter.entity';
+
+export interface MailRecipient {
+  email: string;
+  name: string;
+}
+
+/** What a producer (a decision, the sweep, a member of staff) asks for; the letters module does the rest. */
+export interface LetterRequest<K extends LetterKind = LetterKind> {
+  kind: K;
+  subjectKind: LetterSubjectKind;
+  subjectId: string;
+  subjectName: string;
+  /** The same key twice is the same letter (a retried decision, a second sweep). */
+  dedupeKey: string;
+  letterDate: IsoDate;
+  data: LetterData<K>;
+  /** The address block. */
+  addressee: Recipient;
+  /** Who it is emailed to; none keeps it on file only. */
+  recipients: MailRecipient[];
+  signatory?: Signatory;
+  reminderId?: string | null;
+  createdBy?: string | null;
+}
+
+/** Letters the office sends in its own name are signed by the team, not a person. */
+export const NPA_SIGNATORY: Signatory = { name: 'Registration and Approvals Team', role: 'National Portage Association' };
+
+/** The data kept with a letter: its body and everything around it, frozen when it was asked for. */
+export interface LetterSnapshot<K extends LetterKind = LetterKind> {
+  body: LetterData<K>;
+  meta: { letterDate: IsoDate; verificationCode: string; recipient: Recipient; signatory: Signatory };
+}

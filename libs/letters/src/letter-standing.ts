@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IsoDate } from '../../platform/src/dates';
+import type { Letter } from './letter.entity';
+
+export interface Standing {
+  stands: boolean;
+  why: string;
+}
+
+/**
+ * Whether a letter still stands. A compliance letter stands until a later one replaces it; an award
+ * letter or certificate while its award runs; a workshop certificate while the completion has not been
+ * corrected; a decision, request or reminder is a record of its day and always stands.
+ */
+@Injectable()
+export class LetterStanding {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async of(letter: Letter, today: IsoDate): Promise<Standing> {
+    const data = letter.data as { body?: { awardId?: string; expiresOn?: string; certificateCode?: string } };
+    switch (letter.kind) {
+      case 'registration-compliance': {
+        const [later] = await this.dataSource.query<{ created_at: Date }[]>(
+          `SELECT created_at FROM letters WHERE kind = $1 AND subject_id = $2 AND created_at > $3 ORDER BY created_at LIMIT 1`,
+          [letter.kind, letter.subjectId, letter.createdAt],
+        );
+        return later
+          ? { stands: false, why: `A later registration compliance letter (${later.created_at.toISOString().slice(0, 10)}) replaces this one.` }
+          : { stands: true, why: 'This is the latest registration compliance letter for the service.' };
+      }
+      case 'award':
+      case 'award-certificate': {
+        const expiresOn = data.body?.expiresOn;
+        if (!expiresOn) return { stands: true, why: 'An award letter.' };
+        return today <= expiresOn ? { stands: true, why: `The Stamp of Approval runs until ${expiresOn}.` } : { stands: false, why: `The Stamp of Approval it records expired on ${expiresOn}.` };
+      }
+      case 'workshop-certificate': {
+        const code = data.body?.certificateCode;
+        if (!code) return { stands: true, why: 'A workshop certificate.' };
+        const [row] = await this.dataSource.query<{ superseded: boolean }[]>(
+          'SELECT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded FROM workshop_outcomes o WHERE o.certificate_code = $1',
+          [code],
+        );
+        return row && !row.superseded ? { stands: true, why: 'The completion it records stands.' } : { stands: false, why: 'The completion it records was corrected.' };
+      }
+      default:
+        return { stands: true, why: 'A record of what the NPA wrote on the day.' };
+    }
+  }
+}

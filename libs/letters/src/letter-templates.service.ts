@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/src/audit/audit.service';
+import type { Actor } from '../../platform/src/auth/current-user';
+import { invalid, notFound } from '../../platform/src/http/domain-error';
+import { LETTER_KINDS, type LetterKind } from './letter-kinds';
+import { LetterRenderer } from './letter-renderer';
+import { LetterTemplate } from './letter-template.entity';
+import { sampleData, sampleMeta } from './sample-data';
+import { DEFAULT_TEMPLATE_VERSION, loadDefaultBodies, type BodyTemplate } from './templates';
+
+export const isLetterKind = (kind: string): kind is LetterKind => (LETTER_KINDS as readonly string[]).includes(kind);
+
+const TRIPLE = /\{\{\{|\{\{&/;
+
+/**
+ * The published versions of each letter's template. Version 1 is the files shipped with the code,
+ * written to the table the first time it is needed; an NPA admin publishes later versions. A letter
+ * names the version it was made with and is always rendered with that one.
+ */
+@Injectable()
+export class LetterTemplatesService {
+  private readonly defaults = loadDefaultBodies();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly renderer: LetterRenderer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async current(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<BodyTemplate> {
+    const latest = await manager.findOne(LetterTemplate, { where: { kind }, order: { version: 'DESC' } });
+    if (latest) return toBody(latest);
+    const first = this.defaults[kind];
+    await manager.query('INSERT INTO letter_templates (kind, version, body, text, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [kind, DEFAULT_TEMPLATE_VERSION, first.html, first.text, 'Shipped with the system']);
+    return first;
+  }
+
+  async version(kind: LetterKind, version: number): Promise<BodyTemplate> {
+    const row = await this.dataSource.getRepository(LetterTemplate).findOneBy({ kind, version });
+    if (row) return toBody(row);
+    if (version === DEFAULT_TEMPLATE_VERSION) return this.defaults[kind];
+    throw notFound(`Version ${version} of the ${kind} template`);
+  }
+
+  async list() {
+    const rows = await this.dataSource.query<{ kind: string; version: number; published_at: Date }[]>(
+      'SELECT DISTINCT ON (kind) kind, version, published_at FROM letter_templates ORDER BY kind, version DESC',
+    );
+    return LETTER_KINDS.map((kind) => {
+      const row = rows.find((r) => r.kind === kind);
+      return { kind, currentVersion: row?.version ?? DEFAULT_TEMPLATE_VERSION, publishedAt: row?.published_at.toISOString() ?? null };
+    });
+  }
+
+  async history(kind: string) {
+    const known = this.known(kind);
+    await this.current(known);
+    const rows = await this.dataSource.getRepository(LetterTemplate).find({ where: { kind: known }, order: { version: 'DESC' } });
+    return rows.map((r) => ({ kind: r.kind, version: r.version, body: r.body, text: r.text, note: r.note, publishedBy: r.publishedBy, publishedAt: r.publishedAt.toISOString() }));
+  }
+
+  /** Renders a draft (or the current version) with sample data, for an admin to look at before publishing. */
+  async preview(kind: string, draft?: Partial<Pick<BodyTemplate, 'html' | 'text'>>) {
+    const known = this.known(kind);
+    const current = await this.current(known);
+    const body = { version: current.version, html: draft?.html ?? current.html, text: draft?.text ?? current.text };
+    this.check(body);
+    return this.renderer.render(known, sampleData(known), sampleMeta(known), body);
+  }
+
+  async publish(kind: string, draft: { html: string; text: string; note?: string }, actor: Actor) {
+    const known = this.known(kind);
+    this.check(draft);
+    return this.dataSource.transaction(async (manager) => {
+      await this.current(known, manager);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`letter_templates.${known}`]);
+      const [{ max }] = await manager.query<{ max: number }[]>('SELECT max(version)::int AS max FROM letter_templates WHERE kind = $1', [known]);
+      const row = await manager.save(manager.create(LetterTemplate, { kind: known, version: max + 1, body: draft.html, text: draft.text, note: draft.note ?? null, publishedBy: actor.id }));
+      await this.audit.record({ actor, action: 'letter_template.published', entity: 'letter_template', entityId: `${known}.${row.version}`, after: { kind: known, version: row.version, note: row.note } }, manager);
+      return { kind: known, version: row.version, publishedAt: row.publishedAt.toISOString() };
+    });
+  }
+
+  /** A template must compile, use only our helpers, and never print data unescaped. */
+  private check(body: Pick<BodyTemplate, 'html' | 'text'>): void {
+    if (TRIPLE.test(body.html) || TRIPLE.test(body.text)) {
+      throw invalid('Templates print data with double braces only, so it is always escaped.', [{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
+    }
+    try {
+      this.renderer.check(body);
+    } catch (error) {
+      throw invalid('The template does not compile.', [{ field: 'html', problem: (error as Error).message.split('\n')[0].slice(0, 300) }]);
+    }
+  }
+
+  private known(kind: string): LetterKind {
+    if (!isLetterKind(kind)) throw notFound('The letter template');
+    return kind;
+  }
+}
+
+const toBody = (row: LetterTemplate): BodyTemplate => ({ version: row.version, html: row.body, text: row.text });

@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { MailError } from '../../platform/src/mail/mail-error';
+import { Mailer } from '../../platform/src/mail/mailer';
+import { Outbox } from '../../platform/src/outbox/outbox';
+import { jobId } from '../../platform/src/queue/jobs';
+import { OnJob } from '../../platform/src/queue/on-job.decorator';
+import { Storage } from '../../platform/src/storage/storage';
+import { DeliveryChecks } from './delivery-checks';
+import type { LetterKind } from './letter-kinds';
+import type { LetterSnapshot } from './letter-request';
+import { LetterRenderer, RenderedLetter } from './letter-renderer';
+import { LetterTemplatesService } from './letter-templates.service';
+import { Letter } from './letter.entity';
+import { MailDelivery } from './mail-delivery.entity';
+import { PdfEngine } from './pdf/pdf-engine';
+
+/**
+ * Compose, then deliver. `letter.compose` renders a letter from its snapshot with its own template
+ * version and keeps the HTML and PDF; `letter.deliver` emails it at most once: the send is claimed in
+ * the database first, and a claim found after a crash is marked `unknown`, never resent blindly.
+ */
+@Injectable()
+export class LetterJobs {
+  private readonly logger = new Logger('Letters');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: LetterTemplatesService,
+    private readonly renderer: LetterRenderer,
+    private readonly pdf: PdfEngine,
+    private readonly storage: Storage,
+    private readonly outbox: Outbox,
+    private readonly mailer: Mailer,
+    private readonly checks: DeliveryChecks,
+  ) {}
+
+  @OnJob('letter.compose')
+  async compose({ letterId }: { letterId: string }): Promise<void> {
+    const letter = await this.dataSource.getRepository(Letter).findOneBy({ id: letterId });
+    if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
+    if (!letter.renderedAt) {
+      const rendered = await this.render(letter);
+      const pdf = await this.pdf.render(rendered.html);
+      const [htmlKey, pdfKey] = [await this.storage.put('letters', Buffer.from(rendered.html)), await this.storage.put('letters', pdf)];
+      const won = await this.dataSource.query<unknown[]>('UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1', [letterId, htmlKey, pdfKey]);
+      // A second run of the job after a crash may find the first one finished: keep one set of files.
+      if (won.length === 0) await Promise.all([this.storage.remove(htmlKey), this.storage.remove(pdfKey)]);
+    }
+    if (letter.recipients.length === 0) return;
+    const subject = (await this.render(letter)).subject;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);
+      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: jobId('letter', 'deliver', letterId) });
+    });
+  }
+
+  @OnJob('letter.deliver')
+  async deliver({ letterId }: { letterId: string }, job: Job): Promise<void> {
+    const [delivery, letter] = await Promise.all([this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }), this.dataSource.getRepository(Letter).findOneBy({ id: letterId })]);
+    if (!delivery || !letter?.pdfKey) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
+    if (delivery.state === 'sending') {
+      // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
+      await this.mark(delivery.id, 'unknown', 'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.');
+      return;
+    }
+    if (delivery.state !== 'pending') return;
+    const verdict = await this.checks.verdict(letter);
+    if (!verdict.send) {
+      await this.mark(delivery.id, 'suppressed', verdict.reason);
+      return;
+    }
+    const claimed = await this.dataSource.query<unknown[]>(`UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
+    if (claimed.length === 0) return;
+
+    const rendered = await this.render(letter);
+    const pdf = await this.read(letter.pdfKey);
+    try {
+      const { messageId } = await this.mailer.send({
+        to: letter.recipients.map((r) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email)),
+        subject: delivery.subject,
+        text: rendered.text,
+        attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }],
+      });
+      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [delivery.id, messageId]);
+    } catch (error) {
+      if (!(error instanceof MailError)) {
+        await this.mark(delivery.id, 'pending', `Not sent yet: ${(error as Error).message}`);
+        throw error;
+      }
+      const why = error.smtpResponse ?? error.message;
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (error.kind === 'permanent' || last) {
+        await this.mark(delivery.id, 'failed', `${error.kind === 'permanent' ? 'Refused by the mail server' : 'Gave up after repeated temporary failures'}: ${why}`);
+        throw new UnrecoverableError(why);
+      }
+      await this.mark(delivery.id, 'pending', `Temporary failure, will retry: ${why}`);
+      this.logger.warn({ letterId, attempt: job.attemptsMade + 1, why }, 'email not sent yet; retrying');
+      throw error;
+    }
+  }
+
+  private async render(letter: Letter): Promise<RenderedLetter> {
+    const snapshot = letter.data as unknown as LetterSnapshot;
+    const body = await this.templates.version(letter.kind as LetterKind, letter.templateVersion);
+    return this.renderer.render(letter.kind as LetterKind, snapshot.body, snapshot.meta, body);
+  }
+
+  private async read(key: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.read(key)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  private async mark(id: string, state: MailDelivery['state'], reason: string): Promise<void> {
+    await this.dataSource.query('UPDATE mail_deliveries SET state = $2, reason = $3 WHERE id = $1', [id, state, reason]);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../../platform/src/config/app-config';
+import { LetterJobs } from './letter.jobs';
+import { LettersModule } from './letters.module';
+import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
+
+/** The worker's half: composing letters with a warm Chromium, and emailing them. */
+@Module({
+  imports: [LettersModule],
+  providers: [{ provide: PdfEngine, inject: [AppConfig], useFactory: (config: AppConfig) => new ChromiumPdfEngine({ concurrency: config.PDF_CONCURRENCY }) }, LetterJobs],
+})
+export class LettersWorkerModule {}

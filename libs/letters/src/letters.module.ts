@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../../platform/src/config/app-config';
+import { DeliveryChecks } from './delivery-checks';
+import { LetterRenderer } from './letter-renderer';
+import { LetterStanding } from './letter-standing';
+import { LetterTemplatesService } from './letter-templates.service';
+import { LettersController } from './letters.controller';
+import { LettersScopes } from './letters.scopes';
+import { LettersService } from './letters.service';
+import { Recipients } from './recipients';
+
+/** Letters the NPA signs: templates and their versions, asking for a letter, its files, verification. */
+@Module({
+  controllers: [LettersController],
+  providers: [
+    { provide: LetterRenderer, inject: [AppConfig], useFactory: (config: AppConfig) => new LetterRenderer({ verifyBaseUrl: config.PUBLIC_URL }) },
+    LetterTemplatesService,
+    LettersService,
+    LetterStanding,
+    DeliveryChecks,
+    LettersScopes,
+    Recipients,
+  ],
+  exports: [LetterRenderer, LetterTemplatesService, LettersService, DeliveryChecks, Recipients],
+})
+export class LettersModule {}

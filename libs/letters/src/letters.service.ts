@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsoDate } from '../../platform/src/dates';
+import { notFound } from '../../platform/src/http/domain-error';
+import { Outbox } from '../../platform/src/outbox/outbox';
+import { jobId } from '../../platform/src/queue/jobs';
+import { Storage } from '../../platform/src/storage/storage';
+import { Clock } from '../../platform/src/time/clock';
+import { newVerificationCode, normaliseVerificationCode } from '../../platform/src/verification-code';
+import { LETTER_TITLES, type LetterKind } from './letter-kinds';
+import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
+import { LetterTemplatesService } from './letter-templates.service';
+import { Letter, LetterSubjectKind } from './letter.entity';
+import { LetterStanding } from './letter-standing';
+
+/** Asking for letters (in the asker's transaction), listing them, serving their files, verifying them. */
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: LetterTemplatesService,
+    private readonly outbox: Outbox,
+    private readonly storage: Storage,
+    private readonly standing: LetterStanding,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records the letter with a snapshot of its data and the template version in force, and queues its
+   * composition through the outbox, so a change that rolls back leaves neither letter nor job.
+   */
+  async request<K extends LetterKind>(manager: EntityManager, request: LetterRequest<K>): Promise<string> {
+    const template = await this.templates.current(request.kind, manager);
+    const snapshot: LetterSnapshot<K> = {
+      body: request.data,
+      meta: { letterDate: request.letterDate, verificationCode: newVerificationCode(), recipient: request.addressee, signatory: request.signatory ?? NPA_SIGNATORY },
+    };
+    const [inserted] = await manager.query<{ id: string }[]>(
+      `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [request.kind, request.subjectKind, request.subjectId, request.subjectName, request.dedupeKey, snapshot.meta.verificationCode, template.version, JSON.stringify(snapshot), JSON.stringify(request.recipients), request.reminderId ?? null, request.createdBy ?? null],
+    );
+    if (!inserted) {
+      const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM letters WHERE dedupe_key = $1', [request.dedupeKey]);
+      return existing.id;
+    }
+    await this.outbox.add(manager, 'letter.compose', { letterId: inserted.id }, { jobId: jobId('letter', 'compose', inserted.id) });
+    return inserted.id;
+  }
+
+  async listFor(subjectKind: LetterSubjectKind, subjectId: string) {
+    const rows = await this.dataSource.query<{ id: string; kind: string; created_at: Date; rendered_at: Date | null; template_version: number; verification_code: string; state: string | null; sent_at: Date | null }[]>(
+      `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.template_version, l.verification_code, d.state, d.sent_at
+         FROM letters l LEFT JOIN mail_deliveries d ON d.letter_id = l.id
+        WHERE l.subject_kind = $1 AND l.subject_id = $2 ORDER BY l.created_at DESC, l.id`,
+      [subjectKind, subjectId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: LETTER_TITLES[r.kind as LetterKind] ?? r.kind,
+      createdAt: r.created_at.toISOString(),
+      sentAt: r.sent_at?.toISOString() ?? null,
+      templateVersion: r.template_version,
+      verificationCode: r.verification_code,
+      ready: r.rendered_at !== null,
+      delivery: r.state,
+    }));
+  }
+
+  /** The letter's kept HTML or PDF; 404 until it has been composed. */
+  async file(id: string, format: 'pdf' | 'html') {
+    const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
+    const key = format === 'pdf' ? letter?.pdfKey : letter?.htmlKey;
+    if (!letter || !key) throw notFound('The letter');
+    return { letter, stream: await this.storage.read(key) };
+  }
+
+  /** What anyone holding the paper may learn: what it is, for whom, when, and whether it still stands. */
+  async verify(input: string) {
+    const code = normaliseVerificationCode(input);
+    const letter = code ? await this.dataSource.getRepository(Letter).findOneBy({ verificationCode: code }) : null;
+    if (!letter) throw notFound('A letter with that code');
+    const today: IsoDate = this.clock.today();
+    const standing = await this.standing.of(letter, today);
+    const snapshot = letter.data as unknown as LetterSnapshot;
+    return {
+      code: letter.verificationCode,
+      kind: letter.kind,
+      title: LETTER_TITLES[letter.kind as LetterKind] ?? letter.kind,
+      issuedTo: letter.subjectName,
+      issuedOn: snapshot.meta.letterDate,
+      stands: standing.stands,
+      why: standing.why,
+      checkedOn: today,
+    };
+  }
+}
