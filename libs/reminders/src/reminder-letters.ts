@@ -1,0 +1,35 @@
+// The letter a reminder is sent as: its kind's title, who or what it is about, and what to do by when,
+// all from the facts the sweep found, so the letter says what was true when the reminder fell due.
+import type { LetterRequest } from '../../letters/src/letter-request';
+import type { Reminder } from './reminder.entity';
+import { reminderKind, type ReminderKind } from './finders/reminder-kinds';
+
+const ABOUT = ['settingName', 'practitionerName', 'memberName', 'serviceName'] as const;
+const ACT_BY = ['mustPutRightBy', 'awardExpiresOn', 'membershipEndsOn'] as const;
+
+export function reminderLetter(reminder: Reminder): LetterRequest<'reminder'> {
+  const facts = reminder.facts as Record<string, unknown>;
+  const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : undefined);
+  const about = ABOUT.map(text).find(Boolean) ?? 'The National Portage Association';
+  const actBy = reminder.kind.startsWith('award-expired') ? undefined : ACT_BY.map(text).find(Boolean);
+  const whatToDo = text('whatToDo');
+  const request = text('request');
+  return {
+    kind: 'reminder',
+    subjectKind: reminder.organisationKind ?? 'person',
+    subjectId: reminder.organisationId ?? reminder.subjectId,
+    subjectName: about,
+    dedupeKey: `reminder.${reminder.id}`,
+    letterDate: reminder.dueOn,
+    data: {
+      heading: reminderKind(reminder.kind as ReminderKind).title,
+      about,
+      paragraphs: [...(request ? [`The reviewer asked: “${request}”`] : []), ...(whatToDo ? [whatToDo] : [])],
+      dueOn: reminder.dueOn,
+      ...(actBy ? { actBy } : {}),
+    },
+    addressee: { name: reminder.recipients[0]?.name ?? about, organisation: about === reminder.recipients[0]?.name ? undefined : about, addressLines: [] },
+    recipients: reminder.recipients,
+    reminderId: reminder.id,
+  };
+}

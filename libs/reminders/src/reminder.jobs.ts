@@ -1,0 +1,82 @@
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/src/config/app-config';
+import { JobQueue } from '../../platform/src/queue/job-queue';
+import { jobOptions } from '../../platform/src/queue/jobs';
+import { OnJob } from '../../platform/src/queue/on-job.decorator';
+import { Clock } from '../../platform/src/time/clock';
+import { DeliveryChecks } from '../../letters/src/delivery-checks';
+import type { Letter } from '../../letters/src/letter.entity';
+import { LettersService } from '../../letters/src/letters.service';
+import { ReminderFinder } from './finders/reminder.finder';
+import type { ReminderKind } from './finders/reminder-kinds';
+import { reminderLetter } from './reminder-letters';
+import { Reminder } from './reminder.entity';
+import { SweepService } from './sweep.service';
+
+/** The daily sweep's schedule, upserted from this one place at every worker start: a restart never makes two. */
+export const SWEEP_SCHEDULER_ID = 'daily-sweep';
+
+/**
+ * The worker's reminder jobs. A due reminder's stop condition is checked when its letter is prepared
+ * and again just before the email goes (the award renewed meanwhile, the supervision logged): then the
+ * reminder is suppressed with the reason, not sent.
+ */
+@Injectable()
+export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sweep: SweepService,
+    private readonly finder: ReminderFinder,
+    private readonly letters: LettersService,
+    private readonly checks: DeliveryChecks,
+    private readonly queue: JobQueue,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.checks.register((letter) => this.stillWanted(letter));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue
+      .queue('sweep')
+      .upsertJobScheduler(SWEEP_SCHEDULER_ID, { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE }, { name: 'sweep.daily', data: {}, opts: jobOptions('sweep.daily') });
+  }
+
+  @OnJob('sweep.daily')
+  async daily({ asOf }: { asOf?: string }) {
+    return this.sweep.run(asOf ?? this.clock.today());
+  }
+
+  @OnJob('reminder.prepare')
+  async prepare({ reminderId }: { reminderId: string }): Promise<void> {
+    const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: reminderId });
+    if (!reminder || reminder.state !== 'pending' || reminder.letterId) return;
+    const still = await this.finder.stillDue({ kind: reminder.kind as ReminderKind, subjectKind: reminder.subjectKind as Reminder['subjectKind'] & never, subjectId: reminder.subjectId, dueOn: reminder.dueOn }, this.clock.today());
+    if (!still.due) {
+      await this.suppress(reminder.id, still.reason);
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const letterId = await this.letters.request(manager, reminderLetter(reminder));
+      await manager.query('UPDATE reminders SET letter_id = $2 WHERE id = $1', [reminder.id, letterId]);
+    });
+  }
+
+  private async stillWanted(letter: Letter): Promise<{ send: true } | { send: false; reason: string }> {
+    if (!letter.reminderId) return { send: true };
+    const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: letter.reminderId });
+    if (!reminder) return { send: true };
+    const still = await this.finder.stillDue({ kind: reminder.kind as ReminderKind, subjectKind: reminder.subjectKind as never, subjectId: reminder.subjectId, dueOn: reminder.dueOn }, this.clock.today());
+    if (still.due) return { send: true };
+    await this.suppress(reminder.id, still.reason);
+    return { send: false, reason: still.reason };
+  }
+
+  private async suppress(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE reminders SET state = 'suppressed', reason = $2 WHERE id = $1 AND state = 'pending'`, [id, reason]);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IsoDate } from '../../platform/src/dates';
+import { Outbox } from '../../platform/src/outbox/outbox';
+import { jobId } from '../../platform/src/queue/jobs';
+import { Clock } from '../../platform/src/time/clock';
+import { ComplianceLetters } from '../../compliance/src/compliance-letters';
+import { ComplianceService } from '../../compliance/src/compliance.service';
+import type { DueReminder } from './finders/due-reminder';
+import { ReminderFinder } from './finders/reminder.finder';
+
+export interface SweepSummary {
+  asOf: IsoDate;
+  services: number;
+  settings: number;
+  nonCompliant: number;
+  statusChanges: number;
+  remindersDue: number;
+  remindersNew: number;
+  unreachable: number;
+  newByKind: Record<string, number>;
+}
+
+const BATCH = 500;
+
+/**
+ * The daily sweep: every service and setting evaluated as of the day (status changes recorded, with a
+ * letter to each service whose status moved), then every reminder that is due recorded once under its
+ * key, with its job written to the outbox in the same transaction. Run it twice, or twice at once, and
+ * the second finds nothing new to record.
+ */
+@Injectable()
+export class SweepService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceService,
+    private readonly complianceLetters: ComplianceLetters,
+    private readonly finder: ReminderFinder,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(asOf: IsoDate = this.clock.today(), progress: (line: string) => void = () => undefined): Promise<SweepSummary> {
+    progress(`Evaluating every service and setting as of ${asOf}`);
+    const evaluated = await this.compliance.snapshotAll(asOf, this.complianceLetters.onStatusChange);
+    progress(`${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`);
+    const due = await this.finder.due(asOf);
+    progress(`${due.length} reminders due; recording the new ones`);
+    const recorded = await this.record(due);
+    return { asOf, services: evaluated.services, settings: evaluated.settings, nonCompliant: evaluated.nonCompliant, statusChanges: evaluated.statusChanges, remindersDue: due.length, ...recorded };
+  }
+
+  private async record(due: DueReminder[]): Promise<Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>> {
+    const newByKind: Record<string, number> = {};
+    let remindersNew = 0;
+    let unreachable = 0;
+    for (let i = 0; i < due.length; i += BATCH) {
+      const rows = due.slice(i, i + BATCH).map((r) => ({
+        kind: r.kind,
+        subject_kind: r.subjectKind,
+        subject_id: r.subjectId,
+        due_on: r.dueOn,
+        organisation_kind: r.organisation?.kind ?? null,
+        organisation_id: r.organisation?.id ?? null,
+        recipients: r.recipients,
+        facts: r.facts,
+        state: r.recipients.length ? 'pending' : 'failed',
+        reason: r.recipients.length ? null : 'Nobody to send it to: no user or email address on record for its recipients.',
+      }));
+      await this.dataSource.transaction(async (manager) => {
+        const created = await manager.query<{ id: string; kind: string; subject_kind: string; subject_id: string; due_on: string; state: string }[]>(
+          `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason)
+           SELECT kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason
+             FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, due_on date, organisation_kind text, organisation_id uuid, recipients jsonb, facts jsonb, state text, reason text)
+           ON CONFLICT (kind, subject_kind, subject_id, due_on) DO NOTHING
+           RETURNING id, kind, subject_kind, subject_id, due_on::text, state`,
+          [JSON.stringify(rows)],
+        );
+        for (const r of created) {
+          newByKind[r.kind] = (newByKind[r.kind] ?? 0) + 1;
+          if (r.state !== 'pending') {
+            unreachable += 1;
+            continue;
+          }
+          await this.outbox.add(manager, 'reminder.prepare', { reminderId: r.id }, { jobId: jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on) });
+        }
+        remindersNew += created.length;
+      });
+    }
+    return { remindersNew, unreachable, newByKind };
+  }
+}
