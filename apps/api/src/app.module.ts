@@ -10,11 +10,12 @@ import { HealthController } from '@npa/platform/health/health.controller';
 import { SystemController } from '@npa/platform/system/system.controller';
 import { ImportsModule } from '@npa/registry/imports/imports.module';
 import { RegistryModule } from '@npa/registry/registry.module';
+import { RemindersModule } from '@npa/reminders/reminders.module';
 import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule],
+  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule, RemindersModule],
   controllers: [HealthController, AuditController, SystemController],
 })
 export class AppModule {}
