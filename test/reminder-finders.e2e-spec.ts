@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { addDays, addMonths } from '../libs/platform/src/dates';
 import { Clock } from '../libs/platform/src/time/clock';
 import { workingDaysAfter } from '../libs/reminders/src/finders/due-dates';
@@ -29,7 +30,11 @@ describe(ReminderFinder.name, () => {
     await completeJudged(app, opened.body.id, ready.contact);
     await http(app).post(`/applications/${opened.body.id}/submit`).set(ready.contact.auth).send({}).expect(200);
     await http(app).post(`/applications/${opened.body.id}/start-review`).set(reviewer.auth).expect(200);
-    const decided = await http(app).post(`/applications/${opened.body.id}/decision`).set(reviewer.auth).send({ decision: 'approved', criteria: passAll() }).expect(200);
+    const decided = await http(app)
+      .post(`/applications/${opened.body.id}/decision`)
+      .set(reviewer.auth)
+      .send({ decision: 'approved', criteria: passAll() })
+      .expect(200);
     return { ...ready, awardId: decided.body.awardId as string, expiresOn: addDays(addMonths(today, 12), -1) };
   }
 
@@ -109,17 +114,38 @@ describe(ReminderFinder.name, () => {
     }, 60_000);
 
     it('finds the award at risk on the day a trained member of staff has left, for the contact and NPA reviewers', async () => {
-      await http(app).patch(`/settings/${approved.setting.id}/staff/${approved.staff.Bob.staffId}`).set(approved.contact.auth).send({ endDate: after(10) }).expect(200);
+      await http(app)
+        .patch(`/settings/${approved.setting.id}/staff/${approved.staff.Bob.staffId}`)
+        .set(approved.contact.auth)
+        .send({ endDate: after(10) })
+        .expect(200);
       expect(await about(after(10), approved.awardId)).toEqual([]);
       const [atRisk, ...others] = await about(after(11), approved.awardId);
       expect(others).toEqual([]);
-      expect(atRisk).toMatchObject({ kind: 'award-at-risk', subjectKind: 'award', dueOn: after(11), organisation: { kind: 'setting', id: approved.setting.id } });
+      expect(atRisk).toMatchObject({
+        kind: 'award-at-risk',
+        subjectKind: 'award',
+        dueOn: after(11),
+        organisation: { kind: 'setting', id: approved.setting.id },
+      });
       expect(atRisk.facts).toMatchObject({ atRiskSince: after(11), mustPutRightBy: after(101), failing: [{ id: 'SA-TRAINED' }] });
-      expect(atRisk.recipients).toEqual(expect.arrayContaining([{ email: approved.contact.email, name: 'Test setting_contact' }, { email: reviewer.email, name: 'Test npa_reviewer' }]));
+      expect(atRisk.recipients).toEqual(
+        expect.arrayContaining([
+          { email: approved.contact.email, name: 'Test setting_contact' },
+          { email: reviewer.email, name: 'Test npa_reviewer' },
+        ]),
+      );
       expect(await finder.stillDue(atRisk, after(12))).toEqual({ due: true });
 
-      await http(app).post(`/settings/${approved.setting.id}/staff`).set(approved.contact.auth).send({ personId: approved.staff.Dan.personId, startDate: after(30) }).expect(201);
-      expect(await finder.stillDue(atRisk, after(30))).toEqual({ due: false, reason: `The award is no longer at risk: the setting meets SA-TRAINED and SA-MEMBER again on ${after(30)}.` });
+      await http(app)
+        .post(`/settings/${approved.setting.id}/staff`)
+        .set(approved.contact.auth)
+        .send({ personId: approved.staff.Dan.personId, startDate: after(30) })
+        .expect(201);
+      expect(await finder.stillDue(atRisk, after(30))).toEqual({
+        due: false,
+        reason: `The award is no longer at risk: the setting meets SA-TRAINED and SA-MEMBER again on ${after(30)}.`,
+      });
     });
 
     it('finds the award expired the day after its end, within the catch-up window and not 40 days on', async () => {
@@ -153,7 +179,9 @@ describe(ReminderFinder.name, () => {
 
     await build.membership(member.id, after(41), after(406));
     expect(await about(after(10), membership.id)).toEqual([]);
-    expect(await finder.stillDue({ kind: 'membership-expiring', subjectKind: 'membership', subjectId: membership.id, dueOn: after(10) }, after(10))).toMatchObject({
+    expect(
+      await finder.stillDue({ kind: 'membership-expiring', subjectKind: 'membership', subjectId: membership.id, dueOn: after(10) }, after(10)),
+    ).toMatchObject({
       due: false,
       reason: expect.stringMatching(new RegExp(`renewed: membership NPA-\\w+ runs from ${after(41)} until ${after(406)}`)),
     });
@@ -168,7 +196,11 @@ describe(ReminderFinder.name, () => {
     it('finds supervision due at 10 days since the last session and overdue at 15, for the supervisor and the manager', async () => {
       const practitioner = await build.person('Pat Practitioner');
       await build.member(team.service.id, practitioner.id, { startDate: ago(100) });
-      await build.post(`/services/${team.service.id}/supervision-sessions`, { date: today, supervisorId: team.supervisor.id, practitionerIds: [practitioner.id] });
+      await build.post(`/services/${team.service.id}/supervision-sessions`, {
+        date: today,
+        supervisorId: team.supervisor.id,
+        practitionerIds: [practitioner.id],
+      });
       const recipients = [
         { email: team.supervisor.email, name: team.supervisor.name },
         { email: team.manager.email, name: 'Test service_manager' },
@@ -176,7 +208,14 @@ describe(ReminderFinder.name, () => {
 
       expect(await about(after(9), practitioner.id)).toEqual([]);
       expect(await about(after(10), practitioner.id)).toMatchObject([
-        { kind: 'supervision-due', subjectKind: 'person', dueOn: after(10), organisation: { kind: 'service', id: team.service.id }, recipients, facts: { lastSession: today } },
+        {
+          kind: 'supervision-due',
+          subjectKind: 'person',
+          dueOn: after(10),
+          organisation: { kind: 'service', id: team.service.id },
+          recipients,
+          facts: { lastSession: today },
+        },
       ]);
       // Overdue takes the place of "due" from day 15.
       expect(await about(after(15), practitioner.id)).toMatchObject([{ kind: 'supervision-overdue', dueOn: after(15), recipients }]);
@@ -187,11 +226,18 @@ describe(ReminderFinder.name, () => {
       const clock = travel(app);
       try {
         clock.to(after(12));
-        await build.post(`/services/${team.service.id}/supervision-sessions`, { date: after(12), supervisorId: team.supervisor.id, practitionerIds: [practitioner.id] });
+        await build.post(`/services/${team.service.id}/supervision-sessions`, {
+          date: after(12),
+          supervisorId: team.supervisor.id,
+          practitionerIds: [practitioner.id],
+        });
       } finally {
         clock.restore();
       }
-      expect(await finder.stillDue(overdue, after(15))).toEqual({ due: false, reason: `A supervision session with ${practitioner.name} on ${after(12)} has been logged since.` });
+      expect(await finder.stillDue(overdue, after(15))).toEqual({
+        due: false,
+        reason: `A supervision session with ${practitioner.name} on ${after(12)} has been logged since.`,
+      });
       expect(await about(after(15), practitioner.id)).toEqual([]);
     });
 
@@ -243,7 +289,13 @@ describe(ReminderFinder.name, () => {
       expect(await about(addDays(first, -1), applicationId)).toEqual([]);
       const [found, ...others] = await about(first, applicationId);
       expect(others).toEqual([]);
-      expect(found).toMatchObject({ kind: 'application-awaiting-review', subjectKind: 'application', dueOn: first, organisation: { kind: 'setting', id: ready.setting.id }, facts: { submittedOn: today } });
+      expect(found).toMatchObject({
+        kind: 'application-awaiting-review',
+        subjectKind: 'application',
+        dueOn: first,
+        organisation: { kind: 'setting', id: ready.setting.id },
+        facts: { submittedOn: today },
+      });
       expect(found.recipients).toContainEqual({ email: reviewer.email, name: 'Test npa_reviewer' });
       expect(found.recipients.every((r) => r.email !== ready.contact.email)).toBe(true);
       expect(await about(addDays(first, 8), applicationId)).toMatchObject([{ kind: 'application-awaiting-review', dueOn: addDays(first, 7) }]);
@@ -251,11 +303,17 @@ describe(ReminderFinder.name, () => {
 
     it('finds information requested with no answer 14 days after the request, for the setting contact', async () => {
       await http(app).post(`/applications/${applicationId}/start-review`).set(reviewer.auth).expect(200);
-      await http(app).post(`/applications/${applicationId}/request-information`).set(reviewer.auth).send({ message: 'Please send an example of a shared record.' }).expect(200);
-      expect(await finder.stillDue({ kind: 'application-awaiting-review', subjectKind: 'application', subjectId: applicationId, dueOn: first }, first)).toEqual({
-        due: false,
-        reason: 'The application is no longer waiting for review: it is waiting for information from the setting.',
-      });
+      await http(app)
+        .post(`/applications/${applicationId}/request-information`)
+        .set(reviewer.auth)
+        .send({ message: 'Please send an example of a shared record.' })
+        .expect(200);
+      expect(await finder.stillDue({ kind: 'application-awaiting-review', subjectKind: 'application', subjectId: applicationId, dueOn: first }, first)).toEqual(
+        {
+          due: false,
+          reason: 'The application is no longer waiting for review: it is waiting for information from the setting.',
+        },
+      );
 
       expect(await about(after(13), applicationId)).toEqual([]);
       expect(await about(after(14), applicationId)).toEqual([
@@ -270,5 +328,17 @@ describe(ReminderFinder.name, () => {
         },
       ]);
     });
+  });
+
+  it('asks the database a fixed number of queries, however many subjects are due', async () => {
+    const query = jest.spyOn(app.get(DataSource), 'query');
+    try {
+      const found = await finder.due(after(15));
+      expect(found.length).toBeGreaterThan(0);
+      // One per kind or family of kinds, the setting facts for awards at risk (one per kind of fact), and the users.
+      expect(query.mock.calls.length).toBeLessThanOrEqual(16);
+    } finally {
+      query.mockRestore();
+    }
   });
 });

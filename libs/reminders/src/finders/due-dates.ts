@@ -17,7 +17,10 @@ export function dueWithCatchUp(dueOn: IsoDate, asOf: IsoDate, offsets: Pick<Remi
 }
 
 /** The renewal reminders of an award, earliest first. */
-export function renewalDueDates(award: { expiresOn: IsoDate }, offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS): { kind: RenewalKind; dueOn: IsoDate }[] {
+export function renewalDueDates(
+  award: { expiresOn: IsoDate },
+  offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS,
+): { kind: RenewalKind; dueOn: IsoDate }[] {
   return (Object.entries(offsets.renewalDaysBefore) as [RenewalKind, number][])
     .sort(([, a], [, b]) => b - a)
     .map(([kind, days]) => ({ kind, dueOn: addDays(award.expiresOn, -days) }));
@@ -28,19 +31,31 @@ export function renewalDueDates(award: { expiresOn: IsoDate }, offsets: Pick<Rem
  * new install sends only the nearest), and none is sent once the award has expired. The caller checks
  * that the award has not been renewed.
  */
-export function renewalDue(award: { expiresOn: IsoDate }, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS): { kind: RenewalKind; dueOn: IsoDate } | null {
+export function renewalDue(
+  award: { expiresOn: IsoDate },
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS,
+): { kind: RenewalKind; dueOn: IsoDate } | null {
   const dates = renewalDueDates(award, offsets);
   const index = dates.findIndex((d, i) => dueWithin(d.dueOn, asOf, i + 1 < dates.length ? addDays(dates[i + 1].dueOn, -1) : award.expiresOn));
   return index < 0 ? null : dates[index];
 }
 
 /** Award expired: the day after expiresOn, once. */
-export function expiredDue(award: { expiresOn: IsoDate }, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'expiredDaysAfter' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function expiredDue(
+  award: { expiresOn: IsoDate },
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'expiredDaysAfter' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate | null {
   return dueWithCatchUp(addDays(award.expiresOn, offsets.expiredDaysAfter), asOf, offsets);
 }
 
 /** Membership expiring: 30 days before its end date; never after it has ended. */
-export function membershipExpiringDue(membership: { endDate: IsoDate }, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'membershipExpiringDaysBefore' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function membershipExpiringDue(
+  membership: { endDate: IsoDate },
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'membershipExpiringDaysBefore' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate | null {
   return asOf > membership.endDate ? null : dueWithCatchUp(addDays(membership.endDate, -offsets.membershipExpiringDaysBefore), asOf, offsets);
 }
 
@@ -66,14 +81,22 @@ export function supervisionDue(
   const overdueOn = addDays(since, offsets.supervisionOverdueDays);
   const overdue = dueWithCatchUp(overdueOn, asOf, offsets);
   if (overdue) return { kind: 'supervision-overdue', dueOn: overdue, since };
-  const due = dueWithin(addDays(since, offsets.supervisionDueDays), asOf, minDay(addDays(since, offsets.supervisionDueDays + offsets.catchUpDays), addDays(overdueOn, -1)));
+  const due = dueWithin(
+    addDays(since, offsets.supervisionDueDays),
+    asOf,
+    minDay(addDays(since, offsets.supervisionDueDays + offsets.catchUpDays), addDays(overdueOn, -1)),
+  );
   return due ? { kind: 'supervision-due', dueOn: due, since } : null;
 }
 
 const minDay = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
 /** The reminder's "since" date back from its due date: what a session must come after to stop it. */
-export function supervisionSince(kind: SupervisionReminder['kind'], dueOn: IsoDate, offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate {
+export function supervisionSince(
+  kind: SupervisionReminder['kind'],
+  dueOn: IsoDate,
+  offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate {
   return addDays(dueOn, -(kind === 'supervision-due' ? offsets.supervisionDueDays : offsets.supervisionOverdueDays));
 }
 
@@ -81,7 +104,13 @@ export function supervisionSince(kind: SupervisionReminder['kind'], dueOn: IsoDa
  * Induction overdue: on startDate + inductionDays, the first day after the induction period (days 0 to
  * inductionDays - 1), unless the checklist was completed by asOf.
  */
-export function inductionOverdueDue(startDate: IsoDate, completedOn: IsoDate | null, inductionDays: number, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function inductionOverdueDue(
+  startDate: IsoDate,
+  completedOn: IsoDate | null,
+  inductionDays: number,
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate | null {
   if (completedOn !== null && completedOn <= asOf) return null;
   return dueWithCatchUp(addDays(startDate, inductionDays), asOf, offsets);
 }
@@ -98,7 +127,7 @@ const isWeekday = (date: IsoDate) => {
 export function workingDaysAfter(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Whole working days only: ${n}`);
   let day = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWeekday(day)) left--;
   }
@@ -106,7 +135,10 @@ export function workingDaysAfter(date: IsoDate, n: number): IsoDate {
 }
 
 /** The first reminder for an application submitted on `submittedOn`, then one each week after it. */
-export function awaitingReviewDueDates(submittedOn: IsoDate, offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS) {
+export function awaitingReviewDueDates(
+  submittedOn: IsoDate,
+  offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS,
+) {
   const first = workingDaysAfter(submittedOn, offsets.awaitingReviewWorkingDays);
   return {
     first,
@@ -116,7 +148,11 @@ export function awaitingReviewDueDates(submittedOn: IsoDate, offsets: Pick<Remin
 }
 
 /** The latest reminder of the weekly series on or before asOf (which is always within a week of it). */
-export function awaitingReviewDue(submittedOn: IsoDate, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function awaitingReviewDue(
+  submittedOn: IsoDate,
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate | null {
   const { first } = awaitingReviewDueDates(submittedOn, offsets);
   if (asOf < first) return null;
   const weeks = Math.floor(daysBetween(first, asOf) / offsets.awaitingReviewRepeatDays);
@@ -124,6 +160,10 @@ export function awaitingReviewDue(submittedOn: IsoDate, asOf: IsoDate, offsets: 
 }
 
 /** Information requested, no answer: 14 days after the latest request, once. */
-export function informationRequestedDue(requestedOn: IsoDate, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'informationRequestedDays' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function informationRequestedDue(
+  requestedOn: IsoDate,
+  asOf: IsoDate,
+  offsets: Pick<ReminderOffsets, 'informationRequestedDays' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+): IsoDate | null {
   return dueWithCatchUp(addDays(requestedOn, offsets.informationRequestedDays), asOf, offsets);
 }

@@ -50,7 +50,8 @@ export class ReminderRecipients {
             [[...settingIds], [...serviceIds], reviewers],
           )
         : [];
-    const of = (role: UserRow['role'], organisationId: string | null) => users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
+    const of = (role: UserRow['role'], organisationId: string | null) =>
+      users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
 
     return found.map(({ serviceIds: services, people, ...reminder }) => {
       const to: readonly string[] = reminderKind(reminder.kind).to;

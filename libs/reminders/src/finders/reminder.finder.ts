@@ -44,7 +44,8 @@ const AWARD_COLUMNS = `a.id, a.setting_id, s.name AS setting_name, a.awarded_on:
 const ACTIVE = (alias: string) => `${alias}.start_date <= $1 AND (${alias}.end_date IS NULL OR ${alias}.end_date >= $1)`;
 
 /** id and name of the services in an array expression, ordered by id. */
-const SERVICES_JSON = (ids: string) => `COALESCE((SELECT json_agg(json_build_object('id', sv.id, 'name', sv.name) ORDER BY sv.id) FROM services sv WHERE sv.id = ANY(${ids})), '[]')`;
+const SERVICES_JSON = (ids: string) =>
+  `COALESCE((SELECT json_agg(json_build_object('id', sv.id, 'name', sv.name) ORDER BY sv.id) FROM services sv WHERE sv.id = ANY(${ids})), '[]')`;
 
 const STATE_WORDS: Record<string, string> = {
   draft: 'a draft again',
@@ -116,7 +117,7 @@ export class ReminderFinder {
             awardStartsOn: a.starts_on,
             awardExpiresOn: a.expires_on,
             daysLeft: daysBetween(due.dueOn, a.expires_on),
-            whatToDo: `Open a renewal application for the Stamp of Approval and submit it before ${a.expires_on}; renewals open on ${renewalOpensOn}.`,
+            whatToDo: `Open a renewal application for the Stamp of Approval and submit it before ${a.expires_on} (renewal applications open from ${renewalOpensOn}).`,
           },
         },
       ];
@@ -185,7 +186,16 @@ export class ReminderFinder {
 
   /** Memberships ending in 30 days that no other membership of the person continues. */
   private async membershipsExpiring(asOf: IsoDate): Promise<FoundReminder[]> {
-    const rows = await this.rows<{ id: string; person_id: string; name: string; email: string; number: string; end_date: string; services: ServiceRef[]; setting_id: string | null }>(
+    const rows = await this.rows<{
+      id: string;
+      person_id: string;
+      name: string;
+      email: string;
+      number: string;
+      end_date: string;
+      services: ServiceRef[];
+      setting_id: string | null;
+    }>(
       `SELECT m.id, m.person_id, p.name, p.email, m.number, m.end_date::text,
               ${SERVICES_JSON(`ARRAY(SELECT tm.service_id FROM team_members tm WHERE tm.person_id = m.person_id AND ${ACTIVE('tm')})`)} AS services,
               (SELECT ss.setting_id::text FROM setting_staff ss WHERE ss.person_id = m.person_id AND ${ACTIVE('ss')} ORDER BY ss.setting_id LIMIT 1) AS setting_id
@@ -197,7 +207,8 @@ export class ReminderFinder {
     return rows.flatMap((m) => {
       const dueOn = membershipExpiringDue({ endDate: m.end_date }, asOf, this.offsets);
       if (!dueOn) return [];
-      const organisation = m.services.length > 0 ? { kind: 'service' as const, id: m.services[0].id } : m.setting_id ? { kind: 'setting' as const, id: m.setting_id } : null;
+      const organisation =
+        m.services.length > 0 ? { kind: 'service' as const, id: m.services[0].id } : m.setting_id ? { kind: 'setting' as const, id: m.setting_id } : null;
       return [
         {
           kind: 'membership-expiring' as const,
@@ -444,7 +455,8 @@ export class ReminderFinder {
     const award = await this.award(awardId);
     if (!award) return notDue('The award no longer exists.');
     const current = awardOn(await this.awards.periods(award.setting_id), today);
-    if (current) return notDue(`A Stamp of Approval awarded on ${current.awardedOn} covers ${today}: it runs from ${current.startsOn} until ${current.expiresOn}.`);
+    if (current)
+      return notDue(`A Stamp of Approval awarded on ${current.awardedOn} covers ${today}: it runs from ${current.startsOn} until ${current.expiresOn}.`);
     return DUE;
   }
 
@@ -452,9 +464,11 @@ export class ReminderFinder {
     const award = await this.award(awardId);
     if (!award) return notDue('The award no longer exists.');
     const status = await this.awards.status(award.setting_id, today);
-    if (status.awardId !== awardId || status.state === 'expired' || status.state === 'none') return notDue(`The award that was at risk is no longer in force on ${today}.`);
+    if (status.awardId !== awardId || status.state === 'expired' || status.state === 'none')
+      return notDue(`The award that was at risk is no longer in force on ${today}.`);
     if (!status.atRisk) return notDue(`The award is no longer at risk: the setting meets SA-TRAINED and SA-MEMBER again on ${today}.`);
-    if (status.atRisk.since !== since) return notDue(`The award's time at risk that began on ${since} ended; it has been at risk again since ${status.atRisk.since}.`);
+    if (status.atRisk.since !== since)
+      return notDue(`The award's time at risk that began on ${since} ended; it has been at risk again since ${status.atRisk.since}.`);
     return DUE;
   }
 
@@ -469,7 +483,8 @@ export class ReminderFinder {
         WHERE person_id = $1 AND id <> $2 AND start_date <= $3::date + 1 AND end_date >= $3::date + 1 ORDER BY end_date DESC LIMIT 1`,
       [m.person_id, membershipId, m.end_date],
     );
-    if (renewal) return notDue(`${m.name}'s NPA membership was renewed: membership ${renewal.number} runs from ${renewal.start_date} until ${renewal.end_date}.`);
+    if (renewal)
+      return notDue(`${m.name}'s NPA membership was renewed: membership ${renewal.number} runs from ${renewal.start_date} until ${renewal.end_date}.`);
     if (addDays(m.end_date, -this.offsets.membershipExpiringDaysBefore) !== dueOn) return notDue(`The membership's end date has changed to ${m.end_date}.`);
     if (today > m.end_date) return notDue(`The membership ended on ${m.end_date} before the reminder was sent.`);
     return DUE;
@@ -525,16 +540,19 @@ export class ReminderFinder {
     if (!a) return notDue('The application no longer exists.');
     if (a.state !== 'submitted' || !a.submitted_at) return notDue(`The application is no longer waiting for review: it is ${STATE_WORDS[a.state] ?? a.state}.`);
     const submittedOn = todayIn(this.config.TIME_ZONE, a.submitted_at);
-    if (!awaitingReviewDueDates(submittedOn, this.offsets).includes(dueOn)) return notDue(`The application was submitted again on ${submittedOn}; its reminders count from then.`);
+    if (!awaitingReviewDueDates(submittedOn, this.offsets).includes(dueOn))
+      return notDue(`The application was submitted again on ${submittedOn}; its reminders count from then.`);
     return DUE;
   }
 
   private async informationStillDue(applicationId: string, dueOn: IsoDate): Promise<StillDue> {
     const a = await this.application(applicationId);
     if (!a) return notDue('The application no longer exists.');
-    if (a.state !== 'information_requested' || !a.requested_at) return notDue(`The setting has answered: the application is ${STATE_WORDS[a.state] ?? a.state}.`);
+    if (a.state !== 'information_requested' || !a.requested_at)
+      return notDue(`The setting has answered: the application is ${STATE_WORDS[a.state] ?? a.state}.`);
     const requestedOn = todayIn(this.config.TIME_ZONE, a.requested_at);
-    if (addDays(requestedOn, this.offsets.informationRequestedDays) !== dueOn) return notDue(`The NPA asked again on ${requestedOn}; the reminder counts from then.`);
+    if (addDays(requestedOn, this.offsets.informationRequestedDays) !== dueOn)
+      return notDue(`The NPA asked again on ${requestedOn}; the reminder counts from then.`);
     return DUE;
   }
 
