@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApprovalModule } from '@npa/approval/approval.module';
-import { LettersModule } from '@npa/letters/letters.module';
 import { ComplianceModule } from '@npa/compliance/compliance.module';
 import { DatabaseModule } from '@npa/database';
+import { LettersModule } from '@npa/letters/letters.module';
 import { PlatformModule } from '@npa/platform';
 import { AuditController } from '@npa/platform/audit/audit.controller';
 import { AuthModule } from '@npa/platform/auth/auth.module';
@@ -11,11 +11,25 @@ import { HealthController } from '@npa/platform/health/health.controller';
 import { SystemController } from '@npa/platform/system/system.controller';
 import { ImportsModule } from '@npa/registry/imports/imports.module';
 import { RegistryModule } from '@npa/registry/registry.module';
+import { RemindersModule } from '@npa/reminders/reminders.module';
 import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, AuthModule, TerminusModule.forRoot({ logger: false }), RegistryModule, TrainingModule, SupervisionModule, ImportsModule, ComplianceModule, ApprovalModule, LettersModule],
+  imports: [
+    PlatformModule,
+    DatabaseModule,
+    AuthModule,
+    TerminusModule.forRoot({ logger: false }),
+    RegistryModule,
+    TrainingModule,
+    SupervisionModule,
+    ImportsModule,
+    ComplianceModule,
+    ApprovalModule,
+    LettersModule,
+    RemindersModule,
+  ],
   controllers: [HealthController, AuditController, SystemController],
 })
 export class AppModule {}

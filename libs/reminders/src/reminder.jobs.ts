@@ -10,7 +10,7 @@ import { DeliveryChecks } from '../../letters/src/delivery-checks';
 import type { Letter } from '../../letters/src/letter.entity';
 import { LettersService } from '../../letters/src/letters.service';
 import { ReminderFinder } from './finders/reminder.finder';
-import type { ReminderKind } from './finders/reminder-kinds';
+import type { ReminderIdentity } from './finders/due-reminder';
 import { reminderLetter } from './reminder-letters';
 import { Reminder } from './reminder.entity';
 import { SweepService } from './sweep.service';
@@ -55,7 +55,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   async prepare({ reminderId }: { reminderId: string }): Promise<void> {
     const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: reminderId });
     if (!reminder || reminder.state !== 'pending' || reminder.letterId) return;
-    const still = await this.finder.stillDue({ kind: reminder.kind as ReminderKind, subjectKind: reminder.subjectKind as Reminder['subjectKind'] & never, subjectId: reminder.subjectId, dueOn: reminder.dueOn }, this.clock.today());
+    const still = await this.finder.stillDue(identity(reminder), this.clock.today());
     if (!still.due) {
       await this.suppress(reminder.id, still.reason);
       return;
@@ -70,7 +70,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
     if (!letter.reminderId) return { send: true };
     const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: letter.reminderId });
     if (!reminder) return { send: true };
-    const still = await this.finder.stillDue({ kind: reminder.kind as ReminderKind, subjectKind: reminder.subjectKind as never, subjectId: reminder.subjectId, dueOn: reminder.dueOn }, this.clock.today());
+    const still = await this.finder.stillDue(identity(reminder), this.clock.today());
     if (still.due) return { send: true };
     await this.suppress(reminder.id, still.reason);
     return { send: false, reason: still.reason };
@@ -80,3 +80,5 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
     await this.dataSource.query(`UPDATE reminders SET state = 'suppressed', reason = $2 WHERE id = $1 AND state = 'pending'`, [id, reason]);
   }
 }
+
+const identity = (r: Reminder) => ({ kind: r.kind, subjectKind: r.subjectKind, subjectId: r.subjectId, dueOn: r.dueOn }) as ReminderIdentity;

@@ -1,0 +1,30 @@
+import type { IsoDate } from '../../../platform/src/dates';
+import type { ReminderKind } from './reminder-kinds';
+
+export type ReminderSubjectKind = 'setting' | 'service' | 'membership' | 'person' | 'application' | 'award';
+
+export interface ReminderRecipient {
+  email: string;
+  name: string;
+}
+
+/** A reminder the sweep should send on its date. (kind, subjectKind, subjectId, dueOn) is its identity. */
+export interface DueReminder {
+  kind: ReminderKind;
+  subjectKind: ReminderSubjectKind;
+  subjectId: string;
+  dueOn: IsoDate;
+  /** Where it is listed: GET /services/{id}/reminders or /settings/{id}/reminders; null for neither. */
+  organisation: { kind: 'service' | 'setting'; id: string } | null;
+  /** Empty when nobody can be found; the caller records the reminder as failed with that reason. */
+  recipients: ReminderRecipient[];
+  /** What the email needs: names, dates and what to do. */
+  facts: Record<string, unknown>;
+}
+
+export type ReminderIdentity = Pick<DueReminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>;
+
+/** The deterministic key, also fit for a BullMQ jobId: `award-renewal-30:award:<id>:2026-05-01`. */
+export const reminderKey = (r: ReminderIdentity): string => `${r.kind}:${r.subjectKind}:${r.subjectId}:${r.dueOn}`;
+
+export type StillDue = { due: true } | { due: false; reason: string };

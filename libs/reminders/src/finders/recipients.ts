@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DueReminder, ReminderRecipient } from './due-reminder';
+import { reminderKind } from './reminder-kinds';
+
+/** A reminder found by a finder query, before its users are looked up. */
+export interface FoundReminder extends Omit<DueReminder, 'recipients'> {
+  /** Services whose managers receive it (for kinds addressed to service_managers). */
+  serviceIds?: string[];
+  /** People from the register it goes to: the member, the supervisor. */
+  people?: ReminderRecipient[];
+}
+
+interface UserRow {
+  email: string;
+  name: string;
+  role: 'npa_reviewer' | 'setting_contact' | 'service_manager';
+  organisation_id: string | null;
+}
+
+/**
+ * Turns the recipient groups of each reminder's kind into addresses: one query for every user any
+ * reminder of the sweep needs (setting contacts, service managers, NPA reviewers; never disabled ones).
+ */
+@Injectable()
+export class ReminderRecipients {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async resolve(found: FoundReminder[]): Promise<DueReminder[]> {
+    const settingIds = new Set<string>();
+    const serviceIds = new Set<string>();
+    let reviewers = false;
+    for (const r of found) {
+      const to: readonly string[] = reminderKind(r.kind).to;
+      if (to.includes('setting_contacts') && r.organisation?.kind === 'setting') settingIds.add(r.organisation.id);
+      if (to.includes('service_managers')) for (const id of r.serviceIds ?? []) serviceIds.add(id);
+      if (to.includes('npa_reviewers')) reviewers = true;
+    }
+    const users =
+      settingIds.size + serviceIds.size > 0 || reviewers
+        ? await this.dataSource.query<UserRow[]>(
+            `SELECT email, name, role, organisation_id::text
+               FROM users
+              WHERE disabled_at IS NULL
+                AND ((role = 'npa_reviewer' AND $3::boolean)
+                  OR (role = 'setting_contact' AND organisation_id = ANY($1::uuid[]))
+                  OR (role = 'service_manager' AND organisation_id = ANY($2::uuid[])))
+              ORDER BY name, email`,
+            [[...settingIds], [...serviceIds], reviewers],
+          )
+        : [];
+    const of = (role: UserRow['role'], organisationId: string | null) =>
+      users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
+
+    return found.map(({ serviceIds: services, people, ...reminder }) => {
+      const to: readonly string[] = reminderKind(reminder.kind).to;
+      const recipients: ReminderRecipient[] = [
+        ...(to.includes('member') || to.includes('supervisor') ? (people ?? []) : []),
+        ...(to.includes('setting_contacts') && reminder.organisation?.kind === 'setting' ? of('setting_contact', reminder.organisation.id) : []),
+        ...(to.includes('service_managers') ? (services ?? []).flatMap((id) => of('service_manager', id)) : []),
+        ...(to.includes('npa_reviewers') ? of('npa_reviewer', null) : []),
+      ];
+      return { ...reminder, recipients: uniqueByEmail(recipients) };
+    });
+  }
+}
+
+/** One message per address: a member who also manages the service is written to once. */
+function uniqueByEmail(recipients: ReminderRecipient[]): ReminderRecipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => {
+    const key = r.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
