@@ -1,3 +1,4 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../../libs/platform/src/dates';
@@ -11,14 +12,27 @@ export const COMPUTED = ['SA-OFSTED', 'SA-TRAINED', 'SA-MEMBER'];
 /** The smallest file every reader takes for a PDF. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** Moves the app's clock to a day (noon, London) until `restore()`; the register and awards follow it. */
-export function travel(app: NestFastifyApplication) {
-  const clock = app.get(Clock);
-  const spy = jest.spyOn(clock, 'now');
+/**
+ * Moves the clocks of the given apps (the API and the worker each have one) to a day (noon, London)
+ * until `restore()`; the register, awards and reminders follow them.
+ */
+export function travel(...apps: INestApplicationContext[]) {
+  const spies = apps.map((app) => jest.spyOn(app.get(Clock), 'now'));
   return {
-    to: (date: string) => spy.mockReturnValue(new Date(`${date}T12:00:00Z`)),
-    restore: () => spy.mockRestore(),
+    to: (date: string) => spies.forEach((spy) => spy.mockReturnValue(new Date(`${date}T12:00:00Z`))),
+    restore: () => spies.forEach((spy) => spy.mockRestore()),
   };
+}
+
+/** An application for the setting taken all the way to approval; answers the decision's body. */
+export async function approveThrough(app: NestFastifyApplication, ready: { setting: { id: string }; contact: SignedIn }, reviewer: SignedIn) {
+  const opened = await http(app).post(`/settings/${ready.setting.id}/applications`).set(ready.contact.auth).expect(201);
+  const id = opened.body.id as string;
+  await completeJudged(app, id, ready.contact);
+  await http(app).post(`/applications/${id}/submit`).set(ready.contact.auth).send({}).expect(200);
+  await http(app).post(`/applications/${id}/start-review`).set(reviewer.auth).expect(200);
+  const decided = await http(app).post(`/applications/${id}/decision`).set(reviewer.auth).send({ decision: 'approved', criteria: passAll() }).expect(200);
+  return decided.body as { id: string; awardId: string };
 }
 
 /**

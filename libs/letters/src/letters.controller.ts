@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, Public } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { ParseId } from '../../platform/src/http/validation';
-import { TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
+import { DeliveriesQuery, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
 import { LetterTemplatesService } from './letter-templates.service';
 import { LettersService } from './letters.service';
 
@@ -53,6 +53,12 @@ export class LettersController {
     // The letter is our own escaped HTML; the sandbox CSP still keeps anything in it from running.
     reply.headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
     return new StreamableFile(stream);
+  }
+
+  @Get('mail-deliveries')
+  @Access(NPA_STAFF)
+  deliveries(@Query() query: DeliveriesQuery) {
+    return this.letters.deliveries(query);
   }
 
   @Get('letters/verify/:code')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../platform/src/http/pagination';
 
 export class TemplateDraftDto {
   @ApiProperty({ description: 'the letter body (Handlebars, inside {{#> layout}}...{{/layout}})' }) @IsString() @MinLength(1) @MaxLength(100_000)
@@ -18,4 +19,11 @@ export class TemplatePreviewDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50_000)
   text?: string;
+}
+
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed', 'unknown', 'suppressed'] as const;
+
+export class DeliveriesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATES }) @IsOptional() @IsIn(DELIVERY_STATES)
+  state?: (typeof DELIVERY_STATES)[number];
 }

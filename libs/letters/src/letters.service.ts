@@ -13,6 +13,7 @@ import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterSubjectKind } from './letter.entity';
 import { LetterStanding } from './letter-standing';
+import type { DeliveriesQuery } from './letters.dto';
 
 /** Asking for letters (in the asker's transaction), listing them, serving their files, verifying them. */
 @Injectable()
@@ -67,6 +68,34 @@ export class LettersService {
       ready: r.rendered_at !== null,
       delivery: r.state,
     }));
+  }
+
+  /** Emails for NPA staff to watch: failed and unknown ones above all, each with why. */
+  async deliveries(query: DeliveriesQuery) {
+    const where = '($1::text IS NULL OR d.state = $1)';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<{ id: string; letter_id: string; kind: string; subject_name: string; state: string; subject: string; recipients: { email: string }[]; attempts: number; reason: string | null; message_id: string | null; sent_at: Date | null; created_at: Date }[]>(
+        `SELECT d.id, d.letter_id, l.kind, l.subject_name, d.state, d.subject, d.recipients, d.attempts, d.reason, d.message_id, d.sent_at, d.created_at
+           FROM mail_deliveries d JOIN letters l ON l.id = d.letter_id WHERE ${where} ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`,
+        [query.state ?? null, query.pageSize, query.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM mail_deliveries d WHERE ${where}`, [query.state ?? null]),
+    ]);
+    const items = rows.map((r) => ({
+      id: r.id,
+      letterId: r.letter_id,
+      letterKind: r.kind,
+      about: r.subject_name,
+      state: r.state,
+      subject: r.subject,
+      recipients: r.recipients.map((x) => x.email),
+      attempts: r.attempts,
+      reason: r.reason,
+      messageId: r.message_id,
+      sentAt: r.sent_at?.toISOString() ?? null,
+      createdAt: r.created_at.toISOString(),
+    }));
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   /** The letter's kept HTML or PDF; 404 until it has been composed. */

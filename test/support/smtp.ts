@@ -1,0 +1,65 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+  url: string;
+  /** Every message accepted, parsed. */
+  received: ParsedMail[];
+  /** Every DATA the server was sent, accepted or not (to count attempts). */
+  attempts: { subject: string; answer: number }[];
+  /** The next `times` messages whose subject contains `match` get this reply code. */
+  refuse: (code: number, match: string, times?: number) => void;
+  /** The next message whose subject contains `match` is held open, and `onHeld` runs (to kill the sender). */
+  hold: (match: string, onHeld: () => void) => void;
+  close: () => Promise<void>;
+}
+
+/** A real SMTP server in the test process, as the letters' emails meet it in production. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const received: ParsedMail[] = [];
+  const attempts: TestSmtp['attempts'] = [];
+  const refusals: { code: number; match: string; times: number }[] = [];
+  let held: { match: string; onHeld: () => void } | null = null;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          const subject = mail.subject ?? '';
+          if (held && subject.includes(held.match)) {
+            const { onHeld } = held;
+            held = null;
+            attempts.push({ subject, answer: 0 });
+            onHeld();
+            return; // never answered: the sender dies waiting
+          }
+          const refusal = refusals.find((r) => r.times > 0 && subject.includes(r.match));
+          if (refusal) {
+            refusal.times -= 1;
+            attempts.push({ subject, answer: refusal.code });
+            return callback(Object.assign(new Error(refusal.code < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: refusal.code }));
+          }
+          attempts.push({ subject, answer: 250 });
+          received.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    attempts,
+    refuse: (code, match, times = 1) => refusals.push({ code, match, times }),
+    hold: (match, onHeld) => (held = { match, onHeld }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const withSubject = (smtp: TestSmtp, part: string) => smtp.received.filter((m) => (m.subject ?? '').includes(part));
