@@ -68,4 +68,135 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     expect(listed).toMatchObject({ kind: 'award-renewal-30', dueOn, recipients: [ready.contact.email], sentAt: expect.any(String) });
     clock.to(today);
   }, 60_000);
+
+  it('makes each reminder once when the sweep runs twice, and twice at once', async () => {
+    const ready = await approvedSetting();
+    const dueOn = addDays(ready.expiresOn, -30);
+    clock.to(dueOn);
+    const [first, second] = await Promise.all([sweep(dueOn), sweep(dueOn)]);
+    expect((first.body.newByKind['award-renewal-30'] ?? 0) + (second.body.newByKind['award-renewal-30'] ?? 0)).toBeGreaterThanOrEqual(1);
+    await eventually(async () => withSubject(smtp, ready.setting.name).some((m) => m.subject?.startsWith('Reminder')));
+    const again = await sweep(dueOn);
+    expect(again.body.remindersNew).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(1);
+    const rows = await app.get(DataSource).query<unknown[]>(`SELECT 1 FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`, [ready.setting.id]);
+    expect(rows).toHaveLength(1);
+    clock.to(today);
+  }, 60_000);
+
+  it('suppresses a reminder, with the reason, when the award is renewed before it is sent', async () => {
+    const ready = await approvedSetting();
+    const dueOn = addDays(ready.expiresOn, -30);
+    clock.to(dueOn);
+    await worker.close();
+    try {
+      await sweep(dueOn);
+      expect((await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30')).toMatchObject({ state: 'pending' });
+      await approveThrough(app, ready, reviewer);
+    } finally {
+      worker = await bootWorkerHere();
+      clock.restore();
+      clock = travel(app, worker);
+      clock.to(dueOn);
+    }
+    const suppressed = await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'suppressed'), 30_000);
+    expect(suppressed.reason).toMatch(/renewed/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(0);
+    clock.to(today);
+  }, 60_000);
+
+  describe('letters made on demand by NPA staff', () => {
+    let serviceId: string;
+    let serviceName: string;
+    let manager: SignedIn;
+
+    beforeAll(async () => {
+      const service = (await http(app).post('/services').set(admin.auth).send({ name: `Harbour Portage ${Date.now().toString(36)}`, localAuthority: 'Portsmouth', region: 'South East', ageRange: '0-5' }).expect(201)).body;
+      serviceId = service.id;
+      serviceName = service.name;
+      manager = await signedIn(app, 'service_manager', serviceId);
+    });
+
+    const delivery = async (letterId: string) => {
+      const [row] = await app.get(DataSource).query<{ state: string; attempts: number; reason: string | null }[]>('SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1', [letterId]);
+      return row;
+    };
+
+    it('retries a 451 answer and delivers the letter once', async () => {
+      smtp.refuse(451, serviceName, 1);
+      const asked = await http(app).post(`/services/${serviceId}/letters`).set(admin.auth).expect(201);
+      const sent = await eventually(async () => ((await delivery(asked.body.letterId))?.state === 'sent' ? delivery(asked.body.letterId) : null), 30_000);
+      expect(sent).toMatchObject({ attempts: 2 });
+      expect(smtp.attempts.filter((a) => a.subject.includes(serviceName)).map((a) => a.answer)).toEqual([451, 250]);
+      expect(withSubject(smtp, serviceName)).toHaveLength(1);
+      expect(withSubject(smtp, serviceName)[0].to).toMatchObject({ value: [{ address: manager.email }] });
+
+      const listed = await http(app).get(`/services/${serviceId}/letters`).set(manager.auth).expect(200);
+      expect(listed.body[0]).toMatchObject({ id: asked.body.letterId, kind: 'registration-compliance', templateVersion: 1, sentAt: expect.any(String) });
+      const pdf = await http(app).get(`/letters/${asked.body.letterId}.pdf`).set(manager.auth).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect(pdfWords(pdf.body as Buffer)).toContain(serviceName);
+      const html = await http(app).get(`/letters/${asked.body.letterId}.html`).set(manager.auth).expect(200);
+      expect(html.text).toContain('SR-MEMBERSHIP');
+    }, 60_000);
+
+    it('does not retry a 550 answer, and shows the email as failed to NPA staff with why', async () => {
+      smtp.refuse(550, serviceName, 1);
+      const before = smtp.attempts.length;
+      const asked = await http(app).post(`/services/${serviceId}/letters`).set(admin.auth).expect(201);
+      const failed = await eventually(async () => ((await delivery(asked.body.letterId))?.state === 'failed' ? delivery(asked.body.letterId) : null), 30_000);
+      expect(failed.reason).toMatch(/Refused by the mail server/);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(smtp.attempts.slice(before).filter((a) => a.subject.includes(serviceName))).toEqual([{ subject: expect.any(String), answer: 550 }]);
+      const shown = await http(app).get('/mail-deliveries?state=failed').set(reviewer.auth).expect(200);
+      expect(shown.body.items).toContainEqual(expect.objectContaining({ letterId: asked.body.letterId, state: 'failed', attempts: 1, reason: expect.stringContaining('550') }));
+      await http(app).get('/mail-deliveries').set(manager.auth).expect(403);
+    }, 60_000);
+
+    it('says without sign-in what a letter is, for whom, when, and whether it still stands', async () => {
+      const [first] = (await http(app).get(`/services/${serviceId}/letters`).set(manager.auth).expect(200)).body.slice(-1);
+      const verified = await http(app).get(`/letters/verify/${first.verificationCode.toLowerCase()}`).expect(200);
+      expect(verified.body).toMatchObject({ kind: 'registration-compliance', issuedTo: serviceName, issuedOn: today, stands: false, why: expect.stringMatching(/later registration compliance letter/) });
+      await http(app).get('/letters/verify/NPA-22222-22222').expect(404);
+    });
+  });
+
+  it('enqueues nothing for a change that rolls back', async () => {
+    const dataSource = app.get(DataSource);
+    const ready = await readySetting(app, admin, { today });
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await app.get(LettersService).request(manager, {
+          kind: 'award-certificate',
+          subjectKind: 'setting',
+          subjectId: ready.setting.id,
+          subjectName: ready.setting.name,
+          dedupeKey: `rolled-back.${ready.setting.id}`,
+          letterDate: today,
+          data: { setting: { name: ready.setting.name, ofstedUrn: ready.setting.ofstedUrn }, awardedOn: today, expiresOn: today },
+          addressee: { name: 'Rolled Back', addressLines: [] },
+          recipients: [{ email: ready.contact.email, name: 'Rolled Back' }],
+        });
+        throw new Error('the change failed after asking for its letter');
+      }),
+    ).rejects.toThrow('the change failed');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await dataSource.query(`SELECT 1 FROM letters WHERE dedupe_key = $1`, [`rolled-back.${ready.setting.id}`])).toHaveLength(0);
+    expect(await dataSource.query(`SELECT 1 FROM job_outbox WHERE payload::text LIKE '%' || $1 || '%'`, [ready.setting.id])).toHaveLength(0);
+    expect(withSubject(smtp, ready.setting.name)).toHaveLength(0);
+  });
+
+  it('sends the award letter and certificate once for an approval', async () => {
+    const ready = await approvedSetting();
+    await eventually(async () => withSubject(smtp, ready.setting.name).length >= 2, 30_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(withSubject(smtp, ready.setting.name).map((m) => m.subject).sort()).toEqual([`Stamp of Approval awarded: ${ready.setting.name}`, `Stamp of Approval certificate: ${ready.setting.name}`]);
+    const letters = await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200);
+    expect(letters.body.map((l: { kind: string }) => l.kind).sort()).toEqual(['award', 'award-certificate']);
+  }, 60_000);
 });
