@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { bullmqConnection } from '../redis/redis';
@@ -8,6 +8,7 @@ import { jobOptions, JobName, JobPayloads, JOBS, QueueName } from './jobs';
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger('Queues');
 
   constructor(private readonly config: AppConfig) {}
 
@@ -19,6 +20,8 @@ export class JobQueue implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: bullmqConnection(this.config.REDIS_URL), prefix: this.config.REDIS_PREFIX });
+      // Without a listener a lost connection is printed on every retry; with one it is logged, and ioredis reconnects.
+      queue.on('error', (error) => this.logger.warn({ queue: name, err: error.message }, 'queue connection error'));
       this.queues.set(name, queue);
     }
     return queue;
