@@ -1,7 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { Clock } from '../libs/platform/src/time/clock';
 import { bootApi } from './support/boot';
 import { http, uniqueEmail } from './support/people';
 
@@ -41,5 +46,25 @@ describe('The command line', () => {
     expect(Number(open)).toBeGreaterThan(5);
     const register = await http(app).get('/public/approved-settings?pageSize=500').expect(200);
     expect(register.body.total).toBeGreaterThanOrEqual(Number(awards));
+    expect(stdout).toMatch(/Demo sign-ins \(61 users, password "demo-password-2025"\)/);
   }, 60_000);
+
+  it('sweeps the demo register on demand, printing what it found and sent, with the emails in the outbox folder', async () => {
+    const outbox = mkdtempSync(join(tmpdir(), 'npa-outbox-'));
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'sweep', '--as-of', app.get(Clock).today()], {
+      env: { ...process.env, OUTBOX_DIR: outbox },
+    });
+    expect(stdout).toMatch(/Swept as of \d{4}-\d{2}-\d{2}: \d+ services/);
+    const [, due] = /Reminders due: (\d+)/.exec(stdout) ?? [];
+    expect(Number(due)).toBeGreaterThan(0);
+    expect(stdout).toMatch(/Sending: 0 waiting, [1-9]\d* sent/);
+    expect(stdout).toContain(`the emails are .eml files in ${outbox}`);
+    const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBeGreaterThan(0);
+    const mail = await simpleParser(readFileSync(join(outbox, files[0])));
+    expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
+    expect(mail.text).toContain('Verification code NPA-');
+
+    await expect(cli('sweep', '--as-of', '2026-02-30')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--as-of must be a date written YYYY-MM-DD') });
+  }, 120_000);
 });

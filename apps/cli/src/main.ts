@@ -8,6 +8,7 @@ import { CreateUserDto } from '@npa/platform/users/user.dto';
 import { UsersService } from '@npa/platform/users/users.service';
 import { registerImportCommand } from './import.command';
 import { registerSeedDemoCommand } from './seed-demo.command';
+import { registerSweepCommand } from './sweep.command';
 import { withApp } from './with-app';
 
 const program = new Command('npa').description('NPA back-office command line').showHelpAfterError();
@@ -43,6 +44,7 @@ program
 
 registerSeedDemoCommand(program);
 registerImportCommand(program);
+registerSweepCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { Clock } from '@npa/platform/time/clock';
 import { generateApprovals } from '@npa/approval/demo/approval-generator';
+import { generateDemoUsers } from '@npa/platform/users/demo-users';
 import { generateRegister } from '@npa/registry/demo/register-generator';
 import { withApp } from './with-app';
 
@@ -18,12 +19,18 @@ export function registerSeedDemoCommand(program: Command): void {
         const scale = Number(options.scale);
         const today = app.get(Clock).today();
         const register = await generateRegister(dataSource, { scale, seed: Number(options.seed), today, settingsPerService: scale <= 0.2 ? 2 : 5 });
-        return { ...register, ...(await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds })) };
+        const approvals = await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds });
+        const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `${options.seed}-${Date.now().toString(36)}` });
+        return { ...register, ...approvals, users };
       });
       console.log(
         `Demo register added: ${counts.services} services (${counts.teamMembers} team members), ${counts.settings} settings (${counts.settingStaff} staff), ` +
           `${counts.supervisionSessions} supervision sessions, ${counts.completions} workshop completions, ${counts.people} people, ` +
           `${counts.awards} Stamp of Approval awards and ${counts.openApplications} open applications.`,
+      );
+      console.log(
+        `Demo sign-ins (${counts.users.count} users, password "${counts.users.password}"): reviewer ${counts.users.reviewer}, ` +
+          `service manager ${counts.users.manager ?? '-'}, setting contact ${counts.users.contact ?? '-'}.`,
       );
     });
 }

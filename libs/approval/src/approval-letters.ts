@@ -66,7 +66,7 @@ export class ApprovalLetters {
         data,
         addressee: { name: recipients[0]?.name ?? 'The manager', organisation: setting.name, addressLines: setting.localArea ? [setting.localArea] : [] },
         recipients,
-        signatory: { name: reviewer.name, role: 'NPA reviewer, for the National Portage Association' },
+        signatory: { name: reviewer.name, role: 'Stamp of Approval reviewer' },
         createdBy: reviewer.id,
       });
     return Object.assign(ask, { ref });

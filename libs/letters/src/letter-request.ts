@@ -27,7 +27,7 @@ export interface LetterRequest<K extends LetterKind = LetterKind> {
 }
 
 /** Letters the office sends in its own name are signed by the team, not a person. */
-export const NPA_SIGNATORY: Signatory = { name: 'Registration and Approvals Team', role: 'National Portage Association' };
+export const NPA_SIGNATORY: Signatory = { name: 'The Registration Team', role: 'Registration and Approvals' };
 
 /** The data kept with a letter: its body and everything around it, frozen when it was asked for. */
 export interface LetterSnapshot<K extends LetterKind = LetterKind> {

@@ -1,5 +1,6 @@
 // The letter a reminder is sent as: its kind's title, who or what it is about, and what to do by when,
 // all from the facts the sweep found, so the letter says what was true when the reminder fell due.
+import type { IsoDate } from '../../platform/src/dates';
 import type { LetterRequest } from '../../letters/src/letter-request';
 import type { Reminder } from './reminder.entity';
 import { reminderKind, type ReminderKind } from './finders/reminder-kinds';
@@ -7,7 +8,7 @@ import { reminderKind, type ReminderKind } from './finders/reminder-kinds';
 const ABOUT = ['settingName', 'practitionerName', 'memberName', 'serviceName'] as const;
 const ACT_BY = ['mustPutRightBy', 'awardExpiresOn', 'membershipEndsOn'] as const;
 
-export function reminderLetter(reminder: Reminder): LetterRequest<'reminder'> {
+export function reminderLetter(reminder: Reminder, letterDate: IsoDate): LetterRequest<'reminder'> {
   const facts = reminder.facts as Record<string, unknown>;
   const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : undefined);
   const about = ABOUT.map(text).find(Boolean) ?? 'The National Portage Association';
@@ -20,7 +21,7 @@ export function reminderLetter(reminder: Reminder): LetterRequest<'reminder'> {
     subjectId: reminder.organisationId ?? reminder.subjectId,
     subjectName: about,
     dedupeKey: `reminder.${reminder.id}`,
-    letterDate: reminder.dueOn,
+    letterDate,
     data: {
       heading: reminderKind(reminder.kind as ReminderKind).title,
       about,

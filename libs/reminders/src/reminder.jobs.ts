@@ -55,13 +55,14 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   async prepare({ reminderId }: { reminderId: string }): Promise<void> {
     const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: reminderId });
     if (!reminder || reminder.state !== 'pending' || reminder.letterId) return;
-    const still = await this.finder.stillDue(identity(reminder), this.clock.today());
+    const today = this.clock.today();
+    const still = await this.finder.stillDue(identity(reminder), today);
     if (!still.due) {
       await this.suppress(reminder.id, still.reason);
       return;
     }
     await this.dataSource.transaction(async (manager) => {
-      const letterId = await this.letters.request(manager, reminderLetter(reminder));
+      const letterId = await this.letters.request(manager, reminderLetter(reminder, today));
       await manager.query('UPDATE reminders SET letter_id = $2 WHERE id = $1', [reminder.id, letterId]);
     });
   }

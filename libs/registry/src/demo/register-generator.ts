@@ -24,7 +24,8 @@ export interface GeneratedCounts {
   supervisionSessions: number;
   completions: number;
   people: number;
-  /** The settings it made, for generators that build on them (the Stamp of Approval's). */
+  /** The services and settings it made, for generators that build on them (awards, demo users). */
+  serviceIds: string[];
   settingIds: string[];
 }
 
@@ -173,5 +174,5 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     await insertRows(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
     await m.query(`SELECT setval('service_registration_seq', $1)`, [Number(firstNumber) + serviceCount - 1]);
   });
-  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length, settingIds: settings.map((x) => x.id as string) };
+  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length, serviceIds: services.map((x) => x.id as string), settingIds: settings.map((x) => x.id as string) };
 }
