@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { pdfWords } from '../libs/letters/src/testing/pdf-text';
 import { LettersService } from '../libs/letters/src/letters.service';
 import { addDays, addMonths } from '../libs/platform/src/dates';
+import { JobQueue } from '../libs/platform/src/queue/job-queue';
 import { Clock } from '../libs/platform/src/time/clock';
 import { approveThrough, readySetting, travel } from './support/approval';
 import { bootApi, bootWorker, eventually } from './support/boot';
@@ -199,4 +200,58 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     const letters = await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200);
     expect(letters.body.map((l: { kind: string }) => l.kind).sort()).toEqual(['award', 'award-certificate']);
   }, 60_000);
+
+  it('shows the queues to NPA admins only, at /admin/queues', async () => {
+    await http(app).get('/admin/queues').expect(401);
+    const refused = await http(app).get('/admin/queues').set(reviewer.auth).expect(403);
+    expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Your role may not do this.' });
+    const page = await http(app).get('/admin/queues').set(admin.auth).expect(200);
+    expect(page.text).toMatch(/<html/i);
+    const queues = await http(app).get('/admin/queues/api/queues').set(admin.auth).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['letters', 'mail', 'sweep', 'system']);
+    await http(app).get('/admin/queues/api/queues').set({ Authorization: 'Bearer not-a-token' }).expect(401);
+  });
+
+  it('schedules the daily sweep once however often the worker restarts, and the scheduled job runs the sweep', async () => {
+    await worker.close();
+    worker = await bootWorkerHere();
+    clock.restore();
+    clock = travel(app, worker);
+    const queue = worker.get(JobQueue).queue('sweep');
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toEqual([expect.objectContaining({ key: 'daily-sweep', name: 'sweep.daily', pattern: '0 6 * * *', tz: 'Europe/London' })]);
+
+    const job = await app.get(JobQueue).enqueue('sweep.daily', { asOf: today }, { jobId: `sweep-now-${Date.now()}` });
+    const done = await eventually(async () => ((await job.isCompleted()) ? queue.getJob(job.id!) : null), 30_000);
+    expect(done?.returnvalue).toMatchObject({ asOf: today, services: expect.any(Number), remindersDue: expect.any(Number) });
+  }, 60_000);
+
+  describe('letter templates', () => {
+    it('previews a template with sample data, refuses one that prints data unescaped, and publishes a new version that later letters use while earlier ones keep theirs', async () => {
+      const preview = await http(app).post('/letter-templates/award/preview').set(admin.auth).send({}).expect(200);
+      expect(preview.body).toMatchObject({ kind: 'award', templateVersion: 1, subject: expect.stringContaining('Stamp of Approval awarded') });
+      expect(preview.body.html).toContain('National Portage Association');
+      await http(app).post('/letter-templates/award/preview').set(reviewer.auth).send({}).expect(403);
+      const unsafe = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{{setting.name}}}{{/layout}}', text: 'x' }).expect(400);
+      expect(unsafe.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
+      await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{#each}}{{/layout}}', text: 'x' }).expect(400);
+      await http(app).post('/letter-templates/nonsense/preview').set(admin.auth).send({}).expect(404);
+
+      const before = await approvedSetting();
+      const oldLetter = await eventually(async () => (await http(app).get(`/settings/${before.setting.id}/letters`).set(admin.auth)).body.find((l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready), 30_000);
+      const current = (await http(app).get('/letter-templates/award').set(admin.auth).expect(200)).body[0];
+      const html = current.body.replace('<h1>', '<p class="new-version">Version two.</p><h1>');
+      const published = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html, text: current.text, note: 'A line at the top' }).expect(201);
+      expect(published.body).toMatchObject({ kind: 'award', version: current.version + 1 });
+
+      const after = await approvedSetting();
+      const newLetter = await eventually(async () => (await http(app).get(`/settings/${after.setting.id}/letters`).set(admin.auth)).body.find((l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready), 30_000);
+      expect(newLetter.templateVersion).toBe(current.version + 1);
+      expect((await http(app).get(`/letters/${newLetter.id}.html`).set(admin.auth).expect(200)).text).toContain('Version two.');
+      expect(oldLetter.templateVersion).toBe(current.version);
+      expect((await http(app).get(`/letters/${oldLetter.id}.html`).set(admin.auth).expect(200)).text).not.toContain('Version two.');
+      const audited = await app.get(DataSource).query<unknown[]>(`SELECT 1 FROM audit_log WHERE action = 'letter_template.published' AND entity_id = $1`, [`award.${current.version + 1}`]);
+      expect(audited).toHaveLength(1);
+    }, 90_000);
+  });
 });

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { createValidationPipe } from '@npa/platform/http/validation';
 import { ErrorFilter } from '@npa/platform/http/error.filter';
+import { mountQueueDashboard } from '@npa/platform/queue/queue-dashboard';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP app exactly as production runs it; main.ts and the end-to-end tests both use it. */
@@ -30,6 +31,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  await mountQueueDashboard(app);
 
   const openApi = new DocumentBuilder()
     .setTitle('NPA back-office')

@@ -1,20 +1,12 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { DomainError } from '../http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import type { Actor } from './current-user';
 import { isNpaStaff } from './roles';
+import { Authenticator } from './authenticator';
 import { isUuid, ScopeRegistry } from './scope.registry';
-import { User } from './user.entity';
-
-export interface TokenClaims {
-  sub: string;
-  ver: number;
-}
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -26,7 +18,6 @@ interface GuardedRequest {
   url?: string;
 }
 
-const unauthorised = () => new DomainError('AUTH.UNAUTHORISED', HttpStatus.UNAUTHORIZED, 'Sign in to do this.');
 export const notYours = () => new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Not found.');
 
 /**
@@ -38,10 +29,9 @@ export const notYours = () => new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND,
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly authenticator: Authenticator,
     private readonly scopes: ScopeRegistry,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,7 +41,7 @@ export class AccessGuard implements CanActivate {
     if (rule.public) return true;
 
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const actor = await this.authenticate(request);
+    const actor = await this.authenticator.authenticate(request.headers);
     request.user = actor;
     if (isNpaStaff(actor.role)) {
       if (rule.roles?.includes(actor.role)) return true;
@@ -66,22 +56,6 @@ export class AccessGuard implements CanActivate {
       if (!owns) return this.refuse(request, actor, `scope:${rule.scope.kind}`, notYours());
     }
     return true;
-  }
-
-  private async authenticate(request: GuardedRequest): Promise<Actor> {
-    const header = request.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw unauthorised();
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw unauthorised();
-    }
-    if (!isUuid(claims.sub)) throw unauthorised();
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub, disabledAt: IsNull() });
-    if (!user || user.tokenVersion !== claims.ver) throw unauthorised();
-    return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
   }
 
   private async refuse(request: GuardedRequest, actor: Actor, reason: string, error: DomainError): Promise<never> {

@@ -11,6 +11,7 @@ import { AccessDeclarations } from './access-declarations';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
 import { resolveJwtSecret } from './jwt-secret';
 
 @Module({
@@ -30,7 +31,7 @@ import { resolveJwtSecret } from './jwt-secret';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, AccessDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [UsersService, AccessDeclarations],
+  providers: [AuthService, UsersService, AccessDeclarations, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [UsersService, AccessDeclarations, Authenticator],
 })
 export class AuthModule {}

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../http/domain-error';
-import type { TokenClaims } from './access.guard';
+import type { TokenClaims } from './authenticator';
 import { verifyPassword } from './password';
 import { User } from './user.entity';
 

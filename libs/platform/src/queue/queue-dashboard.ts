@@ -1,0 +1,45 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { HttpStatus } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService } from '../audit/audit.service';
+import { Authenticator } from '../auth/authenticator';
+import { DomainError } from '../http/domain-error';
+import { ErrorFilter } from '../http/error.filter';
+import { JobQueue } from './job-queue';
+import { QUEUES } from './jobs';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * bull-board, for NPA admins only: every queue with its waiting, active, failed and finished jobs, and
+ * retry or clean buttons. It is a Fastify plugin outside Nest's routing, so it gets its own gate: the
+ * same authentication as every route, the npa_admin role, and refusals audited like the guard's.
+ */
+export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  const jobs = app.get(JobQueue);
+  const authenticator = app.get(Authenticator);
+  const audit = app.get(AuditService);
+  const errors = new ErrorFilter();
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({ queues: QUEUES.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter });
+
+  const gate = async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      const actor = await authenticator.authenticate(request.headers);
+      if (actor.role === 'npa_admin') return;
+      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: 'role', status: 403 }, ip: request.ip });
+      throw new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.');
+    } catch (error) {
+      const body = errors.toBody(error, request.id);
+      return reply.code(body.statusCode).send(body);
+    }
+  };
+  await app.register(async (scope: FastifyInstance) => {
+    scope.addHook('onRequest', gate);
+    await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+  });
+}
