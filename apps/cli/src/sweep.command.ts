@@ -27,7 +27,8 @@ export function registerSweepCommand(program: Command): void {
     .option('--no-wait', 'only record and queue; the running worker sends them')
     .option('--timeout <seconds>', 'how long to wait for the emails to go', '300')
     .action(async (options: { asOf?: string; wait: boolean; timeout: string }) => {
-      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new Error(`--as-of must be a date written YYYY-MM-DD, not "${options.asOf}".`);
+      const asOfGiven: string | undefined = options.asOf;
+      if (asOfGiven !== undefined && !isIsoDate(asOfGiven)) throw new Error(`--as-of must be a date written YYYY-MM-DD, not "${String(asOfGiven)}".`);
       const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
       try {
         await app.init();

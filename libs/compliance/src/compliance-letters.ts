@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
-import { addDays, type IsoDate } from '../../platform/src/dates';
+import { addDays } from '../../platform/src/dates';
 import { notFound } from '../../platform/src/http/domain-error';
 import type { ComplianceRuleLine } from '../../letters/src/letter-kinds';
 import { LettersService } from '../../letters/src/letters.service';
@@ -79,7 +79,7 @@ export class ComplianceLetters {
       subjectId: service.id,
       subjectName: service.name,
       dedupeKey: reason.dedupeKey,
-      letterDate: evaluation.asOf as IsoDate,
+      letterDate: evaluation.asOf,
       data: { service: { name: service.name, registrationNumber: service.registration_number }, asOf: evaluation.asOf, status: evaluation.status, parameterVersion: evaluation.parameterVersion, rules: complianceLines(evaluation) },
       addressee: { name: recipients[0]?.name ?? 'The service manager', organisation: service.name, addressLines: [service.local_authority] },
       recipients,

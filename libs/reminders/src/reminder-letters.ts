@@ -9,8 +9,8 @@ const ABOUT = ['settingName', 'practitionerName', 'memberName', 'serviceName'] a
 const ACT_BY = ['mustPutRightBy', 'awardExpiresOn', 'membershipEndsOn'] as const;
 
 export function reminderLetter(reminder: Reminder, letterDate: IsoDate): LetterRequest<'reminder'> {
-  const facts = reminder.facts as Record<string, unknown>;
-  const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : undefined);
+  const facts = reminder.facts;
+  const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key]) : undefined);
   const about = ABOUT.map(text).find(Boolean) ?? 'The National Portage Association';
   const actBy = reminder.kind.startsWith('award-expired') ? undefined : ACT_BY.map(text).find(Boolean);
   const whatToDo = text('whatToDo');
