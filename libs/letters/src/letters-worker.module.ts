@@ -7,6 +7,6 @@ import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
 /** The worker's half: composing letters with a warm Chromium, and emailing them. */
 @Module({
   imports: [LettersModule],
-  providers: [{ provide: PdfEngine, inject: [AppConfig], useFactory: (config: AppConfig) => new ChromiumPdfEngine({ concurrency: config.PDF_CONCURRENCY }) }, LetterJobs],
+  providers: [{ provide: PdfEngine, inject: [AppConfig], useFactory: (config: AppConfig) => new ChromiumPdfEngine({ executablePath: config.CHROMIUM_PATH, concurrency: config.PDF_CONCURRENCY }) }, LetterJobs],
 })
 export class LettersWorkerModule {}

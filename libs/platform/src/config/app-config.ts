@@ -56,6 +56,10 @@ export class AppConfig {
   @Transform(trimmed) @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron pattern such as "0 6 * * *"' })
   SWEEP_CRON = '0 6 * * *';
 
+  /** Debian's Chromium, which prints letters to PDF (scripts/ensure-chromium.js installs it for npm start). */
+  @Transform(trimmed) @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
   /** Pages Chromium prints at once in the worker. */
   @Transform(integer) @IsInt() @Min(1) @Max(16)
   PDF_CONCURRENCY = 2;
