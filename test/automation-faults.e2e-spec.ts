@@ -1,13 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { Clock } from '../libs/platform/src/time/clock';
 import { completeJudged, passAll, readySetting } from './support/approval';
 import { bootApi, bootWorker, eventually, spawnWorker } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
-import { freePort } from './support/ports';
+import { privateRedis } from './support/redis-server';
 import { startSmtp, TestSmtp, withSubject } from './support/smtp';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,28 +20,13 @@ describe('Workflow automation when things fail', () => {
   afterAll(async () => smtp?.close());
 
   describe('Redis stopped while renewals are approved', () => {
-    let port: number;
-    let redis: ChildProcess | undefined;
+    let redis: Awaited<ReturnType<typeof privateRedis>>;
     let app: NestFastifyApplication;
     let worker: INestApplicationContext;
 
-    const startRedis = async () => {
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      await eventually(() => probe.connect().then(() => probe.ping().then(() => true), () => false), 10_000);
-      probe.disconnect();
-    };
-    const stopRedis = async () => {
-      const exited = new Promise((resolve) => redis?.once('exit', resolve));
-      redis?.kill('SIGKILL');
-      await exited;
-      redis = undefined;
-    };
-
     beforeAll(async () => {
-      port = await freePort();
-      await startRedis();
-      const env = { REDIS_URL: `redis://127.0.0.1:${port}`, SMTP_URL: smtp.url, OUTBOX_POLL_MS: '200' };
+      redis = await privateRedis();
+      const env = { REDIS_URL: redis.url, SMTP_URL: smtp.url, OUTBOX_POLL_MS: '200' };
       app = await bootApi(env);
       worker = await bootWorker(env);
     }, 60_000);
@@ -51,7 +34,7 @@ describe('Workflow automation when things fail', () => {
     afterAll(async () => {
       await worker?.close();
       await app?.close();
-      if (redis) await stopRedis();
+      if (redis?.running()) await redis.stop();
     });
 
     it('sends all 10 award letters once Redis is back, none twice', async () => {
@@ -68,14 +51,14 @@ describe('Workflow automation when things fail', () => {
         waiting.push({ id, name: ready.setting.name });
       }
 
-      await stopRedis();
+      await redis.stop();
       for (const { id } of waiting) await http(app).post(`/applications/${id}/decision`).set(reviewer.auth).send({ decision: 'approved', criteria: passAll() }).expect(200);
       await sleep(1500);
       const stuck = await app.get(DataSource).query<{ n: number }[]>(`SELECT count(*)::int AS n FROM job_outbox WHERE name = 'letter.compose' AND relayed_at IS NULL`);
       expect(stuck[0].n).toBeGreaterThanOrEqual(20);
       expect(waiting.some(({ name }) => withSubject(smtp, name).length > 0)).toBe(false);
 
-      await startRedis();
+      await redis.start();
       await eventually(async () => waiting.every(({ name }) => withSubject(smtp, `Stamp of Approval awarded: ${name}`).length === 1), 90_000, 250);
       await sleep(1500);
       for (const { name } of waiting) {

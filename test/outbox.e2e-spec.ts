@@ -1,7 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +9,7 @@ import { OutboxRelay } from '../libs/platform/src/outbox/outbox-relay';
 import { bullmqConnection } from '../libs/platform/src/redis/redis';
 import { Heartbeat } from '../libs/platform/src/system/heartbeat.entity';
 import { bootWorker, eventually } from './support/boot';
-import { freePort } from './support/ports';
+import { privateRedis } from './support/redis-server';
 
 interface OutboxState {
   relayed_at: Date | null;
@@ -172,45 +170,30 @@ describe('Job outbox and its relay', () => {
   });
 
   describe('while its Redis is down', () => {
-    let port: number;
-    let redis: ChildProcess | undefined;
+    let redis: Awaited<ReturnType<typeof privateRedis>>;
     let worker: INestApplicationContext;
 
-    const startRedis = async () => {
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      await eventually(() => probe.connect().then(() => probe.ping().then(() => true), () => false), 10_000);
-      probe.disconnect();
-    };
-    const stopRedis = async () => {
-      const exited = new Promise((resolve) => redis?.once('exit', resolve));
-      redis?.kill('SIGKILL');
-      await exited;
-      redis = undefined;
-    };
-
     beforeAll(async () => {
-      port = await freePort();
-      await startRedis();
-      worker = await bootWorker({ REDIS_URL: `redis://127.0.0.1:${port}`, OUTBOX_POLL_MS: '200' });
+      redis = await privateRedis();
+      worker = await bootWorker({ REDIS_URL: redis.url, OUTBOX_POLL_MS: '200' });
     });
 
     afterAll(async () => {
       await worker?.close();
-      if (redis) await stopRedis();
+      if (redis?.running()) await redis.stop();
     });
 
     it('keeps the rows, stays up, and relays them once Redis is back', async () => {
       const first = await change(worker);
       await eventually(() => allProcessed(worker, first));
 
-      await stopRedis();
+      await redis.stop();
       const ids = await change(worker, { count: 3 });
       await sleep(2000); // ten polls with Redis gone
       expect((await outboxRows(worker, ids)).map((r) => r.relayed_at)).toEqual([null, null, null]);
       expect(await db(worker).query('SELECT 1 AS up')).toEqual([{ up: 1 }]);
 
-      await startRedis();
+      await redis.start();
       const done = await eventually(() => allProcessed(worker, ids), 30_000);
       expect(done.map((r) => r.attempts)).toEqual([1, 1, 1]);
       // Nothing was claimed while Redis was away, so each row went in one try.
