@@ -17,8 +17,9 @@ export function reminderLetter(reminder: Reminder, letterDate: IsoDate): LetterR
   const request = text('request');
   return {
     kind: 'reminder',
+    // Kept on the record of the service or setting it is listed under, else of the person it is about.
     subjectKind: reminder.organisationKind ?? 'person',
-    subjectId: reminder.organisationId ?? reminder.subjectId,
+    subjectId: reminder.organisationId ?? text('personId') ?? reminder.subjectId,
     subjectName: about,
     dedupeKey: `reminder.${reminder.id}`,
     letterDate,
