@@ -2,6 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pdfWords } from '../libs/letters/src/testing/pdf-text';
+import { Job } from 'bullmq';
+import { LetterJobs } from '../libs/letters/src/letter.jobs';
 import { LettersService } from '../libs/letters/src/letters.service';
 import { addDays, addMonths } from '../libs/platform/src/dates';
 import { JobQueue } from '../libs/platform/src/queue/job-queue';
@@ -157,6 +159,19 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       const shown = await http(app).get('/mail-deliveries?state=failed').set(reviewer.auth).expect(200);
       expect(shown.body.items).toContainEqual(expect.objectContaining({ letterId: asked.body.letterId, state: 'failed', attempts: 1, reason: expect.stringContaining('550') }));
       await http(app).get('/mail-deliveries').set(manager.auth).expect(403);
+    }, 60_000);
+
+    it('claims a send before making it: two deliveries of the same letter at once send it once', async () => {
+      const asked = await http(app).post(`/services/${serviceId}/letters`).set(admin.auth).expect(201);
+      await eventually(async () => (await delivery(asked.body.letterId))?.state === 'sent', 30_000);
+      const before = withSubject(smtp, serviceName).length;
+      // As if the first send had never been recorded: both runs find it pending, only one may win the claim.
+      await app.get(DataSource).query(`UPDATE mail_deliveries SET state = 'pending' WHERE letter_id = $1`, [asked.body.letterId]);
+      const jobs = worker.get(LetterJobs);
+      const job = { attemptsMade: 0, opts: { attempts: 14 } } as unknown as Job;
+      await Promise.all([jobs.deliver({ letterId: asked.body.letterId }, job), jobs.deliver({ letterId: asked.body.letterId }, job)]);
+      expect(withSubject(smtp, serviceName).length - before).toBe(1);
+      expect(await delivery(asked.body.letterId)).toMatchObject({ state: 'sent', attempts: 2 });
     }, 60_000);
 
     it('says without sign-in what a letter is, for whom, when, and whether it still stands', async () => {

@@ -14,6 +14,7 @@ import { RegistryModule } from '@npa/registry/registry.module';
 import { RemindersModule } from '@npa/reminders/reminders.module';
 import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
+import { WebModule } from '@npa/web/web.module';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { TrainingModule } from '@npa/training/training.module';
     ApprovalModule,
     LettersModule,
     RemindersModule,
+    WebModule,
   ],
   controllers: [HealthController, AuditController, SystemController],
 })

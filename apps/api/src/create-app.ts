@@ -2,6 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import { AppConfig } from '@npa/platform/config/app-config';
+import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
+import { mountWebAssets } from '@npa/web/web-assets';
+import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +34,16 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   });
   // Uploads are read as streams by the route that takes them, with that route's own limits.
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
+  // The web pages (forms are parsed by Nest's own urlencoded parser): a signed cookie for the session and the CSRF secret, Handlebars views.
+  const config = app.get(AppConfig);
+  await app.register(cookie, { secret: `${resolveJwtSecret(config)}:cookies` });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string } | undefined)?._csrf,
+  });
+  app.setViewEngine({ engine: { handlebars: pageEngine() }, root: VIEWS_DIR, options: { partials: partials() } });
+  await mountWebAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

@@ -17,6 +17,6 @@ import { SettingsApprovalController } from './settings-approval.controller';
   imports: [ComplianceModule, LettersModule],
   controllers: [ApplicationsController, SettingsApprovalController],
   providers: [ApprovalScopes, ApplicationSteps, ApprovalLetters, ApplicationsService, DecisionsService, EvidenceService, AwardsService, ReviewQueueService],
-  exports: [ApplicationsService, AwardsService],
+  exports: [ApplicationsService, AwardsService, DecisionsService, ReviewQueueService, EvidenceService],
 })
 export class ApprovalModule {}

@@ -11,6 +11,7 @@ import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.ent
 import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
 import { User } from '../../platform/src/auth/user.entity';
+import { WebSession } from '../../platform/src/auth/web-session.entity';
 import { OutboxEntry } from '../../platform/src/outbox/outbox-entry.entity';
 import { Heartbeat } from '../../platform/src/system/heartbeat.entity';
 import { Induction } from '../../registry/src/people/induction.entity';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   LetterTemplate,
   MailDelivery,
   Reminder,
+  WebSession,
 ];

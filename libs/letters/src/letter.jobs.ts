@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { returning } from '../../database/src/returning';
 import { MailError } from '../../platform/src/mail/mail-error';
 import { Mailer } from '../../platform/src/mail/mailer';
 import { Outbox } from '../../platform/src/outbox/outbox';
@@ -45,7 +46,7 @@ export class LetterJobs {
       const rendered = await this.render(letter);
       const pdf = await this.pdf.render(rendered.html);
       const [htmlKey, pdfKey] = [await this.storage.put('letters', Buffer.from(rendered.html)), await this.storage.put('letters', pdf)];
-      const won = await this.dataSource.query<unknown[]>('UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1', [letterId, htmlKey, pdfKey]);
+      const won = await returning(this.dataSource, 'UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1', [letterId, htmlKey, pdfKey]);
       // A second run of the job after a crash may find the first one finished: keep one set of files.
       if (won.length === 0) await Promise.all([this.storage.remove(htmlKey), this.storage.remove(pdfKey)]);
     }
@@ -72,7 +73,7 @@ export class LetterJobs {
       await this.mark(delivery.id, 'suppressed', verdict.reason);
       return;
     }
-    const claimed = await this.dataSource.query<unknown[]>(`UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
+    const claimed = await returning(this.dataSource, `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
     if (claimed.length === 0) return;
 
     const rendered = await this.render(letter);

@@ -15,9 +15,21 @@ export interface AccessRule {
   public?: boolean;
   roles?: readonly Role[];
   scope?: { kind: string; param: string };
+  /**
+   * A web page: signed in by the session cookie (never a bearer token), every POST checked for its CSRF
+   * token, and refusals shown as pages (401 sends the browser to sign in).
+   */
+  page?: boolean;
 }
 
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
 
 export const Access = (roles: readonly Role[], scope?: { kind: string; param: string }) =>
   SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);
+
+/** A page anyone may open (sign-in, verification); its forms still carry a CSRF token. */
+export const PublicPage = () => SetMetadata(ACCESS_KEY, { public: true, page: true } satisfies AccessRule);
+
+/** A page for the given roles, signed in through the browser session. */
+export const PageAccess = (roles: readonly Role[], scope?: { kind: string; param: string }) =>
+  SetMetadata(ACCESS_KEY, { roles, scope, page: true } satisfies AccessRule);

@@ -5,11 +5,16 @@ import { AuditService } from '../audit/audit.service';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import type { Actor } from './current-user';
 import { isNpaStaff } from './roles';
-import { Authenticator } from './authenticator';
+import { Authenticator, unauthorised } from './authenticator';
+import { SESSION_COOKIE, WebSessions } from './web-sessions.service';
 import { isUuid, ScopeRegistry } from './scope.registry';
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
+  cookies?: Record<string, string | undefined>;
+  body?: unknown;
+  page?: boolean;
+  server?: { csrfProtection?: (request: unknown, reply: unknown, done: (error?: Error) => void) => void };
   params: Record<string, string>;
   user?: Actor;
   id?: string;
@@ -18,6 +23,7 @@ interface GuardedRequest {
   url?: string;
 }
 
+const csrfRefused = () => new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'This form has expired or did not come from this site. Go back, reload the page and try again.');
 export const notYours = () => new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Not found.');
 
 /**
@@ -30,6 +36,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly sessions: WebSessions,
     private readonly scopes: ScopeRegistry,
     private readonly audit: AuditService,
   ) {}
@@ -38,10 +45,14 @@ export class AccessGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (rule.page) {
+      request.page = true;
+      if (request.method === 'POST') await this.checkCsrf(request, context.switchToHttp().getResponse());
+    }
     if (rule.public) return true;
 
-    const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const actor = await this.authenticator.authenticate(request.headers);
+    const actor = rule.page ? await this.sessionActor(request) : await this.authenticator.authenticate(request.headers);
     request.user = actor;
     if (isNpaStaff(actor.role)) {
       if (rule.roles?.includes(actor.role)) return true;
@@ -56,6 +67,25 @@ export class AccessGuard implements CanActivate {
       if (!owns) return this.refuse(request, actor, `scope:${rule.scope.kind}`, notYours());
     }
     return true;
+  }
+
+  private async sessionActor(request: GuardedRequest): Promise<Actor> {
+    const signed = request.cookies?.[SESSION_COOKIE];
+    const actor = await this.sessions.actor(signed);
+    if (!actor) throw unauthorised();
+    return actor;
+  }
+
+  /** A form posted from anywhere but our own page is refused before it changes anything. */
+  private async checkCsrf(request: GuardedRequest, reply: unknown): Promise<void> {
+    const protect = request.server?.csrfProtection;
+    if (!protect) throw new Error('CSRF protection is not registered');
+    // The plugin answers a refusal itself (reply.send); catch that here so the refusal takes our shape.
+    await new Promise<void>((resolve, reject) => {
+      const refusing = Object.create(reply as object, { send: { value: () => reject(csrfRefused()) } }) as unknown;
+      protect(request, refusing, (error) => (error ? reject(csrfRefused()) : resolve()));
+    });
+    if (request.body && typeof request.body === 'object') delete (request.body as Record<string, unknown>)._csrf;
   }
 
   private async refuse(request: GuardedRequest, actor: Actor, reason: string, error: DomainError): Promise<never> {

@@ -12,6 +12,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
+import { WebSessions } from './web-sessions.service';
 import { resolveJwtSecret } from './jwt-secret';
 
 @Module({
@@ -31,7 +32,7 @@ import { resolveJwtSecret } from './jwt-secret';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, AccessDeclarations, Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [UsersService, AccessDeclarations, Authenticator],
+  providers: [AuthService, UsersService, AccessDeclarations, Authenticator, WebSessions, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [UsersService, AccessDeclarations, Authenticator, WebSessions, AuthService],
 })
 export class AuthModule {}

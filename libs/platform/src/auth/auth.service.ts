@@ -30,6 +30,19 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, info: RequestInfo): Promise<LoginResult> {
+    const user = await this.verifyCredentials(email, password, info);
+    const claims: TokenClaims = { sub: user.id, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS });
+    const expiresAt = new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000).toISOString();
+    return {
+      accessToken,
+      expiresAt,
+      user: { id: user.id, email: user.email, name: user.name, roles: [user.role], organisationId: user.organisationId },
+    };
+  }
+
+  /** The live account with this email and password, audited either way; one answer for every failure. */
+  async verifyCredentials(email: string, password: string, info: RequestInfo): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -40,14 +53,7 @@ export class AuthService {
       await this.audit.record({ actor: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { email }, ...info });
       throw new DomainError('AUTH.INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED, 'The email or password is not right.');
     }
-    const claims: TokenClaims = { sub: user.id, ver: user.tokenVersion };
-    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS });
-    const expiresAt = new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000).toISOString();
     await this.audit.record({ actor: user, action: 'auth.login', entity: 'user', entityId: user.id, ...info });
-    return {
-      accessToken,
-      expiresAt,
-      user: { id: user.id, email: user.email, name: user.name, roles: [user.role], organisationId: user.organisationId },
-    };
+    return user;
   }
 }

@@ -71,6 +71,14 @@ export class AppConfig {
   @Transform(integer) @IsInt() @Min(60) @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /** A browser session ends after this long without a request... */
+  @Transform(integer) @IsInt() @Min(1) @Max(24 * 60)
+  WEB_SESSION_IDLE_MINUTES = 30;
+
+  /** ...and in any case this long after signing in. */
+  @Transform(integer) @IsInt() @Min(1) @Max(24 * 7)
+  WEB_SESSION_HOURS = 10;
+
   @Transform(integer) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 

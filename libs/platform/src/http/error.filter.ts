@@ -13,6 +13,13 @@ interface ErrorBody {
   correlationId?: string;
 }
 
+interface PageReply {
+  status(code: number): { send(body: unknown): void; view(page: string, data: object): unknown };
+  redirect(url: string, code: number): unknown;
+}
+
+const PAGE_HEADINGS: Record<number, string> = { 403: 'You cannot do this', 404: 'Page not found', 413: 'The file is too large', 429: 'Too many attempts', 503: 'Sorry, the service is unavailable' };
+
 const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 /**
@@ -25,13 +32,25 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<{ id?: string; method?: string; url?: string }>();
-    const reply = http.getResponse<{ status(code: number): { send(body: unknown): void }; code?: unknown; sent?: boolean }>();
+    const request = http.getRequest<{ id?: string; method?: string; url?: string; page?: boolean }>();
+    const reply = http.getResponse<PageReply>();
     const body = this.toBody(exception, request?.id);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request?.id, route: `${request?.method} ${request?.url}` }, 'request failed');
     }
+    if (request?.page) return this.page(reply, body, request.url ?? '/');
     reply.status(body.statusCode).send(body);
+  }
+
+  /** For a web page: sign in first when not signed in; otherwise the same refusal as a page a person can read. */
+  private page(reply: PageReply, body: ErrorBody, url: string): void {
+    if (body.statusCode === 401) {
+      reply.redirect(`/sign-in?next=${encodeURIComponent(url)}`, 303);
+      return;
+    }
+    const heading = PAGE_HEADINGS[body.statusCode] ?? (body.statusCode >= 500 ? 'Sorry, there is a problem with the service' : 'Something is not right');
+    const message = body.statusCode === 404 ? 'If you typed the web address, check it is correct. If you followed a link, it may be to something that is not yours to see.' : body.message;
+    void reply.status(body.statusCode).view('pages/error.hbs', { title: heading, heading, message: body.correlationId ? `${message} Reference: ${body.correlationId}.` : message });
   }
 
   toBody(exception: unknown, requestId?: string): ErrorBody {

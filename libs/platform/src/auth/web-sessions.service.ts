@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { returning } from '../../../database/src/returning';
+import { AppConfig } from '../config/app-config';
+import type { Actor } from './current-user';
+import type { User } from './user.entity';
+
+export const SESSION_COOKIE = 'npa_session';
+
+const hash = (id: string) => createHash('sha256').update(id).digest('hex');
+
+/** Browser sign-ins: made at sign-in, ended by sign-out, by idleness, or at the end of the working day. */
+@Injectable()
+export class WebSessions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A new session for the user; the returned value goes in the cookie and nowhere else. */
+  async start(user: Pick<User, 'id' | 'tokenVersion'>): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO web_sessions (id_hash, user_id, token_version, last_seen_at, expires_at) VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4))`,
+      [hash(id), user.id, user.tokenVersion, this.config.WEB_SESSION_HOURS * 3600],
+    );
+    return id;
+  }
+
+  /** Who holds this session, if it is still live; seeing it counts as activity. */
+  async actor(id: string | undefined): Promise<Actor | null> {
+    if (!id || id.length > 100) return null;
+    const [row] = await returning<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null }>(
+      this.dataSource,
+      `UPDATE web_sessions s SET last_seen_at = now()
+         FROM users u
+        WHERE s.id_hash = $1 AND u.id = s.user_id AND s.ended_at IS NULL AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2) AND u.disabled_at IS NULL AND u.token_version = s.token_version
+        RETURNING u.id, u.email, u.name, u.role, u.organisation_id`,
+      [hash(id), this.config.WEB_SESSION_IDLE_MINUTES],
+    );
+    return row ? { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id } : null;
+  }
+
+  async end(id: string | undefined): Promise<void> {
+    if (id) await this.dataSource.query('UPDATE web_sessions SET ended_at = now() WHERE id_hash = $1 AND ended_at IS NULL', [hash(id)]);
+  }
+}

@@ -1,0 +1,62 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { bootApi } from '../support/boot';
+import { http, PASSWORD, signedIn } from '../support/people';
+
+/** Reads the CSRF token and cookie a form page gives out, as a browser would keep them. */
+async function formSession(app: NestFastifyApplication, path: string, cookies: string[] = []) {
+  const response = await http(app).get(path).set('Cookie', cookies).expect(200);
+  const token = /name="_csrf" value="([^"]+)"/.exec(response.text)?.[1];
+  const set = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
+  return { token: token!, cookies: [...cookies.filter((c) => !set.some((s) => s.split('=')[0] === c.split('=')[0])), ...set], html: response.text };
+}
+
+describe('Web pages: sign-in, sessions and CSRF', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await bootApi();
+  });
+
+  afterAll(async () => app?.close());
+
+  it('serves the stylesheet without the GOV.UK brand font', async () => {
+    const css = await http(app).get('/assets/app.css').expect(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    expect(css.text).toContain('govuk-header');
+    expect(css.text).not.toContain('GDS Transport');
+  });
+
+  it('signs in with the form, keeps the session in an httpOnly cookie, and signs out', async () => {
+    const reviewer = await signedIn(app, 'npa_reviewer');
+    const form = await formSession(app, '/sign-in');
+    const signIn = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: reviewer.email, password: PASSWORD }).expect(303);
+    expect(signIn.headers.location).toBe('/office');
+    const sessionCookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!;
+    expect(sessionCookie).toMatch(/HttpOnly/);
+    expect(sessionCookie).toMatch(/SameSite=Lax/);
+    const cookies = [...form.cookies, sessionCookie.split(';')[0]];
+    const office = await formSession(app, '/office', cookies);
+    expect(office.html).toContain('Sign out');
+
+    // Without its token the sign-out form is refused; with it the session ends everywhere.
+    await http(app).post('/sign-out').set('Cookie', cookies).type('form').send({}).expect(403);
+    await http(app).post('/sign-out').set('Cookie', office.cookies).type('form').send({ _csrf: office.token }).expect(303);
+    const after = await http(app).get('/office').set('Cookie', cookies).expect(303);
+    expect(after.headers.location).toBe('/sign-in?next=%2Foffice');
+  });
+
+  it('shows a wrong password in the error summary, and a form posted without its token is refused', async () => {
+    const form = await formSession(app, '/sign-in');
+    const wrong = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: 'nobody@example.org', password: 'wrong-password' }).expect(401);
+    expect(wrong.text).toContain('There is a problem');
+    expect(wrong.text).toContain('The email address or password is not right');
+    const forged = await http(app).post('/sign-in').type('form').send({ email: 'nobody@example.org', password: 'x' }).expect(403);
+    expect(forged.text).toContain('This form has expired or did not come from this site');
+  });
+
+  it('sends a signed-out visitor to sign in, and refuses a bearer token on a page', async () => {
+    const reviewer = await signedIn(app, 'npa_reviewer');
+    const redirected = await http(app).get('/office').set(reviewer.auth).expect(303);
+    expect(redirected.headers.location).toBe('/sign-in?next=%2Foffice');
+  });
+});
