@@ -1,0 +1,63 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser } from 'playwright-core';
+import { Clock } from '../../libs/platform/src/time/clock';
+import { completeJudged, readySetting } from '../support/approval';
+import { bootApi } from '../support/boot';
+import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
+import { http, signedIn, SignedIn } from '../support/people';
+
+describe('In a browser: the NPA office', () => {
+  let app: NestFastifyApplication;
+  let browser: Browser;
+  let base: string;
+  let close: () => Promise<void>;
+  let admin: SignedIn;
+  let reviewer: SignedIn;
+
+  beforeAll(async () => {
+    app = await bootApi();
+    ({ base, browser, close } = await browse(app));
+    admin = await signedIn(app, 'npa_admin');
+    reviewer = await signedIn(app, 'npa_reviewer');
+  }, 60_000);
+
+  afterAll(async () => {
+    await close?.();
+    await app?.close();
+  });
+
+  it('signs a reviewer in to the dashboard, which shows what waits for review', async () => {
+    const ready = await readySetting(app, admin, { today: app.get(Clock).today() });
+    const id = (await http(app).post(`/settings/${ready.setting.id}/applications`).set(ready.contact.auth).expect(201)).body.id as string;
+    await completeJudged(app, id, ready.contact);
+    await http(app).post(`/applications/${id}/submit`).set(ready.contact.auth).send({}).expect(200);
+
+    const page = await signInAs(browser, base, reviewer.email);
+    expect(new URL(page.url()).pathname).toBe('/office');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'office-dashboard');
+
+    await page.getByRole('link', { name: 'Review queue' }).first().click();
+    await page.getByRole('link', { name: ready.setting.name }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'office-review-queue');
+  }, 60_000);
+
+  it('shows a failed sign-in in the error summary, and sign-out ends the session', async () => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Enter your email address' }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in-errors');
+
+    const signed = await signInAs(browser, base, reviewer.email);
+    await signed.getByRole('button', { name: 'Sign out' }).click();
+    await signed.waitForURL(/\/sign-in$/);
+    await signed.goto('/office');
+    expect(new URL(signed.url()).pathname).toBe('/sign-in');
+  }, 60_000);
+});
