@@ -4,7 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { LettersService } from '../../libs/letters/src/letters.service';
 import { Clock } from '../../libs/platform/src/time/clock';
-import { completeJudged, JUDGED, PDF, readySetting } from '../support/approval';
+import { approveThrough, completeJudged, JUDGED, PDF, readySetting } from '../support/approval';
 import { bootApi, bootWorker, eventually } from '../support/boot';
 import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, signedIn, SignedIn, uniqueEmail } from '../support/people';
@@ -132,6 +132,21 @@ describe('In a browser: a setting contact and the public checks', () => {
     expect(resubmitted.body.state).toBe('submitted');
     expect(resubmitted.body.history.at(-1)).toMatchObject({ action: 'submit', message: 'An example is now attached to SA-RECORDS.' });
   }, 120_000);
+
+  it('shows an active award and the decided application with its reasons, and refuses a renewal before its window', async () => {
+    const ready = await readySetting(app, admin, { today });
+    await approveThrough(app, ready, reviewer);
+    const page = await signInAs(browser, base, ready.contact.email);
+    await page.getByText(`Awarded on`).waitFor();
+    expect(await page.locator('#award ~ p .govuk-tag').first().textContent()).toBe('Active');
+    await page.getByRole('link', { name: 'Your application' }).click();
+    await page.getByRole('heading', { name: 'Past applications' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Seen and met.' }).count()).toBe(7);
+    await page.getByRole('button', { name: 'Start an application' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.locator('.govuk-error-summary').getByText(/a renewal can be opened from \d{4}-\d{2}-\d{2}/).waitFor();
+    await expectAccessible(page);
+  }, 90_000);
 
   it("serves a setting's letter to its own contact only, refuses another setting's forms and a forged POST", async () => {
     const ready = await readySetting(app, admin, { today });
