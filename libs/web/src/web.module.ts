@@ -2,14 +2,23 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../platform/src/auth/auth.module';
 import { ApprovalModule } from '../../approval/src/approval.module';
 import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { LettersModule } from '../../letters/src/letters.module';
+import { RegistryModule } from '../../registry/src/registry.module';
+import { RemindersModule } from '../../reminders/src/reminders.module';
+import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficePages } from './pages/office.pages';
+import { SettingApplication } from './pages/setting-application';
+import { SettingApplicationPages } from './pages/setting-application.pages';
+import { SettingHome } from './pages/setting-home';
+import { SettingPages } from './pages/setting.pages';
+import { VerifyPages } from './pages/verify.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule],
-  controllers: [AuthPages, OfficePages],
-  providers: [OfficeDashboard],
+  imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, TrainingModule],
+  controllers: [AuthPages, OfficePages, SettingPages, SettingApplicationPages, VerifyPages],
+  providers: [OfficeDashboard, SettingHome, SettingApplication],
 })
 export class WebModule {}

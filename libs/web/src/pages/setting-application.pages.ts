@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { invalid } from '../../../platform/src/http/domain-error';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { ApplicationsService } from '../../../approval/src/applications.service';
+import { OptionalMessageDto, StatementDto } from '../../../approval/src/approval.dto';
+import { EvidenceService } from '../../../approval/src/evidence/evidence.service';
+import { readUpload } from '../../../approval/src/evidence/upload';
+import { CRITERIA } from '../../../approval/src/rules/criteria';
+import { FormError, formErrors, page, redirectWithNotice } from './render';
+import { SettingApplication, Typed } from './setting-application';
+
+const CONTACT = ['setting_contact'] as const;
+const OWN = { kind: 'application', param: 'id' };
+const HERE = '/setting/application';
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** Submitting names each criterion that is not ready; its link goes to that criterion on the page. */
+const BY_CRITERION = Object.fromEntries(CRITERIA.map((c) => [c.id, `${c.id}:`]));
+
+/** The setting's Stamp of Approval application: statements, evidence, submitting, and answering the reviewer. */
+@ApiExcludeController()
+@Controller('setting/application')
+export class SettingApplicationPages {
+  constructor(
+    private readonly view: SettingApplication,
+    private readonly applications: ApplicationsService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Get()
+  @PageAccess(CONTACT)
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(request, reply, actor, { notice });
+  }
+
+  @Post()
+  @PageAccess(CONTACT)
+  async open(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    return this.attempt(request, reply, actor, async () => {
+      const opened = await this.applications.open(actor.organisationId!, actor);
+      return `Your ${opened.kind === 'renewal' ? 'renewal' : 'application'} is open: write a statement and add evidence for each criterion`;
+    });
+  }
+
+  @Post(':id/criteria/:criterionId')
+  @PageAccess(CONTACT, OWN)
+  async saveStatement(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() body: Record<string, unknown>) {
+    const statement = text(body.statement);
+    const typed = { criterionId, statement };
+    return this.attempt(request, reply, actor, async () => {
+      if (!statement.trim()) throw invalid('The statement is empty.', [{ field: 'statement', problem: 'write how your setting meets this criterion' }]);
+      await this.applications.saveStatement(id, criterionId, validateInput(StatementDto, { statement }).statement, actor);
+      return `Statement for ${criterionId} saved`;
+    }, { statement: `${criterionId}:` }, (e) => ({ ...e, field: criterionId, href: `#${criterionId}` }), typed);
+  }
+
+  @Post(':id/evidence')
+  @PageAccess(CONTACT, OWN)
+  async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
+    let criterionId = '';
+    return this.attempt(request, reply, actor, async () => {
+      const { part, criterionId: fromQuery } = await readUpload(request);
+      const field = part?.fields.criterionId;
+      criterionId = fromQuery ?? (field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '');
+      const saved = await this.evidence.upload(id, part, actor, fromQuery);
+      return `${saved.fileName} added to ${saved.criterionId ?? 'the application'}`;
+    }, { file: 'The file:', criterionId: 'Criterion' }, (e) => ({ ...e, field: `file-${criterionId}`, href: `#file-${criterionId}` }));
+  }
+
+  @Get(':id/evidence/:evidenceId')
+  @PageAccess(CONTACT, OWN)
+  async download(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { evidence, stream } = await this.evidence.open(id, evidenceId);
+    // Always a download, as in the API: an upload never runs as our page.
+    reply.headers({ 'content-type': evidence.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
+    return new StreamableFile(stream, { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`, length: evidence.sizeBytes });
+  }
+
+  @Post(':id/submit')
+  @PageAccess(CONTACT, OWN)
+  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>) {
+    const message = text(body.message);
+    return this.attempt(request, reply, actor, async () => {
+      await this.applications.submit(id, actor, validateInput(OptionalMessageDto, { message }).message);
+      return 'Your application is submitted: an NPA reviewer will look at it';
+    }, { ...BY_CRITERION, message: 'Your message' }, (e) => e, { message });
+  }
+
+  @Post(':id/withdraw')
+  @PageAccess(CONTACT, OWN)
+  async withdraw(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
+    return this.attempt(request, reply, actor, async () => {
+      await this.applications.withdraw(id, actor);
+      return 'Your application is withdrawn';
+    });
+  }
+
+  /** Runs a change, then back to the page with its notice; a refusal the user can act on shows the page again with it. */
+  private async attempt(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    change: () => Promise<string>,
+    labels: Record<string, string> = {},
+    place: (e: FormError) => FormError = (e) => e,
+    typed: Typed = {},
+  ) {
+    try {
+      return redirectWithNotice(reply, HERE, await change());
+    } catch (error) {
+      const errors = formErrors(error, labels)?.map((e) => (e.field ? place(e) : e));
+      if (!errors) throw error;
+      const status = (error as { status?: number }).status ?? 400;
+      return this.render(request, reply, actor, { errors, typed }, Number(status));
+    }
+  }
+
+  private async render(request: FastifyRequest, reply: FastifyReply, actor: Actor, extra: { notice?: string; errors?: FormError[]; typed?: Typed }, status = 200) {
+    const data = await this.view.of(actor.organisationId!, actor, extra.errors, extra.typed);
+    return page(request, reply, 'setting/application', { title: 'Stamp of Approval application', back: '/setting', ...data, notice: extra.notice, errors: extra.errors }, status);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../../platform/src/auth/current-user';
+import { ApplicationsService } from '../../../approval/src/applications.service';
+import { isOpen } from '../../../approval/src/rules/machine';
+import type { FormError } from './render';
+
+type ApplicationView = Awaited<ReturnType<ApplicationsService['get']>>;
+
+/** What the setting's contact typed into a form that was refused, shown again beside its errors. */
+export interface Typed {
+  criterionId?: string;
+  statement?: string;
+  message?: string;
+}
+
+/** The setting's current application and its past ones, shaped for the application page. */
+@Injectable()
+export class SettingApplication {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  async of(settingId: string, actor: Actor, errors: FormError[] = [], typed: Typed = {}) {
+    const all = await this.applications.listForSetting(settingId);
+    const open = all.find((a) => isOpen(a.state));
+    const [current, past] = await Promise.all([
+      open ? this.applications.get(open.id, actor) : null,
+      Promise.all(all.filter((a) => a !== open).map((a) => this.applications.get(a.id, actor))),
+    ]);
+    return { current: current && shape(current, errors, typed), past: past.map((a) => shape(a, [], {})) };
+  }
+}
+
+function shape(a: ApplicationView, errors: FormError[], typed: Typed) {
+  const problem = (field: string) => errors.find((e) => e.field === field)?.message;
+  const requests = a.history.filter((h) => h.action === 'request-information' && h.message);
+  return {
+    ...a,
+    canEdit: a.nextSteps.includes('edit'),
+    canSubmit: a.nextSteps.includes('submit'),
+    canWithdraw: a.nextSteps.includes('withdraw'),
+    decided: a.state === 'approved' || a.state === 'rejected',
+    /** While information is requested, the reviewer's latest request, to answer on resubmitting. */
+    request: a.state === 'information_requested' ? (requests[requests.length - 1] ?? null) : null,
+    messages: a.history.filter((h) => h.message),
+    messageValue: typed.message ?? '',
+    criteria: a.criteria.map((c) => ({
+      ...c,
+      judged: c.kind === 'judged',
+      files: a.evidence.filter((e) => e.criterionId === c.id),
+      statementValue: typed.criterionId === c.id && typed.statement !== undefined ? typed.statement : (c.statement ?? ''),
+      error: problem(c.id),
+      fileError: problem(`file-${c.id}`),
+    })),
+  };
+}

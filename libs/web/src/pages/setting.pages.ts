@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { LettersService } from '../../../letters/src/letters.service';
+import { EndStaffDto } from '../../../registry/src/settings/settings.dto';
+import { SettingsService } from '../../../registry/src/settings/settings.service';
+import { FormError, formErrors, page, redirectWithNotice } from './render';
+import { SettingHome } from './setting-home';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A setting contact's home: their setting, its Stamp of Approval, staff, letters and reminders. */
+@ApiExcludeController()
+@Controller('setting')
+export class SettingPages {
+  constructor(
+    private readonly home: SettingHome,
+    private readonly settings: SettingsService,
+    private readonly letters: LettersService,
+  ) {}
+
+  @Get()
+  @PageAccess(['setting_contact'])
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(request, reply, actor, { notice });
+  }
+
+  @Post('staff')
+  @PageAccess(['setting_contact'])
+  async addStaff(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: Record<string, unknown>) {
+    const form = { email: text(body.email), name: text(body.name), startDate: text(body.startDate) };
+    try {
+      const added = await this.home.addStaff(actor.organisationId!, form, actor);
+      return redirectWithNotice(reply, '/setting', `${added.name} is on your staff from ${added.startDate}`);
+    } catch (error) {
+      const errors = formErrors(error, { email: 'Email address', name: 'Full name', startDate: 'Start date', personId: 'Person' });
+      if (!errors) throw error;
+      return this.render(request, reply, actor, { errors, staffForm: form }, 400);
+    }
+  }
+
+  @Post('staff/:staffId/left')
+  @PageAccess(['setting_contact'])
+  async recordLeaver(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('staffId', ParseId) staffId: string, @Body() body: Record<string, unknown>) {
+    const endDate = text(body.endDate);
+    try {
+      // The service finds the member of staff within this setting only: another setting's is a 404.
+      const ended = await this.settings.endStaff(actor.organisationId!, staffId, validateInput(EndStaffDto, { endDate }), actor);
+      return redirectWithNotice(reply, '/setting', `${ended.name} left on ${ended.endDate}`);
+    } catch (error) {
+      const errors = formErrors(error, { endDate: 'Last day' })?.map((e) => ({ ...e, field: `endDate-${staffId}`, href: `#endDate-${staffId}` }));
+      if (!errors) throw error;
+      return this.render(request, reply, actor, { errors, leaver: { staffId, endDate } }, 400);
+    }
+  }
+
+  @Get('letters/:id.pdf')
+  @PageAccess(['setting_contact'], { kind: 'letter', param: 'id' })
+  async letter(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { letter, stream } = await this.letters.file(id, 'pdf');
+    reply.headers({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+    return new StreamableFile(stream, { disposition: `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"` });
+  }
+
+  private async render(request: FastifyRequest, reply: FastifyReply, actor: Actor, extra: Record<string, unknown>, status = 200) {
+    const data = await this.home.of(actor.organisationId!);
+    const errors = extra.errors as FormError[] | undefined;
+    const leaver = extra.leaver as { staffId: string; endDate: string } | undefined;
+    const staff = data.staff.map((s) => ({ ...s, leaveError: errors?.find((e) => e.field === `endDate-${s.id}`)?.message, leaveValue: leaver?.staffId === s.id ? leaver.endDate : '' }));
+    return page(request, reply, 'setting/home', { title: data.setting.name, ...data, ...extra, staff }, status);
+  }
+}

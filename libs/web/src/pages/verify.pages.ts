@@ -1,0 +1,50 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicPage } from '../../../platform/src/auth/access.decorator';
+import { DomainError } from '../../../platform/src/http/domain-error';
+import { AwardsService } from '../../../approval/src/awards.service';
+import { LettersService } from '../../../letters/src/letters.service';
+import { OutcomesService } from '../../../training/src/outcomes.service';
+import { page } from './render';
+
+const CHECKS = {
+  certificate: { label: 'Certificate code', notFound: 'No certificate has that code: check it against the paper' },
+  letter: { label: 'Letter code', notFound: 'No letter has that code: check it against the paper' },
+  urn: { label: 'Ofsted URN', notFound: 'No setting on the NPA register has that Ofsted URN' },
+} as const;
+type Check = keyof typeof CHECKS;
+
+/** Anyone holding a certificate or a letter, or choosing a setting, can check it here without signing in. */
+@ApiExcludeController()
+@Controller('verify')
+export class VerifyPages {
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly letters: LettersService,
+    private readonly awards: AwardsService,
+  ) {}
+
+  @Get()
+  @PublicPage()
+  async verify(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
+    const asked = (Object.keys(CHECKS) as Check[]).find((k) => typeof query[k] === 'string');
+    const data = { title: 'Check a certificate, letter or Stamp of Approval', certificate: '', letter: '', urn: '' };
+    if (!asked) return page(request, reply, 'verify', data);
+    const value = String(query[asked]).trim();
+    const filled = { ...data, [asked]: value };
+    if (!value) return page(request, reply, 'verify', { ...filled, errors: [{ field: asked, message: `Enter the ${CHECKS[asked].label.toLowerCase()}`, href: `#${asked}` }] }, 400);
+    try {
+      return page(request, reply, 'verify', { ...filled, [`${asked}Answer`]: await this.lookUp(asked, value) });
+    } catch (error) {
+      if (!(error instanceof DomainError) || Number(error.status) !== 404) throw error;
+      return page(request, reply, 'verify', { ...filled, errors: [{ field: asked, message: CHECKS[asked].notFound, href: `#${asked}` }] }, 404);
+    }
+  }
+
+  private lookUp(check: Check, value: string) {
+    if (check === 'certificate') return this.outcomes.verify(value);
+    if (check === 'letter') return this.letters.verify(value);
+    return this.awards.checkSetting(value);
+  }
+}
