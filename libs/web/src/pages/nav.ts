@@ -10,6 +10,7 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { href: '/office', text: 'Dashboard', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/compliance', text: 'Compliance', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
