@@ -28,11 +28,11 @@ export function readDecisionForm(body: Record<string, unknown>): DecisionForm {
 }
 
 /**
- * The decision as the API takes it. Every essential criterion is sent, answered or not, so the service
- * names each one left out; a desirable one only when the reviewer gave it something.
+ * The decision as the API takes it: the criteria the reviewer answered, so the service names every
+ * essential one left out and every reason missing, all at once.
  */
 export function decisionInput(form: DecisionForm) {
-  const criteria = CRITERIA.filter((c) => c.level === 'essential' || form.outcomes[c.id] || form.reasons[c.id].trim()).map((c) => ({ id: c.id, outcome: form.outcomes[c.id], reason: form.reasons[c.id] }));
+  const criteria = CRITERIA.filter((c) => form.outcomes[c.id] || form.reasons[c.id].trim()).map((c) => ({ id: c.id, outcome: form.outcomes[c.id], reason: form.reasons[c.id] }));
   return { decision: form.decision, criteria };
 }
 
@@ -50,6 +50,7 @@ export function decisionErrors(error: unknown, sent: { criteria: { id: string }[
     if (head === 'state') return { field: '', message: error.message, href: '' };
     const named = /^(SA-[A-Z0-9-]+)\b/.exec(head === 'criteria' ? problem : head)?.[1];
     if (named) return at(`outcome-${named}`, head === 'criteria' ? problem : `${named} (${title(named)}) ${problem}`);
+    if (head === 'criteria') return at(`outcome-${CRITERIA[0].id}`, 'Give an outcome and a reason for each criterion');
     return { field: '', message: problem, href: '' };
   });
 }
@@ -73,7 +74,10 @@ export function applicationPage(view: ApplicationView, extra: { today: IsoDate; 
     daysWaiting: daysWaiting(view, extra.timeZone, extra.today),
     can: { startReview: steps.has('start-review'), recommend: steps.has('recommend'), requestInformation: steps.has('request-information'), decide: steps.has('approve') || steps.has('reject') },
     criteria: view.criteria.map((c) => {
-      const outcome = extra.decision ? extra.decision.outcomes[c.id] : c.kind === 'computed' ? (c.outcome ?? undefined) : c.recommendation?.outcome;
+      // The form starts from the register's outcome or the reviewer's own recommendation; a desirable
+      // criterion starts empty, as the decision does not need it.
+      const suggested = c.level !== 'essential' ? undefined : c.kind === 'computed' ? (c.outcome ?? undefined) : c.recommendation?.outcome;
+      const outcome = extra.decision ? extra.decision.outcomes[c.id] : suggested;
       return {
         ...c,
         files: c.evidenceIds.map((id) => evidence.get(id)).filter(Boolean),
