@@ -45,7 +45,7 @@ describe('In a browser: a reviewer works an application', () => {
     // The evidence downloads as an attachment, the file the setting uploaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'SA-PRINCIPLES.pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('SA-PRINCIPLES.pdf');
-    expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.getByRole('button', { name: 'Start review' }).click();
     await page.getByText('The review has started: it is assigned to you').waitFor();
