@@ -7,6 +7,8 @@ import { RegistryModule } from '../../registry/src/registry.module';
 import { RemindersModule } from '../../reminders/src/reminders.module';
 import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
+import { OfficeApplicationPages } from './pages/office-application.pages';
+import { OfficeCompliancePages } from './pages/office-compliance.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficePages } from './pages/office.pages';
 import { SettingApplication } from './pages/setting-application';
@@ -18,7 +20,7 @@ import { VerifyPages } from './pages/verify.pages';
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
   imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, TrainingModule],
-  controllers: [AuthPages, OfficePages, SettingPages, SettingApplicationPages, VerifyPages],
+  controllers: [AuthPages, OfficePages, OfficeApplicationPages, OfficeCompliancePages, SettingPages, SettingApplicationPages, VerifyPages],
   providers: [OfficeDashboard, SettingHome, SettingApplication],
 })
 export class WebModule {}

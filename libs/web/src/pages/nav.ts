@@ -5,11 +5,14 @@ interface NavItem {
   href: string;
   text: string;
   roles: readonly Role[];
+  /** Other paths whose pages belong under this item (a service's page under Compliance). */
+  also?: readonly string[];
 }
 
 const ITEMS: NavItem[] = [
   { href: '/office', text: 'Dashboard', roles: ['npa_admin', 'npa_reviewer'] },
-  { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/applications'] },
+  { href: '/office/compliance', text: 'Compliance', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/services'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
@@ -20,5 +23,7 @@ export const HOME: Record<Role, string> = { npa_admin: '/office', npa_reviewer: 
 
 /** The menu for a role, with the page being shown marked. */
 export function navFor(user: Actor, path: string) {
-  return ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => ({ href: i.href, text: i.text, active: i.href === path || (path.startsWith(`${i.href}/`) && !ITEMS.some((o) => o !== i && o.href.length > i.href.length && path.startsWith(o.href))) }));
+  const under = (i: NavItem) => [i.href, ...(i.also ?? [])].filter((h) => path === h || path.startsWith(`${h}/`)).reduce((n, h) => Math.max(n, h.length), 0);
+  const best = Math.max(...ITEMS.map(under));
+  return ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => ({ href: i.href, text: i.text, active: best > 0 && under(i) === best }));
 }

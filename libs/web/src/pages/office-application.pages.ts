@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApplicationsService } from '../../../approval/src/applications.service';
+import { DecisionDto, MessageDto, RecommendationDto } from '../../../approval/src/approval.dto';
+import { DecisionsService } from '../../../approval/src/decisions.service';
+import { EvidenceService } from '../../../approval/src/evidence/evidence.service';
+import { rolesFor } from '../../../approval/src/rules/machine';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { AppConfig } from '../../../platform/src/config/app-config';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { Clock } from '../../../platform/src/time/clock';
+import { applicationPage, decisionErrors, decisionInput, DecisionForm, readDecisionForm } from './office-application.view';
+import { formErrors, type FormError, page, redirectWithNotice } from './render';
+
+type Form = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The application a reviewer works on: read it, start the review, recommend, ask for information, decide. */
+@ApiExcludeController()
+@Controller('office/applications')
+export class OfficeApplicationPages {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly decisions: DecisionsService,
+    private readonly evidence: EvidenceService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get(':id')
+  @PageAccess(NPA_STAFF)
+  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(request, reply, id, actor, { notice });
+  }
+
+  @Get(':id/evidence/:evidenceId')
+  @PageAccess(NPA_STAFF)
+  async download(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string) {
+    const { evidence, stream } = await this.evidence.open(id, evidenceId);
+    // Always a download, never rendered in the browser: an upload can never run as our page.
+    return reply
+      .headers({
+        'content-type': evidence.contentType,
+        'content-length': String(evidence.sizeBytes),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      })
+      .send(stream);
+  }
+
+  @Post(':id/start-review')
+  @PageAccess(rolesFor('start-review'))
+  async startReview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    return this.attempt(request, reply, id, actor, 'The review has started: it is assigned to you', () => this.applications.startReview(id, actor));
+  }
+
+  @Post(':id/criteria/:criterionId/recommendation')
+  @PageAccess(rolesFor('recommend'))
+  async recommend(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+    return this.attempt(
+      request,
+      reply,
+      id,
+      actor,
+      `Your recommendation on ${criterionId} is recorded`,
+      () => this.applications.recommend(id, criterionId, validateInput(RecommendationDto, { outcome: text(body.outcome) || undefined, note: text(body.note) }), actor),
+      (error) => formErrors(error, { outcome: 'Recommendation' })?.map((e) => (e.href ? { ...e, field: `recommend-${criterionId}`, href: `#recommend-${criterionId}` } : e)) ?? null,
+    );
+  }
+
+  @Post(':id/request-information')
+  @PageAccess(rolesFor('request-information'))
+  async requestInformation(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+    const message = text(body.message);
+    return this.attempt(
+      request,
+      reply,
+      id,
+      actor,
+      'Information has been requested from the setting',
+      () => this.applications.requestInformation(id, validateInput(MessageDto, { message: message.trim() }).message, actor),
+      (error) => formErrors(error, { message: 'What the setting needs to send' }),
+      { message },
+    );
+  }
+
+  @Post(':id/decision')
+  @PageAccess(rolesFor('approve'))
+  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+    const decision = readDecisionForm(body);
+    const input = decisionInput(decision);
+    return this.attempt(
+      request,
+      reply,
+      id,
+      actor,
+      'The decision is recorded and the setting will be sent its letter',
+      () => this.decisions.decide(id, validateInput(DecisionDto, input), actor),
+      (error) => decisionErrors(error, input),
+      { decision },
+    );
+  }
+
+  /** Runs a change; on success back to the page with a banner, on a refusal the page again with its errors. */
+  private async attempt(request: FastifyRequest, reply: FastifyReply, id: string, actor: Actor, done: string, change: () => Promise<unknown>, errorsOf: (error: unknown) => FormError[] | null = (e) => formErrors(e), typed: { decision?: DecisionForm; message?: string } = {}) {
+    try {
+      await change();
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return this.render(request, reply, id, actor, { ...typed, errors }, Number((error as { status: number }).status));
+    }
+    return redirectWithNotice(reply, `/office/applications/${id}`, done);
+  }
+
+  private async render(request: FastifyRequest, reply: FastifyReply, id: string, actor: Actor, extra: { notice?: string; errors?: FormError[]; decision?: DecisionForm; message?: string }, status = 200) {
+    const view = await this.applications.get(id, actor);
+    const data = applicationPage(view, { today: this.clock.today(), timeZone: this.config.TIME_ZONE, ...extra });
+    return page(request, reply, 'office/application', { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data }, status);
+  }
+}
