@@ -2,14 +2,23 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../platform/src/auth/auth.module';
 import { ApprovalModule } from '../../approval/src/approval.module';
 import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { LettersModule } from '../../letters/src/letters.module';
+import { RegistryModule } from '../../registry/src/registry.module';
+import { RemindersModule } from '../../reminders/src/reminders.module';
+import { SupervisionModule } from '../../supervision/src/supervision.module';
+import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficePages } from './pages/office.pages';
+import { ServiceOverview } from './pages/service-overview';
+import { ServiceTeamPages } from './pages/service-team.pages';
+import { ServicePages } from './pages/service.pages';
+import { TrainerPages } from './pages/trainer.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule],
-  controllers: [AuthPages, OfficePages],
-  providers: [OfficeDashboard],
+  imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
+  controllers: [AuthPages, OfficePages, ServicePages, ServiceTeamPages, TrainerPages],
+  providers: [OfficeDashboard, ServiceOverview],
 })
 export class WebModule {}

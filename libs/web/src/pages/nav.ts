@@ -12,6 +12,9 @@ const ITEMS: NavItem[] = [
   { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
+  { href: '/service/team', text: 'Team', roles: ['service_manager'] },
+  { href: '/service/supervision', text: 'Supervision', roles: ['service_manager'] },
+  { href: '/service/what-if', text: 'What if', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
 ];
 
