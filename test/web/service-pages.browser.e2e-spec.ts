@@ -38,13 +38,15 @@ describe('In a browser: the service manager', () => {
     await app?.close();
   });
 
-  it('shows the status today with each rule explained and what to do next', async () => {
+  it('shows the status today with each rule explained, what to do next, and the status over time', async () => {
+    await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
     const page = await signInAs(browser, base, manager.email);
     expect(new URL(page.url()).pathname).toBe('/service');
     await page.getByText('Registration status today').waitFor();
     expect(await page.getByRole('heading', { name: 'What to do next' }).count()).toBe(1);
     expect(await page.getByRole('rowheader', { name: /SR-SUPERVISION/ }).count()).toBe(1);
     expect(await page.getByText('Not compliant').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: /^Status from .*: Not compliant from/ }).count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'service-home');
   }, 60_000);

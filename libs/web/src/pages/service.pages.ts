@@ -65,7 +65,7 @@ export class ServicePages {
     const kind = (Object.keys(WHAT_IF_FORMS).includes(String(body.kind)) ? body.kind : 'new_starter') as WhatIfKind;
     const team = await this.overview.teamRows(serviceId);
     const values = { kind, memberId: text(body, 'memberId'), personId: text(body, 'personId'), endDate: text(body, 'endDate'), name: text(body, 'name'), role: text(body, 'role'), fte: num(body, 'fte'), caseload: num(body, 'caseload'), startDate: text(body, 'startDate'), isMember: body.isMember === 'yes', isTrained: body.isTrained === 'yes' };
-    const fields = Object.keys(WHAT_IF_FORMS[kind].labels) as string[];
+    const fields = Object.keys(WHAT_IF_FORMS[kind].labels);
     const change = Object.fromEntries(Object.entries(values).filter(([k]) => k === 'kind' || fields.includes(k) || (kind === 'new_starter' && (k === 'isMember' || k === 'isTrained'))));
     try {
       const result = await this.compliance.whatIf(serviceId, validateInput(WhatIfDto, { changes: [change] }));
