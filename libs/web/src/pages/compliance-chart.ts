@@ -27,7 +27,8 @@ export function statusChart(history: readonly StatusPoint[], today: IsoDate) {
     if (i > 0) points.push(`${x(h.asOf)},${y(history[i - 1].status)}`);
     points.push(`${x(h.asOf)},${y(h.status)}`);
   });
-  points.push(`${x(today)},${y(history[history.length - 1].status)}`);
+  // Today is the right-hand edge, even when the only snapshot is today's.
+  points.push(`${WIDTH - RIGHT},${y(history[history.length - 1].status)}`);
   const changes = history.filter((h, i) => i === 0 || h.status !== history[i - 1].status);
   return {
     width: WIDTH,
