@@ -12,6 +12,6 @@ import { WorkshopsService } from './workshops.service';
 @Module({
   controllers: [TrainersController, WorkshopsController, CertificatesController],
   providers: [TrainersService, WorkshopsService, AttendeesService, OutcomesService, TrainingScopes],
-  exports: [OutcomesService],
+  exports: [WorkshopsService, AttendeesService, OutcomesService],
 })
 export class TrainingModule {}

@@ -5,22 +5,27 @@ import { ComplianceModule } from '../../compliance/src/compliance.module';
 import { LettersModule } from '../../letters/src/letters.module';
 import { RegistryModule } from '../../registry/src/registry.module';
 import { RemindersModule } from '../../reminders/src/reminders.module';
+import { SupervisionModule } from '../../supervision/src/supervision.module';
 import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
 import { OfficeApplicationPages } from './pages/office-application.pages';
 import { OfficeCompliancePages } from './pages/office-compliance.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficePages } from './pages/office.pages';
+import { ServiceOverview } from './pages/service-overview';
+import { ServiceTeamPages } from './pages/service-team.pages';
+import { ServicePages } from './pages/service.pages';
 import { SettingApplication } from './pages/setting-application';
 import { SettingApplicationPages } from './pages/setting-application.pages';
 import { SettingHome } from './pages/setting-home';
 import { SettingPages } from './pages/setting.pages';
+import { TrainerPages } from './pages/trainer.pages';
 import { VerifyPages } from './pages/verify.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, TrainingModule],
-  controllers: [AuthPages, OfficePages, OfficeApplicationPages, OfficeCompliancePages, SettingPages, SettingApplicationPages, VerifyPages],
-  providers: [OfficeDashboard, SettingHome, SettingApplication],
+  imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
+  controllers: [AuthPages, OfficePages, OfficeApplicationPages, OfficeCompliancePages, ServicePages, ServiceTeamPages, TrainerPages, SettingPages, SettingApplicationPages, VerifyPages],
+  providers: [OfficeDashboard, ServiceOverview, SettingHome, SettingApplication],
 })
 export class WebModule {}

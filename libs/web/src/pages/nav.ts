@@ -15,6 +15,9 @@ const ITEMS: NavItem[] = [
   { href: '/office/compliance', text: 'Compliance', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/services'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
+  { href: '/service/team', text: 'Team', roles: ['service_manager'] },
+  { href: '/service/supervision', text: 'Supervision', roles: ['service_manager'] },
+  { href: '/service/what-if', text: 'What if', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
 ];
 

@@ -25,11 +25,13 @@ export function formErrors(error: unknown, fields: Record<string, string> = {}):
   const status = error instanceof DomainError ? Number(error.status) : 500;
   if (!(error instanceof DomainError) || status >= 500 || status === 404 || status === 403) return null;
   const details: ProblemDetail[] = error.details?.length ? error.details : [{ field: '', problem: error.message }];
-  return details.map((d) => {
+  const errors = details.map((d) => {
     const field = d.field.split('.')[0];
     const label = fields[field];
     return { field, message: label ? `${label} ${d.problem}` : d.field && !d.problem.startsWith(d.field) ? `${d.field} ${d.problem}` : d.problem, href: label ? `#${field}` : '' };
   });
+  // One message per field, as the GOV.UK pattern asks: the first problem found.
+  return errors.filter((e, i) => !e.field || errors.findIndex((o) => o.field === e.field) === i);
 }
 
 /** After a change, back to a page with a one-line success banner (POST, then redirect, then GET). */

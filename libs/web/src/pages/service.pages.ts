@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { DomainError } from '../../../platform/src/http/domain-error';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { WhatIfDto } from '../../../compliance/src/compliance.dto';
+import { ComplianceService } from '../../../compliance/src/compliance.service';
+import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
+import { LettersService } from '../../../letters/src/letters.service';
+import { FormBody, num, statusOf, text } from './form-input';
+import { formErrors, page } from './render';
+import { ServiceOverview } from './service-overview';
+
+const MANAGER = ['service_manager'] as const;
+const TITLES = new Map(SERVICE_RULES.map((r) => [r.id, r.title]));
+
+// One change at a time; each kind's form has its own field ids so the error summary links to the right one.
+const WHAT_IF_FORMS = {
+  member_leaves: { prefix: 'leaves', labels: { memberId: 'Team member', endDate: 'Last day' } },
+  membership_lapses: { prefix: 'lapses', labels: { personId: 'Person', endDate: 'Last day of membership' } },
+  new_starter: { prefix: 'starter', labels: { name: 'Name', role: 'Role', fte: 'FTE', caseload: 'Caseload', startDate: 'Start date' } },
+} as const;
+type WhatIfKind = keyof typeof WHAT_IF_FORMS;
+
+/** The service manager's own service: its compliance today, its letters and reminders, and what-if. */
+@ApiExcludeController()
+@Controller('service')
+export class ServicePages {
+  constructor(
+    private readonly overview: ServiceOverview,
+    private readonly compliance: ComplianceService,
+    private readonly letters: LettersService,
+  ) {}
+
+  @Get()
+  @PageAccess(MANAGER)
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    const data = await this.overview.home(actor.organisationId!);
+    return page(request, reply, 'service/home', { title: data.service.name, notice, ...data });
+  }
+
+  @Get('letters/:id.pdf')
+  @PageAccess(MANAGER, { kind: 'letter', param: 'id' })
+  async letter(@Param('id', ParseId) id: string, @Res() reply: FastifyReply) {
+    const { letter, stream } = await this.letters.file(id, 'pdf');
+    return reply
+      .headers({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"` })
+      .send(stream);
+  }
+
+  @Get('what-if')
+  @PageAccess(MANAGER)
+  async whatIfForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    return page(request, reply, 'service/what-if', { title: 'What if', ...(await this.overview.teamRows(actor.organisationId!)) });
+  }
+
+  /** Shows the rules a change would move; nothing is saved. */
+  @Post('what-if')
+  @HttpCode(200)
+  @PageAccess(MANAGER)
+  async whatIf(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+    const serviceId = actor.organisationId!;
+    const kind = (Object.keys(WHAT_IF_FORMS).includes(String(body.kind)) ? body.kind : 'new_starter') as WhatIfKind;
+    const team = await this.overview.teamRows(serviceId);
+    const values = { kind, memberId: text(body, 'memberId'), personId: text(body, 'personId'), endDate: text(body, 'endDate'), name: text(body, 'name'), role: text(body, 'role'), fte: num(body, 'fte'), caseload: num(body, 'caseload'), startDate: text(body, 'startDate'), isMember: body.isMember === 'yes', isTrained: body.isTrained === 'yes' };
+    const fields = Object.keys(WHAT_IF_FORMS[kind].labels);
+    const change = Object.fromEntries(Object.entries(values).filter(([k]) => k === 'kind' || fields.includes(k) || (kind === 'new_starter' && (k === 'isMember' || k === 'isTrained'))));
+    try {
+      const result = await this.compliance.whatIf(serviceId, validateInput(WhatIfDto, { changes: [change] }));
+      const explained = new Map(result.rules.map((r) => [r.id, r.explanation]));
+      const changed = result.changedRules.map((c) => ({ ...c, title: TITLES.get(c.id) ?? c.id, explanation: explained.get(c.id) }));
+      return page(request, reply, 'service/what-if', { title: 'What if', ...team, values, result: { ...result, changed } });
+    } catch (error) {
+      const errors = whatIfErrors(error, kind);
+      if (!errors) throw error;
+      return page(request, reply, 'service/what-if', { title: 'What if', ...team, values, errors }, statusOf(error));
+    }
+  }
+}
+
+/** `changes.0.endDate` as the `leaves-endDate` field of the form that was sent. */
+function whatIfErrors(error: unknown, kind: WhatIfKind) {
+  if (!(error instanceof DomainError)) return null;
+  const { prefix, labels } = WHAT_IF_FORMS[kind];
+  const details = error.details?.map((d) => ({ ...d, field: d.field.replace(/^changes\.\d+\./, '') }));
+  const errors = formErrors(new DomainError(error.code, error.status, error.message, details), labels);
+  return errors?.map((e) => (e.href ? { ...e, field: `${prefix}-${e.field}`, href: `#${prefix}-${e.field}` } : e)) ?? null;
+}
