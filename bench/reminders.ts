@@ -34,6 +34,8 @@ async function startSmtp(): Promise<Smtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Looking up the client's name would put a DNS wait into every message, the floor's and the app's.
+    disableReverseLookup: true,
     size: 50 * 1024 * 1024,
     onData(stream, _session, callback) {
       let size = 0;
