@@ -1,10 +1,54 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CliModule } from '../apps/cli/src/cli.module';
 import { migrate } from '../libs/database/src/data-source';
+import { generateApprovals } from '../libs/approval/src/demo/approval-generator';
+import { todayIn, type IsoDate } from '../libs/platform/src/dates';
+import { generateDemoUsers } from '../libs/platform/src/users/demo-users';
+import { generateRegister } from '../libs/registry/src/demo/register-generator';
+
+/** One line of the table: a figure beside its floor measured in the same run. */
+export interface Row {
+  part: string;
+  figure: string;
+  unit: string;
+  value: number;
+  /** What the floor is, in a few words; null when the figure has no floor (e.g. a growth ratio). */
+  floorIs: string;
+  floor: number;
+  /** Always value / floor. */
+  ratio: number;
+  /** The issue's target for this figure, in words, and whether this run met it; null when none. */
+  target: string | null;
+  met: boolean | null;
+}
+
+export const row = (r: Omit<Row, 'ratio'>): Row => ({ ...r, ratio: r.floor ? r.value / r.floor : NaN });
+
+/** Each part's own variables: a Redis key prefix and folders of its own, quiet logs. Set before a Nest app boots. */
+export function benchEnv(label: string): void {
+  const dir = mkdtempSync(join(tmpdir(), `npa-bench-${label}-`));
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    REDIS_PREFIX: `npa-bench-${label}-${process.pid}`,
+    VAR_DIR: dir,
+    OUTBOX_DIR: join(dir, 'outbox'),
+    STORAGE_DIR: join(dir, 'storage'),
+    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+    LOG_LEVEL: 'warn',
+  });
+}
 
 /** A database of the bench's own, named so nothing else mistakes it for theirs; dropped at the end. */
 export async function benchDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `npa_bench_${label}_${process.pid}`;
+  const name = `npa_bench_${label}_${process.pid}`.replace(/[^a-z0-9_]/g, '_');
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   await migrate(url.toString());
@@ -19,10 +63,73 @@ export async function benchDatabase(label: string): Promise<{ url: string; drop:
   };
 }
 
+export interface BuiltRegister {
+  today: IsoDate;
+  scale: number;
+  services: number;
+  settings: number;
+  teamMembers: number;
+  settingStaff: number;
+  supervisionSessions: number;
+  completions: number;
+  awards: number;
+  openApplications: number;
+  users: number;
+  serviceIds: string[];
+  settingIds: string[];
+  seconds: number;
+}
+
+/**
+ * Fills the database at `url` with a register at a scale, reproducibly from the seed: the register,
+ * its Stamp of Approval history, and a sign-in for every service manager and setting contact (so the
+ * reminders have somebody to go to). Then VACUUM ANALYZE, as a database a day old would be.
+ */
+export async function buildRegister(url: string, options: { scale: number; seed?: number; today?: IsoDate }): Promise<BuiltRegister> {
+  const seed = options.seed ?? 42;
+  const today = options.today ?? todayIn('Europe/London', new Date());
+  const started = Date.now();
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    const dataSource = app.get(DataSource);
+    const register = await generateRegister(dataSource, { scale: options.scale, seed, today });
+    const approvals = await generateApprovals(dataSource, { seed, today, settingIds: register.settingIds });
+    const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `bench${seed}` });
+    await dataSource.query('VACUUM ANALYZE');
+    return {
+      today,
+      scale: options.scale,
+      services: register.services,
+      settings: register.settings,
+      teamMembers: register.teamMembers,
+      settingStaff: register.settingStaff,
+      supervisionSessions: register.supervisionSessions,
+      completions: register.completions,
+      awards: approvals.awards,
+      openApplications: approvals.openApplications,
+      users: users.count,
+      serviceIds: register.serviceIds,
+      settingIds: register.settingIds,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await app.close();
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+  }
+}
+
+export const describeRegister = (r: BuiltRegister) =>
+  `scale ${r.scale}: ${r.services} services, ${r.teamMembers} team members, ${r.settings} settings, ${r.settingStaff} staff, ` +
+  `${r.supervisionSessions} supervision sessions, ${r.completions} completions, ${r.awards} awards, ${r.openApplications} open applications, ` +
+  `${r.users} users (built in ${r.seconds.toFixed(1)} s)`;
+
 /** Samples resident memory while work runs; returns the peak in MB. */
 export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; ms: number }> {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const start = process.hrtime.bigint();
   try {
     const result = await work();
@@ -34,7 +141,65 @@ export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ resul
   }
 }
 
+/** Times `count` calls of `work`, `concurrency` at a time; returns calls per second. */
+export async function perSecond(count: number, concurrency: number, work: (i: number) => unknown): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+  return count / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
 export const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
+
+/**
+ * Runs one exported function of a bench module in a fresh Node process (so its memory is its own),
+ * passing `input` and resolving with what it returns. The module must call `serveChild` at load.
+ */
+export function inChild<I, O>(modulePath: string, task: string, input: I): Promise<O> {
+  return new Promise((resolve, reject) => {
+    const child = fork(modulePath, ['--bench-child', task], {
+      // BENCH_CPU_PROF=dir: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: process.env,
+    });
+    let answer: { ok: true; output: O } | { ok: false; error: string } | undefined;
+    child.once('message', (message) => (answer = message as typeof answer));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (answer?.ok) resolve(answer.output);
+      else reject(new Error(`${task} in a child process failed (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`));
+    });
+    child.send(input as object);
+  });
+}
+
+/** In a process started by `inChild`: runs the named task on the input sent, answers, and exits. */
+export function serveChild(tasks: Record<string, (input: never) => Promise<unknown>>): void {
+  const i = process.argv.indexOf('--bench-child');
+  if (i < 0) return;
+  const task = tasks[process.argv[i + 1]];
+  process.once('message', (input) => {
+    task(input as never).then(
+      (output) => process.send!({ ok: true, output }, () => process.exit(0)),
+      (error: Error) => process.send!({ ok: false, error: error.stack ?? String(error) }, () => process.exit(1)),
+    );
+  });
+}
+
+export function machine() {
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}

@@ -1,3 +1,4 @@
+import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
@@ -16,8 +17,11 @@ import { ErrorFilter } from '@npa/platform/http/error.filter';
 import { mountQueueDashboard } from '@npa/platform/queue/queue-dashboard';
 import { AppModule } from './app.module';
 
-/** Builds the HTTP app exactly as production runs it; main.ts and the end-to-end tests both use it. */
-export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP app exactly as production runs it; main.ts and the end-to-end tests both use it.
+ * `modules` adds modules beside AppModule (the bench's floor route); production passes none.
+ */
+export async function createApp(options: { logger?: boolean; modules?: Type[] } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Behind a proxy set TRUST_PROXY so req.ip is the client's; otherwise X-Forwarded-For is ignored.
     trustProxy: process.env.TRUST_PROXY ?? false,
@@ -25,7 +29,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
+  const root = options.modules?.length ? withModules(options.modules) : AppModule;
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -57,4 +62,10 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;
+}
+
+function withModules(modules: Type[]): Type {
+  @Module({ imports: [AppModule, ...modules] })
+  class AppWithModules {}
+  return AppWithModules;
 }

@@ -77,14 +77,14 @@ export class SweepService {
            RETURNING id, kind, subject_kind, subject_id, due_on::text, state`,
           [JSON.stringify(rows)],
         );
-        for (const r of created) {
-          newByKind[r.kind] = (newByKind[r.kind] ?? 0) + 1;
-          if (r.state !== 'pending') {
-            unreachable += 1;
-            continue;
-          }
-          await this.outbox.add(manager, 'reminder.prepare', { reminderId: r.id }, { jobId: jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on) });
-        }
+        for (const r of created) newByKind[r.kind] = (newByKind[r.kind] ?? 0) + 1;
+        const reachable = created.filter((r) => r.state === 'pending');
+        unreachable += created.length - reachable.length;
+        await this.outbox.addMany(
+          manager,
+          'reminder.prepare',
+          reachable.map((r) => ({ payload: { reminderId: r.id }, options: { jobId: jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on) } })),
+        );
         remindersNew += created.length;
       });
     }

@@ -16,19 +16,28 @@ export type OutboxJobOptions = Omit<JobsOptions, 'jobId'> & { jobId: string };
 @Injectable()
 export class Outbox {
   async add<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N], options: OutboxJobOptions): Promise<void> {
+    await this.addMany(manager, name, [{ payload, options }]);
+  }
+
+  /** Many jobs of one kind in one statement (the sweep records thousands of reminders at once). */
+  async addMany<N extends JobName>(manager: EntityManager, name: N, jobs: { payload: JobPayloads[N]; options: OutboxJobOptions }[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Outbox.add("${name}") needs the EntityManager of the transaction making the change`);
     }
     if (!JOBS[name]) throw new Error(`"${name}" is not in the job registry`);
-    const { jobId, ...rest } = options;
-    checkJobId(jobId);
+    if (jobs.length === 0) return;
+    const rows = jobs.map(({ payload, options: { jobId, ...rest } }) => {
+      checkJobId(jobId);
+      return { payload, job_id: jobId, options: rest };
+    });
     // The same intent twice (a retried request, a re-run sweep) is one row, hence one job.
     await manager.query(
       `WITH added AS (
-         INSERT INTO job_outbox (name, payload, job_id, options) VALUES ($1, $2, $3, $4)
+         INSERT INTO job_outbox (name, payload, job_id, options)
+         SELECT $1, x.payload, x.job_id, x.options FROM jsonb_to_recordset($2::jsonb) AS x(payload jsonb, job_id text, options jsonb)
          ON CONFLICT (job_id) DO NOTHING RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM added`,
-      [name, JSON.stringify(payload), jobId, JSON.stringify(rest)],
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM added)`,
+      [name, JSON.stringify(rows)],
     );
   }
 }

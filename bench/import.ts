@@ -1,19 +1,17 @@
 // Imports 100,000 people from CSV through ImportsService (the code the API and CLI run) into a database
-// of its own, and prints rows per second beside the floor: PostgreSQL COPY of the same file into a
-// scratch table shaped like people (same defaults, same unique index). Run:
-// node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/import.bench.ts [--rows 100000]
+// of its own, beside the floor: PostgreSQL COPY of the same file into a scratch table shaped like
+// people (same defaults, same unique index), through psql, timed from outside (its start is in the floor).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { ImportsService } from '../libs/registry/src/imports/imports.service';
-import { arg, benchDatabase, withPeakMemory } from './support';
+import { benchDatabase, benchEnv, row, withPeakMemory, type Row } from './support';
 
 const peopleCsv = (rows: number) =>
   ['name,email', ...Array.from({ length: rows }, (_, i) => `Person ${i + 1},person-${i + 1}@bench.example.org`)].join('\n') + '\n';
 
-/** COPY FROM STDIN through psql, timed from outside: the process start (a few ms) is in the figure. */
 function copyWithPsql(url: string, csv: string): number {
   const start = process.hrtime.bigint();
   const result = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', '\\copy copy_floor (name, email) FROM pstdin WITH (FORMAT csv, HEADER true)'], {
@@ -24,8 +22,9 @@ function copyWithPsql(url: string, csv: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function main(): Promise<void> {
-  const rows = Number(arg('rows', '100000'));
+export async function importPart(options: { rows: number }): Promise<Row[]> {
+  const rows = options.rows;
+  benchEnv('import');
   const db = await benchDatabase('import');
   process.env.DATABASE_URL = db.url;
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
@@ -44,20 +43,16 @@ async function main(): Promise<void> {
     const [{ n }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM copy_floor`);
     if (n !== rows) throw new Error(`COPY loaded ${n} rows, not ${rows}`);
 
-    const perSecond = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-GB');
-    console.log(`${rows.toLocaleString('en-GB')} people, ${(csv.length / 1024 / 1024).toFixed(1)} MB of CSV`);
-    console.log('| figure | ms | rows per second | peak RSS (MB) |\n|---|---|---|---|');
-    console.log(`| dry run (parse, validate, one lookup) | ${dryRun.ms.toFixed(0)} | ${perSecond(dryRun.ms)} | ${dryRun.peakMb.toFixed(0)} |`);
-    console.log(`| import, one transaction | ${real.ms.toFixed(0)} | ${perSecond(real.ms)} | ${real.peakMb.toFixed(0)} |`);
-    console.log(`| floor: psql \\copy into a table like people | ${copyMs.toFixed(0)} | ${perSecond(copyMs)} | - |`);
-    console.log(`\nimport / COPY: ${(real.ms / copyMs).toFixed(2)}x the floor's time`);
+    const rate = (ms: number) => rows / (ms / 1000);
+    console.log(
+      `import: ${rows} people, ${(csv.length / 1024 / 1024).toFixed(1)} MB of CSV: dry run ${dryRun.ms.toFixed(0)} ms, import ${real.ms.toFixed(0)} ms (peak ${real.peakMb.toFixed(0)} MB), psql \\copy ${copyMs.toFixed(0)} ms`,
+    );
+    return [
+      row({ part: 'import', figure: `CSV import of ${rows.toLocaleString('en-GB')} people, one transaction (rows/s)`, unit: 'rows/s', value: rate(real.ms), floorIs: 'psql \\copy of the same rows', floor: rate(copyMs), target: '>= 25% of floor', met: rate(real.ms) >= 0.25 * rate(copyMs) }),
+      row({ part: 'import', figure: 'CSV dry run, parse and validate (rows/s)', unit: 'rows/s', value: rate(dryRun.ms), floorIs: 'psql \\copy of the same rows', floor: rate(copyMs), target: null, met: null }),
+    ];
   } finally {
     await app.close();
     await db.drop();
   }
 }
-
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});

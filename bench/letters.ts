@@ -1,16 +1,15 @@
 // Letters per second at each stage, beside the floor of bare Handlebars: the renderer (HTML and email
 // text), then HTML to PDF with each engine tried, one letter at a time and a few at once. Run:
-// npm run bench:letters [-- --letters 300 --concurrency 4]
+// npm run bench -- letters [--letters 200 --concurrency 4]
 // The pure-JS engine (pdfmake fed by html-to-pdfmake over jsdom) is not a dependency; it is measured
 // when its packages resolve, e.g. after `npm i --no-save pdfmake html-to-pdfmake jsdom@26`.
 import Handlebars from 'handlebars';
-import { loadavg } from 'node:os';
 import { ChromiumPdfEngine } from '../libs/letters/src/pdf/pdf-engine';
 import { LETTER_KINDS, type LetterKind } from '../libs/letters/src/letter-kinds';
 import { LetterRenderer } from '../libs/letters/src/letter-renderer';
 import { sampleData, sampleMeta } from '../libs/letters/src/sample-data';
 import { pdfWords } from '../libs/letters/src/testing/pdf-text';
-import { arg } from './support';
+import { perSecond, row, type Row } from './support';
 
 interface Engine {
   name: string;
@@ -20,18 +19,6 @@ interface Engine {
 }
 
 const kindOf = (i: number): LetterKind => LETTER_KINDS[i % LETTER_KINDS.length];
-
-async function timed(count: number, concurrency: number, work: (i: number) => unknown): Promise<number> {
-  let next = 0;
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return count / seconds;
-}
 
 /** pdfmake over html-to-pdfmake: pure JS, no browser; loaded only if installed. */
 function pureJsEngine(): Engine | string {
@@ -62,26 +49,23 @@ function pureJsEngine(): Engine | string {
   }
 }
 
-async function main(): Promise<void> {
-  const letters = Number(arg('letters', '300'));
-  const concurrency = Number(arg('concurrency', '4'));
+export async function lettersPart(options: { letters: number; concurrency: number }): Promise<Row[]> {
+  const { letters, concurrency } = options;
   const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk' });
   const html = LETTER_KINDS.map((kind) => renderer.render(kind, sampleData(kind), sampleMeta(kind)).html);
-  const rows: string[][] = [];
-  const rate = (n: number) => Math.round(n).toLocaleString('en-GB');
+  const rows: Row[] = [];
 
   // Floor: a precompiled template of the same size with no layout, partials or helpers.
   const bare = Handlebars.create().compile(html[0].replace(/\{\{/g, '{ {') + '{{service.name}}');
   const bareData = sampleData('registration-compliance');
-  const floor = await timed(letters * 100, 1, () => bare(bareData));
-  rows.push(['floor: bare Handlebars, one precompiled template', rate(floor), '-']);
-
-  const htmlRate = await timed(letters * 100, 1, (i) => renderer.render(kindOf(i), sampleData(kindOf(i)), sampleMeta(kindOf(i))));
-  rows.push(['LetterRenderer: HTML and email text, all kinds in turn', rate(htmlRate), '-']);
+  const floor = await perSecond(letters * 100, 1, () => bare(bareData));
+  const floorIs = 'bare Handlebars, one precompiled template';
+  const htmlRate = await perSecond(letters * 100, 1, (i) => renderer.render(kindOf(i), sampleData(kindOf(i)), sampleMeta(kindOf(i))));
+  rows.push(row({ part: 'letters', figure: 'LetterRenderer: HTML and email text, all kinds in turn (letters/s)', unit: 'letters/s', value: htmlRate, floorIs, floor, target: null, met: null }));
 
   const pureJs = pureJsEngine();
   const engines: Engine[] = [Object.assign(new ChromiumPdfEngine({ concurrency }), { name: 'Chromium via playwright-core, pages reused' })];
-  if (typeof pureJs === 'string') rows.push(['pdfmake + html-to-pdfmake (pure JS)', pureJs, pureJs]);
+  if (typeof pureJs === 'string') console.log(`letters: pdfmake + html-to-pdfmake (pure JS): ${pureJs}`);
   else engines.push(pureJs);
 
   for (const engine of engines) {
@@ -91,23 +75,18 @@ async function main(): Promise<void> {
     try {
       const check = pdfWords(await engine.render(html[0]));
       if (!check.includes('Northshire Portage Service')) throw new Error(`${engine.name}: the PDF does not name the service`);
-      await timed(10, 1, (i) => engine.render(html[i % html.length])); // warm-up: fonts, first page
-      const sequential = await timed(letters, 1, (i) => engine.render(html[i % html.length]));
-      const parallel = await timed(letters, concurrency, (i) => engine.render(html[i % html.length]));
-      rows.push([`PDF: ${engine.name} (start ${startMs.toFixed(0)} ms)`, rate(sequential), rate(parallel)]);
+      await perSecond(10, 1, (i) => engine.render(html[i % html.length])); // warm-up: fonts, first page
+      const sequential = await perSecond(letters, 1, (i) => engine.render(html[i % html.length]));
+      const parallel = await perSecond(letters, concurrency, (i) => engine.render(html[i % html.length]));
+      console.log(`letters: ${engine.name}: started in ${startMs.toFixed(0)} ms; ${sequential.toFixed(1)} PDFs/s one at a time, ${parallel.toFixed(1)} ${concurrency} at once`);
+      rows.push(
+        row({ part: 'letters', figure: `PDF: ${engine.name}, one at a time (letters/s)`, unit: 'letters/s', value: sequential, floorIs, floor, target: null, met: null }),
+        row({ part: 'letters', figure: `PDF: ${engine.name}, ${concurrency} at once (letters/s)`, unit: 'letters/s', value: parallel, floorIs, floor, target: null, met: null }),
+      );
     } finally {
       await engine.close();
     }
   }
-
-  console.log(
-    `${letters} letters per PDF run (x100 for the HTML rows), ${LETTER_KINDS.length} kinds in turn, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
-  );
-  console.log(`| stage | letters/s, one at a time | letters/s, ${concurrency} at once |\n|---|---|---|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`letters: ${letters} letters per PDF run (x100 for the HTML rows), ${LETTER_KINDS.length} kinds in turn; floor ${Math.round(floor)} renders/s`);
+  return rows;
 }
-
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
