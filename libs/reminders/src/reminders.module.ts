@@ -13,6 +13,6 @@ import { SweepService } from './sweep.service';
   imports: [ComplianceModule, ApprovalModule, LettersModule],
   controllers: [RemindersController],
   providers: [ReminderRecipients, ReminderFinder, SweepService, RemindersService],
-  exports: [ReminderFinder, SweepService],
+  exports: [ReminderFinder, SweepService, RemindersService],
 })
 export class RemindersModule {}

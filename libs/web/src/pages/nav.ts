@@ -10,6 +10,10 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { href: '/office', text: 'Dashboard', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/letters', text: 'Letters', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/templates', text: 'Templates', roles: ['npa_admin'] },
+  { href: '/office/users', text: 'Users', roles: ['npa_admin'] },
+  { href: '/office/imports', text: 'Imports', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
