@@ -1,6 +1,6 @@
 /** One bar: what it counts, in words short enough for the axis, and the whole words for a screen reader. */
 export interface Bar {
-  label: string;
+  short: string;
   longLabel: string;
   value: number;
 }

@@ -26,7 +26,7 @@ export class OfficeCharts {
         GROUP BY w.start ORDER BY w.start`,
       [this.clock.today(), this.config.TIME_ZONE],
     );
-    const bars = rows.map((r) => ({ label: day(r.start, { day: 'numeric', month: 'short' }), longLabel: `Week of ${day(r.start, { day: 'numeric', month: 'long', year: 'numeric' })}`, value: r.n }));
+    const bars = rows.map((r) => ({ short: day(r.start, { day: 'numeric', month: 'short' }), longLabel: `Week of ${day(r.start, { day: 'numeric', month: 'long', year: 'numeric' })}`, value: r.n }));
     return barChart('reminders-per-week', 'Reminders sent each week, last 12 weeks', bars);
   }
 
@@ -39,7 +39,7 @@ export class OfficeCharts {
         GROUP BY m.start ORDER BY m.start`,
       [this.clock.today(), this.config.TIME_ZONE],
     );
-    const bars = rows.map((r) => ({ label: day(r.start, { month: 'short' }), longLabel: day(r.start, { month: 'long', year: 'numeric' }), value: r.n }));
+    const bars = rows.map((r) => ({ short: day(r.start, { month: 'short' }), longLabel: day(r.start, { month: 'long', year: 'numeric' }), value: r.n }));
     return barChart('applications-per-month', 'Applications submitted each month, last 12 months', bars);
   }
 }
