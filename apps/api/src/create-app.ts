@@ -47,7 +47,9 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },
     getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string } | undefined)?._csrf,
   });
-  app.setViewEngine({ engine: { handlebars: pageEngine() }, root: VIEWS_DIR, options: { partials: partials() } });
+  // preventIndent: a partial on a line of its own is not re-indented, so a <textarea> or <pre> inside the
+  // layout shows what it holds, not that text with the layout's indentation added to every line.
+  app.setViewEngine({ engine: { handlebars: pageEngine() }, root: VIEWS_DIR, options: { partials: partials(), compileOptions: { preventIndent: true } } });
   await mountWebAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

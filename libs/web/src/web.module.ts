@@ -3,14 +3,23 @@ import { AuthModule } from '../../platform/src/auth/auth.module';
 import { ApprovalModule } from '../../approval/src/approval.module';
 import { ComplianceModule } from '../../compliance/src/compliance.module';
 import { LettersModule } from '../../letters/src/letters.module';
+import { ImportsModule } from '../../registry/src/imports/imports.module';
 import { RegistryModule } from '../../registry/src/registry.module';
 import { RemindersModule } from '../../reminders/src/reminders.module';
 import { SupervisionModule } from '../../supervision/src/supervision.module';
 import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
+import { LetterDetails } from './pages/letter-details';
 import { OfficeApplicationPages } from './pages/office-application.pages';
+import { OfficeAuditPages } from './pages/office-audit.pages';
+import { OfficeCharts } from './pages/office-charts';
 import { OfficeCompliancePages } from './pages/office-compliance.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
+import { OfficeImportsPages } from './pages/office-imports.pages';
+import { OfficeLettersPages } from './pages/office-letters.pages';
+import { OfficeTemplatesPages } from './pages/office-templates.pages';
+import { OfficeUsersPages } from './pages/office-users.pages';
+import { OrganisationOptions } from './pages/organisation-options';
 import { OfficePages } from './pages/office.pages';
 import { ServiceOverview } from './pages/service-overview';
 import { ServiceTeamPages } from './pages/service-team.pages';
@@ -24,8 +33,24 @@ import { VerifyPages } from './pages/verify.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
-  controllers: [AuthPages, OfficePages, OfficeApplicationPages, OfficeCompliancePages, ServicePages, ServiceTeamPages, TrainerPages, SettingPages, SettingApplicationPages, VerifyPages],
-  providers: [OfficeDashboard, ServiceOverview, SettingHome, SettingApplication],
+  imports: [AuthModule, ApprovalModule, ComplianceModule, ImportsModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
+  controllers: [
+    AuthPages,
+    OfficePages,
+    OfficeApplicationPages,
+    OfficeCompliancePages,
+    OfficeLettersPages,
+    OfficeTemplatesPages,
+    OfficeUsersPages,
+    OfficeAuditPages,
+    OfficeImportsPages,
+    ServicePages,
+    ServiceTeamPages,
+    TrainerPages,
+    SettingPages,
+    SettingApplicationPages,
+    VerifyPages,
+  ],
+  providers: [OfficeDashboard, OfficeCharts, LetterDetails, OrganisationOptions, ServiceOverview, SettingHome, SettingApplication],
 })
 export class WebModule {}

@@ -5,6 +5,7 @@ import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
 import { QueueQuery } from '../../../approval/src/approval.dto';
 import { ReviewQueueService } from '../../../approval/src/review-queue.service';
+import { OfficeCharts } from './office-charts';
 import { OfficeDashboard } from './office-dashboard';
 import { page } from './render';
 
@@ -15,12 +16,13 @@ export class OfficePages {
   constructor(
     private readonly dashboard: OfficeDashboard,
     private readonly queue: ReviewQueueService,
+    private readonly charts: OfficeCharts,
   ) {}
 
   @Get()
   @PageAccess(NPA_STAFF)
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
-    return page(request, reply, 'office/dashboard', { title: 'Dashboard', notice, ...(await this.dashboard.figures()) });
+    return page(request, reply, 'office/dashboard', { title: 'Dashboard', notice, ...(await this.dashboard.figures()), applicationsChart: await this.charts.applicationsPerMonth() });
   }
 
   @Get('review')

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { COLUMNS, IMPORT_KINDS, isImportKind, ROW_NUMBERING } from '../../../registry/src/imports/import-kinds';
+import { problemCount } from '../../../registry/src/imports/import-problems';
+import { ImportsService } from '../../../registry/src/imports/imports.service';
+import { readCsvUpload } from './csv-upload';
+import type { FormError } from './render';
+import { page, redirectWithNotice } from './render';
+
+/** Enough rows of problems to fix a file by; the count says how many more there are. */
+const SHOWN = 500;
+
+const kinds = (chosen?: string) => IMPORT_KINDS.map((kind, i) => ({ kind, id: i === 0 ? 'kind' : `kind-${i + 1}`, checked: kind === chosen, required: COLUMNS[kind].required.join(', '), optional: COLUMNS[kind].optional.join(', ') }));
+
+/**
+ * CSV imports through the page, for NPA staff as in the API: check a file (a dry run), then import it,
+ * all rows or none. The file is read whole; there is no progress bar for a large file.
+ */
+@ApiExcludeController()
+@Controller('office/imports')
+export class OfficeImportsPages {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get()
+  @PageAccess(NPA_STAFF)
+  form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
+    return page(request, reply, 'office/imports', { title: 'Import a CSV file', notice, kinds: kinds() });
+  }
+
+  @Post()
+  @HttpCode(200)
+  @PageAccess(NPA_STAFF)
+  async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    const { fields, csv, fileName, tooLarge } = await readCsvUpload(request);
+    const kind = fields.kind ?? '';
+    const errors: FormError[] = [];
+    if (!isImportKind(kind)) errors.push({ field: 'kind', message: 'Choose what the file holds', href: '#kind' });
+    if (tooLarge) errors.push({ field: 'file', message: 'The file is too large: split it and import each part', href: '#file' });
+    else if (csv === null) errors.push({ field: 'file', message: 'Choose a CSV file', href: '#file' });
+    if (errors.length > 0 || !isImportKind(kind) || csv === null) return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors }, 400);
+
+    const dryRun = fields.action !== 'import';
+    const report = await this.imports.import(kind, csv, { dryRun, actor, source: 'web', requestId: String(request.id) });
+    if (!dryRun && report.problems.length === 0) {
+      return redirectWithNotice(reply, '/office/imports', `Imported ${fileName}: ${report.rows} rows, ${report.created} records created.`);
+    }
+    const refused = !dryRun ? [{ field: 'report', message: `The file has ${problemCount(report.problems.length)}; nothing was imported`, href: '#report' }] : undefined;
+    return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), report, shown: report.problems.slice(0, SHOWN), more: Math.max(0, report.problems.length - SHOWN), fileName, rowNumbering: ROW_NUMBERING, errors: refused }, refused ? 400 : 200);
+  }
+}

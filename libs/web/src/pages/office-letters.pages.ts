@@ -1,0 +1,75 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { DELIVERY_STATES, DeliveriesQuery } from '../../../letters/src/letters.dto';
+import { LettersService } from '../../../letters/src/letters.service';
+import { REMINDER_STATES, RemindersQuery } from '../../../reminders/src/reminders.dto';
+import { RemindersService } from '../../../reminders/src/reminders.service';
+import { LetterDetails } from './letter-details';
+import { OfficeCharts } from './office-charts';
+import { page } from './render';
+
+const query = <T extends object>(type: new () => T, values: Record<string, string | undefined>) =>
+  validateInput(type, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')));
+
+/** Letters, their emails and reminders, for NPA staff: what did not go, and why. */
+@ApiExcludeController()
+@Controller('office')
+export class OfficeLettersPages {
+  constructor(
+    private readonly letters: LettersService,
+    private readonly details: LetterDetails,
+    private readonly reminders: RemindersService,
+    private readonly charts: OfficeCharts,
+  ) {}
+
+  @Get('letters')
+  @PageAccess(NPA_STAFF)
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
+    const chosen = query(DeliveriesQuery, { state, page: pageNumber });
+    // With no state chosen, the emails that did not go come first, each with why.
+    const [failed, unknown, listed, chart] = await Promise.all([
+      chosen.state ? null : this.letters.deliveries(query(DeliveriesQuery, { state: 'failed', pageSize: '100' })),
+      chosen.state ? null : this.letters.deliveries(query(DeliveriesQuery, { state: 'unknown', pageSize: '100' })),
+      this.letters.deliveries(chosen),
+      this.charts.remindersSentPerWeek(),
+    ]);
+    return page(request, reply, 'office/letters', { title: 'Letters and emails', state: chosen.state, states: DELIVERY_STATES, failed, unknown, listed, chart });
+  }
+
+  @Get('letters/:id.pdf')
+  @PageAccess(NPA_STAFF)
+  async pdf(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+    const { letter, stream } = await this.letters.file(id, 'pdf');
+    return reply
+      .headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' })
+      .send(stream);
+  }
+
+  @Get('letters/:id.html')
+  @PageAccess(NPA_STAFF)
+  async html(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+    const { stream } = await this.letters.file(id, 'html');
+    return reply
+      .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" })
+      .send(stream);
+  }
+
+  @Get('letters/:id')
+  @PageAccess(NPA_STAFF)
+  async letter(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+    const letter = await this.details.of(id);
+    return page(request, reply, 'office/letter', { title: letter.title, letter, back: '/office/letters' });
+  }
+
+  @Get('reminders')
+  @PageAccess(NPA_STAFF)
+  async reminderList(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
+    const chosen = query(RemindersQuery, { state, page: pageNumber });
+    const reminders = await this.reminders.list(chosen);
+    return page(request, reply, 'office/reminders', { title: 'Reminders', state: chosen.state, states: REMINDER_STATES, reminders });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
+import { PageQuery } from '../../../platform/src/http/pagination';
+import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { CreateUserDto, UpdateUserDto } from '../../../platform/src/users/user.dto';
+import { UsersService } from '../../../platform/src/users/users.service';
+import { OrganisationOptions } from './organisation-options';
+import { page, redirectWithNotice } from './render';
+import { readUserForm, ROLE_NAMES, roleChoices, userFormErrors } from './user-form';
+
+const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters. Tell them to change it when they first sign in.`;
+
+/** Users and their roles, for NPA admins: add one, change a role, disable or enable an account. */
+@ApiExcludeController()
+@Controller('office/users')
+export class OfficeUsersPages {
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationOptions,
+  ) {}
+
+  @Get()
+  @PageAccess(['npa_admin'])
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
+    const [{ items, total }, options] = await Promise.all([this.users.list(Object.assign(new PageQuery(), { pageSize: 500 })), this.organisations.all()]);
+    const names = new Map([...options.services, ...options.settings].map((o) => [o.id, o.name]));
+    const users = items.map((u) => ({ ...u, roleName: ROLE_NAMES[u.role], organisation: u.organisationId ? (names.get(u.organisationId) ?? u.organisationId) : null }));
+    return page(request, reply, 'office/users', { title: 'Users and roles', notice, users, total });
+  }
+
+  @Get('new')
+  @PageAccess(['npa_admin'])
+  async newUser(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return page(request, reply, 'office/user-new', { title: 'Add a user', passwordHint, form: {}, roles: roleChoices(undefined, undefined, await this.organisations.all()), back: '/office/users' });
+  }
+
+  @Post()
+  @PageAccess(['npa_admin'])
+  async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    const form = readUserForm(body);
+    try {
+      const user = await this.users.create(validateInput(CreateUserDto, form), actor);
+      return redirectWithNotice(reply, '/office/users', `${user.name} can now sign in as ${ROLE_NAMES[user.role]}.`);
+    } catch (error) {
+      const errors = userFormErrors(error, form.role);
+      if (!errors) throw error;
+      const status = error instanceof Error && 'status' in error && Number(error.status) === 409 ? 409 : 400;
+      const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
+      return page(request, reply, 'office/user-new', { title: 'Add a user', passwordHint, form: { ...form, password: '' }, roles, errors, back: '/office/users' }, status);
+    }
+  }
+
+  @Get(':id')
+  @PageAccess(['npa_admin'])
+  async edit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Query('notice') notice?: string) {
+    const user = await this.users.get(id);
+    const roles = roleChoices(user.role, user.organisationId ?? undefined, await this.organisations.all());
+    return page(request, reply, 'office/user', { title: user.name, account: user, roles, notice, back: '/office/users' });
+  }
+
+  @Post(':id')
+  @PageAccess(['npa_admin'])
+  async changeRole(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    const form = readUserForm(body);
+    try {
+      const user = await this.users.update(id, validateInput(UpdateUserDto, { role: form.role, organisationId: form.organisationId }), actor);
+      return redirectWithNotice(reply, `/office/users/${id}`, `${user.name} is now ${ROLE_NAMES[user.role]}. They must sign in again.`);
+    } catch (error) {
+      const errors = userFormErrors(error, form.role);
+      if (!errors) throw error;
+      const account = await this.users.get(id);
+      const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
+      return page(request, reply, 'office/user', { title: account.name, account, roles, errors, back: '/office/users' }, 400);
+    }
+  }
+
+  @Post(':id/access')
+  @PageAccess(['npa_admin'])
+  async access(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    const disabled = body.disabled === 'true';
+    const user = await this.users.update(id, validateInput(UpdateUserDto, { disabled }), actor);
+    return redirectWithNotice(reply, `/office/users/${id}`, disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`);
+  }
+}
