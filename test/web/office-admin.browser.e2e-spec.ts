@@ -182,7 +182,19 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
     await page.getByText('Imported people.csv: 1 rows, 1 records created.').waitFor();
     const [person] = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM people WHERE email = $1', [good]);
     expect(person.n).toBe(1);
-  }, 90_000);
+
+    // A large file runs in the background: its page follows the progress, then shows the report to its owner only.
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Person ${i},big-${i}-${good}`).join('\n');
+    await page.getByLabel('People').check();
+    await page.getByLabel('The CSV file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,email\n${rows}\n`) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.waitForURL(/\/office\/imports\/runs\/[0-9a-f-]{36}$/);
+    const runUrl = page.url();
+    await page.getByRole('heading', { name: 'Check of big.csv' }).waitFor({ timeout: 60_000 });
+    await page.getByText('importing it would create 30000 records').waitFor();
+    const other = await signInAs(browser, base, (await signedIn(app, 'npa_reviewer')).email);
+    expect((await other.goto(runUrl))?.status()).toBe(404);
+  }, 120_000);
 
   it('refuses a forged POST on every office form', async () => {
     const page = await signInAs(browser, base, admin.email);

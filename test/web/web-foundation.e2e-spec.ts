@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { bootApi } from '../support/boot';
 import { http, PASSWORD, signedIn } from '../support/people';
 
@@ -58,5 +59,24 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     const reviewer = await signedIn(app, 'npa_reviewer');
     const redirected = await http(app).get('/office').set(reviewer.auth).expect(303);
     expect(redirected.headers.location).toBe('/sign-in?next=%2Foffice');
+  });
+
+  it('ends a session after 30 idle minutes, and at once when the user is disabled', async () => {
+    const reviewer = await signedIn(app, 'npa_reviewer');
+    const signIn = async () => {
+      const form = await formSession(app, '/sign-in');
+      const response = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: reviewer.email, password: PASSWORD }).expect(303);
+      return [...form.cookies, ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0]];
+    };
+    const db = app.get(DataSource);
+    const idle = await signIn();
+    await http(app).get('/office').set('Cookie', idle).expect(200);
+    await db.query(`UPDATE web_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [reviewer.id]);
+    expect((await http(app).get('/office').set('Cookie', idle).expect(303)).headers.location).toBe('/sign-in?next=%2Foffice');
+
+    const live = await signIn();
+    await http(app).get('/office').set('Cookie', live).expect(200);
+    await db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [reviewer.id]);
+    await http(app).get('/office').set('Cookie', live).expect(303);
   });
 });

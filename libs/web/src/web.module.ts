@@ -9,6 +9,7 @@ import { RemindersModule } from '../../reminders/src/reminders.module';
 import { SupervisionModule } from '../../supervision/src/supervision.module';
 import { TrainingModule } from '../../training/src/training.module';
 import { AuthPages } from './pages/auth.pages';
+import { ImportRuns } from './pages/import-runs';
 import { LetterDetails } from './pages/letter-details';
 import { OfficeApplicationPages } from './pages/office-application.pages';
 import { OfficeAuditPages } from './pages/office-audit.pages';
@@ -51,6 +52,6 @@ import { VerifyPages } from './pages/verify.pages';
     SettingApplicationPages,
     VerifyPages,
   ],
-  providers: [OfficeDashboard, OfficeCharts, LetterDetails, OrganisationOptions, ServiceOverview, SettingHome, SettingApplication],
+  providers: [ImportRuns, OfficeDashboard, OfficeCharts, LetterDetails, OrganisationOptions, ServiceOverview, SettingHome, SettingApplication],
 })
 export class WebModule {}

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
@@ -6,7 +6,9 @@ import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
 import { COLUMNS, IMPORT_KINDS, isImportKind, ROW_NUMBERING } from '../../../registry/src/imports/import-kinds';
 import { problemCount } from '../../../registry/src/imports/import-problems';
-import { ImportsService } from '../../../registry/src/imports/imports.service';
+import { notFound } from '../../../platform/src/http/domain-error';
+import { ParseId } from '../../../platform/src/http/validation';
+import { ImportRuns } from './import-runs';
 import { readCsvUpload } from './csv-upload';
 import type { FormError } from './render';
 import { page, redirectWithNotice } from './render';
@@ -18,12 +20,12 @@ const kinds = (chosen?: string) => IMPORT_KINDS.map((kind, i) => ({ kind, id: i 
 
 /**
  * CSV imports through the page, for NPA staff as in the API: check a file (a dry run), then import it,
- * all rows or none. The file is read whole; there is no progress bar for a large file.
+ * all rows or none. It runs in the background and its page shows the progress, then the report.
  */
 @ApiExcludeController()
 @Controller('office/imports')
 export class OfficeImportsPages {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(private readonly runs: ImportRuns) {}
 
   @Get()
   @PageAccess(NPA_STAFF)
@@ -43,12 +45,28 @@ export class OfficeImportsPages {
     else if (csv === null) errors.push({ field: 'file', message: 'Choose a CSV file', href: '#file' });
     if (errors.length > 0 || !isImportKind(kind) || csv === null) return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors }, 400);
 
-    const dryRun = fields.action !== 'import';
-    const report = await this.imports.import(kind, csv, { dryRun, actor, source: 'web', requestId: String(request.id) });
-    if (!dryRun && report.problems.length === 0) {
-      return redirectWithNotice(reply, '/office/imports', `Imported ${fileName}: ${report.rows} rows, ${report.created} records created.`);
+    const run = this.runs.start(actor, kind, csv, { dryRun: fields.action !== 'import', fileName: fileName ?? 'the file', requestId: String(request.id) });
+    return reply.redirect(`/office/imports/runs/${run.id}`, 303);
+  }
+
+  /** The run's progress while it goes (the page reloads itself; without script, a link does), then its report. */
+  @Get('runs/:runId')
+  @PageAccess(NPA_STAFF)
+  progress(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('runId', ParseId) runId: string, @CurrentUser() actor: Actor) {
+    const run = this.runs.find(runId, actor);
+    if (!run) throw notFound('The import');
+    const { report, fileName, kind } = run;
+    if (!report && !run.failed) {
+      const percent = run.total ? Math.floor((run.done / run.total) * 100) : 0;
+      return page(request, reply, 'office/import-progress', { title: 'Importing', run, percent });
     }
-    const refused = !dryRun ? [{ field: 'report', message: `The file has ${problemCount(report.problems.length)}; nothing was imported`, href: '#report' }] : undefined;
-    return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), report, shown: report.problems.slice(0, SHOWN), more: Math.max(0, report.problems.length - SHOWN), fileName, rowNumbering: ROW_NUMBERING, errors: refused }, refused ? 400 : 200);
+    if (run.failed) {
+      return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors: [{ field: 'file', message: `The import of ${fileName} stopped and nothing was imported: ${run.failed}`, href: '#file' }] }, 500);
+    }
+    if (!run.dryRun && report!.problems.length === 0) {
+      return redirectWithNotice(reply, '/office/imports', `Imported ${fileName}: ${report!.rows} rows, ${report!.created} records created.`);
+    }
+    const refused = !run.dryRun ? [{ field: 'report', message: `The file has ${problemCount(report!.problems.length)}; nothing was imported`, href: '#report' }] : undefined;
+    return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), report, shown: report!.problems.slice(0, SHOWN), more: Math.max(0, report!.problems.length - SHOWN), fileName, rowNumbering: ROW_NUMBERING, errors: refused }, refused ? 400 : 200);
   }
 }
