@@ -5,6 +5,7 @@ import { completeJudged, readySetting } from '../support/approval';
 import { bootApi } from '../support/boot';
 import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, signedIn, SignedIn } from '../support/people';
+import { registerBuilder } from '../support/register';
 
 describe('In a browser: the NPA office', () => {
   let app: NestFastifyApplication;
@@ -32,9 +33,17 @@ describe('In a browser: the NPA office', () => {
     await completeJudged(app, id, ready.contact);
     await http(app).post(`/applications/${id}/submit`).set(ready.contact.auth).send({}).expect(200);
 
+    // A service with one practitioner and no NPA member fails SR-MEMBERSHIP.
+    const build = registerBuilder(app, admin);
+    const service = await build.service();
+    await build.member(service.id, (await build.person('Solo Practitioner')).id);
+
     const page = await signInAs(browser, base, reviewer.email);
     expect(new URL(page.url()).pathname).toBe('/office');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    const membership = page.getByRole('row').filter({ hasText: 'SR-MEMBERSHIP' });
+    expect(await membership.locator('td').nth(1).textContent()).toMatch(/^[1-9]\d*$/);
+    expect(await page.content()).not.toMatch(/NaN|undefined/);
     await expectAccessible(page);
     await screenshot(page, 'office-dashboard');
 

@@ -37,7 +37,7 @@ export class OfficeDashboard {
       this.dataSource.query<{ state: string; n: number }[]>(`SELECT state, count(*)::int AS n FROM mail_deliveries WHERE state IN ('failed', 'unknown') GROUP BY state`),
       Promise.all(QUEUES.map(async (name) => ({ name, ...(await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')) }))).catch(() => null),
     ]);
-    const failingByRule = SERVICE_RULES.map((r) => ({ id: r.id, title: r.title, count: overview.counts.failingByRule[r.id] ?? 0 })).filter((r) => r.count > 0);
+    const failingByRule = SERVICE_RULES.map((r) => ({ id: r.id, title: r.title, failing: overview.counts.failingByRule[r.id] ?? 0 })).filter((r) => r.failing > 0);
     return {
       today,
       waiting: { total: waiting.total, oldest: waiting.items[0] ?? null, items: waiting.items },
