@@ -79,4 +79,18 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     await db.query('UPDATE users SET disabled_at = now() WHERE id = $1', [reviewer.id]);
     await http(app).get('/office').set('Cookie', live).expect(303);
   });
+
+  it('opens the queue dashboard for a signed-in admin in the browser, and sends others to sign in or refuses them', async () => {
+    const asBrowser = async (role: 'npa_admin' | 'npa_reviewer') => {
+      const user = await signedIn(app, role);
+      const form = await formSession(app, '/sign-in');
+      const response = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: user.email, password: PASSWORD }).expect(303);
+      return [...form.cookies, ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0]];
+    };
+    expect((await http(app).get('/admin/queues').set('Accept', 'text/html').expect(303)).headers.location).toBe('/sign-in?next=%2Fadmin%2Fqueues');
+    await http(app).get('/admin/queues').set('Cookie', await asBrowser('npa_reviewer')).expect(403);
+    const admin = await asBrowser('npa_admin');
+    expect((await http(app).get('/admin/queues').set('Cookie', admin).expect(200)).text).toMatch(/<html/i);
+    await http(app).get('/admin/queues/api/queues').set('Cookie', admin).expect(200);
+  });
 });

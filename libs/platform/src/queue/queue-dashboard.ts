@@ -5,7 +5,8 @@ import { HttpStatus } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
-import { Authenticator } from '../auth/authenticator';
+import { Authenticator, unauthorised } from '../auth/authenticator';
+import { SESSION_COOKIE, WebSessions } from '../auth/web-sessions.service';
 import { DomainError } from '../http/domain-error';
 import { ErrorFilter } from '../http/error.filter';
 import { JobQueue } from './job-queue';
@@ -16,25 +17,36 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 /**
  * bull-board, for NPA admins only: every queue with its waiting, active, failed and finished jobs, and
  * retry or clean buttons. It is a Fastify plugin outside Nest's routing, so it gets its own gate: the
- * same authentication as every route, the npa_admin role, and refusals audited like the guard's.
+ * same authentication as the API or the pages, the npa_admin role, and refusals audited like the guard's.
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const jobs = app.get(JobQueue);
   const authenticator = app.get(Authenticator);
+  const sessions = app.get(WebSessions);
   const audit = app.get(AuditService);
   const errors = new ErrorFilter();
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: QUEUES.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter });
 
+  // A bearer token (scripts), or the browser's sign-in: the session cookie is SameSite=Lax, so another
+  // site cannot post to the dashboard's buttons with it.
+  const who = async (request: FastifyRequest) => {
+    if (request.headers.authorization) return authenticator.authenticate(request.headers);
+    const actor = await sessions.actor(request.cookies?.[SESSION_COOKIE]);
+    if (!actor) throw unauthorised();
+    return actor;
+  };
   const gate = async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      const actor = await authenticator.authenticate(request.headers);
+      const actor = await who(request);
       if (actor.role === 'npa_admin') return;
       await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: 'role', status: 403 }, ip: request.ip });
       throw new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.');
     } catch (error) {
       const body = errors.toBody(error, request.id);
+      const browser = request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '');
+      if (body.statusCode === 401 && browser) return reply.redirect(`/sign-in?next=${encodeURIComponent(QUEUE_DASHBOARD_PATH)}`, 303);
       return reply.code(body.statusCode).send(body);
     }
   };

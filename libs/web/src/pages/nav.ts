@@ -17,6 +17,7 @@ const ITEMS: NavItem[] = [
   { href: '/office/templates', text: 'Templates', roles: ['npa_admin'] },
   { href: '/office/users', text: 'Users', roles: ['npa_admin'], also: ['/office/audit'] },
   { href: '/office/imports', text: 'Imports', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/admin/queues', text: 'Queues', roles: ['npa_admin'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
   { href: '/service/team', text: 'Team', roles: ['service_manager'] },
