@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { PASSWORD } from './people';
+import { bootApi } from './boot';
+import { PASSWORD, SignedIn, signedIn } from './people';
 
 // Debian's Chromium, as the letters use; .ci/run installs it. No browser is downloaded.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -46,4 +47,32 @@ export async function expectAccessible(page: Page, options: { skipFrames?: strin
 /** Saves a full-page screenshot under test/screenshots/ for review (git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface OfficeInBrowser {
+  app: NestFastifyApplication;
+  browser: Browser;
+  base: string;
+  admin: SignedIn;
+  reviewer: SignedIn;
+}
+
+/**
+ * For a suite about the NPA office: boots the real app and a browser before its tests, with an admin
+ * and a reviewer, hands them to `use`, and closes both after.
+ */
+export function officeInBrowser(use: (office: OfficeInBrowser) => void): void {
+  let office: OfficeInBrowser | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const app = await bootApi();
+    const opened = await browse(app);
+    close = opened.close;
+    office = { app, browser: opened.browser, base: opened.base, admin: await signedIn(app, 'npa_admin'), reviewer: await signedIn(app, 'npa_reviewer') };
+    use(office);
+  }, 60_000);
+  afterAll(async () => {
+    await close?.();
+    await office?.app.close();
+  });
 }

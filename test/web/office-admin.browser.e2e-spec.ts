@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Storage } from '../../libs/platform/src/storage/storage';
-import { bootApi } from '../support/boot';
-import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
+import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { signedIn, SignedIn, uniqueEmail } from '../support/people';
 
 /** A composed reminder letter and its email in the given state, written as the letter jobs leave them. */
@@ -40,21 +39,10 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
-  let close: () => Promise<void>;
   let admin: SignedIn;
   let reviewer: SignedIn;
 
-  beforeAll(async () => {
-    app = await bootApi();
-    ({ base, browser, close } = await browse(app));
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-  }, 60_000);
-
-  afterAll(async () => {
-    await close?.();
-    await app?.close();
-  });
+  officeInBrowser((office) => ({ app, browser, base, admin, reviewer } = office));
 
   it('shows a reviewer the emails that failed first, with why, the letter with its PDF, and reminders by state', async () => {
     const failed = await reminderLetter(app, 'failed', 'The mail server refused the address: 550 no such user');

@@ -2,30 +2,18 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
-import { bootApi } from '../support/boot';
-import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
-import { http, signedIn, SignedIn } from '../support/people';
+import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
+import { http, SignedIn } from '../support/people';
 import { registerBuilder } from '../support/register';
 
 describe('In a browser: registration compliance in the NPA office', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
-  let close: () => Promise<void>;
   let admin: SignedIn;
   let reviewer: SignedIn;
 
-  beforeAll(async () => {
-    app = await bootApi();
-    ({ base, browser, close } = await browse(app));
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-  }, 60_000);
-
-  afterAll(async () => {
-    await close?.();
-    await app?.close();
-  });
+  officeInBrowser((office) => ({ app, browser, base, admin, reviewer } = office));
 
   it('filters the overview by a failing rule, downloads it as CSV, and sends a service its letter', async () => {
     // A one-practitioner team, untrained and not a member, fails essential rules; its own region keeps the list to it.

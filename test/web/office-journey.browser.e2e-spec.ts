@@ -2,30 +2,18 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser } from 'playwright-core';
 import { Clock } from '../../libs/platform/src/time/clock';
 import { completeJudged, readySetting } from '../support/approval';
-import { bootApi } from '../support/boot';
-import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
-import { http, signedIn, SignedIn } from '../support/people';
+import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
+import { http, SignedIn } from '../support/people';
 import { registerBuilder } from '../support/register';
 
 describe('In a browser: the NPA office', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
-  let close: () => Promise<void>;
   let admin: SignedIn;
   let reviewer: SignedIn;
 
-  beforeAll(async () => {
-    app = await bootApi();
-    ({ base, browser, close } = await browse(app));
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-  }, 60_000);
-
-  afterAll(async () => {
-    await close?.();
-    await app?.close();
-  });
+  officeInBrowser((office) => ({ app, browser, base, admin, reviewer } = office));
 
   it('signs a reviewer in to the dashboard, which shows what waits for review', async () => {
     const ready = await readySetting(app, admin, { today: app.get(Clock).today() });

@@ -3,29 +3,17 @@ import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
 import { Clock } from '../../libs/platform/src/time/clock';
 import { COMPUTED, completeJudged, JUDGED, readySetting } from '../support/approval';
-import { bootApi } from '../support/boot';
-import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
-import { http, signedIn, SignedIn } from '../support/people';
+import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
+import { http, SignedIn } from '../support/people';
 
 describe('In a browser: a reviewer works an application', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
-  let close: () => Promise<void>;
   let admin: SignedIn;
   let reviewer: SignedIn;
 
-  beforeAll(async () => {
-    app = await bootApi();
-    ({ base, browser, close } = await browse(app));
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-  }, 60_000);
-
-  afterAll(async () => {
-    await close?.();
-    await app?.close();
-  });
+  officeInBrowser((office) => ({ app, browser, base, admin, reviewer } = office));
 
   it('opens it from the queue, reviews, asks for information, and approves it after a refused decision', async () => {
     const ready = await readySetting(app, admin, { today: app.get(Clock).today() });
