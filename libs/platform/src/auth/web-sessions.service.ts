@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { returning } from '../../../database/src/returning';
 import { AppConfig } from '../config/app-config';
 import type { Actor } from './current-user';
 import type { User } from './user.entity';
@@ -29,16 +28,22 @@ export class WebSessions {
     return id;
   }
 
-  /** Who holds this session, if it is still live; seeing it counts as activity. */
+  /**
+   * Who holds this session, if it is still live; seeing it counts as activity. The row is written at
+   * most once a minute, not on every page and asset, which is all a 30-minute idle limit needs.
+   */
   async actor(id: string | undefined): Promise<Actor | null> {
     if (!id || id.length > 100) return null;
-    const [row] = await returning<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null }>(
-      this.dataSource,
-      `UPDATE web_sessions s SET last_seen_at = now()
-         FROM users u
-        WHERE s.id_hash = $1 AND u.id = s.user_id AND s.ended_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(mins => $2) AND u.disabled_at IS NULL AND u.token_version = s.token_version
-        RETURNING u.id, u.email, u.name, u.role, u.organisation_id`,
+    const [row] = await this.dataSource.query<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null }[]>(
+      `WITH live AS (
+         SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.organisation_id
+           FROM web_sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
+            AND s.last_seen_at > now() - make_interval(mins => $2) AND u.disabled_at IS NULL AND u.token_version = s.token_version),
+       touched AS (
+         UPDATE web_sessions SET last_seen_at = now()
+          WHERE id_hash IN (SELECT id_hash FROM live WHERE last_seen_at < now() - interval '1 minute'))
+       SELECT id, email, name, role, organisation_id FROM live`,
       [hash(id), this.config.WEB_SESSION_IDLE_MINUTES],
     );
     return row ? { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id } : null;
