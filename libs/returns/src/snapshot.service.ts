@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/src/auth/current-user';
 import { conflict } from '../../platform/src/http/domain-error';
 import { Clock } from '../../platform/src/time/clock';
 import { AnnualReturn } from './annual-return.entity';
-import { matchLocalAuthority, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
+import { authorityMatcher, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
 import { ReturnYears } from './return-years.service';
 import { pickFigures, type ReturnFigures } from './rules/figures';
 import { reportingYear } from './rules/reporting-year';
@@ -103,8 +103,9 @@ export class SnapshotService {
       `SELECT id, name, local_authority, region FROM services WHERE registered_on <= $1 ORDER BY name, id`,
       [year.endsOn],
     );
+    const match = authorityMatcher(authorities);
     const services: ServiceLine[] = rows.map((s) => {
-      const authority = matchLocalAuthority(s.local_authority, authorities);
+      const authority = match(s.local_authority);
       return { id: s.id, name: s.name, authorityCode: authority?.code ?? null, region: authority?.region ?? s.region };
     });
     const returns = await manager.find(AnnualReturn, { where: { startYear } });

@@ -1,3 +1,3 @@
 export { AUTHORITY_KINDS, LOCAL_AUTHORITIES_CSV, REGIONS, loadLocalAuthorityCsv, parseLocalAuthorityCsv } from './local-authorities';
 export type { AuthorityKind, LocalAuthority, Region } from './local-authorities';
-export { matchLocalAuthority, normaliseAuthorityName } from './match';
+export { authorityMatcher, matchLocalAuthority, normaliseAuthorityName } from './match';

@@ -170,12 +170,27 @@ function tierAllows(text: string, kind: AuthorityKind): boolean {
 
 /** The reference row the text names, or null when it names none or could be more than one. */
 export function matchLocalAuthority<T extends Matchable>(name: string, authorities: readonly T[]): T | null {
-  const key = normaliseAuthorityName(name);
-  if (key === '') return null;
-  const code = /^e\d{8}$/.test(key) ? key.toUpperCase() : undefined;
-  const codes = new Set([FULL_NAME_CODES.get(spell(name)), ALIAS_CODES.get(key), code, code && FORMER_CODES[code]]);
-  const candidates = authorities.filter(
-    (authority) => (codes.has(authority.code) || normaliseAuthorityName(authority.name) === key) && tierAllows(name, authority.kind),
-  );
-  return candidates.length === 1 ? candidates[0] : null;
+  return authorityMatcher(authorities)(name);
+}
+
+/**
+ * matchLocalAuthority for many names against one table: the table's names are normalised once, so a
+ * snapshot of a thousand services does not normalise 317 names a thousand times.
+ */
+export function authorityMatcher<T extends Matchable>(authorities: readonly T[]): (name: string) => T | null {
+  const byCode = new Map(authorities.map((a) => [a.code, a]));
+  const byKey = new Map<string, T[]>();
+  for (const a of authorities) {
+    const key = normaliseAuthorityName(a.name);
+    byKey.set(key, [...(byKey.get(key) ?? []), a]);
+  }
+  return (name) => {
+    const key = normaliseAuthorityName(name);
+    if (key === '') return null;
+    const code = /^e\d{8}$/.test(key) ? key.toUpperCase() : undefined;
+    const codes = [FULL_NAME_CODES.get(spell(name)), ALIAS_CODES.get(key), code, code && FORMER_CODES[code]];
+    const candidates = new Set([...codes.map((c) => (c ? byCode.get(c) : undefined)), ...(byKey.get(key) ?? [])]);
+    const allowed = [...candidates].filter((a): a is T => a !== undefined && tierAllows(name, a.kind));
+    return allowed.length === 1 ? allowed[0] : null;
+  };
 }
