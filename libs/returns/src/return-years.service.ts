@@ -23,9 +23,18 @@ export class ReturnYears {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * With `lock`, inside the caller's transaction, the year's row is made if missing and share-locked, so a
+   * filing and a close of the same year take turns: a return is never saved into a year closed meanwhile.
+   */
   async settings(startYear: number, manager: EntityManager = this.dataSource.manager, lock = false): Promise<YearSettings> {
+    if (lock) await this.ensureRow(startYear, manager);
     const row = await manager.findOne(ReturnYear, { where: { startYear }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
     return toSettings(reportingYear(startYear), row);
+  }
+
+  private async ensureRow(startYear: number, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO return_years (start_year, due_on, version) VALUES ($1, $2, 1) ON CONFLICT (start_year) DO NOTHING`, [startYear, defaultDueOn(reportingYear(startYear))]);
   }
 
   /** Years the office can look at: every year with a row or a return, and the latest year that can be filed. */
@@ -65,8 +74,7 @@ export class ReturnYears {
 
   private change(startYear: number, actor: Actor, action: string, apply: (row: ReturnYear) => void): Promise<YearSettings> {
     return this.dataSource.transaction(async (manager) => {
-      // The row is made on first change; the lock then makes a close and a filing of the same year take turns.
-      await manager.query(`INSERT INTO return_years (start_year, due_on, version) VALUES ($1, $2, 1) ON CONFLICT (start_year) DO NOTHING`, [startYear, defaultDueOn(reportingYear(startYear))]);
+      await this.ensureRow(startYear, manager);
       const row = await manager.findOneOrFail(ReturnYear, { where: { startYear }, lock: { mode: 'pessimistic_write' } });
       const before = toSettings(reportingYear(startYear), row);
       apply(row);
