@@ -38,7 +38,7 @@ describe('Rate limits', () => {
     const refused = await attempt();
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual(TOO_MANY);
-  });
+  }, 30_000);
 
   it('counts the API sign-in and the sign-in page together, so switching between them gains nothing', async () => {
     const app = await boot({ LOGIN_RATE_LIMIT: '2', REDIS_PREFIX: ownPrefix() });
@@ -48,7 +48,7 @@ describe('Rate limits', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
     const cookies = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
     await http(app).post('/sign-in').set('Cookie', cookies).type('form').send({ _csrf: token, email: uniqueEmail(), password: 'wrong-password' }).expect(429);
-  });
+  }, 30_000);
 
   describe('keyed on the real client address', () => {
     it('ignores X-Forwarded-For when TRUST_PROXY is unset: made-up addresses from one client share one count', async () => {
@@ -62,7 +62,7 @@ describe('Rate limits', () => {
       const keys = await throttleKeys(prefix);
       expect(keys.some((k) => /127\.0\.0\.1:public/.test(k))).toBe(true);
       expect(keys.join(' ')).not.toMatch(/203\.0\.113|198\.51\.100|192\.0\.2/);
-    });
+    }, 30_000);
 
     it('uses the forwarded client when TRUST_PROXY names the proxy the request came through', async () => {
       const prefix = ownPrefix();
@@ -72,7 +72,7 @@ describe('Rate limits', () => {
       // Another client behind the same proxy has a count of its own.
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.6').expect(404);
       expect((await throttleKeys(prefix)).filter((k) => k.endsWith(':hits')).sort()).toEqual([`${prefix}:throttle:{203.0.113.5:public}:hits`, `${prefix}:throttle:{203.0.113.6:public}:hits`]);
-    });
+    }, 30_000);
 
     it('trusts a proxy only when it is the one named: a forwarded address from elsewhere is ignored', async () => {
       const prefix = ownPrefix();
@@ -80,7 +80,7 @@ describe('Rate limits', () => {
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.5').expect(404);
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.6').expect(404);
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.7').expect(429);
-    });
+    }, 30_000);
   });
 
   it('counts every public look-up of one client together: certificates, letters, the register and the /verify page', async () => {
@@ -93,7 +93,7 @@ describe('Rate limits', () => {
     // Signed-in routes are not part of it.
     const admin = await signedIn(app, 'npa_admin');
     await http(app).get('/users').set(admin.auth).expect(200);
-  });
+  }, 30_000);
 
   it('holds across two API processes sharing Redis', async () => {
     const prefix = ownPrefix();
@@ -106,7 +106,7 @@ describe('Rate limits', () => {
     await http(one).post('/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(401);
     await http(two).post('/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(401);
     await http(one).post('/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(429);
-  });
+  }, 30_000);
 
   describe('one-time codes', () => {
     it('limits the code routes per address', async () => {
@@ -115,10 +115,10 @@ describe('Rate limits', () => {
       await http(app).post('/auth/totp/setup').set(reviewer.auth).expect(200);
       await http(app).post('/auth/totp/confirm').set(reviewer.auth).send({ code: '000000' }).expect(400);
       await http(app).post('/auth/totp/confirm').set(reviewer.auth).send({ code: '000000' }).expect(429);
-    });
+    }, 30_000);
 
     it('refuses every code for an account past its limit, the right one too, whichever address sends them; other accounts carry on', async () => {
-      const app = await boot({ TOTP_RATE_LIMIT: '4', REDIS_PREFIX: ownPrefix(), TRUST_PROXY: '127.0.0.1' });
+      const app = await boot({ TOTP_ACCOUNT_LIMIT: '4', REDIS_PREFIX: ownPrefix(), TRUST_PROXY: '127.0.0.1' });
       const withCodes = async () => {
         const staff = await signedIn(app, 'npa_reviewer');
         const actor = { id: staff.id, email: staff.email } as Actor;
@@ -134,6 +134,6 @@ describe('Rate limits', () => {
       const refused = await attempt(target.email, await codeAt(target.secret, 1), '203.0.113.4').expect(429);
       expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Too many codes tried for this account; wait a few minutes and try again.' });
       await attempt(bystander.email, await codeAt(bystander.secret, 1), '203.0.113.4').expect(200);
-    });
+    }, 30_000);
   });
 });

@@ -21,7 +21,7 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     app = await bootApi();
     db = app.get(DataSource);
     admin = await signedIn(app, 'npa_admin');
-  });
+  }, 60_000);
 
   afterAll(async () => app?.close());
 
@@ -48,7 +48,7 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     expect(await audited(reviewer.id, 'user.totp_enabled')).toEqual([{ actor_id: reviewer.id, after: null }]);
     // Set up again while on: refused, the secret in use stays.
     await http(app).post('/auth/totp/setup').set(reviewer.auth).expect(409);
-  });
+  }, 30_000);
 
   it('signs staff with codes on in with email, password and code; the answer says they have codes on', async () => {
     const reviewer = await staffWithCodes(app);
@@ -56,7 +56,7 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     expect(response.body.user).toMatchObject({ id: reviewer.id, roles: ['npa_reviewer'], totpEnabled: true });
     await http(app).get('/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
     expect((await audited(reviewer.id, 'auth.login')).at(-1)?.after).toEqual({ secondFactor: 'totp' });
-  });
+  }, 30_000);
 
   it('answers 401 "code needed" to the right password without a code, and the same 401 as ever to a wrong password', async () => {
     const reviewer = await staffWithCodes(app);
@@ -66,13 +66,13 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     expect((await http(app).post('/auth/login').send({ email: reviewer.email, password: 'not-the-password', code }).expect(401)).body).toEqual(WRONG_PASSWORD);
     expect((await http(app).post('/auth/login').send({ email: uniqueEmail('nobody'), password: 'not-the-password', code }).expect(401)).body).toEqual(WRONG_PASSWORD);
     expect((await audited(reviewer.id, 'auth.totp_failed')).map((r) => r.after?.reason)).toEqual(['missing']);
-  });
+  }, 30_000);
 
   it('refuses a wrong code with 401 and audits it', async () => {
     const reviewer = await staffWithCodes(app);
     expect((await login(reviewer.email, { code: await codeAt(reviewer.secret, 3) }).expect(401)).body).toEqual(WRONG_CODE);
     expect((await audited(reviewer.id, 'auth.totp_failed')).map((r) => r.after)).toEqual([{ email: reviewer.email, reason: 'wrong' }]);
-  });
+  }, 30_000);
 
   it('refuses a code used once already (replay), and any older one', async () => {
     const reviewer = await staffWithCodes(app);
@@ -82,14 +82,14 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     // The code that confirmed the set-up is older still.
     await login(reviewer.email, { code: await codeAt(reviewer.secret, 0) }).expect(401);
     expect((await audited(reviewer.id, 'auth.totp_failed')).map((r) => r.after?.reason)).toEqual(['replayed', 'replayed']);
-  });
+  }, 30_000);
 
   it('signs in once when the same code arrives twice at the same moment', async () => {
     const reviewer = await staffWithCodes(app);
     const code = await codeAt(reviewer.secret, 1);
     const answers = await Promise.all([login(reviewer.email, { code }), login(reviewer.email, { code })]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
-  });
+  }, 30_000);
 
   it('leaves everyone outside the NPA office as they were: no code asked, none to set up', async () => {
     const service = (await registerBuilder(app, admin).service()) as { id: string };
@@ -99,7 +99,7 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     await login(manager.email, { code: '123456' }).expect(200);
     await http(app).post('/auth/totp/setup').set(manager.auth).expect(403);
     await http(app).post('/auth/totp/confirm').set(manager.auth).send({ code: '123456' }).expect(403);
-  });
+  }, 30_000);
 
   it('lets an NPA admin, and nobody else, turn codes off for someone who lost their phone, audited', async () => {
     const reviewer = await staffWithCodes(app);
@@ -116,14 +116,14 @@ describe('One-time codes (TOTP) for NPA staff', () => {
     // They can set codes up again, with a new secret.
     const again = await http(app).post('/auth/totp/setup').set(reviewer.auth).expect(200);
     expect(again.body.secret).not.toBe(reviewer.secret);
-  });
+  }, 30_000);
 
   describe('with STAFF_TOTP_REQUIRED=true', () => {
     let strict: NestFastifyApplication;
 
     beforeAll(async () => {
       strict = await bootApi({ STAFF_TOTP_REQUIRED: 'true' });
-    });
+    }, 60_000);
 
     afterAll(async () => strict?.close());
 
@@ -138,18 +138,18 @@ describe('One-time codes (TOTP) for NPA staff', () => {
       const setup = await http(strict).post('/auth/totp/setup').set(reviewer.auth).expect(200);
       await http(strict).post('/auth/totp/confirm').set(reviewer.auth).send({ code: await codeAt(setup.body.secret) }).expect(200);
       await http(strict).get('/review-queue').set(reviewer.auth).expect(200);
-    });
+    }, 30_000);
 
     it('keeps the queue dashboard closed to an admin without codes too', async () => {
       const other = await signedIn(strict, 'npa_admin');
       const refused = await http(strict).get('/admin/queues/api/queues').set(other.auth).expect(403);
       expect(refused.body.message).toMatch(/^Set up one-time codes first/);
-    });
+    }, 30_000);
 
     it('does not ask anything more of users outside the office', async () => {
       const service = (await registerBuilder(app, admin).service()) as { id: string };
       const manager = await signedIn(strict, 'service_manager', service.id);
       await http(strict).get(`/services/${service.id}`).set(manager.auth).expect(200);
-    });
+    }, 30_000);
   });
 });

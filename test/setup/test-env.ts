@@ -22,6 +22,7 @@ export function makeTestEnv(): Record<string, string> {
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
     TOTP_RATE_LIMIT: '10000',
+    TOTP_ACCOUNT_LIMIT: '10000',
     TEST_RUN_DIR: dir,
   };
 }

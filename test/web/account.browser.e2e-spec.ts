@@ -101,11 +101,15 @@ describe('In a browser: your account, your password, and one-time codes for NPA 
     expect(new URL(again.url()).pathname).toBe('/office');
   }, 90_000);
 
-  it('changes a password: a common one is refused with its reason, then the new one works and other sign-ins end', async () => {
+  it('changes a password: a short or common one is refused with its reason, then the new one works and other sign-ins end', async () => {
     const trainer = await signedIn(app, 'trainer');
     const elsewhere = await signInAs(browser, base, trainer.email);
     const page = await signInAs(browser, base, trainer.email);
     await page.goto('/account/password');
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password').fill('Tr0ub4d&r');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('New password must be longer than or equal to 10 characters').first().waitFor();
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByLabel('New password').fill('password1234');
     await page.getByRole('button', { name: 'Change password' }).click();

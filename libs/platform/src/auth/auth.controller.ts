@@ -1,43 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, AllowedBeforeTotp, Public } from './access.decorator';
+import { ChangePasswordDto, LoginDto, TotpCodeDto } from './auth.dto';
 import { AuthService, RequestInfo } from './auth.service';
 import { Actor, CurrentUser } from './current-user';
-import { IsNotCommonPassword, MIN_PASSWORD_LENGTH } from './password';
 import { RateLimit } from './rate-limit';
 import { NPA_STAFF, ROLES } from './roles';
 import { TotpService } from './totp.service';
-
-const SIX_DIGITS = { message: 'must be the six digits your authenticator app shows' };
-
-class LoginDto {
-  // Any string: a malformed email is simply a wrong email (same 401), never a hint.
-  @ApiProperty() @IsString() @MaxLength(254)
-  email: string;
-
-  @ApiProperty() @IsString() @MaxLength(200)
-  password: string;
-
-  @ApiPropertyOptional({ description: 'The one-time code, for an account with codes on (NPA staff who set them up)' })
-  @IsOptional() @Matches(/^\d{6}$/, SIX_DIGITS)
-  code?: string;
-}
-
-class ChangePasswordDto {
-  @ApiProperty() @IsString() @MaxLength(200)
-  currentPassword: string;
-
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
-  newPassword: string;
-}
-
-class TotpCodeDto {
-  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/, SIX_DIGITS)
-  code: string;
-}
 
 const infoOf = (request: FastifyRequest): RequestInfo => ({ requestId: String(request.id), ip: request.ip });
 

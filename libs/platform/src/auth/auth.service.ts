@@ -8,7 +8,7 @@ import { DomainError, invalid } from '../http/domain-error';
 import { UsersService } from '../users/users.service';
 import type { TokenClaims } from './authenticator';
 import type { Actor } from './current-user';
-import { verifyPassword } from './password';
+import { assertNewPassword, verifyPassword } from './password';
 import { TotpService } from './totp.service';
 import { User } from './user.entity';
 
@@ -73,9 +73,10 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.id });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       await this.audit.record({ actor, action: 'auth.password_change_failed', entity: 'user', entityId: user.id, ...info });
-      throw invalid('Your current password is not right.', [{ field: 'currentPassword', problem: 'is not your current password' }]);
+      throw invalid('Your current password is not right.', [{ field: 'currentPassword', problem: 'is not right' }]);
     }
     if (currentPassword === newPassword) throw invalid('Choose a new password.', [{ field: 'newPassword', problem: 'must differ from your current password' }]);
+    assertNewPassword(newPassword, 'newPassword');
     await this.users.update(user.id, { password: newPassword }, actor);
     return this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
   }

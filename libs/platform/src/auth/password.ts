@@ -34,9 +34,15 @@ export const IsNotCommonPassword = (options?: ValidationOptions) =>
     options,
   );
 
-/** A new password's hash, refusing a common one whatever route it came by (the DTOs refuse it first). */
-export async function hashNewPassword(password: string, field = 'password'): Promise<string> {
+/** The policy for a new password, whatever route it came by (the DTOs apply the same rules first). */
+export function assertNewPassword(password: string, field = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw invalid('Choose a longer password.', [{ field, problem: `must be longer than or equal to ${MIN_PASSWORD_LENGTH} characters` }]);
   if (isCommonPassword(password)) throw invalid('Choose a less common password.', [{ field, problem: COMMON_PASSWORD_PROBLEM }]);
+}
+
+/** A new password's hash, once it meets the policy. */
+export async function hashNewPassword(password: string, field = 'password'): Promise<string> {
+  assertNewPassword(password, field);
   return hashPassword(password);
 }
 

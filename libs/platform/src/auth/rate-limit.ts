@@ -37,7 +37,7 @@ export const RateLimit = (name: RateLimitName) =>
 
 /**
  * Codes tried for one account, wherever they come from: a six-digit code falls to enough guesses, so
- * past TOTP_RATE_LIMIT in the window every code is refused for that account, even the right one.
+ * past TOTP_ACCOUNT_LIMIT in the window every code is refused for that account, even the right one.
  */
 @Injectable()
 export class CodeAttempts {
@@ -48,7 +48,7 @@ export class CodeAttempts {
 
   async count(userId: string): Promise<void> {
     const window = seconds(this.config.TOTP_RATE_WINDOW_SECONDS);
-    const { isBlocked } = await this.storage.increment(`account:${userId}`, window, this.config.TOTP_RATE_LIMIT, window, 'totp');
+    const { isBlocked } = await this.storage.increment(`account:${userId}`, window, this.config.TOTP_ACCOUNT_LIMIT, window, 'totp');
     if (isBlocked) throw new DomainError('AUTH.TOO_MANY_CODES', HttpStatus.TOO_MANY_REQUESTS, 'Too many codes tried for this account; wait a few minutes and try again.');
   }
 }

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the sign-in settings', () => {
-    expect(loadConfig({})).toMatchObject({ STAFF_TOTP_REQUIRED: false, TOTP_RATE_LIMIT: 5, PUBLIC_RATE_LIMIT: 60 });
+    expect(loadConfig({})).toMatchObject({ STAFF_TOTP_REQUIRED: false, TOTP_RATE_LIMIT: 20, TOTP_ACCOUNT_LIMIT: 5, PUBLIC_RATE_LIMIT: 60 });
     expect(loadConfig({ STAFF_TOTP_REQUIRED: 'true' }).STAFF_TOTP_REQUIRED).toBe(true);
     expect(loadConfig({ STAFF_TOTP_REQUIRED: 'false' }).STAFF_TOTP_REQUIRED).toBe(false);
   });

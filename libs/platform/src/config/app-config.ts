@@ -96,9 +96,16 @@ export class AppConfig {
   @Transform(integer) @IsInt() @Min(1)
   PUBLIC_RATE_WINDOW_SECONDS = 60;
 
-  /** One-time code attempts: per client address on the code routes, and per account on every code tried. */
+  /**
+   * One-time codes: requests to the code routes per client address (generous: a whole office may sign
+   * in through one address), and codes tried per account from anywhere (tight: six digits fall to
+   * enough guesses), both over TOTP_RATE_WINDOW_SECONDS.
+   */
   @Transform(integer) @IsInt() @Min(1)
-  TOTP_RATE_LIMIT = 5;
+  TOTP_RATE_LIMIT = 20;
+
+  @Transform(integer) @IsInt() @Min(1)
+  TOTP_ACCOUNT_LIMIT = 5;
 
   @Transform(integer) @IsInt() @Min(1)
   TOTP_RATE_WINDOW_SECONDS = 300;

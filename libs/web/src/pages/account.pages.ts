@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowedBeforeTotp, PageAccess } from '../../../platform/src/auth/access.decorator';
+import { ChangePasswordDto } from '../../../platform/src/auth/auth.dto';
 import { AuthService } from '../../../platform/src/auth/auth.service';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
@@ -10,12 +11,13 @@ import { TotpService } from '../../../platform/src/auth/totp.service';
 import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
 import { AppConfig } from '../../../platform/src/config/app-config';
 import { DomainError } from '../../../platform/src/http/domain-error';
+import { validateInput } from '../../../platform/src/http/validation';
 import { UsersService } from '../../../platform/src/users/users.service';
 import { HOME } from './nav';
 import { formErrors, page, redirectWithNotice } from './render';
 import { ROLE_NAMES } from './user-form';
 
-const PASSWORD_FIELDS = { currentPassword: 'Current password', newPassword: 'New password', password: 'New password' };
+const PASSWORD_FIELDS = { currentPassword: 'Current password', newPassword: 'New password' };
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The signed-in person's own account: their password, and for NPA staff their one-time codes. */
@@ -48,11 +50,12 @@ export class AccountPages {
   @PageAccess(ROLES)
   async changePassword(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     try {
-      const user = await this.auth.changePassword(actor, text(body.currentPassword), text(body.newPassword), { requestId: String(request.id), ip: request.ip });
+      const dto = validateInput(ChangePasswordDto, { currentPassword: text(body.currentPassword), newPassword: text(body.newPassword) });
+      const user = await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, { requestId: String(request.id), ip: request.ip });
       reply.setCookie(SESSION_COOKIE, await this.sessions.start(user), { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
       return redirectWithNotice(reply, '/account', 'Your password has been changed. You have been signed out everywhere else.');
     } catch (error) {
-      const errors = formErrors(error, PASSWORD_FIELDS)?.map((e) => (e.field === 'password' ? { ...e, field: 'newPassword', href: '#newPassword' } : e));
+      const errors = formErrors(error, PASSWORD_FIELDS);
       if (!errors) throw error;
       return page(request, reply, 'account/password', { title: 'Change your password', minLength: MIN_PASSWORD_LENGTH, back: '/account', errors }, 400);
     }
