@@ -34,6 +34,10 @@ describe('The command line', () => {
     await expect(cli('create-admin', '--email', uniqueEmail('weak'), '--password', 'short')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password must be longer than or equal to 10/) });
   }, 60_000);
 
+  it('refuses a common password with exit code 1', async () => {
+    await expect(cli('create-admin', '--email', uniqueEmail('common'), '--password', 'password123')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password is one of the most common passwords/) });
+  }, 60_000);
+
   it('seeds a demo register with compliant and non-compliant services', async () => {
     const before = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     const { stdout } = await cli('seed-demo');

@@ -80,6 +80,15 @@ describe('Foundation: sign-in, roles, audit, health, jobs', () => {
     await http(app).get('/auth/me').set(reviewer.auth).expect(200);
     await http(app).patch(`/users/${reviewer.id}`).set(admin.auth).send({ role: 'trainer' }).expect(200);
     await http(app).get('/auth/me').set(reviewer.auth).expect(401);
+
+    const disabled = await signedIn(app, 'npa_reviewer');
+    await http(app).get('/auth/me').set(disabled.auth).expect(200);
+    await http(app).patch(`/users/${disabled.id}`).set(admin.auth).send({ disabled: true }).expect(200);
+    const refused = await http(app).get('/auth/me').set(disabled.auth).expect(401);
+    expect(refused.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to do this.' });
+    // Enabled again, the old token stays dead: the disabling moved the token version on.
+    await http(app).patch(`/users/${disabled.id}`).set(admin.auth).send({ disabled: false }).expect(200);
+    await http(app).get('/auth/me').set(disabled.auth).expect(401);
   });
 
   it('refuses a role that may not call a route with 403, and audits it', async () => {
