@@ -7,6 +7,7 @@ import { validateInput } from '@npa/platform/http/validation';
 import { CreateUserDto } from '@npa/platform/users/user.dto';
 import { UsersService } from '@npa/platform/users/users.service';
 import { registerImportCommand } from './import.command';
+import { registerPrivacyCommands } from './privacy.command';
 import { registerSeedDemoCommand } from './seed-demo.command';
 import { registerSweepCommand } from './sweep.command';
 import { withApp } from './with-app';
@@ -45,6 +46,7 @@ program
 registerSeedDemoCommand(program);
 registerImportCommand(program);
 registerSweepCommand(program);
+registerPrivacyCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;

@@ -39,7 +39,7 @@ export class LetterJobs {
   ) {}
 
   @OnJob('letter.compose')
-  async compose({ letterId }: { letterId: string }): Promise<void> {
+  async compose({ letterId, renderOnly }: { letterId: string; renderOnly?: boolean }): Promise<void> {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id: letterId });
     if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
     if (!letter.renderedAt) {
@@ -50,7 +50,8 @@ export class LetterJobs {
       // A second run of the job after a crash may find the first one finished: keep one set of files.
       if (won.length === 0) await Promise.all([this.storage.remove(htmlKey), this.storage.remove(pdfKey)]);
     }
-    if (letter.recipients.length === 0) return;
+    // Printed again after retention replaced a name: it was sent (or not) the first time.
+    if (renderOnly || letter.recipients.length === 0) return;
     const subject = (await this.render(letter)).subject;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, appDatabaseUrl } from '../config/app-config';
 import { QueueName } from '../queue/jobs';
 import { createRedis } from '../redis/redis';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -47,7 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     // Fail fast rather than queue commands while Redis is down: a stuck add would hold the rows' locks.
     this.redis = createRedis(this.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined); // the loop reports outages, once, not every reconnect attempt
-    this.listener = listen(this.config.DATABASE_URL, OUTBOX_CHANNEL, () => this.wake(), this.logger);
+    this.listener = listen(appDatabaseUrl(this.config), OUTBOX_CHANNEL, () => this.wake(), this.logger);
     this.loop = this.run();
   }
 
