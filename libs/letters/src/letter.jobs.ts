@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { returning } from '../../database/src/returning';
 import { MailError } from '../../platform/src/mail/mail-error';
@@ -17,6 +18,9 @@ import { LetterTemplatesService } from './letter-templates.service';
 import { Letter } from './letter.entity';
 import { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
+
+/** How long a worker keeps trying to record an email it has sent while the database is away. */
+const RECORD_SENT_PATIENCE_MS = 120_000;
 
 /**
  * Compose, then deliver. `letter.compose` renders a letter from its snapshot with its own template
@@ -73,19 +77,20 @@ export class LetterJobs {
       await this.mark(delivery.id, 'suppressed', verdict.reason);
       return;
     }
+    // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
+    const rendered = await this.render(letter);
+    const pdf = await this.read(letter.pdfKey);
     const claimed = await returning(this.dataSource, `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
     if (claimed.length === 0) return;
 
-    const rendered = await this.render(letter);
-    const pdf = await this.read(letter.pdfKey);
+    let messageId: string;
     try {
-      const { messageId } = await this.mailer.send({
+      ({ messageId } = await this.mailer.send({
         to: letter.recipients.map((r) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email)),
         subject: delivery.subject,
         text: rendered.text,
         attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }],
-      });
-      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [delivery.id, messageId]);
+      }));
     } catch (error) {
       if (!(error instanceof MailError)) {
         await this.mark(delivery.id, 'pending', `Not sent yet: ${(error as Error).message}`);
@@ -100,6 +105,26 @@ export class LetterJobs {
       await this.mark(delivery.id, 'pending', `Temporary failure, will retry: ${why}`);
       this.logger.warn({ letterId, attempt: job.attemptsMade + 1, why }, 'email not sent yet; retrying');
       throw error;
+    }
+    await this.recordSent(delivery.id, messageId);
+  }
+
+  /**
+   * The email has gone: record it, waiting out a database outage for a while. The claim is never put
+   * back to pending after a send; if the database stays away too long the claim stays `sending`, and the
+   * next attempt marks it `unknown` for staff rather than sending it again.
+   */
+  private async recordSent(id: string, messageId: string): Promise<void> {
+    const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [id, messageId]);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > deadline) throw error;
+        this.logger.warn({ deliveryId: id, err: (error as Error).message }, 'email sent; recording it as soon as the database answers');
+        await sleep(wait);
+      }
     }
   }
 
