@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,12 +7,14 @@ import { returning } from '../../database/src/returning';
 import { MailError } from '../../platform/src/mail/mail-error';
 import { Mailer } from '../../platform/src/mail/mailer';
 import { Outbox } from '../../platform/src/outbox/outbox';
-import { jobId } from '../../platform/src/queue/jobs';
+import { JobQueue } from '../../platform/src/queue/job-queue';
 import { OnJob } from '../../platform/src/queue/on-job.decorator';
+import { RedisResets } from '../../platform/src/redis/redis-resets';
 import { Storage } from '../../platform/src/storage/storage';
 import { DeliveryChecks } from './delivery-checks';
 import type { LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
+import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter } from './letter.entity';
@@ -28,7 +30,7 @@ const RECORD_SENT_PATIENCE_MS = 120_000;
  * the database first, and a claim found after a crash is marked `unknown`, never resent blindly.
  */
 @Injectable()
-export class LetterJobs {
+export class LetterJobs implements OnModuleInit {
   private readonly logger = new Logger('Letters');
 
   constructor(
@@ -40,7 +42,20 @@ export class LetterJobs {
     private readonly outbox: Outbox,
     private readonly mailer: Mailer,
     private readonly checks: DeliveryChecks,
+    private readonly queue: JobQueue,
+    private readonly resets: RedisResets,
   ) {}
+
+  onModuleInit(): void {
+    // A Redis that lost its data took these jobs with it; the letters and deliveries still say what is owed.
+    this.resets.register('letters', async () => {
+      const composing = await this.dataSource.query<{ id: string }[]>('SELECT id FROM letters WHERE rendered_at IS NULL');
+      const delivering = await this.dataSource.query<{ letter_id: string }[]>(`SELECT letter_id FROM mail_deliveries WHERE state IN ('pending', 'sending')`);
+      for (const { id } of composing) await this.queue.enqueue('letter.compose', { letterId: id }, { jobId: composeJobId(id) });
+      for (const { letter_id } of delivering) await this.queue.enqueue('letter.deliver', { letterId: letter_id }, { jobId: deliverJobId(letter_id) });
+      return composing.length + delivering.length;
+    });
+  }
 
   @OnJob('letter.compose')
   async compose({ letterId }: { letterId: string }): Promise<void> {
@@ -58,7 +73,7 @@ export class LetterJobs {
     const subject = (await this.render(letter)).subject;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);
-      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: jobId('letter', 'deliver', letterId) });
+      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: deliverJobId(letterId) });
     });
   }
 
@@ -68,7 +83,11 @@ export class LetterJobs {
     if (!delivery || !letter?.pdfKey) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending') {
       // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
-      await this.mark(delivery.id, 'unknown', 'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.');
+      // Only a claim still open is marked: a sender that was alive after all may have recorded `sent` meanwhile.
+      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'unknown', reason = $2 WHERE id = $1 AND state = 'sending'`, [
+        delivery.id,
+        'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.',
+      ]);
       return;
     }
     if (delivery.state !== 'pending') return;
