@@ -1,16 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../libs/platform/src/queue/job-queue';
 import { Clock } from '../libs/platform/src/time/clock';
 import { jobId } from '../libs/platform/src/queue/jobs';
 import { bootApi, bootWorker, eventually } from './support/boot';
-import { http, SignedIn, signedIn, uniqueEmail } from './support/people';
+import { http, SignedIn, signedIn } from './support/people';
 import { privatePostgres, PrivatePostgres, StopMode } from './support/postgres-server';
 import { registerBuilder } from './support/register';
 import { startSmtp, TestSmtp } from './support/smtp';
-import { CLEAN_503, leaksNothing, ok, Op, Outcome, traffic } from './support/traffic';
+import { expectCleanFailures, expectWritesKept, leaksNothing, ok, registerWork, traffic } from './support/traffic';
 
 /**
  * Fault drill: PostgreSQL goes away under the API and the worker, and comes back. The cluster is the
@@ -51,57 +50,10 @@ describe('PostgreSQL stopped and started again while the API serves and the work
 
   const db = () => app.get(DataSource);
 
-  /** Reads and writes over the register, as staff at work would make them. */
-  const work = (): Op[] => [
-    { name: 'read', call: (n) => ({ request: http(app).get(`/services/${services[n % services.length].id}`).set(admin.auth) }) },
-    { name: 'list', call: () => ({ request: http(app).get('/services?pageSize=5').set(admin.auth) }) },
-    {
-      name: 'attendance',
-      call: (n) => {
-        const key = `Drill network ${randomUUID()}`;
-        return { key, request: http(app).post(`/services/${services[n % services.length].id}/networking-attendance`).set(admin.auth).send({ date: '2025-03-01', event: key }) };
-      },
-    },
-    {
-      name: 'person',
-      call: () => {
-        const key = uniqueEmail('drill');
-        return { key, request: http(app).post('/people').set(admin.auth).send({ name: 'Drill Person', email: key }) };
-      },
-    },
-  ];
-
-  /** Each write that was answered 2xx is in the database once; one that failed is there at most once. */
-  async function expectWritesKept(outcomes: Outcome[]) {
-    const written = async (o: Outcome) => {
-      const [row] = await db().query<{ n: number }[]>(
-        o.op === 'attendance' ? 'SELECT count(*)::int AS n FROM networking_attendance WHERE event = $1' : 'SELECT count(*)::int AS n FROM people WHERE email = $1',
-        [o.key],
-      );
-      return row.n;
-    };
-    const writes = outcomes.filter((o) => o.key);
-    for (const o of writes) {
-      const n = await written(o);
-      if (ok(o)) expect({ ...o, n }).toMatchObject({ n: 1 });
-      else expect(n).toBeLessThanOrEqual(1);
-    }
-    expect(writes.filter(ok).length).toBeGreaterThan(0);
-  }
-
-  function expectCleanFailures(outcomes: Outcome[]) {
-    const failed = outcomes.filter((o) => !ok(o));
-    expect(failed.length).toBeGreaterThan(0);
-    for (const o of failed) {
-      expect({ op: o.op, status: o.status, body: o.body }).toEqual({ op: o.op, status: 503, body: CLEAN_503 });
-      expect(leaksNothing(o.body)).toBe(true);
-    }
-  }
-
   const health = async () => (await http(app).get('/health')).body as { status: string; database: string; redis: string };
 
   it.each<[StopMode]>([['fast'], ['immediate']])('answers 503 while it is stopped (%s), then serves again on the same pool, keeping every write once', async (mode) => {
-    const load = traffic(work());
+    const load = traffic(registerWork(app, admin, services));
     try {
       await load.answered(20, 2, Date.now());
 
@@ -120,8 +72,9 @@ describe('PostgreSQL stopped and started again while the API serves and the work
     }
 
     expect(await health()).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    expect(load.outcomes.filter((o) => !ok(o)).length).toBeGreaterThan(0);
     expectCleanFailures(load.outcomes);
-    await expectWritesKept(load.outcomes);
+    await expectWritesKept(db(), load.outcomes);
   }, 180_000);
 
   it('retries the jobs that were running or queued, and each letter goes once', async () => {

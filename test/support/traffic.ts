@@ -1,5 +1,9 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import type { Response, Test } from 'supertest';
+import type { DataSource } from 'typeorm';
 import { eventually } from './boot';
+import { http, SignedIn, uniqueEmail } from './people';
 
 export interface Outcome {
   op: string;
@@ -43,13 +47,13 @@ export function traffic(ops: Op[], clients = 3) {
   };
   const running = Array.from({ length: clients }, client);
   const after = (t: number) => outcomes.filter((o) => o.startedAt >= t);
-  const count = (t: number, status: number) => after(t).filter((o) => (status === 2 ? ok(o) : o.status === status)).length;
+  const count = (t: number, status: number, op?: string) => after(t).filter((o) => (!op || o.op === op) && (status === 2 ? ok(o) : o.status === status)).length;
   return {
     outcomes,
-    /** Waits until `n` requests sent from `t` on were answered with `status` (2: any 2xx); says what came instead. */
-    answered: async (n: number, status: number, t: number, timeoutMs = 60_000) => {
-      await eventually(async () => count(t, status) >= n, timeoutMs).catch(() => {
-        throw new Error(`fewer than ${n} answers ${status === 2 ? '2xx' : status} since the mark; got ${JSON.stringify(tally(after(t)))}`);
+    /** Waits until `n` requests (of `op`, or any) sent from `t` on were answered with `status` (2: any 2xx); says what came instead. */
+    answered: async (n: number, status: number, t: number, op?: string) => {
+      await eventually(async () => count(t, status, op) >= n, 60_000).catch(() => {
+        throw new Error(`fewer than ${n} ${op ?? ''} answers ${status === 2 ? '2xx' : status} since the mark; got ${JSON.stringify(tally(after(t)))}`);
       });
     },
     stop: async () => {
@@ -76,3 +80,48 @@ const INTERNALS = /select|insert|update|relation|column|constraint|syntax|stack|
 
 /** Whatever the body says, it names nothing inside the system. */
 export const leaksNothing = (body: unknown) => !INTERNALS.test(JSON.stringify(body ?? ''));
+
+/** Reads and writes over the register that need only PostgreSQL, as staff at work make them. */
+export function registerWork(app: NestFastifyApplication, as: SignedIn, services: { id: string }[]): Op[] {
+  const service = (n: number) => services[n % services.length].id;
+  return [
+    { name: 'read', call: (n) => ({ request: http(app).get(`/services/${service(n)}`).set(as.auth) }) },
+    { name: 'list', call: () => ({ request: http(app).get('/services?pageSize=5').set(as.auth) }) },
+    {
+      name: 'attendance',
+      call: (n) => {
+        const key = `Drill network ${randomUUID()}`;
+        return { key, request: http(app).post(`/services/${service(n)}/networking-attendance`).set(as.auth).send({ date: '2025-03-01', event: key }) };
+      },
+    },
+    {
+      name: 'person',
+      call: () => {
+        const key = uniqueEmail('drill');
+        return { key, request: http(app).post('/people').set(as.auth).send({ name: 'Drill Person', email: key }) };
+      },
+    },
+  ];
+}
+
+/** Each write of registerWork answered 2xx is in the database once; one that failed is there at most once. */
+export async function expectWritesKept(db: DataSource, outcomes: Outcome[]) {
+  const writes = outcomes.filter((o) => o.key && (o.op === 'attendance' || o.op === 'person'));
+  for (const o of writes) {
+    const [row] = await db.query<{ n: number }[]>(
+      o.op === 'attendance' ? 'SELECT count(*)::int AS n FROM networking_attendance WHERE event = $1' : 'SELECT count(*)::int AS n FROM people WHERE email = $1',
+      [o.key],
+    );
+    if (ok(o)) expect({ ...o, n: row.n }).toMatchObject({ n: 1 });
+    else expect(row.n).toBeLessThanOrEqual(1);
+  }
+  expect(writes.filter(ok).length).toBeGreaterThan(0);
+}
+
+/** Every answer that is not 2xx is API.md's 503, naming nothing inside. */
+export function expectCleanFailures(outcomes: Outcome[]) {
+  for (const o of outcomes.filter((x) => !ok(x))) {
+    expect({ op: o.op, status: o.status, body: o.body }).toEqual({ op: o.op, status: 503, body: CLEAN_503 });
+    expect(leaksNothing(o.body)).toBe(true);
+  }
+}
