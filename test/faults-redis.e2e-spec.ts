@@ -17,6 +17,7 @@ import { privateRedis, PrivateRedis } from './support/redis-server';
 import { registerBuilder } from './support/register';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { expectCleanFailures, expectWritesKept, ok, Op, registerWork, traffic } from './support/traffic';
+import { webSession } from './support/web-session';
 
 /**
  * Fault drill: Redis goes away under the API and the worker, and comes back. Redis and PostgreSQL are
@@ -70,6 +71,7 @@ describe.each([
   const NEEDS_REDIS = ['sign-in', 'heartbeat', 'dashboard'];
 
   it('serves what needs only PostgreSQL throughout, answers 503 for what needs Redis, then serves that again', async () => {
+    const browser = await webSession(app, admin.email);
     const load = traffic([...registerWork(app, admin, services), ...redisWork()], 4);
     try {
       await load.answered(20, 2, Date.now());
@@ -78,6 +80,9 @@ describe.each([
       for (const op of NEEDS_REDIS) await load.answered(2, 503, stopped, op);
       await load.answered(20, 2, stopped, 'read');
       expect(await health()).toEqual({ status: 'error', database: 'up', redis: 'down' });
+      // The office dashboard shows everything else, and says the queues cannot be reached.
+      const dashboard = await http(app).get('/office').set('Cookie', browser).timeout(10_000).expect(200);
+      expect(dashboard.text).toContain('The queues cannot be reached right now.');
 
       await redis.start();
       const restarted = Date.now();
