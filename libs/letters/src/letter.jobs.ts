@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { returning } from '../../database/src/returning';
+import { isUnavailable } from '../../platform/src/http/unavailable';
 import { MailError } from '../../platform/src/mail/mail-error';
 import { Mailer } from '../../platform/src/mail/mailer';
 import { Outbox } from '../../platform/src/outbox/outbox';
@@ -140,7 +141,7 @@ export class LetterJobs implements OnModuleInit {
         await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [id, messageId]);
         return;
       } catch (error) {
-        if (Date.now() + wait > deadline) throw error;
+        if (!isUnavailable(error) || Date.now() + wait > deadline) throw error;
         this.logger.warn({ deliveryId: id, err: (error as Error).message }, 'email sent; recording it as soon as the database answers');
         await sleep(wait);
       }

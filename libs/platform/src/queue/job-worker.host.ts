@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { isUnavailable } from '../http/unavailable';
 import { bullmqConnection } from '../redis/redis';
 import { JOB_NAMES, JobName, JOBS, QUEUES } from './jobs';
 import { ON_JOB } from './on-job.decorator';
@@ -36,7 +37,8 @@ const PING_TIMEOUT_MS = 2000;
  * Runs the BullMQ workers in the worker process. Handlers throw to fail a job, so BullMQ records the
  * failure and retries it; on SIGTERM the workers stop taking jobs and finish those in flight. A job that
  * fails while PostgreSQL is out of reach waits for it instead (delayed, its attempt not counted), so an
- * outage of any length spends no job's retries: every handler is safe to run again from the start.
+ * outage of any length spends no job's retries (every handler is safe to run again from the start). The
+ * error must say the database is unreachable and a fresh ping must agree, so a real failure still counts.
  */
 @Injectable()
 export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,7 +64,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
           try {
             return await handler(job.data, job);
           } catch (error) {
-            if (!token || !(await this.databaseDown())) throw error;
+            // Both the error and a fresh ping must say so: a real failure while the pool is busy still counts.
+            if (!token || !isUnavailable(error) || !(await this.databaseDown())) throw error;
             const waitMs = outageWaitMs(job);
             this.logger.warn({ job: job.name, id: job.id, waitMs, err: (error as Error)?.message }, 'the database is out of reach: the job waits for it and keeps its attempts');
             await job.moveToDelayed(Date.now() + waitMs, token);
