@@ -20,8 +20,8 @@ export interface PrivateRedisOptions {
  */
 export async function privateRedis(options: PrivateRedisOptions = {}) {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'npa-redis-'));
-  const disk = options.persist ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const dir = options.persist ? mkdtempSync(join(tmpdir(), 'npa-redis-')) : undefined;
+  const disk = dir ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...disk, ...(options.args ?? [])], { stdio: 'ignore' });
@@ -44,7 +44,7 @@ export async function privateRedis(options: PrivateRedisOptions = {}) {
     running: () => child !== undefined,
     destroy: async () => {
       if (child) await stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
