@@ -25,7 +25,9 @@ describe('Workflow automation when things fail', () => {
     let worker: INestApplicationContext;
 
     beforeAll(async () => {
-      redis = await privateRedis();
+      // With its data kept over the restart: a Redis that comes back empty has the worker queue again every
+      // outstanding job of the whole shared test database (drilled in faults-redis, on a database of its own).
+      redis = await privateRedis({ persist: true });
       const env = { REDIS_URL: redis.url, SMTP_URL: smtp.url, OUTBOX_POLL_MS: '200' };
       app = await bootApi(env);
       worker = await bootWorker(env);

@@ -174,7 +174,9 @@ describe('Job outbox and its relay', () => {
     let worker: INestApplicationContext;
 
     beforeAll(async () => {
-      redis = await privateRedis();
+      // With its data kept over the restart: a Redis that comes back empty has the worker queue again every
+      // outstanding job of the whole shared test database (drilled in faults-redis, on a database of its own).
+      redis = await privateRedis({ persist: true });
       worker = await bootWorker({ REDIS_URL: redis.url, OUTBOX_POLL_MS: '200' });
     });
 
