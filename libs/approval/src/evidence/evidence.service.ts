@@ -88,6 +88,8 @@ export class EvidenceService {
   }
 
   async remove(applicationId: string, evidenceId: string, actor: Actor) {
+    // Another application's file is not found, whatever state this one is in: the answer says nothing about it.
+    if (!(await this.dataSource.getRepository(Evidence).existsBy({ id: evidenceId, applicationId }))) throw notFound('The evidence');
     let key: string | null = null;
     await this.steps.take(applicationId, 'edit', actor, {
       as: 'evidence_removed',
