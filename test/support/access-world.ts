@@ -12,6 +12,7 @@ import { eventually } from './boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './people';
 import { registerBuilder } from './register';
 import { makeTrainer, makeWorkshop } from './training';
+import { TEMPLATE_KIND } from './write-bodies';
 
 /**
  * Two organisations of every kind ("own" and "other"), each with its people, records and signed-in
@@ -192,8 +193,8 @@ export const PARAMS: Record<string, ParamFill> = {
   'heartbeat/:id': shared((w) => w.heartbeatId),
   'runs/:runId': shared((w, role) => w.importRuns[role] ?? w.importRuns.npa_admin!),
   'criteria/:criterionId': shared(() => 'SA-PRINCIPLES'),
-  'letter-templates/:kind': shared(() => 'registration-compliance'),
-  'templates/:kind': shared(() => 'registration-compliance'),
+  'letter-templates/:kind': shared(() => TEMPLATE_KIND),
+  'templates/:kind': shared(() => TEMPLATE_KIND),
   'imports/:kind': shared(() => 'people'),
   'exports/:file': shared(() => 'people.csv'),
   'certificates/:code': shared((w) => w.own.certificateCode),

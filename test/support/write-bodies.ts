@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../../libs/platform/src/dates';
-import { PDF } from './approval';
+import { COMPUTED, JUDGED, PDF } from './approval';
 import type { Organisation, World } from './access-world';
 import { http, PASSWORD, uniqueEmail } from './people';
 import { makePerson } from './training';
@@ -35,6 +35,9 @@ const NONE: WriteBody = { kind: 'none' };
 const ago = (ctx: BodyContext, days: number) => addDays(ctx.world.today, -days);
 const ahead = (ctx: BodyContext, days: number) => addDays(ctx.world.today, days);
 const tag = () => randomUUID().slice(0, 8);
+
+/** The template the suites republish unchanged: one no other suite counts the versions of. */
+export const TEMPLATE_KIND = 'lapse-notice';
 
 export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /auth/login': json(({ world }) => ({ email: world.admin.email, password: PASSWORD })),
@@ -74,11 +77,12 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /imports/:kind': { kind: 'csv', make: () => `name,email\nImported Person,${uniqueEmail('imported')}\n` },
   'POST /compliance/snapshots': json(() => ({})),
   'PUT /compliance/parameters': json(() => ({ supervisionMaxGapDays: 14 })),
-  'POST /sweeps': json((ctx) => ({ asOf: ctx.world.today })),
+  // A day before any record: the sweep runs through, and finds nothing that other suites of the run made.
+  'POST /sweeps': json(() => ({ asOf: '2001-01-02' })),
 
   'POST /letter-templates/:kind/preview': json(() => ({})),
   'POST /letter-templates/:kind/versions': json(async ({ app, world }) => {
-    const [current] = (await http(app).get('/letter-templates/registration-compliance').set(world.admin.auth).expect(200)).body as { body: string; text: string }[];
+    const [current] = (await http(app).get(`/letter-templates/${TEMPLATE_KIND}`).set(world.admin.auth).expect(200)).body as { body: string; text: string }[];
     return { html: current.body, text: current.text, note: 'Republished unchanged' };
   }),
 
@@ -90,7 +94,7 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /applications/:id/start-review': NONE,
   'POST /applications/:id/request-information': json(() => ({ message: 'Please add your review notes.' })),
   'POST /applications/:id/withdraw': json(() => ({})),
-  'POST /applications/:id/decision': json(() => ({ decision: 'rejected', criteria: [{ id: 'SA-PRINCIPLES', outcome: 'fail', reason: 'No statement yet.' }] })),
+  'POST /applications/:id/decision': json(() => ({ decision: 'rejected', criteria: [...JUDGED, ...COMPUTED].map((id) => ({ id, outcome: 'fail', reason: 'Not shown yet.' })) })),
 };
 
 /** A body made for one call, ready to send. */
