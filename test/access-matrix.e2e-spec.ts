@@ -102,6 +102,22 @@ describe('Access matrix: every route called as every role, for its own organisat
     expect(audited).toHaveLength(1);
   });
 
+  it("refuses another organisation's record named in a body rather than the path, and changes nothing", async () => {
+    const db = app.get(DataSource);
+    const count = async (sql: string, id: string) => (await db.query<{ n: number }[]>(sql, [id]))[0].n;
+    const workshops = () => count('SELECT count(*)::int AS n FROM workshops WHERE trainer_id = $1', world.other.trainerId);
+    const before = await workshops();
+    const body = { trainerId: world.other.trainerId, startDate: world.today, endDate: world.today, venue: 'Elsewhere', capacity: 5 };
+    const workshop = await http(app).post('/workshops').set(world.own.trainer.auth).send(body);
+    expect([403, 404]).toContain(workshop.status);
+    expect(await workshops()).toBe(before);
+
+    const session = sessions.get('service_manager')!;
+    const leaver = await http(app).post('/service/team/leaver').set('Cookie', session.cookies).type('form').send({ _csrf: session.csrf, memberId: world.other.teamMemberId, endDate: world.today });
+    expect([403, 404]).toContain(leaver.status);
+    expect(await count('SELECT count(*)::int AS n FROM team_members WHERE id = $1 AND end_date IS NULL', world.other.teamMemberId)).toBe(1);
+  });
+
   it('answers every call as the route declares, audits every refusal of a signed-in user, and leaks no secret', async () => {
     const mismatches: string[] = [];
     const leaks: string[] = [];
