@@ -1,5 +1,5 @@
 // The build compiles TypeScript only; the files the code reads at run time (letter templates, page
-// views, the page stylesheet's Sass) are copied beside the compiled code, at the same relative paths.
+// views, the page stylesheet's Sass, the returns' reference CSVs) are copied beside the compiled code, at the same relative paths.
 const { cpSync } = require('node:fs');
 
-for (const dir of ['libs/letters/templates', 'libs/web/views', 'libs/web/styles']) cpSync(dir, `dist/${dir}`, { recursive: true });
+for (const dir of ['libs/letters/templates', 'libs/web/views', 'libs/web/styles', 'libs/returns/data']) cpSync(dir, `dist/${dir}`, { recursive: true });

@@ -34,6 +34,10 @@ describe('The command line', () => {
     await expect(cli('create-admin', '--email', uniqueEmail('weak'), '--password', 'short')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password must be longer than or equal to 10/) });
   }, 60_000);
 
+  it('refuses a common password with exit code 1', async () => {
+    await expect(cli('create-admin', '--email', uniqueEmail('common'), '--password', 'password123')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password is one of the most common passwords/) });
+  }, 60_000);
+
   it('seeds a demo register with compliant and non-compliant services', async () => {
     const before = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     const { stdout } = await cli('seed-demo');
@@ -41,9 +45,11 @@ describe('The command line', () => {
     const after = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     expect(after[0].n - before[0].n).toBe(20);
     // The Stamp of Approval has a history too: awards on the public register, applications in the queue.
-    const [, awards, open] = /(\d+) Stamp of Approval awards and (\d+) open applications/.exec(stdout) ?? [];
+    const [, awards, open, returns] = /(\d+) Stamp of Approval awards, (\d+) open applications, and (\d+) annual returns for \d{4}\/\d{2} and \d{4}\/\d{2}/.exec(stdout) ?? [];
     expect(Number(awards)).toBeGreaterThan(5);
     expect(Number(open)).toBeGreaterThan(5);
+    // Two years of annual returns: most of the 20 services file each year.
+    expect(Number(returns)).toBeGreaterThan(25);
     const register = await http(app).get('/public/approved-settings?pageSize=500').expect(200);
     expect(register.body.total).toBeGreaterThanOrEqual(Number(awards));
     expect(stdout).toMatch(/Demo sign-ins \(61 users, password "demo-password-2025"\)/);

@@ -1,3 +1,4 @@
+import { sign as signJwt } from 'jsonwebtoken';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -64,7 +65,8 @@ describe('Foundation: sign-in, roles, audit, health, jobs', () => {
   it('refuses a missing, forged, expired or outdated token with 401', async () => {
     const jwt = app.get(JwtService);
     const expired = await jwt.signAsync({ sub: admin.id, ver: 0 }, { expiresIn: -10 });
-    const wrongKey = await jwt.signAsync({ sub: admin.id, ver: 0 }, { secret: 'another-secret-another-secret-another-secret' });
+    // Signed outside the app: its JwtService always signs with the app's own key.
+    const wrongKey = signJwt({ sub: admin.id, ver: 0 }, 'another-secret-another-secret-another-secret', { algorithm: 'HS256', expiresIn: 600 });
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: admin.id, ver: 0 })).toString('base64url')}.`;
     for (const token of [expired, wrongKey, none, 'garbage']) {
       const response = await http(app).get('/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
@@ -78,6 +80,15 @@ describe('Foundation: sign-in, roles, audit, health, jobs', () => {
     await http(app).get('/auth/me').set(reviewer.auth).expect(200);
     await http(app).patch(`/users/${reviewer.id}`).set(admin.auth).send({ role: 'trainer' }).expect(200);
     await http(app).get('/auth/me').set(reviewer.auth).expect(401);
+
+    const disabled = await signedIn(app, 'npa_reviewer');
+    await http(app).get('/auth/me').set(disabled.auth).expect(200);
+    await http(app).patch(`/users/${disabled.id}`).set(admin.auth).send({ disabled: true }).expect(200);
+    const refused = await http(app).get('/auth/me').set(disabled.auth).expect(401);
+    expect(refused.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to do this.' });
+    // Enabled again, the old token stays dead: the disabling moved the token version on.
+    await http(app).patch(`/users/${disabled.id}`).set(admin.auth).send({ disabled: false }).expect(200);
+    await http(app).get('/auth/me').set(disabled.auth).expect(401);
   });
 
   it('refuses a role that may not call a route with 403, and audits it', async () => {

@@ -18,7 +18,11 @@ export function makeTestEnv(): Record<string, string> {
     STORAGE_DIR: join(dir, 'storage'),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'warn',
+    // Every suite calls from 127.0.0.1 into one key prefix; the rate-limit suite sets its own limits.
     LOGIN_RATE_LIMIT: '10000',
+    PUBLIC_RATE_LIMIT: '10000',
+    TOTP_RATE_LIMIT: '10000',
+    TOTP_ACCOUNT_LIMIT: '10000',
     TEST_RUN_DIR: dir,
   };
 }

@@ -118,9 +118,12 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
 
     const email = uniqueEmail('rita');
     await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Password').fill('Tr0ub4d&r');
     await page.getByRole('button', { name: 'Add the user' }).click();
     await page.getByRole('link', { name: /^Password must be longer/ }).waitFor();
+    await page.getByLabel('Password').fill('password123');
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    await page.getByRole('link', { name: 'Password is one of the most common passwords' }).waitFor();
     await page.getByLabel('Password').fill('long-enough-password');
     await page.getByRole('button', { name: 'Add the user' }).click();
     await page.getByText('Rita Reviewer can now sign in as NPA reviewer.').waitFor();

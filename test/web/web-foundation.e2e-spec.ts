@@ -25,7 +25,8 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     expect(css.headers['content-type']).toMatch(/text\/css/);
     expect(css.text).toContain('govuk-header');
     expect(css.text).not.toContain('GDS Transport');
-  });
+    // The first request compiles GOV.UK Frontend's Sass: over 5 s on two busy cores.
+  }, 30_000);
 
   it('signs in with the form, keeps the session in an httpOnly cookie, and signs out', async () => {
     const reviewer = await signedIn(app, 'npa_reviewer');

@@ -12,6 +12,7 @@ import { SystemController } from '@npa/platform/system/system.controller';
 import { ImportsModule } from '@npa/registry/imports/imports.module';
 import { RegistryModule } from '@npa/registry/registry.module';
 import { RemindersModule } from '@npa/reminders/reminders.module';
+import { ReturnsModule } from '@npa/returns/returns.module';
 import { SupervisionModule } from '@npa/supervision/supervision.module';
 import { TrainingModule } from '@npa/training/training.module';
 import { WebModule } from '@npa/web/web.module';
@@ -30,6 +31,7 @@ import { WebModule } from '@npa/web/web.module';
     ApprovalModule,
     LettersModule,
     RemindersModule,
+    ReturnsModule,
     WebModule,
   ],
   controllers: [HealthController, AuditController, SystemController],

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import { AppConfig } from '@npa/platform/config/app-config';
+import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
 import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
 import { mountWebAssets } from '@npa/web/web-assets';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
@@ -24,7 +24,8 @@ import { AppModule } from './app.module';
 export async function createApp(options: { logger?: boolean; modules?: Type[] } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Behind a proxy set TRUST_PROXY so req.ip is the client's; otherwise X-Forwarded-For is ignored.
-    trustProxy: process.env.TRUST_PROXY ?? false,
+    // Read before the app exists (the adapter is made first), through the same validation as the rest.
+    trustProxy: trustProxyOption(loadConfig().TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access, Public } from '../../platform/src/auth/access.decorator';
+import { RateLimit } from '../../platform/src/auth/rate-limit';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { NoBody, ParseId } from '../../platform/src/http/validation';
@@ -49,12 +50,14 @@ export class SettingsApprovalController {
 
   @Get('public/approved-settings')
   @Public()
+  @RateLimit('public')
   approvedSettings(@Query() query: PublicRegisterQuery) {
     return this.awards.approvedSettings(query);
   }
 
   @Get('public/approved-settings/:ofstedUrn')
   @Public()
+  @RateLimit('public')
   checkSetting(@Param('ofstedUrn') ofstedUrn: string) {
     return this.awards.checkSetting(ofstedUrn);
   }

@@ -7,6 +7,11 @@ import { Letter } from '../../letters/src/letter.entity';
 import { LetterTemplate } from '../../letters/src/letter-template.entity';
 import { MailDelivery } from '../../letters/src/mail-delivery.entity';
 import { Reminder } from '../../reminders/src/reminder.entity';
+import { AnnualReturn } from '../../returns/src/annual-return.entity';
+import { AnnualReturnRevision } from '../../returns/src/annual-return-revision.entity';
+import { LocalAuthority } from '../../returns/src/local-authority.entity';
+import { ReturnYear } from '../../returns/src/return-year.entity';
+import { SnapshotReport } from '../../returns/src/snapshot-report.entity';
 import { ComplianceSnapshot } from '../../compliance/src/compliance-snapshot.entity';
 import { RuleParameterVersion } from '../../compliance/src/rule-parameters.entity';
 import { AuditEntry } from '../../platform/src/audit/audit-entry.entity';
@@ -67,4 +72,9 @@ export const ENTITIES = [
   MailDelivery,
   Reminder,
   WebSession,
+  LocalAuthority,
+  ReturnYear,
+  AnnualReturn,
+  AnnualReturnRevision,
+  SnapshotReport,
 ];

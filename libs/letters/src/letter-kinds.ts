@@ -11,6 +11,7 @@ export const LETTER_KINDS = [
   'lapse-notice',
   'workshop-certificate',
   'reminder',
+  'national-snapshot',
 ] as const;
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -25,6 +26,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   'lapse-notice': 'Stamp of Approval: action needed',
   'workshop-certificate': 'Portage Workshop certificate',
   reminder: 'Reminder',
+  'national-snapshot': 'National snapshot of Portage services',
 };
 
 /** What every letter carries besides its own facts: who it is to, when, who signs, how to verify it. */
@@ -147,6 +149,20 @@ export interface ReminderData {
   actBy?: IsoDate;
 }
 
+/** The national snapshot of a reporting year as a report: every figure worded once, by the returns module. */
+export interface NationalSnapshotData {
+  /** "2024/25". */
+  yearLabel: string;
+  provisional: boolean;
+  /** The day the figures were taken. */
+  asOf: IsoDate;
+  lines: { label: string; value: string; detail?: string; previous?: string; change?: string }[];
+  previousYearLabel?: string;
+  regions: { region: string; authorities: number; authoritiesCovered: number; services: number; percent: number }[];
+  regionsWithoutService: string[];
+  missing: string[];
+}
+
 export interface LetterDataByKind {
   'registration-compliance': RegistrationComplianceData;
   award: AwardData;
@@ -156,6 +172,7 @@ export interface LetterDataByKind {
   'lapse-notice': LapseNoticeData;
   'workshop-certificate': WorkshopCertificateData;
   reminder: ReminderData;
+  'national-snapshot': NationalSnapshotData;
 }
 
 export type LetterData<K extends LetterKind = LetterKind> = LetterDataByKind[K];

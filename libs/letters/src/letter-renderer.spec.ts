@@ -73,6 +73,7 @@ const KEY_FACTS: Record<LetterKind, string[]> = {
     'Margaret Ellison, NPA-Accredited Trainer',
   ],
   reminder: ['Your Stamp of Approval expires in 30 days', 'Little Acorns Nursery', 'runs until 1 March 2027', 'Please act by 1 March 2027.'],
+  'national-snapshot': ['national snapshot 2024/25', '101 of 317 local authorities', '13,204', '+£50 (+2%)', 'North East', 'Northshire Portage Service'],
 };
 
 describe(LetterRenderer.name, () => {

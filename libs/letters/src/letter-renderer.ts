@@ -114,5 +114,7 @@ function subjectName(kind: LetterKind, data: LetterData): string {
       return (data as LetterData<'workshop-certificate'>).name;
     case 'reminder':
       return (data as LetterData<'reminder'>).about;
+    case 'national-snapshot':
+      return (data as LetterData<'national-snapshot'>).yearLabel;
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFil
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, Public } from '../../platform/src/auth/access.decorator';
+import { RateLimit } from '../../platform/src/auth/rate-limit';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { ParseId } from '../../platform/src/http/validation';
@@ -63,6 +64,7 @@ export class LettersController {
 
   @Get('letters/verify/:code')
   @Public()
+  @RateLimit('public')
   verify(@Param('code') code: string) {
     return this.letters.verify(code);
   }

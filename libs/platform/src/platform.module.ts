@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { throttlerOptions } from './auth/rate-limit';
 import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
+import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
 import { Mailer } from './mail/mailer';
@@ -12,10 +15,14 @@ import { HeartbeatService } from './system/heartbeat.service';
 import { LocalStorage, Storage } from './storage/storage';
 import { Clock } from './time/clock';
 
-/** What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox, mail, file storage, the clock. */
+/**
+ * What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox,
+ * mail, file storage, the clock. The rate limits are here because domain modules the worker also loads
+ * declare limited routes; the worker never counts anything, so its Redis client never connects.
+ */
 @Global()
 @Module({
-  imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule],
+  imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
   providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }],
   exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage],
 })

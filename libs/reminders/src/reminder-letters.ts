@@ -6,13 +6,15 @@ import type { Reminder } from './reminder.entity';
 import { reminderKind, type ReminderKind } from './finders/reminder-kinds';
 
 const ABOUT = ['settingName', 'practitionerName', 'memberName', 'serviceName'] as const;
-const ACT_BY = ['mustPutRightBy', 'awardExpiresOn', 'membershipEndsOn'] as const;
+const ACT_BY = ['mustPutRightBy', 'awardExpiresOn', 'membershipEndsOn', 'returnDueOn'] as const;
+// These say what has already passed: an "act by" date in the past would read as a mistake.
+const NO_ACT_BY = ['award-expired', 'return-overdue'];
 
 export function reminderLetter(reminder: Reminder, letterDate: IsoDate): LetterRequest<'reminder'> {
   const facts = reminder.facts;
   const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key]) : undefined);
   const about = ABOUT.map(text).find(Boolean) ?? 'The National Portage Association';
-  const actBy = reminder.kind.startsWith('award-expired') ? undefined : ACT_BY.map(text).find(Boolean);
+  const actBy = NO_ACT_BY.includes(reminder.kind) ? undefined : ACT_BY.map(text).find(Boolean);
   const whatToDo = text('whatToDo');
   const request = text('request');
   return {

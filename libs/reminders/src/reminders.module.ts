@@ -4,6 +4,7 @@ import { ComplianceModule } from '../../compliance/src/compliance.module';
 import { LettersModule } from '../../letters/src/letters.module';
 import { ReminderRecipients } from './finders/recipients';
 import { ReminderFinder } from './finders/reminder.finder';
+import { ReturnReminderFinder } from './finders/return-reminders';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 import { SweepService } from './sweep.service';
@@ -12,7 +13,7 @@ import { SweepService } from './sweep.service';
 @Module({
   imports: [ComplianceModule, ApprovalModule, LettersModule],
   controllers: [RemindersController],
-  providers: [ReminderRecipients, ReminderFinder, SweepService, RemindersService],
+  providers: [ReminderRecipients, ReminderFinder, ReturnReminderFinder, SweepService, RemindersService],
   exports: [ReminderFinder, SweepService, RemindersService],
 })
 export class RemindersModule {}

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../platform/src/auth/access.decorator';
+import { RateLimit } from '../../platform/src/auth/rate-limit';
 import { OutcomesService } from './outcomes.service';
 
 @ApiTags('training')
@@ -11,6 +12,7 @@ export class CertificatesController {
   /** Open to anyone holding the paper: an employer checking a practitioner's Portage Workshop. */
   @Get(':code')
   @Public()
+  @RateLimit('public')
   verify(@Param('code') code: string) {
     return this.outcomes.verify(code);
   }

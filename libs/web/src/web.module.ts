@@ -8,6 +8,7 @@ import { RegistryModule } from '../../registry/src/registry.module';
 import { RemindersModule } from '../../reminders/src/reminders.module';
 import { SupervisionModule } from '../../supervision/src/supervision.module';
 import { TrainingModule } from '../../training/src/training.module';
+import { AccountPages } from './pages/account.pages';
 import { AuthPages } from './pages/auth.pages';
 import { ImportRuns } from './pages/import-runs';
 import { LetterDetails } from './pages/letter-details';
@@ -37,6 +38,7 @@ import { VerifyPages } from './pages/verify.pages';
   imports: [AuthModule, ApprovalModule, ComplianceModule, ImportsModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
   controllers: [
     AuthPages,
+    AccountPages,
     OfficePages,
     OfficeApplicationPages,
     OfficeCompliancePages,

@@ -33,3 +33,11 @@ export const PublicPage = () => SetMetadata(ACCESS_KEY, { public: true, page: tr
 /** A page for the given roles, signed in through the browser session. */
 export const PageAccess = (roles: readonly Role[], scope?: { kind: string; param: string }) =>
   SetMetadata(ACCESS_KEY, { roles, scope, page: true } satisfies AccessRule);
+
+export const BEFORE_TOTP_KEY = 'npa:before-totp';
+
+/**
+ * With STAFF_TOTP_REQUIRED, a staff member without one-time codes reaches only routes marked so: the
+ * ones that set codes up (and who am I, and signing out). Everything else answers 403 until they do.
+ */
+export const AllowedBeforeTotp = () => SetMetadata(BEFORE_TOTP_KEY, true);

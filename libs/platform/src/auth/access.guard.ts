@@ -2,10 +2,12 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../http/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { AppConfig } from '../config/app-config';
+import { ACCESS_KEY, AccessRule, BEFORE_TOTP_KEY } from './access.decorator';
 import type { Actor } from './current-user';
 import { isNpaStaff } from './roles';
-import { Authenticator, unauthorised } from './authenticator';
+import { Authenticator, Caller, unauthorised } from './authenticator';
+import { needsTotpSetup, totpSetupRequired } from './totp-policy';
 import { SESSION_COOKIE, WebSessions } from './web-sessions.service';
 import { isUuid, ScopeRegistry } from './scope.registry';
 
@@ -39,6 +41,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: WebSessions,
     private readonly scopes: ScopeRegistry,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,8 +55,11 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.public) return true;
 
-    const actor = rule.page ? await this.sessionActor(request) : await this.authenticator.authenticate(request.headers);
+    const { actor, totpEnabled } = rule.page ? await this.sessionCaller(request) : await this.authenticator.caller(request.headers);
     request.user = actor;
+    if (needsTotpSetup(this.config.STAFF_TOTP_REQUIRED, actor.role, totpEnabled) && !this.reflector.getAllAndOverride<boolean>(BEFORE_TOTP_KEY, [context.getHandler(), context.getClass()])) {
+      return this.refuse(request, actor, 'totp-setup', totpSetupRequired());
+    }
     if (isNpaStaff(actor.role)) {
       if (rule.roles?.includes(actor.role)) return true;
       return this.refuse(request, actor, 'role', new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.'));
@@ -69,11 +75,10 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async sessionActor(request: GuardedRequest): Promise<Actor> {
-    const signed = request.cookies?.[SESSION_COOKIE];
-    const actor = await this.sessions.actor(signed);
-    if (!actor) throw unauthorised();
-    return actor;
+  private async sessionCaller(request: GuardedRequest): Promise<Caller> {
+    const caller = await this.sessions.caller(request.cookies?.[SESSION_COOKIE]);
+    if (!caller) throw unauthorised();
+    return caller;
   }
 
   /** A form posted from anywhere but our own page is refused before it changes anything. */

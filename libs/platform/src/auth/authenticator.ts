@@ -12,6 +12,11 @@ export interface TokenClaims {
   ver: number;
 }
 
+export interface Caller {
+  actor: Actor;
+  totpEnabled: boolean;
+}
+
 export const unauthorised = () => new DomainError('AUTH.UNAUTHORISED', HttpStatus.UNAUTHORIZED, 'Sign in to do this.');
 
 /**
@@ -26,6 +31,11 @@ export class Authenticator {
   ) {}
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Actor> {
+    return (await this.caller(headers)).actor;
+  }
+
+  /** The caller, and whether they have one-time codes on (STAFF_TOTP_REQUIRED asks). */
+  async caller(headers: Record<string, string | string[] | undefined>): Promise<Caller> {
     const header = headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw unauthorised();
@@ -38,6 +48,6 @@ export class Authenticator {
     if (!isUuid(claims.sub)) throw unauthorised();
     const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub, disabledAt: IsNull() });
     if (!user || user.tokenVersion !== claims.ver) throw unauthorised();
-    return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
+    return { actor: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId }, totpEnabled: user.totpEnabledAt !== null };
   }
 }

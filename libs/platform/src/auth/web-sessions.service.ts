@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { Caller } from './authenticator';
 import type { Actor } from './current-user';
 import type { User } from './user.entity';
 
@@ -33,20 +34,25 @@ export class WebSessions {
    * most once a minute, not on every page and asset, which is all a 30-minute idle limit needs.
    */
   async actor(id: string | undefined): Promise<Actor | null> {
+    return (await this.caller(id))?.actor ?? null;
+  }
+
+  /** The session's user, and whether they have one-time codes on (STAFF_TOTP_REQUIRED asks). */
+  async caller(id: string | undefined): Promise<Caller | null> {
     if (!id || id.length > 100) return null;
-    const [row] = await this.dataSource.query<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null }[]>(
+    const [row] = await this.dataSource.query<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null; totp_enabled: boolean }[]>(
       `WITH live AS (
-         SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.organisation_id
+         SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.organisation_id, u.totp_enabled_at IS NOT NULL AS totp_enabled
            FROM web_sessions s JOIN users u ON u.id = s.user_id
           WHERE s.id_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
             AND s.last_seen_at > now() - make_interval(mins => $2) AND u.disabled_at IS NULL AND u.token_version = s.token_version),
        touched AS (
          UPDATE web_sessions SET last_seen_at = now()
           WHERE id_hash IN (SELECT id_hash FROM live WHERE last_seen_at < now() - interval '1 minute'))
-       SELECT id, email, name, role, organisation_id FROM live`,
+       SELECT id, email, name, role, organisation_id, totp_enabled FROM live`,
       [hash(id), this.config.WEB_SESSION_IDLE_MINUTES],
     );
-    return row ? { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id } : null;
+    return row ? { actor: { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id }, totpEnabled: row.totp_enabled } : null;
   }
 
   async end(id: string | undefined): Promise<void> {

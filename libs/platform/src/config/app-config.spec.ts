@@ -1,4 +1,4 @@
-import { loadConfig } from './app-config';
+import { loadConfig, trustProxyOption } from './app-config';
 
 describe('loadConfig', () => {
   it('gives the local defaults when nothing is set', () => {
@@ -17,11 +17,34 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', /REDIS_URL/],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL/],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32/],
+    ['TOTP_KEY', 'short', /TOTP_KEY must be at least 32/],
+    ['STAFF_TOTP_REQUIRED', 'yes', /STAFF_TOTP_REQUIRED must be true or false/],
+    ['TRUST_PROXY', 'my-proxy', /TRUST_PROXY must be true, false/],
+    ['PUBLIC_RATE_LIMIT', '0', /PUBLIC_RATE_LIMIT/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
 
   it('honours values that are set', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379/3' })).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379/3' });
+  });
+
+  it('reads the sign-in settings', () => {
+    expect(loadConfig({})).toMatchObject({ STAFF_TOTP_REQUIRED: false, TOTP_RATE_LIMIT: 20, TOTP_ACCOUNT_LIMIT: 5, PUBLIC_RATE_LIMIT: 60 });
+    expect(loadConfig({ STAFF_TOTP_REQUIRED: 'true' }).STAFF_TOTP_REQUIRED).toBe(true);
+    expect(loadConfig({ STAFF_TOTP_REQUIRED: 'false' }).STAFF_TOTP_REQUIRED).toBe(false);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.1', '10.0.0.1'],
+    ['10.0.0.1, 192.168.0.0/16', '10.0.0.1, 192.168.0.0/16'],
+    ['loopback', 'loopback'],
+  ])('passes TRUST_PROXY=%s to Fastify as %j', (value, option) => {
+    const config = loadConfig(value === undefined ? {} : { TRUST_PROXY: value });
+    expect(trustProxyOption(config.TRUST_PROXY)).toEqual(option);
   });
 });

@@ -1,8 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const integer = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
  * Every setting the system reads from its environment, with the local defaults that let it run on a
@@ -85,6 +86,53 @@ export class AppConfig {
   @Transform(integer) @IsInt() @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /**
+   * Requests per client address to the routes anyone may call without signing in (certificate, letter
+   * and register checks, the /verify page), so nobody can walk through the codes.
+   */
+  @Transform(integer) @IsInt() @Min(1)
+  PUBLIC_RATE_LIMIT = 60;
+
+  @Transform(integer) @IsInt() @Min(1)
+  PUBLIC_RATE_WINDOW_SECONDS = 60;
+
+  /**
+   * One-time codes: requests to the code routes per client address (generous: a whole office may sign
+   * in through one address), and codes tried per account from anywhere (tight: six digits fall to
+   * enough guesses), both over TOTP_RATE_WINDOW_SECONDS.
+   */
+  @Transform(integer) @IsInt() @Min(1)
+  TOTP_RATE_LIMIT = 20;
+
+  @Transform(integer) @IsInt() @Min(1)
+  TOTP_ACCOUNT_LIMIT = 5;
+
+  @Transform(integer) @IsInt() @Min(1)
+  TOTP_RATE_WINDOW_SECONDS = 300;
+
+  /**
+   * true: NPA staff must turn on one-time codes; until they do, they may only reach the routes that set
+   * them up. Off by default so the README's first admin can sign in with a password alone.
+   */
+  @Transform(flag) @IsBoolean({ message: 'must be true or false' })
+  STAFF_TOTP_REQUIRED = false;
+
+  /**
+   * The key that encrypts TOTP secrets at rest (AES-256-GCM; any string of 32 characters or more, put
+   * through HKDF). Unset: derived from the JWT secret, so changing JWT_SECRET then means every staff
+   * member sets up their codes again. Set it in production and keep it apart from JWT_SECRET.
+   */
+  @Transform(trimmed) @IsOptional() @MinLength(32, { message: 'must be at least 32 characters' })
+  TOTP_KEY?: string;
+
+  /**
+   * Which proxies may set the client's address through X-Forwarded-For: unset or false trusts none (the
+   * header is ignored), true trusts every hop, a number that many hops, else a list of addresses or
+   * CIDR ranges (10.0.0.1,192.168.0.0/16, or loopback). Rate limits key on the address this gives.
+   */
+  @Transform(trimmed) @IsOptional() @Matches(/^(true|false|\d+|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+))*)$/, { message: 'must be true, false, a number of hops or a list of addresses' })
+  TRUST_PROXY?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -98,9 +146,16 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** TRUST_PROXY as Fastify's trustProxy option takes it. */
+export function trustProxyOption(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** Reads and validates the environment; a bad value throws one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['SMTP_URL', 'JWT_SECRET']);
+  const known = Object.keys(new AppConfig()).concat(['SMTP_URL', 'JWT_SECRET', 'TOTP_KEY', 'TRUST_PROXY']);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { TOTP_SETUP_PAGE } from '../auth/totp-policy';
 import { DomainError, ProblemDetail } from './domain-error';
 import { InvalidInputException } from './validation';
 
@@ -38,6 +39,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request?.id, route: `${request?.method} ${request?.url}` }, 'request failed');
     }
+    // A staff member who must set up one-time codes first is taken to the page that does it.
+    if (request?.page && exception instanceof DomainError && exception.code === 'AUTH.TOTP_SETUP_REQUIRED') return void reply.redirect(TOTP_SETUP_PAGE, 303);
     if (request?.page) return this.page(reply, body, request.url ?? '/');
     reply.status(body.statusCode).send(body);
   }

@@ -6,6 +6,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { Authenticator, unauthorised } from '../auth/authenticator';
+import { needsTotpSetup, TOTP_SETUP_PAGE, totpSetupRequired } from '../auth/totp-policy';
+import { AppConfig } from '../config/app-config';
 import { SESSION_COOKIE, WebSessions } from '../auth/web-sessions.service';
 import { DomainError } from '../http/domain-error';
 import { ErrorFilter } from '../http/error.filter';
@@ -24,6 +26,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const authenticator = app.get(Authenticator);
   const sessions = app.get(WebSessions);
   const audit = app.get(AuditService);
+  const config = app.get(AppConfig);
   const errors = new ErrorFilter();
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
@@ -32,21 +35,27 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   // A bearer token (scripts), or the browser's sign-in: the session cookie is SameSite=Lax, so another
   // site cannot post to the dashboard's buttons with it.
   const who = async (request: FastifyRequest) => {
-    if (request.headers.authorization) return authenticator.authenticate(request.headers);
-    const actor = await sessions.actor(request.cookies?.[SESSION_COOKIE]);
-    if (!actor) throw unauthorised();
-    return actor;
+    if (request.headers.authorization) return authenticator.caller(request.headers);
+    const caller = await sessions.caller(request.cookies?.[SESSION_COOKIE]);
+    if (!caller) throw unauthorised();
+    return caller;
   };
   const gate = async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      const actor = await who(request);
-      if (actor.role === 'npa_admin') return;
-      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: 'role', status: 403 }, ip: request.ip });
-      throw new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.');
+      const { actor, totpEnabled } = await who(request);
+      const refusal = needsTotpSetup(config.STAFF_TOTP_REQUIRED, actor.role, totpEnabled)
+        ? { reason: 'totp-setup', error: totpSetupRequired() }
+        : actor.role === 'npa_admin'
+          ? null
+          : { reason: 'role', error: new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.') };
+      if (!refusal) return;
+      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: refusal.reason, status: 403 }, ip: request.ip });
+      throw refusal.error;
     } catch (error) {
       const body = errors.toBody(error, request.id);
       const browser = request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '');
       if (body.statusCode === 401 && browser) return reply.redirect(`/sign-in?next=${encodeURIComponent(QUEUE_DASHBOARD_PATH)}`, 303);
+      if (browser && error instanceof DomainError && error.code === 'AUTH.TOTP_SETUP_REQUIRED') return reply.redirect(TOTP_SETUP_PAGE, 303);
       return reply.code(body.statusCode).send(body);
     }
   };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { IsNotCommonPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { ROLES } from '../auth/roles';
 import type { Role } from '../auth/roles';
 import type { User } from '../auth/user.entity';
@@ -12,7 +12,7 @@ export class CreateUserDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' }) @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
   password: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
@@ -38,7 +38,7 @@ export class UpdateUserDto {
   @IsOptional() @IsIn([true, false])
   disabled?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200)
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH }) @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
   password?: string;
 }
 
@@ -50,6 +50,8 @@ export interface UserView {
   roles: Role[];
   organisationId: string | null;
   disabled: boolean;
+  /** One-time codes are on for this account (never the secret itself). */
+  totpEnabled: boolean;
   createdAt: string;
 }
 
@@ -62,5 +64,6 @@ export const toUserView = (user: User): UserView => ({
   roles: [user.role],
   organisationId: user.organisationId,
   disabled: user.disabledAt !== null,
+  totpEnabled: user.totpEnabledAt !== null,
   createdAt: user.createdAt.toISOString(),
 });

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Access } from '../auth/access.decorator';
+import { TotpService } from '../auth/totp.service';
 import { ParseId } from '../http/validation';
 import { Actor, CurrentUser } from '../auth/current-user';
 import { ROLES } from '../auth/roles';
@@ -19,7 +20,10 @@ class UserQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly totp: TotpService,
+  ) {}
 
   @Post()
   @Access(['npa_admin'])
@@ -44,5 +48,12 @@ export class UsersController {
   @Access(['npa_admin'])
   update(@Param('id', ParseId) id: string, @Body() dto: UpdateUserDto, @CurrentUser() actor: Actor) {
     return this.users.update(id, dto, actor);
+  }
+
+  /** Turns one-time codes off for a user (a lost phone); they can set them up again. Audited. */
+  @Delete(':id/totp')
+  @Access(['npa_admin'])
+  disableTotp(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    return this.totp.disable(id, actor);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/current-user';
-import { hashPassword } from '../auth/password';
+import { hashNewPassword } from '../auth/password';
 import { ORGANISATION_OF, Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { conflict, invalid, notFound } from '../http/domain-error';
@@ -20,7 +20,7 @@ export class UsersService {
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor | null): Promise<UserView> {
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await hashNewPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const organisationId = await this.checkOrganisation(manager, dto.role, dto.organisationId);
       await this.assertEmailFree(manager, dto.email);
@@ -32,7 +32,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<UserView> {
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    const passwordHash = dto.password ? await hashNewPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('The user');

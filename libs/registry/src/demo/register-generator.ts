@@ -14,6 +14,11 @@ export interface GeneratorOptions {
   today: IsoDate;
   /** Settings per service (5 at national scale). */
   settingsPerService?: number;
+  /**
+   * Real local authorities to place services in (from the reference table), so the snapshot's coverage
+   * and regions mean something; without them services get made-up councils.
+   */
+  authorities?: readonly { name: string; region: string }[];
 }
 
 export interface GeneratedCounts {
@@ -45,6 +50,15 @@ export function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
+}
+
+function shuffled<T>(items: readonly T[], rnd: ReturnType<typeof random>): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = rnd.int(i + 1);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
 }
 
 /** Multi-row inserts of plain rows, 5,000 at a time, through jsonb_to_recordset. */
@@ -82,10 +96,15 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     memberships.push({ id: randomUUID(), person_id: personId, number: `NPA-${10000 + memberships.length}`, start_date: day(300 + rnd.int(300)), end_date: lapsed ? day(1 + rnd.int(60)) : addDays(today, 30 + rnd.int(330)) });
 
   const [{ n: firstNumber }] = await dataSource.query<{ n: string }[]>(`SELECT nextval('service_registration_seq') AS n`);
+  // Each service in its own authority while there are authorities left, as the NPA's register is.
+  const places = shuffled(options.authorities ?? [], rnd);
   for (let s = 0; s < serviceCount; s++) {
     const serviceId = randomUUID();
-    const town = rnd.pick(TOWNS);
-    services.push({ id: serviceId, name: `${town} Portage Service ${s + 1}`, local_authority: `${town} Council`, region: REGIONS[s % REGIONS.length], age_range: rnd.pick(['0-3', '0-4', '0-5']), registration_number: `NPA-S-${String(Number(firstNumber) + s).padStart(5, '0')}`, version: 1 });
+    const place = places.length > 0 ? places[s % places.length] : null;
+    const town = place?.name ?? rnd.pick(TOWNS);
+    // Most services were registered years ago; about one in twenty joined within the last year.
+    const registeredOn = rnd.chance(0.05) ? day(30 + rnd.int(300)) : day(800 + rnd.int(4000));
+    services.push({ id: serviceId, name: `${town} Portage Service${places.length > 0 && s < places.length ? '' : ` ${s + 1}`}`, local_authority: `${town} Council`, region: place?.region ?? REGIONS[s % REGIONS.length], age_range: rnd.pick(['0-3', '0-4', '0-5']), registration_number: `NPA-S-${String(Number(firstNumber) + s).padStart(5, '0')}`, registered_on: registeredOn, version: 1 });
     // A few services are in trouble on purpose: too few members, a missed supervision, an untrained starter.
     const fewMembers = rnd.chance(0.15);
     const missedSupervision = rnd.chance(0.15);
@@ -157,7 +176,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
 
   await dataSource.transaction(async (m) => {
     await insertRows(m, 'people', { id: 'uuid', name: 'text', email: 'text' }, people);
-    await insertRows(m, 'services', { id: 'uuid', name: 'text', local_authority: 'text', region: 'text', age_range: 'text', registration_number: 'text', version: 'int' }, services);
+    await insertRows(m, 'services', { id: 'uuid', name: 'text', local_authority: 'text', region: 'text', age_range: 'text', registration_number: 'text', registered_on: 'date', version: 'int' }, services);
     await insertRows(m, 'team_members', { id: 'uuid', service_id: 'uuid', person_id: 'uuid', role: 'text', fte: 'numeric', caseload: 'int', start_date: 'date', end_date: 'date' }, team);
     await insertRows(m, 'memberships', { id: 'uuid', person_id: 'uuid', number: 'text', start_date: 'date', end_date: 'date' }, memberships);
     await insertRows(m, 'inductions', { id: 'uuid', person_id: 'uuid', completed_on: 'date' }, inductions);

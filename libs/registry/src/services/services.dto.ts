@@ -19,6 +19,11 @@ export class CreateServiceDto {
 
   @ApiProperty({ enum: AGE_RANGES }) @IsIn(AGE_RANGES)
   ageRange: AgeRange;
+
+  @ApiPropertyOptional({ description: 'when the NPA registered it, for services on the register before this system (default today)' })
+  @IsOptional()
+  @IsIsoDate()
+  registeredOn?: string;
 }
 
 export class UpdateServiceDto {
@@ -33,6 +38,9 @@ export class UpdateServiceDto {
 
   @ApiPropertyOptional({ enum: AGE_RANGES }) @IsOptional() @IsIn(AGE_RANGES)
   ageRange?: AgeRange;
+
+  @ApiPropertyOptional({ description: 'correct the date the NPA registered it' }) @IsOptional() @IsIsoDate()
+  registeredOn?: string;
 }
 
 export class ServiceQuery extends PageQuery {

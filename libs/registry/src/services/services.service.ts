@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../platform/src/audit/audit.service';
 import type { Actor } from '../../../platform/src/auth/current-user';
-import { notFound } from '../../../platform/src/http/domain-error';
+import { invalid, notFound } from '../../../platform/src/http/domain-error';
+import { Clock } from '../../../platform/src/time/clock';
 import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
 import { organisationLimit } from '../registry.scopes';
 import { Service } from './service.entity';
@@ -14,9 +15,16 @@ export class ServicesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
+  /** A registration date decides which years' returns a service owes, so it can never be in the future. */
+  private refuseFutureRegistration(dto: { registeredOn?: string }): void {
+    if (dto.registeredOn && dto.registeredOn > this.clock.today()) throw invalid('A service cannot be registered on a future date.', [{ field: 'registeredOn', problem: 'must be today or earlier' }]);
+  }
+
   async register(dto: CreateServiceDto, actor: Actor) {
+    this.refuseFutureRegistration(dto);
     return this.dataSource.transaction(async (manager) => {
       const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('service_registration_seq') AS n`);
       const service = await manager.save(manager.create(Service, { ...dto, registrationNumber: `NPA-S-${n.padStart(5, '0')}` }));
@@ -27,6 +35,7 @@ export class ServicesService {
   }
 
   async update(id: string, dto: UpdateServiceDto, actor: Actor) {
+    this.refuseFutureRegistration(dto);
     return this.dataSource.transaction(async (manager) => {
       const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!service) throw notFound('The service');

@@ -27,6 +27,9 @@ export const REMINDER_KINDS = [
   { kind: 'induction-overdue', to: ['service_managers'], title: 'The induction period ended without the NPA induction checklist' },
   { kind: 'application-awaiting-review', to: ['npa_reviewers'], title: 'A Stamp of Approval application is waiting for review' },
   { kind: 'information-requested-no-answer', to: ['setting_contacts'], title: 'The NPA is still waiting for the information it asked for' },
+  { kind: 'return-window-open', to: ['service_managers'], title: 'Your annual return is open for filing' },
+  { kind: 'return-due-soon', to: ['service_managers'], title: 'Your annual return is due in 30 days' },
+  { kind: 'return-overdue', to: ['service_managers'], title: 'Your annual return is overdue' },
 ] as const satisfies readonly { kind: string; to: readonly RecipientGroup[]; title: string }[];
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number]['kind'];
@@ -59,6 +62,8 @@ export interface ReminderOffsets {
    * renewals catch up instead until the next renewal reminder takes over or the award expires.
    */
   catchUpDays: number;
+  /** Days before a year's return is due for the "due soon" reminder. */
+  returnDueSoonDaysBefore: number;
 }
 
 export const DEFAULT_REMINDER_OFFSETS: Readonly<ReminderOffsets> = Object.freeze({
@@ -71,4 +76,5 @@ export const DEFAULT_REMINDER_OFFSETS: Readonly<ReminderOffsets> = Object.freeze
   awaitingReviewRepeatDays: 7,
   informationRequestedDays: 14,
   catchUpDays: 14,
+  returnDueSoonDaysBefore: 30,
 });

@@ -22,6 +22,7 @@ import {
 } from './due-dates';
 import { reminderKey, type DueReminder, type ReminderIdentity, type ReminderRecipient, type StillDue } from './due-reminder';
 import { ReminderRecipients, type FoundReminder } from './recipients';
+import { ReturnReminderFinder } from './return-reminders';
 import { DEFAULT_REMINDER_OFFSETS, type ReminderOffsets } from './reminder-kinds';
 
 interface AwardRow {
@@ -78,6 +79,7 @@ export class ReminderFinder {
     private readonly awards: AwardsService,
     private readonly recipients: ReminderRecipients,
     private readonly config: AppConfig,
+    private readonly returns: ReturnReminderFinder,
   ) {}
 
   async due(asOf: IsoDate): Promise<DueReminder[]> {
@@ -91,6 +93,7 @@ export class ReminderFinder {
       this.inductionsOverdue(asOf, params.inductionDays),
       this.applicationsAwaitingReview(asOf),
       this.informationRequested(asOf),
+      this.returns.due(asOf, this.offsets),
     ]);
     const reminders = await this.recipients.resolve(found.flat());
     return reminders.sort((a, b) => (reminderKey(a) < reminderKey(b) ? -1 : reminderKey(a) > reminderKey(b) ? 1 : 0));
@@ -431,6 +434,10 @@ export class ReminderFinder {
         return this.awaitingReviewStillDue(r.subjectId, r.dueOn);
       case 'information-requested-no-answer':
         return this.informationStillDue(r.subjectId, r.dueOn);
+      case 'return-window-open':
+      case 'return-due-soon':
+      case 'return-overdue':
+        return this.returns.stillDue(r);
     }
   }
 

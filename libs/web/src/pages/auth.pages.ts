@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess, PublicPage } from '../../../platform/src/auth/access.decorator';
+import { DataSource, IsNull } from 'typeorm';
+import { AllowedBeforeTotp, PageAccess, PublicPage } from '../../../platform/src/auth/access.decorator';
 import { AuthService } from '../../../platform/src/auth/auth.service';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { RateLimit } from '../../../platform/src/auth/rate-limit';
 import { ROLES } from '../../../platform/src/auth/roles';
+import { isUuid } from '../../../platform/src/auth/scope.registry';
+import { TotpService } from '../../../platform/src/auth/totp.service';
+import { User } from '../../../platform/src/auth/user.entity';
 import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
 import { AppConfig } from '../../../platform/src/config/app-config';
 import { DomainError } from '../../../platform/src/http/domain-error';
@@ -14,14 +19,27 @@ import { page } from './render';
 
 /** Only our own pages may be returned to after sign-in: a path, never another site. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : undefined);
+const withNext = (path: string, next: string | undefined) => (next ? `${path}?next=${encodeURIComponent(next)}` : path);
+
+/**
+ * Between a right password and the one-time code: a signed cookie naming the account and its token
+ * version, good for five minutes and only on the sign-in pages. It proves the password was given; it
+ * is no session, and the code step still counts every code against the account.
+ */
+const PENDING_COOKIE = 'npa_sign_in';
+const PENDING_SECONDS = 300;
+
+const failedCode = (error: unknown) => error instanceof DomainError && Number(error.status) === 401;
 
 @ApiExcludeController()
 @Controller()
 export class AuthPages {
   constructor(
     private readonly auth: AuthService,
+    private readonly totp: TotpService,
     private readonly sessions: WebSessions,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get('/')
@@ -40,28 +58,81 @@ export class AuthPages {
   @Post('sign-in')
   @HttpCode(200)
   @PublicPage()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit('login')
   async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @Query('next') next?: string) {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const missing = [!email && { field: 'email', message: 'Enter your email address', href: '#email' }, !password && { field: 'password', message: 'Enter your password', href: '#password' }].filter(Boolean);
     if (missing.length) return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: missing }, 400);
+    let user: User;
     try {
-      const user = await this.auth.verifyCredentials(email, password, { requestId: String(request.id), ip: request.ip });
-      const session = await this.sessions.start(user);
-      reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
-      return reply.redirect(safeNext(next) ?? HOME[user.role], 303);
+      user = await this.auth.checkPassword(email, password, this.info(request));
     } catch (error) {
       if (!(error instanceof DomainError) || Number(error.status) !== 401) throw error;
       return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: [{ field: 'email', message: 'The email address or password is not right', href: '#email' }] }, 401);
     }
+    if (!user.totpEnabledAt) return this.startSession(request, reply, user, next);
+    const pending = `${user.id}.${user.tokenVersion}.${Date.now() + PENDING_SECONDS * 1000}`;
+    reply.setCookie(PENDING_COOKIE, pending, { path: '/sign-in', signed: true, httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: PENDING_SECONDS });
+    return reply.redirect(withNext('/sign-in/code', safeNext(next)), 303);
+  }
+
+  @Get('sign-in/code')
+  @PublicPage()
+  async codePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('next') next?: string) {
+    if (!(await this.pendingUser(request))) return reply.redirect(withNext('/sign-in', safeNext(next)), 303);
+    return page(request, reply, 'sign-in-code', { title: 'Enter your code', next: safeNext(next) });
+  }
+
+  @Post('sign-in/code')
+  @HttpCode(200)
+  @PublicPage()
+  @RateLimit('totp')
+  async code(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @Query('next') next?: string) {
+    const user = await this.pendingUser(request);
+    if (!user) return reply.redirect(withNext('/sign-in', safeNext(next)), 303);
+    // Apps show the code as "123 456"; people type it either way.
+    const code = typeof body.code === 'string' ? body.code.replace(/\s+/g, '') : '';
+    const again = (message: string, status: number) => page(request, reply, 'sign-in-code', { title: 'Enter your code', next: safeNext(next), errors: [{ field: 'code', message, href: '#code' }] }, status);
+    if (!code) return again('Enter the 6-digit code from your authenticator app', 400);
+    try {
+      await this.totp.checkSignInCode(user, code, this.info(request));
+    } catch (error) {
+      if (!failedCode(error)) throw error;
+      return again('The code is not right, or it has been used already: enter the code your app shows now', 401);
+    }
+    reply.clearCookie(PENDING_COOKIE, { path: '/sign-in' });
+    return this.startSession(request, reply, user, next);
   }
 
   @Post('sign-out')
   @PageAccess(ROLES)
+  @AllowedBeforeTotp()
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() _actor: Actor) {
     await this.sessions.end(request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/sign-in', 303);
+  }
+
+  private async startSession(request: FastifyRequest, reply: FastifyReply, user: User, next: string | undefined) {
+    await this.auth.recordSignIn(user, this.info(request));
+    const session = await this.sessions.start(user);
+    reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
+    return reply.redirect(safeNext(next) ?? HOME[user.role], 303);
+  }
+
+  /** The account whose password was just given, if the cookie is ours, fresh, and the account unchanged. */
+  private async pendingUser(request: FastifyRequest): Promise<User | null> {
+    const raw = request.cookies[PENDING_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : undefined;
+    if (!unsigned?.valid || !unsigned.value) return null;
+    const [id, version, until] = unsigned.value.split('.');
+    if (!isUuid(id) || !(Number(until) > Date.now())) return null;
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
+    return user && user.totpEnabledAt && String(user.tokenVersion) === version ? user : null;
+  }
+
+  private info(request: FastifyRequest) {
+    return { requestId: String(request.id), ip: request.ip };
   }
 }

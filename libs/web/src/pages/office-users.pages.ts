@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
+import { TotpService } from '../../../platform/src/auth/totp.service';
 import { PageQuery } from '../../../platform/src/http/pagination';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
 import { CreateUserDto, UpdateUserDto } from '../../../platform/src/users/user.dto';
@@ -12,7 +13,7 @@ import { OrganisationOptions } from './organisation-options';
 import { page, redirectWithNotice } from './render';
 import { readUserForm, ROLE_NAMES, roleChoices, userFormErrors } from './user-form';
 
-const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters. Tell them to change it when they first sign in.`;
+const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters, and not one of the most common passwords. Tell them to change it when they first sign in.`;
 
 /** Users and their roles, for NPA admins: add one, change a role, disable or enable an account. */
 @ApiExcludeController()
@@ -21,6 +22,7 @@ export class OfficeUsersPages {
   constructor(
     private readonly users: UsersService,
     private readonly organisations: OrganisationOptions,
+    private readonly totp: TotpService,
   ) {}
 
   @Get()
@@ -84,5 +86,13 @@ export class OfficeUsersPages {
     const disabled = body.disabled === 'true';
     const user = await this.users.update(id, validateInput(UpdateUserDto, { disabled }), actor);
     return redirectWithNotice(reply, `/office/users/${id}`, disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`);
+  }
+
+  /** A staff member lost their phone: their one-time codes go off (audited) until they set them up again. */
+  @Post(':id/two-factor')
+  @PageAccess(['npa_admin'])
+  async turnOffCodes(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    const user = await this.totp.disable(id, actor);
+    return redirectWithNotice(reply, `/office/users/${id}`, `One-time codes are off for ${user.name}.`);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicPage } from '../../../platform/src/auth/access.decorator';
+import { RateLimit } from '../../../platform/src/auth/rate-limit';
 import { DomainError } from '../../../platform/src/http/domain-error';
 import { AwardsService } from '../../../approval/src/awards.service';
 import { LettersService } from '../../../letters/src/letters.service';
@@ -27,6 +28,7 @@ export class VerifyPages {
 
   @Get()
   @PublicPage()
+  @RateLimit('public')
   async verify(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
     const asked = (Object.keys(CHECKS) as Check[]).find((k) => typeof query[k] === 'string');
     const data = { title: 'Check a certificate, letter or Stamp of Approval', certificate: '', letter: '', urn: '' };

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../platform/src/auth/roles';
+import { FilingStatusService } from './filing-status.service';
+import { ReturnYears } from './return-years.service';
+import { UpdateReturnYearDto, YearStatusQuery } from './returns.dto';
+import type { ReportingYear } from './rules/reporting-year';
+import { ParseReportingYear } from './year.pipe';
+
+@ApiTags('annual returns')
+@ApiBearerAuth()
+@Controller('return-years')
+export class ReturnYearsController {
+  constructor(
+    private readonly years: ReturnYears,
+    private readonly filing: FilingStatusService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reporting years with their due dates, whether closed, and how many returns are in' })
+  @Access(NPA_STAFF)
+  async list() {
+    const years = await this.years.years();
+    return Promise.all(years.map(async (y) => {
+      const { year, counts } = await this.filing.status(y);
+      return { ...year, counts };
+    }));
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: 'Every service expected to file the year, with where its return stands: who has not filed' })
+  @Access(NPA_STAFF)
+  status(@Param('year', ParseReportingYear) year: ReportingYear, @Query() query: YearStatusQuery) {
+    return this.filing.status(year.startYear, query);
+  }
+
+  @Patch(':year')
+  @ApiOperation({ summary: "Set the date the year's returns are due" })
+  @Access(['npa_admin'])
+  update(@Param('year', ParseReportingYear) year: ReportingYear, @Body() dto: UpdateReturnYearDto, @CurrentUser() actor: Actor) {
+    return this.years.setDueOn(year.startYear, dto.dueOn, actor);
+  }
+
+  @Post(':year/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Close the year: its returns can no longer be filed or corrected, and its snapshot is final" })
+  @Access(['npa_admin'])
+  close(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    return this.years.close(year.startYear, actor);
+  }
+
+  @Post(':year/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a closed year so a return can be corrected' })
+  @Access(['npa_admin'])
+  reopen(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    return this.years.reopen(year.startYear, actor);
+  }
+}

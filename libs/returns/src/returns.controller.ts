@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../platform/src/auth/roles';
+import { ParseId } from '../../platform/src/http/validation';
+import { FileReturnDto } from './returns.dto';
+import { ReturnsService } from './returns.service';
+import type { ReportingYear } from './rules/reporting-year';
+import { ParseReportingYear } from './year.pipe';
+
+const STAFF_OR_MANAGER = [...NPA_STAFF, 'service_manager'] as const;
+const OWN_SERVICE = { kind: 'service', param: 'id' };
+
+@ApiTags('annual returns')
+@ApiBearerAuth()
+@Controller('services/:id/returns')
+export class ReturnsController {
+  constructor(private readonly returns: ReturnsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The service's returns, one per reporting year since it was registered, latest first" })
+  @Access(STAFF_OR_MANAGER, OWN_SERVICE)
+  list(@Param('id', ParseId) id: string) {
+    return this.returns.list(id);
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: "One year's return (year written 2025-26) beside last year's figures" })
+  @Access(STAFF_OR_MANAGER, OWN_SERVICE)
+  get(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear) {
+    return this.returns.get(id, year.startYear);
+  }
+
+  @Put(':year')
+  @ApiOperation({ summary: "File or correct the year's return; refused once the NPA has closed the year" })
+  @Access(STAFF_OR_MANAGER, OWN_SERVICE)
+  file(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear, @Body() dto: FileReturnDto, @CurrentUser() actor: Actor) {
+    return this.returns.file(id, year.startYear, dto, actor);
+  }
+}

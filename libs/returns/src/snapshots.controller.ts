@@ -1,0 +1,49 @@
+import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access } from '../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../platform/src/auth/roles';
+import { snapshotLines } from './rules/snapshot-lines';
+import { SnapshotService } from './snapshot.service';
+import type { ReportingYear } from './rules/reporting-year';
+import { ParseReportingYear } from './year.pipe';
+
+@ApiTags('national snapshot')
+@ApiBearerAuth()
+@Controller('snapshots/:year')
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The national snapshot of a year (2024-25), provisional while the year is open, with each figure's wording" })
+  @Access(NPA_STAFF)
+  async get(@Param('year', ParseReportingYear) year: ReportingYear) {
+    const snapshot = await this.snapshots.compute(year.startYear);
+    return { ...snapshot, lines: snapshotLines(snapshot) };
+  }
+
+  @Get('figures.csv')
+  @ApiOperation({ summary: 'The snapshot as CSV: every figure, the regions and the services whose return is missing' })
+  @ApiProduces('text/csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('cache-control', 'private, no-store')
+  @Access(NPA_STAFF)
+  async csv(@Param('year', ParseReportingYear) year: ReportingYear) {
+    return this.snapshots.csv(year.startYear);
+  }
+
+  @Post('reports')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Freeze the figures as they stand and produce the PDF report (the worker composes it)' })
+  @Access(NPA_STAFF)
+  report(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    return this.snapshots.requestReport(year.startYear, actor);
+  }
+
+  @Get('reports')
+  @ApiOperation({ summary: 'The PDF reports made of the year, latest first' })
+  @Access(NPA_STAFF)
+  reports(@Param('year', ParseReportingYear) year: ReportingYear) {
+    return this.snapshots.reports(year.startYear);
+  }
+}

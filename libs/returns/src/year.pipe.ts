@@ -1,0 +1,15 @@
+import { PipeTransform } from '@nestjs/common';
+import { invalid } from '../../platform/src/http/domain-error';
+import { parseYear, type ReportingYear } from './rules/reporting-year';
+
+/**
+ * `2024-25` (or `2024`) in a path -> the year; anything else is a 400 that says how to write one. It gives
+ * an object, not the number, because the global validation pipe would turn a `number` parameter into NaN first.
+ */
+export const ParseReportingYear: PipeTransform<string, ReportingYear> = {
+  transform(value: string): ReportingYear {
+    const year = parseYear(value);
+    if (!year) throw invalid('That is not a reporting year.', [{ field: 'year', problem: 'must be a reporting year written like 2025-26' }]);
+    return year;
+  },
+};

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AllowedBeforeTotp, PageAccess } from '../../../platform/src/auth/access.decorator';
+import { ChangePasswordDto } from '../../../platform/src/auth/auth.dto';
+import { AuthService } from '../../../platform/src/auth/auth.service';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
+import { isNpaStaff, NPA_STAFF, ROLES } from '../../../platform/src/auth/roles';
+import { TotpService } from '../../../platform/src/auth/totp.service';
+import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
+import { AppConfig } from '../../../platform/src/config/app-config';
+import { DomainError } from '../../../platform/src/http/domain-error';
+import { validateInput } from '../../../platform/src/http/validation';
+import { UsersService } from '../../../platform/src/users/users.service';
+import { HOME } from './nav';
+import { formErrors, page, redirectWithNotice } from './render';
+import { ROLE_NAMES } from './user-form';
+
+const PASSWORD_FIELDS = { currentPassword: 'Current password', newPassword: 'New password' };
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The signed-in person's own account: their password, and for NPA staff their one-time codes. */
+@ApiExcludeController()
+@Controller('account')
+export class AccountPages {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly totp: TotpService,
+    private readonly users: UsersService,
+    private readonly sessions: WebSessions,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @PageAccess(ROLES)
+  async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    const account = await this.users.get(actor.id);
+    return page(request, reply, 'account/account', { title: 'Your account', notice, account, roleName: ROLE_NAMES[actor.role], staff: isNpaStaff(actor.role) });
+  }
+
+  @Get('password')
+  @PageAccess(ROLES)
+  password(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return page(request, reply, 'account/password', { title: 'Change your password', minLength: MIN_PASSWORD_LENGTH, back: '/account' });
+  }
+
+  /** Every other sign-in of the account ends; this browser gets a fresh session and stays signed in. */
+  @Post('password')
+  @PageAccess(ROLES)
+  async changePassword(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    try {
+      const dto = validateInput(ChangePasswordDto, { currentPassword: text(body.currentPassword), newPassword: text(body.newPassword) });
+      const user = await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, { requestId: String(request.id), ip: request.ip });
+      reply.setCookie(SESSION_COOKIE, await this.sessions.start(user), { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
+      return redirectWithNotice(reply, '/account', 'Your password has been changed. You have been signed out everywhere else.');
+    } catch (error) {
+      const errors = formErrors(error, PASSWORD_FIELDS);
+      if (!errors) throw error;
+      return page(request, reply, 'account/password', { title: 'Change your password', minLength: MIN_PASSWORD_LENGTH, back: '/account', errors }, 400);
+    }
+  }
+
+  @Get('two-factor')
+  @PageAccess(NPA_STAFF)
+  @AllowedBeforeTotp()
+  async twoFactor(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    return this.twoFactorPage(request, reply, actor);
+  }
+
+  @Post('two-factor/setup')
+  @PageAccess(NPA_STAFF)
+  @AllowedBeforeTotp()
+  async setUp(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    await this.totp.setup(actor, { requestId: String(request.id), ip: request.ip });
+    return reply.redirect('/account/two-factor', 303);
+  }
+
+  @Post('two-factor')
+  @PageAccess(NPA_STAFF)
+  @AllowedBeforeTotp()
+  async confirm(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    const code = text(body.code).replace(/\s+/g, '');
+    try {
+      await this.totp.confirm(actor, code, { requestId: String(request.id), ip: request.ip });
+      return redirectWithNotice(reply, HOME[actor.role], 'One-time codes are on: from now on you sign in with your password and a code from the app.');
+    } catch (error) {
+      if (!(error instanceof DomainError) || Number(error.status) !== 400) throw error;
+      const message = code ? 'The code is not right: enter the code the app shows now' : 'Enter the 6-digit code from the app';
+      return this.twoFactorPage(request, reply, actor, [{ field: 'code', message, href: '#code' }], 400);
+    }
+  }
+
+  private async twoFactorPage(request: FastifyRequest, reply: FastifyReply, actor: Actor, errors?: object[], status = 200) {
+    const account = await this.users.get(actor.id);
+    const setup = account.totpEnabled ? null : await this.totp.pending(actor);
+    const required = this.config.STAFF_TOTP_REQUIRED;
+    // Until codes are on, a staff member who must have them has nowhere else to go back to.
+    return page(request, reply, 'account/two-factor', { title: 'One-time codes', account, setup, required, errors, back: required && !account.totpEnabled ? undefined : '/account' }, status);
+  }
+}
