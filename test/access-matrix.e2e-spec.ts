@@ -7,7 +7,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { AccessDeclarations, controllersOf, declaredRoutes, DeclaredRoute, methodName } from '../libs/platform/src/auth/access-declarations';
 import { renderAccessMatrix } from '../libs/platform/src/auth/access-matrix';
 import { Role, ROLES } from '../libs/platform/src/auth/roles';
-import { buildWorld, Caller, CALLERS, fillPath, isStaff, missingParams, PageSession, pageSession, secretsIn, Side, sidesOf, userFor, World } from './support/access-world';
+import { buildWorld, Caller, CALLERS, fillPath, freshUser, isStaff, missingParams, PageSession, pageSession, secretsIn, Side, sidesOf, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
 import { bootApi, bootWorker } from './support/boot';
 import { http } from './support/people';
 import { MadeBody, makeBody, sendBody, WRITE_BODIES } from './support/write-bodies';
@@ -54,9 +54,6 @@ const matches = (expected: Outcome, got: Outcome | number) => (expected === 'thr
 /** Reads first, then changes, then deletions, so a change never takes away a record a later read needs. */
 const ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const inCallOrder = (routes: DeclaredRoute[]) => [...routes].sort((a, b) => ORDER.indexOf(methodName(a)) - ORDER.indexOf(methodName(b)));
-
-/** Routes that end the caller's browser session: each call gets a session of its own. */
-const ENDS_SESSION = new Set(['POST /sign-out']);
 
 describe('Access matrix: every route called as every role, for its own organisation and another', () => {
   let app: NestFastifyApplication;
@@ -155,13 +152,14 @@ describe('Access matrix: every route called as every role, for its own organisat
   async function call(route: DeclaredRoute, method: string, url: string, caller: Caller, side: Side) {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = http(app)[verb](url).redirects(0);
+    const user = caller === 'anonymous' ? undefined : SPENDS_SIGN_IN.has(`${method} ${route.path}`) ? await freshUser(app, world, caller) : userFor(world, caller);
     if (route.rule?.page) {
-      const session = ENDS_SESSION.has(`${method} ${route.path}`) && caller !== 'anonymous' ? await pageSession(app, { email: userFor(world, caller).email, role: caller }) : sessions.get(caller)!;
+      const session = caller === 'anonymous' || user === userFor(world, caller) ? sessions.get(caller)! : await pageSession(app, { email: user!.email, role: caller });
       request.set('Cookie', session.cookies);
       // Every form carries its token; a refusal here must come from the guard, never from a missing token.
       return method === 'GET' ? request : request.type('form').send({ _csrf: session.csrf });
     }
-    if (caller !== 'anonymous') request.set(userFor(world, caller).auth);
+    if (user) request.set(user.auth);
     if (method === 'GET') return request;
     // A valid body, so a call for one's own record does the real thing; a route not in the table yet
     // gets an empty one (its 400 still shows the call got past the guard; mass assignment names it).

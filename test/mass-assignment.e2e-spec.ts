@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessDeclarations, DeclaredRoute, methodName } from '../libs/platform/src/auth/access-declarations';
 import type { Role } from '../libs/platform/src/auth/roles';
-import { buildWorld, fillPath, secretsIn, userFor, World } from './support/access-world';
+import { buildWorld, fillPath, freshUser, secretsIn, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
 import { bootApi, bootWorker } from './support/boot';
-import { http } from './support/people';
+import { http, SignedIn } from './support/people';
 import { MadeBody, makeBody, sendBody, withExtra, WRITE_BODIES } from './support/write-bodies';
 
 /** Fields a client must never be able to set on a record by adding them to a body. */
@@ -24,7 +24,8 @@ const same = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 interface Call {
   key: string;
   route: DeclaredRoute;
-  role: Role | undefined;
+  /** Signed in as, or nobody for a public route. */
+  user: SignedIn | undefined;
   url: string;
   fields: readonly (typeof FORBIDDEN)[number][];
   body: MadeBody;
@@ -69,7 +70,8 @@ describe('Mass assignment: every write route refuses fields it does not take, an
       const role = PREFERRED.find((r) => route.rule?.roles?.includes(r));
       const url = fillPath(route, world, role ?? 'anonymous', 'own');
       const fields = FORBIDDEN.filter((field) => !(entry.kind === 'json' && entry.accepts?.includes(field)));
-      calls.push({ key, route, role, url, fields, body: await makeBody(entry, { app, world, org: world.own }) });
+      const user = role && (SPENDS_SIGN_IN.has(key) ? await freshUser(app, world, role) : userFor(world, role));
+      calls.push({ key, route, user, url, fields, body: await makeBody(entry, { app, world, org: world.own }) });
     }
 
     // Every refusal first, against the world as it was built; the tables are compared once around them all.
@@ -107,7 +109,7 @@ describe('Mass assignment: every write route refuses fields it does not take, an
 
   function send(call: Call, made: MadeBody) {
     const request = http(app)[methodName(call.route).toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](call.url);
-    if (call.role) request.set(userFor(world, call.role).auth);
+    if (call.user) request.set(call.user.auth);
     return sendBody(request, made);
   }
 

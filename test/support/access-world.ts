@@ -158,6 +158,15 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
   return { today, own, other, admin, reviewer, bystanderUserId: bystander.id, heartbeatId: heartbeat.body.id, verificationCode, importRuns };
 }
 
+/** Routes that end the caller's sign-in (or every sign-in of the account): each call is made by a user of its own. */
+export const SPENDS_SIGN_IN = new Set(['POST /sign-out']);
+
+/** A new user in the role, for the same organisation as `userFor` gives (a trainer's owns no trainer record). */
+export function freshUser(app: NestFastifyApplication, world: World, role: Role): Promise<SignedIn> {
+  const organisationId = role === 'service_manager' ? world.own.serviceId : role === 'setting_contact' ? world.own.settingId : undefined;
+  return signedIn(app, role, organisationId);
+}
+
 /* ----------------------------------------------------------------------------------------------
  * Path parameters. A route's parameter is looked up by the literal segment before it and its name
  * (`/services/:id/team/:memberId` -> `services/:id`, `team/:memberId`), so one line here covers that
