@@ -20,8 +20,12 @@ export interface BodyContext {
 }
 
 export type WriteBody =
-  /** A JSON body. `accepts`: forbidden-looking names that are real fields of this route (e.g. a user's role). */
-  | { kind: 'json'; make: (ctx: BodyContext) => object | Promise<object>; accepts?: readonly string[] }
+  /**
+   * A JSON body. `accepts`: forbidden-looking names that are real fields of this route (e.g. a user's
+   * role). `unknowable`: a field no test can know the right value of (a code from an authenticator app):
+   * the body is valid but for it, and the route may refuse it naming that field alone.
+   */
+  | { kind: 'json'; make: (ctx: BodyContext) => object | Promise<object>; accepts?: readonly string[]; unknowable?: string }
   /** The route takes no body at all; a body with any field is refused. */
   | { kind: 'none' }
   /** A CSV file as the body (Content-Type: text/csv): fields are columns. */
@@ -29,7 +33,7 @@ export type WriteBody =
   /** A multipart upload: fields before the one file part. */
   | { kind: 'multipart'; make: (ctx: BodyContext) => { fields: Record<string, string>; file: Buffer; fileName: string } };
 
-const json = (make: (ctx: BodyContext) => object | Promise<object>, accepts?: readonly string[]): WriteBody => ({ kind: 'json', make, accepts });
+const json = (make: (ctx: BodyContext) => object | Promise<object>, accepts?: readonly string[], unknowable?: string): WriteBody => ({ kind: 'json', make, accepts, unknowable });
 const NONE: WriteBody = { kind: 'none' };
 /** Days from the app's own today (the world's), so the bodies mean the same on any day. */
 const ago = (ctx: BodyContext, days: number) => addDays(ctx.world.today, -days);
