@@ -12,7 +12,7 @@ import { eventually } from './boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './people';
 import { registerBuilder } from './register';
 import { makeTrainer, makeWorkshop } from './training';
-import { TEMPLATE_KIND } from './write-bodies';
+import { MATRIX_YEAR, TEMPLATE_KIND } from './write-bodies';
 
 /**
  * Two organisations of every kind ("own" and "other"), each with its people, records and signed-in
@@ -159,7 +159,7 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
 }
 
 /** Routes that end the caller's sign-in (or every sign-in of the account): each call is made by a user of its own. */
-export const SPENDS_SIGN_IN = new Set(['POST /sign-out']);
+export const SPENDS_SIGN_IN = new Set(['POST /sign-out', 'POST /auth/password']);
 
 /** A new user in the role, for the same organisation as `userFor` gives (a trainer's owns no trainer record). */
 export function freshUser(app: NestFastifyApplication, world: World, role: Role): Promise<SignedIn> {
@@ -209,6 +209,11 @@ export const PARAMS: Record<string, ParamFill> = {
   'certificates/:code': shared((w) => w.own.certificateCode),
   'verify/:code': shared((w) => w.verificationCode),
   'approved-settings/:ofstedUrn': shared((w) => w.own.ofstedUrn),
+  // A year no other suite files, closes or snapshots: the matrix closes and reopens it.
+  'returns/:year': shared(() => MATRIX_YEAR),
+  'return-years/:year': shared(() => MATRIX_YEAR),
+  'snapshots/:year': shared(() => MATRIX_YEAR),
+  'local-authorities/:code': shared(() => 'E06000053'),
 };
 
 /** The parameters of a path with the key each is looked up by, in order. */
@@ -273,7 +278,7 @@ const SECRETS: [string, RegExp][] = [
 ];
 
 /** Sign-in answers with a token by contract (API.md); everything else in its answer is checked. */
-const ISSUES_TOKEN = new Set(['POST /auth/login']);
+const ISSUES_TOKEN = new Set(['POST /auth/login', 'POST /auth/password']);
 
 /** What secret, if any, an answer gives away; `route` is `METHOD /path` as declared. */
 export function secretsIn(route: string, response: { text?: string; body?: unknown }): string[] {

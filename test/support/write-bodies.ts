@@ -43,8 +43,15 @@ const tag = () => randomUUID().slice(0, 8);
 /** The template the suites republish unchanged: one no other suite counts the versions of. */
 export const TEMPLATE_KIND = 'lapse-notice';
 
+/** The reporting year the suites file, close and reopen: one no other suite uses. */
+export const MATRIX_YEAR = '2010-11';
+
 export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /auth/login': json(({ world }) => ({ email: world.admin.email, password: PASSWORD })),
+  'POST /auth/password': json(() => ({ currentPassword: PASSWORD, newPassword: 'a-fresh-passphrase-for-the-matrix' })),
+  'POST /auth/totp/setup': NONE,
+  'POST /auth/totp/confirm': json(() => ({ code: '000000' }), [], 'code'),
+  'DELETE /users/:id/totp': NONE,
   'POST /system/heartbeat': json(() => ({})),
   'POST /users': json(() => ({ email: uniqueEmail('made'), name: 'Made User', password: PASSWORD, role: 'npa_reviewer' }), ['role', 'organisationId']),
   'PATCH /users/:id': json(() => ({ name: `Renamed ${tag()}` }), ['role', 'organisationId']),
@@ -82,6 +89,14 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /compliance/snapshots': json(() => ({})),
   'PUT /compliance/parameters': json(() => ({ supervisionMaxGapDays: 14 })),
   // A day before any record: the sweep runs through, and finds nothing that other suites of the run made.
+  'PUT /services/:id/returns/:year': json(() => ({ referralsAccepted: 40, childrenSupported: 35, waitingList: 6, ageRange: '0-5', fundingSource: 'local_authority', budgetCut: false, teamFte: 3.5, annualCost: 90000 })),
+  'PATCH /return-years/:year': json(() => ({ dueOn: '2011-06-30' })),
+  'POST /return-years/:year/close': NONE,
+  'POST /return-years/:year/reopen': NONE,
+  'POST /snapshots/:year/reports': NONE,
+  // An authority already on the table: valid, refused as a duplicate, so the 317 stay 317 for other suites.
+  'POST /local-authorities': json(() => ({ code: 'E06000053', name: 'Isles of Scilly', region: 'South West', kind: 'isles_of_scilly' })),
+  'PATCH /local-authorities/:code': json(() => ({ region: 'South West' })),
   'POST /sweeps': json(() => ({ asOf: '2001-01-02' })),
 
   'POST /letter-templates/:kind/preview': json(() => ({})),
