@@ -19,6 +19,9 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // These suites boot the API, the worker and Chromium against real services; on a shared 2-core
+      // machine a boot alone can pass Jest's 5 s default. No test asserts on time, so this is only a ceiling.
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },

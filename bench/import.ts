@@ -4,10 +4,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
-import { DataSource } from 'typeorm';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { ImportsService } from '../libs/registry/src/imports/imports.service';
-import { benchDatabase, benchEnv, row, withPeakMemory, type Row } from './support';
+import { asOwner, benchDatabase, benchEnv, row, withPeakMemory, type Row } from './support';
 
 const peopleCsv = (rows: number) =>
   ['name,email', ...Array.from({ length: rows }, (_, i) => `Person ${i + 1},person-${i + 1}@bench.example.org`)].join('\n') + '\n';
@@ -31,16 +30,15 @@ export async function importPart(options: { rows: number }): Promise<Row[]> {
   try {
     const csv = peopleCsv(rows);
     const imports = app.get(ImportsService);
-    const dataSource = app.get(DataSource);
 
     const dryRun = await withPeakMemory(() => imports.import('people', csv, { dryRun: true, actor: null, source: 'bench' }));
     const real = await withPeakMemory(() => imports.import('people', csv, { dryRun: false, actor: null, source: 'bench' }));
     if (real.result.created !== rows)
       throw new Error(`expected ${rows} people, the import created ${real.result.created}: ${JSON.stringify(real.result.problems.slice(0, 3))}`);
 
-    await dataSource.query(`CREATE TABLE copy_floor (LIKE people INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    await asOwner(db.url, `CREATE TABLE copy_floor (LIKE people INCLUDING DEFAULTS INCLUDING INDEXES)`);
     const copyMs = copyWithPsql(db.url, csv);
-    const [{ n }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM copy_floor`);
+    const [{ n }] = await asOwner<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM copy_floor`);
     if (n !== rows) throw new Error(`COPY loaded ${n} rows, not ${rows}`);
 
     const rate = (ms: number) => rows / (ms / 1000);

@@ -63,6 +63,17 @@ export async function benchDatabase(label: string): Promise<{ url: string; drop:
   };
 }
 
+/** A statement only the schema's owner may run (VACUUM, a scratch table): the app's role may not. */
+export async function asOwner<T = unknown>(url: string, sql: string): Promise<T[]> {
+  const owner = new Client({ connectionString: url });
+  await owner.connect();
+  try {
+    return (await owner.query(sql)).rows as T[];
+  } finally {
+    await owner.end();
+  }
+}
+
 export interface BuiltRegister {
   today: IsoDate;
   scale: number;
@@ -97,7 +108,7 @@ export async function buildRegister(url: string, options: { scale: number; seed?
     const register = await generateRegister(dataSource, { scale: options.scale, seed, today });
     const approvals = await generateApprovals(dataSource, { seed, today, settingIds: register.settingIds });
     const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `bench${seed}` });
-    await dataSource.query('VACUUM ANALYZE');
+    await asOwner(url, 'VACUUM ANALYZE');
     return {
       today,
       scale: options.scale,

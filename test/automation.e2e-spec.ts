@@ -234,7 +234,10 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     clock = travel(app, worker);
     const queue = worker.get(JobQueue).queue('sweep');
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'daily-sweep', name: 'sweep.daily', pattern: '0 6 * * *', tz: 'Europe/London' })]);
+    expect(schedulers.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      expect.objectContaining({ key: 'daily-retention', name: 'retention.daily', pattern: '0 6 * * *', tz: 'Europe/London' }),
+      expect.objectContaining({ key: 'daily-sweep', name: 'sweep.daily', pattern: '0 6 * * *', tz: 'Europe/London' }),
+    ]);
 
     const job = await app.get(JobQueue).enqueue('sweep.daily', { asOf: today }, { jobId: `sweep-now-${Date.now()}` });
     const done = await eventually(async () => ((await job.isCompleted()) ? queue.getJob(job.id!) : null), 30_000);

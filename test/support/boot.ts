@@ -39,8 +39,8 @@ export async function bootWorker(env: Record<string, string> = {}): Promise<INes
   });
 }
 
-/** The worker as its own process (for signals): resolves once it says it has started. */
-export function spawnWorker(env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+/** The worker as its own process, as `npm run start:worker` runs it (without the build). */
+export function workerProcess(env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
     env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,17 +48,23 @@ export function spawnWorker(env: Record<string, string> = {}): Promise<{ child: 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** The worker as its own process (for signals): resolves once it says it has started. */
+export function spawnWorker(env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+  const { child, output } = workerProcess(env);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start: ${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start: ${output()}`)), 60_000);
     child.stdout?.on('data', () => {
-      if (output.includes('NPA worker started')) {
+      if (output().includes('NPA worker started')) {
         clearTimeout(timer);
-        resolve({ child, output: () => output });
+        resolve({ child, output });
       }
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}: ${output}`));
+      reject(new Error(`worker exited with ${code}: ${output()}`));
     });
   });
 }

@@ -12,6 +12,8 @@ export interface TestSmtp {
   refuse: (code: number, match: string, times?: number) => void;
   /** The next message whose subject contains `match` is held open, and `onHeld` runs (to kill the sender). */
   hold: (match: string, onHeld: () => void) => void;
+  /** The next message whose subject contains `match` is answered (250) only once `during` has finished. */
+  pause: (match: string, during: () => Promise<void>) => void;
   close: () => Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const attempts: TestSmtp['attempts'] = [];
   const refusals: { code: number; match: string; times: number }[] = [];
   let held: { match: string; onHeld: () => void } | null = null;
+  let paused: { match: string; during: () => Promise<void> } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -35,6 +38,17 @@ export async function startSmtp(): Promise<TestSmtp> {
             attempts.push({ subject, answer: 0 });
             onHeld();
             return; // never answered: the sender dies waiting
+          }
+          if (paused && subject.includes(paused.match)) {
+            const { during } = paused;
+            paused = null;
+            attempts.push({ subject, answer: 250 });
+            received.push(mail);
+            during().then(
+              () => callback(),
+              (error: Error) => callback(error),
+            );
+            return;
           }
           const refusal = refusals.find((r) => r.times > 0 && subject.includes(r.match));
           if (refusal) {
@@ -58,6 +72,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     attempts,
     refuse: (code, match, times = 1) => refusals.push({ code, match, times }),
     hold: (match, onHeld) => (held = { match, onHeld }),
+    pause: (match, during) => (paused = { match, during }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

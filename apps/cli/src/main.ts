@@ -8,6 +8,7 @@ import { CreateUserDto } from '@npa/platform/users/user.dto';
 import { UsersService } from '@npa/platform/users/users.service';
 import { registerAccessMatrixCommand } from './access-matrix.command';
 import { registerImportCommand } from './import.command';
+import { registerPrivacyCommands } from './privacy.command';
 import { registerSeedDemoCommand } from './seed-demo.command';
 import { registerSweepCommand } from './sweep.command';
 import { withApp } from './with-app';
@@ -46,6 +47,7 @@ program
 registerSeedDemoCommand(program);
 registerImportCommand(program);
 registerSweepCommand(program);
+registerPrivacyCommands(program);
 registerAccessMatrixCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   console.log(`NPA worker started; heartbeat ${heartbeat.id} queued`);
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
+main().catch((error: Error & { exitCode?: number }) => {
+  // One line a person can act on; a refusal of the environment (RefusedToStart) exits 78, anything else 1.
+  console.error(`NPA worker did not start: ${error.message}`);
+  process.exit(error.exitCode ?? 1);
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DatabaseModule } from '@npa/database';
 import { LettersWorkerModule } from '@npa/letters/letters-worker.module';
+import { PrivacyWorkerModule } from '@npa/privacy/privacy-worker.module';
 import { RemindersWorkerModule } from '@npa/reminders/reminders-worker.module';
 import { PlatformModule } from '@npa/platform';
 import { OutboxRelay } from '@npa/platform/outbox/outbox-relay';
@@ -10,7 +11,7 @@ import { RedisPolicyCheck } from '@npa/platform/redis/redis-policy.check';
 
 /** The same domain modules as the API, with no HTTP: job handlers and the outbox relay run here. */
 @Module({
-  imports: [PlatformModule, DatabaseModule, DiscoveryModule, LettersWorkerModule, RemindersWorkerModule],
+  imports: [PlatformModule, DatabaseModule, DiscoveryModule, LettersWorkerModule, RemindersWorkerModule, PrivacyWorkerModule],
   providers: [RedisPolicyCheck, JobWorkerHost, OutboxRelay],
 })
 export class WorkerModule {}

@@ -18,7 +18,9 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20, application_name: 'npa-back-office' },
+    // A server that accepts no connection (hung, or a black-holed network) fails a request in 10 s
+    // with a 503 instead of holding it for ever; a slow query is left alone (imports and sweeps are long).
+    extra: { max: 20, application_name: 'npa-back-office', connectionTimeoutMillis: 10_000 },
     ...extra,
   } as DataSourceOptions;
 }

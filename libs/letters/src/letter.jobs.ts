@@ -1,22 +1,29 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { returning } from '../../database/src/returning';
+import { isUnavailable } from '../../platform/src/http/unavailable';
 import { MailError } from '../../platform/src/mail/mail-error';
 import { Mailer } from '../../platform/src/mail/mailer';
 import { Outbox } from '../../platform/src/outbox/outbox';
-import { jobId } from '../../platform/src/queue/jobs';
+import { JobQueue } from '../../platform/src/queue/job-queue';
 import { OnJob } from '../../platform/src/queue/on-job.decorator';
+import { RedisResets } from '../../platform/src/redis/redis-resets';
 import { Storage } from '../../platform/src/storage/storage';
 import { DeliveryChecks } from './delivery-checks';
 import type { LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
+import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter } from './letter.entity';
 import { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
+
+/** How long a worker keeps trying to record an email it has sent while the database is away. */
+const RECORD_SENT_PATIENCE_MS = 120_000;
 
 /**
  * Compose, then deliver. `letter.compose` renders a letter from its snapshot with its own template
@@ -24,7 +31,7 @@ import { PdfEngine } from './pdf/pdf-engine';
  * the database first, and a claim found after a crash is marked `unknown`, never resent blindly.
  */
 @Injectable()
-export class LetterJobs {
+export class LetterJobs implements OnModuleInit {
   private readonly logger = new Logger('Letters');
 
   constructor(
@@ -36,10 +43,23 @@ export class LetterJobs {
     private readonly outbox: Outbox,
     private readonly mailer: Mailer,
     private readonly checks: DeliveryChecks,
+    private readonly queue: JobQueue,
+    private readonly resets: RedisResets,
   ) {}
 
+  onModuleInit(): void {
+    // A Redis that lost its data took these jobs with it; the letters and deliveries still say what is owed.
+    this.resets.register('letters', async () => {
+      const composing = await this.dataSource.query<{ id: string }[]>('SELECT id FROM letters WHERE rendered_at IS NULL');
+      const delivering = await this.dataSource.query<{ letter_id: string }[]>(`SELECT letter_id FROM mail_deliveries WHERE state IN ('pending', 'sending')`);
+      for (const { id } of composing) await this.queue.enqueue('letter.compose', { letterId: id }, { jobId: composeJobId(id) });
+      for (const { letter_id } of delivering) await this.queue.enqueue('letter.deliver', { letterId: letter_id }, { jobId: deliverJobId(letter_id) });
+      return composing.length + delivering.length;
+    });
+  }
+
   @OnJob('letter.compose')
-  async compose({ letterId }: { letterId: string }): Promise<void> {
+  async compose({ letterId, renderOnly }: { letterId: string; renderOnly?: boolean }): Promise<void> {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id: letterId });
     if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
     if (!letter.renderedAt) {
@@ -50,11 +70,12 @@ export class LetterJobs {
       // A second run of the job after a crash may find the first one finished: keep one set of files.
       if (won.length === 0) await Promise.all([this.storage.remove(htmlKey), this.storage.remove(pdfKey)]);
     }
-    if (letter.recipients.length === 0) return;
+    // Printed again after retention replaced a name: it was sent (or not) the first time.
+    if (renderOnly || letter.recipients.length === 0) return;
     const subject = (await this.render(letter)).subject;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);
-      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: jobId('letter', 'deliver', letterId) });
+      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: deliverJobId(letterId) });
     });
   }
 
@@ -64,7 +85,11 @@ export class LetterJobs {
     if (!delivery || !letter?.pdfKey) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending') {
       // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
-      await this.mark(delivery.id, 'unknown', 'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.');
+      // Only a claim still open is marked: a sender that was alive after all may have recorded `sent` meanwhile.
+      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'unknown', reason = $2 WHERE id = $1 AND state = 'sending'`, [
+        delivery.id,
+        'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.',
+      ]);
       return;
     }
     if (delivery.state !== 'pending') return;
@@ -73,19 +98,20 @@ export class LetterJobs {
       await this.mark(delivery.id, 'suppressed', verdict.reason);
       return;
     }
+    // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
+    const rendered = await this.render(letter);
+    const pdf = await this.read(letter.pdfKey);
     const claimed = await returning(this.dataSource, `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
     if (claimed.length === 0) return;
 
-    const rendered = await this.render(letter);
-    const pdf = await this.read(letter.pdfKey);
+    let messageId: string;
     try {
-      const { messageId } = await this.mailer.send({
+      ({ messageId } = await this.mailer.send({
         to: letter.recipients.map((r) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email)),
         subject: delivery.subject,
         text: rendered.text,
         attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }],
-      });
-      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [delivery.id, messageId]);
+      }));
     } catch (error) {
       if (!(error instanceof MailError)) {
         await this.mark(delivery.id, 'pending', `Not sent yet: ${(error as Error).message}`);
@@ -100,6 +126,26 @@ export class LetterJobs {
       await this.mark(delivery.id, 'pending', `Temporary failure, will retry: ${why}`);
       this.logger.warn({ letterId, attempt: job.attemptsMade + 1, why }, 'email not sent yet; retrying');
       throw error;
+    }
+    await this.recordSent(delivery.id, messageId);
+  }
+
+  /**
+   * The email has gone: record it, waiting out a database outage for a while. The claim is never put
+   * back to pending after a send; if the database stays away too long the claim stays `sending`, and the
+   * next attempt marks it `unknown` for staff rather than sending it again.
+   */
+  private async recordSent(id: string, messageId: string): Promise<void> {
+    const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [id, messageId]);
+        return;
+      } catch (error) {
+        if (!isUnavailable(error) || Date.now() + wait > deadline) throw error;
+        this.logger.warn({ deliveryId: id, err: (error as Error).message }, 'email sent; recording it as soon as the database answers');
+        await sleep(wait);
+      }
     }
   }
 

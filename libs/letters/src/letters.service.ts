@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '../../platform/src/dates';
 import { notFound } from '../../platform/src/http/domain-error';
 import { Outbox } from '../../platform/src/outbox/outbox';
-import { jobId } from '../../platform/src/queue/jobs';
+import { composeJobId } from './letter-job-ids';
 import { Storage } from '../../platform/src/storage/storage';
 import { Clock } from '../../platform/src/time/clock';
 import { newVerificationCode, normaliseVerificationCode } from '../../platform/src/verification-code';
@@ -46,7 +46,7 @@ export class LettersService {
       const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM letters WHERE dedupe_key = $1', [request.dedupeKey]);
       return existing.id;
     }
-    await this.outbox.add(manager, 'letter.compose', { letterId: inserted.id }, { jobId: jobId('letter', 'compose', inserted.id) });
+    await this.outbox.add(manager, 'letter.compose', { letterId: inserted.id }, { jobId: composeJobId(inserted.id) });
     return inserted.id;
   }
 

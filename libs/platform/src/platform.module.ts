@@ -11,6 +11,7 @@ import { Mailer } from './mail/mailer';
 import { Outbox } from './outbox/outbox';
 import { JobQueue } from './queue/job-queue';
 import { RedisModule } from './redis/redis.module';
+import { RedisResets } from './redis/redis-resets';
 import { HeartbeatService } from './system/heartbeat.service';
 import { LocalStorage, Storage } from './storage/storage';
 import { Clock } from './time/clock';
@@ -23,7 +24,7 @@ import { Clock } from './time/clock';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage],
+  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets],
 })
 export class PlatformModule {}

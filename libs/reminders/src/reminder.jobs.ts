@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../platform/src/config/app-config';
 import { JobQueue } from '../../platform/src/queue/job-queue';
-import { jobOptions } from '../../platform/src/queue/jobs';
+import { jobId, jobOptions } from '../../platform/src/queue/jobs';
 import { OnJob } from '../../platform/src/queue/on-job.decorator';
+import { RedisResets } from '../../platform/src/redis/redis-resets';
 import { Clock } from '../../platform/src/time/clock';
 import { DeliveryChecks } from '../../letters/src/delivery-checks';
 import type { Letter } from '../../letters/src/letter.entity';
@@ -13,7 +14,7 @@ import { ReminderFinder } from './finders/reminder.finder';
 import type { ReminderIdentity } from './finders/due-reminder';
 import { reminderLetter } from './reminder-letters';
 import { Reminder } from './reminder.entity';
-import { SweepService } from './sweep.service';
+import { prepareJobId, SweepService } from './sweep.service';
 
 /** The daily sweep's schedule, upserted from this one place at every worker start: a restart never makes two. */
 export const SWEEP_SCHEDULER_ID = 'daily-sweep';
@@ -34,13 +35,31 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly resets: RedisResets,
   ) {}
 
   onModuleInit(): void {
     this.checks.register((letter) => this.stillWanted(letter));
+    // A Redis that lost its data took the schedule, today's sweep if it was under way, and the queued
+    // reminders; the schedule is set again, today's sweep run again (it records nothing twice), and every
+    // reminder still waiting for its letter queued again.
+    this.resets.register('reminders', async () => {
+      await this.schedule();
+      const today = this.clock.today();
+      await this.queue.enqueue('sweep.daily', { asOf: today }, { jobId: jobId('sweep', 'after-reset', today) });
+      const waiting = await this.dataSource.query<{ id: string; kind: string; subject_kind: string; subject_id: string; due_on: string }[]>(
+        `SELECT id, kind, subject_kind, subject_id, due_on::text FROM reminders WHERE state = 'pending' AND letter_id IS NULL`,
+      );
+      for (const r of waiting) await this.queue.enqueue('reminder.prepare', { reminderId: r.id }, { jobId: prepareJobId(r) });
+      return waiting.length + 1;
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule();
+  }
+
+  private async schedule(): Promise<void> {
     await this.queue
       .queue('sweep')
       .upsertJobScheduler(SWEEP_SCHEDULER_ID, { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE }, { name: 'sweep.daily', data: {}, opts: jobOptions('sweep.daily') });

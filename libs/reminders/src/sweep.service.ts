@@ -24,6 +24,9 @@ export interface SweepSummary {
 
 const BATCH = 500;
 
+/** A due reminder's one prepare job, named by its unique key (the sweep queues it; a requeue after Redis lost its data may again). */
+export const prepareJobId = (r: { kind: string; subject_kind: string; subject_id: string; due_on: string }) => jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on);
+
 /**
  * The daily sweep: every service and setting evaluated as of the day (status changes recorded, with a
  * letter to each service whose status moved), then every reminder that is due recorded once under its
@@ -83,7 +86,7 @@ export class SweepService {
         await this.outbox.addMany(
           manager,
           'reminder.prepare',
-          reachable.map((r) => ({ payload: { reminderId: r.id }, options: { jobId: jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on) } })),
+          reachable.map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
         );
         remindersNew += created.length;
       });

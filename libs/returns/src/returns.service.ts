@@ -70,9 +70,16 @@ export class ReturnsService {
   }
 
   private refuseUnlessOpen(service: Service, year: YearSettings): void {
-    if (this.clock.today() < year.opensOn) throw conflict('RETURN.NOT_OPEN', `The ${year.label} return can be filed from ${formatDate(year.opensOn)}, once the year has ended.`);
-    if (year.closed) throw conflict('RETURN.YEAR_CLOSED', `The NPA has closed ${year.label}: its returns can no longer be changed. Ask the NPA office if a figure is wrong.`);
-    if (service.registeredOn > year.endsOn) throw conflict('RETURN.NOT_REGISTERED', `${service.name} was registered on ${formatDate(service.registeredOn)}, after ${year.label} ended: no return is due for it.`);
+    const blocked = this.blocked(service, year);
+    if (blocked) throw conflict(blocked.code, blocked.message);
+  }
+
+  /** Why the return cannot be filed or corrected now, in words for the manager (the page shows it, a filing is refused with it). */
+  private blocked(service: Service, year: YearSettings): { code: string; message: string } | null {
+    if (this.clock.today() < year.opensOn) return { code: 'RETURN.NOT_OPEN', message: `The ${year.label} return can be filed from ${formatDate(year.opensOn)}, once the year has ended.` };
+    if (year.closed) return { code: 'RETURN.YEAR_CLOSED', message: `The NPA has closed ${year.label}: its returns can no longer be changed. Ask the NPA office if a figure is wrong.` };
+    if (service.registeredOn > year.endsOn) return { code: 'RETURN.NOT_REGISTERED', message: `${service.name} was registered on ${formatDate(service.registeredOn)}, after ${year.label} ended: no return is due for it.` };
+    return null;
   }
 
   /**
@@ -102,7 +109,7 @@ export class ReturnsService {
       ),
     ]);
     const today = this.clock.today();
-    const blocked = today < year.opensOn ? 'not_open' : year.closed ? 'closed' : service.registeredOn > year.endsOn ? 'not_due' : null;
+    const blocked = this.blocked(service, year);
     return {
       serviceId: service.id,
       serviceName: service.name,
@@ -110,6 +117,7 @@ export class ReturnsService {
       // Late or not is decided by the first filing: a correction after the due date does not make a return late.
       state: returnState(current ? todayIn(this.config.TIME_ZONE, current.filedAt) : null, year, today),
       canFile: blocked === null,
+      blockedBecause: blocked?.message ?? null,
       figures: current ? pickFigures(current) : null,
       revision: current?.revision ?? 0,
       filedAt: current?.filedAt.toISOString() ?? null,

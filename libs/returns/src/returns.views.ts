@@ -25,6 +25,8 @@ export interface ReturnView {
   state: ReturnState;
   /** False once the year is closed, before it has ended, or for a service registered after it. */
   canFile: boolean;
+  /** When it cannot be filed, why, in the words a filing would be refused with. */
+  blockedBecause: string | null;
   figures: ReturnFigures | null;
   revision: number;
   filedAt: string | null;

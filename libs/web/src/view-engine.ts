@@ -30,6 +30,13 @@ const TAGS: Record<string, string> = {
   suppressed: 'grey',
   failed: 'red',
   unknown: 'orange',
+  // An annual return's state (libs/returns returns.views.ts).
+  due: 'blue',
+  overdue: 'orange',
+  missing: 'red',
+  filed: 'green',
+  filed_late: 'yellow',
+  not_open: 'grey',
 };
 
 const LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import { LettersModule } from '../../letters/src/letters.module';
 import { ImportsModule } from '../../registry/src/imports/imports.module';
 import { RegistryModule } from '../../registry/src/registry.module';
 import { RemindersModule } from '../../reminders/src/reminders.module';
+import { ReturnsModule } from '../../returns/src/returns.module';
 import { SupervisionModule } from '../../supervision/src/supervision.module';
 import { TrainingModule } from '../../training/src/training.module';
 import { AccountPages } from './pages/account.pages';
@@ -19,6 +20,9 @@ import { OfficeCompliancePages } from './pages/office-compliance.pages';
 import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficeImportsPages } from './pages/office-imports.pages';
 import { OfficeLettersPages } from './pages/office-letters.pages';
+import { OfficeLocalAuthoritiesPages } from './pages/office-local-authorities.pages';
+import { OfficeReturnsPages } from './pages/office-returns.pages';
+import { OfficeSnapshotPages } from './pages/office-snapshot.pages';
 import { OfficeTemplatesPages } from './pages/office-templates.pages';
 import { OfficeUsersPages } from './pages/office-users.pages';
 import { OrganisationOptions } from './pages/organisation-options';
@@ -26,6 +30,7 @@ import { OfficePages } from './pages/office.pages';
 import { ServiceOverview } from './pages/service-overview';
 import { ServiceTeamPages } from './pages/service-team.pages';
 import { ServicePages } from './pages/service.pages';
+import { ServiceReturnsPages } from './pages/service-returns.pages';
 import { SettingApplication } from './pages/setting-application';
 import { SettingApplicationPages } from './pages/setting-application.pages';
 import { SettingHome } from './pages/setting-home';
@@ -35,7 +40,7 @@ import { VerifyPages } from './pages/verify.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule, ImportsModule, LettersModule, RegistryModule, RemindersModule, SupervisionModule, TrainingModule],
+  imports: [AuthModule, ApprovalModule, ComplianceModule, ImportsModule, LettersModule, RegistryModule, RemindersModule, ReturnsModule, SupervisionModule, TrainingModule],
   controllers: [
     AuthPages,
     AccountPages,
@@ -47,8 +52,12 @@ import { VerifyPages } from './pages/verify.pages';
     OfficeUsersPages,
     OfficeAuditPages,
     OfficeImportsPages,
+    OfficeReturnsPages,
+    OfficeSnapshotPages,
+    OfficeLocalAuthoritiesPages,
     ServicePages,
     ServiceTeamPages,
+    ServiceReturnsPages,
     TrainerPages,
     SettingPages,
     SettingApplicationPages,

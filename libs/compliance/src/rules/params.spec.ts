@@ -29,6 +29,7 @@ describe('rule parameters', () => {
       settingMemberMinimum: 1,
       awardAtRiskDays: 90,
       renewalWindowDays: 90,
+      retentionYears: 6,
     });
   });
 });

@@ -32,6 +32,11 @@ export interface RuleParams {
   awardAtRiskDays: number;
   /** A renewal application may be opened this many days before the award expires. */
   renewalWindowDays: number;
+  /**
+   * Data protection, not the Code: a person no longer linked to any service, setting, workshop or
+   * membership is anonymised this many years after their last link ended (libs/privacy).
+   */
+  retentionYears: number;
 }
 
 export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
@@ -50,6 +55,7 @@ export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
   settingMemberMinimum: 1,
   awardAtRiskDays: 90,
   renewalWindowDays: 90,
+  retentionYears: 6,
 });
 
 export interface RuleParamSpec {
@@ -77,6 +83,7 @@ const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
   settingMemberMinimum: { label: 'NPA members a setting needs', type: 'integer', min: 1 },
   awardAtRiskDays: { label: 'Days to restore an award at risk', type: 'integer', min: 1 },
   renewalWindowDays: { label: 'Days before expiry a renewal may be opened', type: 'integer', min: 1, max: 365 },
+  retentionYears: { label: 'Years a former member is kept after their last link ends', type: 'integer', min: 1, max: 100 },
 };
 
 export const ruleParamsSchema: readonly RuleParamSpec[] = Object.freeze(

@@ -1,4 +1,4 @@
-import { loadConfig, trustProxyOption } from './app-config';
+import { appDatabaseUrl, loadConfig, trustProxyOption } from './app-config';
 
 describe('loadConfig', () => {
   it('gives the local defaults when nothing is set', () => {
@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     ['STAFF_TOTP_REQUIRED', 'yes', /STAFF_TOTP_REQUIRED must be true or false/],
     ['TRUST_PROXY', 'my-proxy', /TRUST_PROXY must be true, false/],
     ['PUBLIC_RATE_LIMIT', '0', /PUBLIC_RATE_LIMIT/],
+    ['DATABASE_APP_URL', 'npa_app@localhost/npa', /DATABASE_APP_URL must be postgres/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
@@ -46,5 +47,15 @@ describe('loadConfig', () => {
   ])('passes TRUST_PROXY=%s to Fastify as %j', (value, option) => {
     const config = loadConfig(value === undefined ? {} : { TRUST_PROXY: value });
     expect(trustProxyOption(config.TRUST_PROXY)).toEqual(option);
+  });
+
+  describe('the application database connection', () => {
+    it.each([
+      ['nothing set: npa_app on the same server and database', {}, 'postgres://npa_app@127.0.0.1:5432/npa'],
+      ['the owner has a password: npa_app has none (trust or .pgpass)', { DATABASE_URL: 'postgres://owner:s3cret@db.example.org:6432/register' }, 'postgres://npa_app@db.example.org:6432/register'],
+      ['DATABASE_APP_URL set: taken as it is', { DATABASE_APP_URL: 'postgres://api:pw@db/npa' }, 'postgres://api:pw@db/npa'],
+    ])('%s', (_case, env, expected) => {
+      expect(appDatabaseUrl(loadConfig(env))).toBe(expected);
+    });
   });
 });

@@ -19,6 +19,14 @@ export class AppConfig {
   @Transform(trimmed) @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user@host:port/database' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/npa';
 
+  /**
+   * Where the API, the worker and the CLI's commands connect: a role that may read and write the
+   * register but only add to audit_log, and never change the schema. Unset: DATABASE_URL with the user
+   * npa_app and no password (see appDatabaseUrl). Migrations alone use DATABASE_URL, the schema's owner.
+   */
+  @Transform(trimmed) @IsOptional() @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user[:password]@host:port/database' })
+  DATABASE_APP_URL?: string;
+
   @Transform(trimmed) @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port[/db]' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -155,7 +163,7 @@ export function trustProxyOption(value: string | undefined): boolean | number | 
 
 /** Reads and validates the environment; a bad value throws one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['SMTP_URL', 'JWT_SECRET', 'TOTP_KEY', 'TRUST_PROXY']);
+  const known = Object.keys(new AppConfig()).concat(['SMTP_URL', 'JWT_SECRET', 'TOTP_KEY', 'TRUST_PROXY', 'DATABASE_APP_URL']);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
@@ -166,4 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${first.property} ${why.replace(new RegExp(`^${first.property} `), '')}`);
   }
   return config;
+}
+
+/** The role the migration AddApplicationRole creates and grants to; the app connects as it by default. */
+export const APP_DATABASE_ROLE = 'npa_app';
+
+/** The application's connection: DATABASE_APP_URL, or DATABASE_URL with the user replaced by npa_app. */
+export function appDatabaseUrl(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_APP_URL'>): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  const url = new URL(config.DATABASE_URL);
+  url.username = APP_DATABASE_ROLE;
+  url.password = '';
+  return url.toString();
 }

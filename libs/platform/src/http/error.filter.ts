@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { TOTP_SETUP_PAGE } from '../auth/totp-policy';
 import { DomainError, ProblemDetail } from './domain-error';
+import { isUnavailable } from './unavailable';
 import { InvalidInputException } from './validation';
 
 interface ErrorBody {
@@ -21,8 +22,6 @@ interface PageReply {
 
 const PAGE_HEADINGS: Record<number, string> = { 403: 'You cannot do this', 404: 'Page not found', 413: 'The file is too large', 429: 'Too many attempts', 503: 'Sorry, the service is unavailable' };
 
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
-
 /**
  * The single translation from anything thrown to API.md's error shape. Unknown errors become a plain
  * 500 with the request id so staff can find the logged stack; nothing internal reaches the client.
@@ -36,8 +35,12 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<{ id?: string; method?: string; url?: string; page?: boolean }>();
     const reply = http.getResponse<PageReply>();
     const body = this.toBody(exception, request?.id);
-    if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: request?.id, route: `${request?.method} ${request?.url}` }, 'request failed');
+    const route = `${request?.method} ${request?.url}`;
+    if (body.statusCode === 503) {
+      // An outage answers every request this way: one line each, without the same stack a thousand times.
+      this.logger.warn({ err: (exception as { message?: string })?.message, requestId: request?.id, route }, 'request refused: the database or Redis is out of reach');
+    } else if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request?.id, route }, 'request failed');
     }
     // A staff member who must set up one-time codes first is taken to the page that does it.
     if (request?.page && exception instanceof DomainError && exception.code === 'AUTH.TOTP_SETUP_REQUIRED') return void reply.redirect(TOTP_SETUP_PAGE, 303);
@@ -78,16 +81,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError && pgCode === '23505') {
       return this.body(409, 'This conflicts with a record that already exists.');
     }
-    if (this.isUnavailable(exception, pgCode)) {
-      return { ...this.body(503, 'The service is briefly unavailable; please try again shortly.'), correlationId: requestId };
+    // PostgreSQL or Redis out of reach: nothing is wrong with the request, so no reference to look up either.
+    if (isUnavailable(exception)) {
+      return this.body(503, 'The service is briefly unavailable; please try again shortly.');
     }
     return { ...this.body(500, 'Something went wrong on our side; it has been logged.'), correlationId: requestId };
-  }
-
-  private isUnavailable(exception: unknown, pgCode?: string): boolean {
-    if (pgCode && PG_UNAVAILABLE.has(pgCode)) return true;
-    const message = exception instanceof Error ? exception.message : '';
-    return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Redis is not reachable|Connection is closed/.test(message);
   }
 
   private body(statusCode: number, message: string, details?: ProblemDetail[]): ErrorBody {

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, appDatabaseUrl } from '../config/app-config';
 import { QueueName } from '../queue/jobs';
 import { createRedis } from '../redis/redis';
+import { RedisResets } from '../redis/redis-resets';
 import { OUTBOX_CHANNEL } from './outbox';
 import { listen } from './pg-listener';
 import { OutboxRow, relayOptions } from './relay-options';
@@ -21,7 +22,7 @@ const OUTAGE_LOG_EVERY_MS = 60_000;
  * with FOR UPDATE SKIP LOCKED, so relays in several workers never take the same row; each row is added
  * with its deterministic job id, so a crash between adding and marking it relayed only repeats an add
  * that BullMQ ignores. While Redis is unreachable the rows stay where they are and the next tick tries
- * again; nothing here throws out of the loop.
+ * again; nothing here throws out of the loop. Each tick also asks RedisResets whether Redis lost its data.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,13 +42,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly resets: RedisResets,
   ) {}
 
   onApplicationBootstrap(): void {
     // Fail fast rather than queue commands while Redis is down: a stuck add would hold the rows' locks.
     this.redis = createRedis(this.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined); // the loop reports outages, once, not every reconnect attempt
-    this.listener = listen(this.config.DATABASE_URL, OUTBOX_CHANNEL, () => this.wake(), this.logger);
+    this.listener = listen(appDatabaseUrl(this.config), OUTBOX_CHANNEL, () => this.wake(), this.logger);
     this.loop = this.run();
   }
 
@@ -77,7 +79,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Claims up to a batch of waiting rows, adds them to BullMQ, and marks those that went. */
   private async relayBatch(): Promise<number> {
-    await timeout(this.redis.ping(), 'Redis did not answer PING');
+    // Also notices a Redis that came back without its data, and has the outstanding work queued again.
+    await timeout(this.resets.watch(this.redis), 'Redis did not answer');
+    await this.resets.settle();
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<OutboxRow[]>(
         `SELECT id, name, payload, job_id, options, created_at FROM job_outbox

@@ -19,7 +19,9 @@ export class JobQueue implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: bullmqConnection(this.config.REDIS_URL), prefix: this.config.REDIS_PREFIX });
+      // Adding a job fails at once while Redis is away (the API answers 503) instead of waiting for it to return.
+      const connection = { ...bullmqConnection(this.config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+      queue = new Queue(name, { connection, prefix: this.config.REDIS_PREFIX });
       // Without a listener a lost connection is printed on every retry; with one it is logged, and ioredis reconnects.
       queue.on('error', (error) => this.logger.warn({ queue: name, err: error.message }, 'queue connection error'));
       this.queues.set(name, queue);

@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DelayedError, Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { isUnavailable } from '../http/unavailable';
 import { bullmqConnection } from '../redis/redis';
 import { JOB_NAMES, JobName, JOBS, QUEUES } from './jobs';
 import { ON_JOB } from './on-job.decorator';
@@ -22,9 +25,20 @@ export function pairHandlers(found: { name: JobName; owner: string; handler: Han
   return handlers;
 }
 
+/** How long a job waits for the database to come back: doubling from half a second, at most 30 s. */
+export function outageWaitMs(job: Pick<Job, 'attemptsStarted' | 'attemptsMade'>): number {
+  const waitsSoFar = Math.max(0, job.attemptsStarted - 1 - job.attemptsMade);
+  return Math.min(500 * 2 ** Math.min(waitsSoFar, 6), 30_000);
+}
+
+const PING_TIMEOUT_MS = 2000;
+
 /**
  * Runs the BullMQ workers in the worker process. Handlers throw to fail a job, so BullMQ records the
- * failure and retries it; on SIGTERM the workers stop taking jobs and finish those in flight.
+ * failure and retries it; on SIGTERM the workers stop taking jobs and finish those in flight. A job that
+ * fails while PostgreSQL is out of reach waits for it instead (delayed, its attempt not counted), so an
+ * outage of any length spends no job's retries (every handler is safe to run again from the start). The
+ * error must say the database is unreachable and a fresh ping must agree, so a real failure still counts.
  */
 @Injectable()
 export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +50,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,10 +58,19 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     for (const queue of QUEUES) {
       const worker = new Worker(
         queue,
-        async (job: Job) => {
+        async (job: Job, token?: string) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || JOBS[job.name as JobName].queue !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
-          return handler(job.data, job);
+          try {
+            return await handler(job.data, job);
+          } catch (error) {
+            // Both the error and a fresh ping must say so: a real failure while the pool is busy still counts.
+            if (!token || !isUnavailable(error) || !(await this.databaseDown())) throw error;
+            const waitMs = outageWaitMs(job);
+            this.logger.warn({ job: job.name, id: job.id, waitMs, err: (error as Error)?.message }, 'the database is out of reach: the job waits for it and keeps its attempts');
+            await job.moveToDelayed(Date.now() + waitMs, token);
+            throw new DelayedError();
+          }
         },
         {
           connection: bullmqConnection(this.config.REDIS_URL),
@@ -66,6 +90,19 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Stopping workers (${signal ?? 'shutdown'}): finishing jobs in flight`);
     await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private async databaseDown(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS)));
+    try {
+      await Promise.race([this.dataSource.query('SELECT 1'), late]);
+      return false;
+    } catch {
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private discover(): { name: JobName; owner: string; handler: Handler }[] {

@@ -12,10 +12,12 @@ export interface JobPayloads {
   'system.heartbeat': { heartbeatId: string; holdMs?: number };
   /** Evaluates the register, records status changes and finds every reminder due (asOf: today by default). */
   'sweep.daily': { asOf?: string };
+  /** Anonymises people past the retention period (libs/privacy), as of the day (today by default). */
+  'retention.daily': { asOf?: string };
   /** Checks a due reminder's stop condition again and makes its letter. */
   'reminder.prepare': { reminderId: string };
-  /** Renders a letter from its snapshot to HTML and PDF and keeps both. */
-  'letter.compose': { letterId: string };
+  /** Renders a letter from its snapshot to HTML and PDF and keeps both (renderOnly: print again, send nothing). */
+  'letter.compose': { letterId: string; renderOnly?: boolean };
   /** Emails a rendered letter, at most once. */
   'letter.deliver': { letterId: string };
 }
@@ -24,6 +26,7 @@ export type JobName = keyof JobPayloads;
 export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions } } = {
   'system.heartbeat': { queue: 'system', options: { attempts: 3 } },
   'sweep.daily': { queue: 'sweep', options: { attempts: 3 } },
+  'retention.daily': { queue: 'sweep', options: { attempts: 3 } },
   'reminder.prepare': { queue: 'letters' },
   'letter.compose': { queue: 'letters' },
   // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.

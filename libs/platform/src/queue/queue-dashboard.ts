@@ -31,6 +31,13 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: QUEUES.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter });
+  // bull-board would answer its own failures with the error's message (and, in development, its stack).
+  // Its typings list the statuses it uses itself; the adapter sends any (503 while Redis is away).
+  type Answer = ReturnType<Parameters<typeof serverAdapter.setErrorHandler>[0]>;
+  serverAdapter.setErrorHandler((error) => {
+    const body = errors.toBody(error);
+    return { status: body.statusCode, body: { ...body } } as Answer;
+  });
 
   // A bearer token (scripts), or the browser's sign-in: the session cookie is SameSite=Lax, so another
   // site cannot post to the dashboard's buttons with it.

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,19 +7,36 @@ import { notFound } from '../http/domain-error';
 import { JobQueue } from '../queue/job-queue';
 import { jobId, JobPayloads } from '../queue/jobs';
 import { OnJob } from '../queue/on-job.decorator';
+import { RedisResets } from '../redis/redis-resets';
 import { Heartbeat } from './heartbeat.entity';
 
 @Injectable()
-export class HeartbeatService {
+export class HeartbeatService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly resets: RedisResets,
   ) {}
 
-  /** The row is committed before the job is queued, so the worker always finds it. */
+  onModuleInit(): void {
+    // Only those not yet started: one in flight when Redis lost its data is still being done.
+    this.resets.register('heartbeats', async () => {
+      const waiting = await this.dataSource.query<{ id: string }[]>('SELECT id FROM system_heartbeats WHERE started_at IS NULL AND processed_at IS NULL');
+      for (const { id } of waiting) await this.jobs.enqueue('system.heartbeat', { heartbeatId: id }, { jobId: jobId('heartbeat', id) });
+      return waiting.length;
+    });
+  }
+
+  /** The row is committed before the job is queued, so the worker always finds it; no job, no row. */
   async request(holdMs?: number): Promise<Heartbeat> {
-    const heartbeat = await this.dataSource.getRepository(Heartbeat).save({});
-    await this.jobs.enqueue('system.heartbeat', { heartbeatId: heartbeat.id, holdMs }, { jobId: jobId('heartbeat', heartbeat.id) });
+    const repo = this.dataSource.getRepository(Heartbeat);
+    const heartbeat = await repo.save({});
+    try {
+      await this.jobs.enqueue('system.heartbeat', { heartbeatId: heartbeat.id, holdMs }, { jobId: jobId('heartbeat', heartbeat.id) });
+    } catch (error) {
+      await repo.delete({ id: heartbeat.id }).catch(() => undefined);
+      throw error;
+    }
     return heartbeat;
   }
 

@@ -14,6 +14,10 @@ export class Person {
   @Column('text')
   email: string;
 
+  /** Set when retention replaced the name and email (libs/privacy); the rows that point here stay. */
+  @Column('timestamptz', { nullable: true })
+  anonymisedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

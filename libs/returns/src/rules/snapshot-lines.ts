@@ -31,8 +31,16 @@ function changeText(c: Change, money = false): string | undefined {
   return `${sign}${amount} (${c.percent > 0 ? '+' : c.percent < 0 ? '−' : '±'}${Math.abs(c.percent)}%)`;
 }
 
+/** A share's change on the year before, in percentage points of the whole per cents shown. */
+function pointsText(now: Share, before: Share): string | undefined {
+  if (now.percent === null || before.percent === null) return undefined;
+  const d = now.percent - before.percent;
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} ${Math.abs(d) === 1 ? 'point' : 'points'}`;
+}
+
 function shareLine(key: string, label: string, s: Share, what: string, before?: Share): SnapshotLine {
-  return { key, label, value: percent(s), number: s.count, share: s, detail: ofWhat(s, what), ...(before ? { previous: percent(before) } : {}) };
+  const change = before ? pointsText(s, before) : undefined;
+  return { key, label, value: percent(s), number: s.count, share: s, detail: ofWhat(s, what), ...(before ? { previous: percent(before) } : {}), ...(change ? { change } : {}) };
 }
 
 export function snapshotLines(s: Snapshot): SnapshotLine[] {

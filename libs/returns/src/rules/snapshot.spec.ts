@@ -117,8 +117,10 @@ describe('snapshotLines', () => {
 
   it.each([
     ['registeredServices', '5', '3', '+2 (+67%)'],
-    ['authoritiesCovered', '50%', '50%', undefined],
-    ['withWaitingList', '75%', '100%', undefined],
+    ['authoritiesCovered', '50%', '50%', '±0 points'],
+    ['withWaitingList', '75%', '100%', '−25 points'],
+    ['withBudgetCut', '25%', '0%', '+25 points'],
+    ['referralsRoseSignificantly', '50%', undefined, undefined],
     ['referralsAccepted', '380', '130', '+250 (+192%)'],
     ['costPerChild', '£2,250', '£2,207', '+£43 (+2%)'],
     ['averageCostPerService', '£225,000', '£160,000', '+£65,000 (+41%)'],

@@ -17,12 +17,15 @@ const ITEMS: NavItem[] = [
   { href: '/office/templates', text: 'Templates', roles: ['npa_admin'] },
   { href: '/office/users', text: 'Users', roles: ['npa_admin'], also: ['/office/audit'] },
   { href: '/office/imports', text: 'Imports', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/returns', text: 'Returns', roles: ['npa_admin', 'npa_reviewer'] },
+  { href: '/office/snapshot', text: 'Snapshot', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/local-authorities'] },
   { href: '/admin/queues', text: 'Queues', roles: ['npa_admin'] },
   { href: '/setting', text: 'Our setting', roles: ['setting_contact'] },
   { href: '/service', text: 'Our service', roles: ['service_manager'] },
   { href: '/service/team', text: 'Team', roles: ['service_manager'] },
   { href: '/service/supervision', text: 'Supervision', roles: ['service_manager'] },
   { href: '/service/what-if', text: 'What if', roles: ['service_manager'] },
+  { href: '/service/returns', text: 'Annual returns', roles: ['service_manager'] },
   { href: '/trainer', text: 'My workshops', roles: ['trainer'] },
 ];
 

@@ -1,0 +1,42 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/**
+ * What the app's database user could do that it must not: the owner or a superuser could rewrite the
+ * audit log and change the schema, which the application role (migration AddApplicationRole) cannot.
+ * Empty when the connection is the application role, or another with no more than its rights.
+ */
+export async function excessDatabaseRights(db: Pick<DataSource, 'query'>): Promise<string[]> {
+  const [row] = await db.query<{ user: string; migrated: boolean; rewrite: boolean; create: boolean; owner: boolean }[]>(
+    `SELECT current_user AS user,
+            to_regclass('public.audit_log') IS NOT NULL AS migrated,
+            to_regclass('public.audit_log') IS NOT NULL AND (has_table_privilege('public.audit_log', 'UPDATE') OR has_table_privilege('public.audit_log', 'DELETE')
+              OR has_table_privilege('public.audit_log', 'TRUNCATE')) AS rewrite,
+            has_schema_privilege('public', 'CREATE') AS create,
+            EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND pg_has_role(c.relowner, 'USAGE')) AS owner`,
+  );
+  if (!row.migrated) return [`the database is not migrated (no audit_log table): run "npm run migrate" first`];
+  const excess: string[] = [];
+  if (row.rewrite) excess.push('may update or delete rows of audit_log');
+  if (row.owner) excess.push('owns tables of the schema');
+  if (row.create) excess.push('may create tables in the public schema');
+  return excess.map((what) => `database user "${row.user}" ${what}`);
+}
+
+/**
+ * The API, the worker and the CLI's commands refuse to start as the schema's owner: the audit log's
+ * protection and "the app never runs DDL" hold only while they connect as the application role.
+ */
+@Injectable()
+export class ApplicationRoleCheck implements OnModuleInit {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const excess = await excessDatabaseRights(this.dataSource);
+    if (excess.length > 0) {
+      throw new Error(`Refusing to start: ${excess.join('; ')}. The app connects as the application role (DATABASE_APP_URL, default npa_app); see README.`);
+    }
+  }
+}

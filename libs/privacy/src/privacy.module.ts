@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { RetentionService } from './retention.service';
+import { SubjectAccessService } from './subject-access.service';
+
+/** Data protection: subject access exports and retention, over every table that holds a person. */
+@Module({
+  imports: [ComplianceModule],
+  providers: [SubjectAccessService, RetentionService],
+  exports: [SubjectAccessService, RetentionService],
+})
+export class PrivacyModule {}

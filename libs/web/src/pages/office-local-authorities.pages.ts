@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { invalid, notFound } from '../../../platform/src/http/domain-error';
+import { validateInput } from '../../../platform/src/http/validation';
+import { AUTHORITY_KINDS, REGIONS } from '../../../returns/src/local-authorities';
+import { LocalAuthoritiesService } from '../../../returns/src/local-authorities.service';
+import { CreateLocalAuthorityDto, LocalAuthorityQuery, UpdateLocalAuthorityDto } from '../../../returns/src/returns.dto';
+import { FormBody, statusOf, text } from './form-input';
+import { formErrors, page, redirectWithNotice } from './render';
+
+const ADMIN = ['npa_admin'] as const;
+const LABELS: Record<string, string> = { code: 'ONS code', name: 'Name', region: 'Region', kind: 'Kind', endedOn: 'Last day', q: 'Name or code' };
+const BLANK: Record<string, string> = { code: 'Enter the ONS code, like E06000065', name: 'Enter the name', region: 'Select the region', kind: 'Select the kind of authority' };
+
+/** Blank required boxes say what to enter, before the DTO checks the rest. */
+function required(form: Record<string, string | undefined>, fields: string[]): void {
+  const blanks = fields.filter((f) => !form[f]).map((f) => ({ field: f, problem: BLANK[f] }));
+  if (blanks.length > 0) throw invalid('Some fields are empty.', blanks);
+}
+
+/** Labels before what is wrong, except a blank box's own "Enter ..." request. */
+const errorsOf = (error: unknown) =>
+  formErrors(error, LABELS)?.map((e) => (BLANK[e.field] && e.message === `${LABELS[e.field]} ${BLANK[e.field]}` ? { ...e, message: BLANK[e.field] } : e)) ?? null;
+
+/** The reference table of local authorities (the snapshot's measure of coverage); admins add and correct rows. */
+@ApiExcludeController()
+@Controller('office/local-authorities')
+export class OfficeLocalAuthoritiesPages {
+  constructor(private readonly authorities: LocalAuthoritiesService) {}
+
+  @Get()
+  @PageAccess(NPA_STAFF)
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('q') q?: string, @Query('region') region?: string, @Query('notice') notice?: string) {
+    const filters = { q: q?.trim() || undefined, region: region || undefined };
+    try {
+      return await this.listPage(request, reply, validateInput(LocalAuthorityQuery, filters), { notice });
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return this.listPage(request, reply, {}, { errors, filters }, statusOf(error));
+    }
+  }
+
+  @Post()
+  @PageAccess(ADMIN)
+  async add(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody, @CurrentUser() actor: Actor) {
+    const form = { code: text(body, 'code')?.toUpperCase(), name: text(body, 'name'), region: text(body, 'region'), kind: text(body, 'kind') };
+    try {
+      required(form, ['code', 'name', 'region', 'kind']);
+      const added = await this.authorities.create(validateInput(CreateLocalAuthorityDto, form), actor);
+      return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(added.code)}`, `${added.name} (${added.code}) is in the table.`);
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return this.listPage(request, reply, {}, { errors, form }, statusOf(error));
+    }
+  }
+
+  @Get(':code')
+  @PageAccess(ADMIN)
+  async edit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('code') code: string) {
+    const authority = await this.find(code);
+    return this.editPage(request, reply, authority, { name: authority.name, region: authority.region, endedOn: authority.endedOn ?? '' });
+  }
+
+  /** A new name or region, or the last day it existed (blank: it still does). */
+  @Post(':code')
+  @PageAccess(ADMIN)
+  async update(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('code') code: string, @Body() body: FormBody, @CurrentUser() actor: Actor) {
+    const authority = await this.find(code);
+    const form = { name: text(body, 'name'), region: text(body, 'region'), endedOn: text(body, 'endedOn') };
+    try {
+      required(form, ['name', 'region']);
+      const saved = await this.authorities.update(authority.code, validateInput(UpdateLocalAuthorityDto, { ...form, endedOn: form.endedOn ?? null }), actor);
+      return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(saved.code)}`, `${saved.name} (${saved.code}) is saved.`);
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return this.editPage(request, reply, authority, { ...form, endedOn: form.endedOn ?? '' }, errors, statusOf(error));
+    }
+  }
+
+  private async find(code: string) {
+    const found = /^[EW]\d{8}$/.test(code) ? (await this.authorities.list({ q: code })).items.find((a) => a.code === code) : undefined;
+    if (!found) throw notFound('The local authority');
+    return found;
+  }
+
+  private async listPage(request: FastifyRequest, reply: FastifyReply, query: LocalAuthorityQuery, data: Record<string, unknown>, status = 200) {
+    const table = await this.authorities.list(query);
+    const regions = [...new Set([...REGIONS, ...table.items.map((a) => a.region)])]
+      .map((region) => {
+        const items = table.items.filter((a) => a.region === region);
+        return { region, items, current: items.filter((a) => a.endedOn === null).length };
+      })
+      .filter((g) => g.items.length > 0);
+    // Unfiltered, each region is folded away: 317 rows are for looking up, not for reading down.
+    const filtered = Boolean(query.q || query.region);
+    return page(request, reply, 'office/local-authorities', { title: 'Local authorities', filters: query, ...data, table, regions, filtered, regionNames: REGIONS, kinds: AUTHORITY_KINDS }, status);
+  }
+
+  private editPage(request: FastifyRequest, reply: FastifyReply, authority: { code: string; name: string }, form: Record<string, string | undefined>, errors?: unknown, status = 200) {
+    return page(request, reply, 'office/local-authority', { title: authority.name, authority, form, errors, regionNames: REGIONS, back: '/office/local-authorities' }, status);
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { Clock } from '../../../platform/src/time/clock';
+import { ServicesService } from '../../../registry/src/services/services.service';
+import { ReturnYears } from '../../../returns/src/return-years.service';
+import { latestFilingYear, reportingYear, type ReportingYear } from '../../../returns/src/rules/reporting-year';
+import { SnapshotService } from '../../../returns/src/snapshot.service';
+import { ParseReportingYear } from '../../../returns/src/year.pipe';
+import { statusOf } from './form-input';
+import { formErrors, page, redirectWithNotice } from './render';
+import { snapshotPage } from './snapshot-page';
+
+/** The national snapshot for NPA staff: figures, charts, regions, what to chase and fix, the CSV and the PDF report. */
+@ApiExcludeController()
+@Controller('office/snapshot')
+export class OfficeSnapshotPages {
+  constructor(
+    private readonly snapshots: SnapshotService,
+    private readonly years: ReturnYears,
+    private readonly services: ServicesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The latest year that has ended, or `?year=2024-25`. */
+  @Get()
+  @PageAccess(NPA_STAFF)
+  async snapshot(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('year') asked?: string, @Query('notice') notice?: string) {
+    const today = this.clock.today();
+    const ended = (await this.years.years()).map(reportingYear).filter((y) => y.opensOn <= today);
+    const base = { title: 'National snapshot', notice, years: ended, chosen: asked ?? latestFilingYear(today).slug };
+    try {
+      const year = asked ? ParseReportingYear.transform(asked, { type: 'query' }) : latestFilingYear(today);
+      const snapshot = await this.snapshots.compute(year.startYear);
+      const [reports, unmatched] = await Promise.all([this.snapshots.reports(year.startYear), Promise.all(snapshot.unmatched.map((u) => this.services.get(u.id)))]);
+      return page(request, reply, 'office/snapshot', {
+        ...base,
+        title: `National snapshot ${snapshot.year.label}`,
+        chosen: snapshot.year.slug,
+        snapshot,
+        ...snapshotPage(snapshot),
+        unmatched,
+        reports: reports.map((r) => ({ ...r, href: r.ready && r.letterId ? `/office/letters/${r.letterId}.pdf` : null })),
+      });
+    } catch (error) {
+      const errors = formErrors(error, { year: 'Year' });
+      if (!errors) throw error;
+      return page(request, reply, 'office/snapshot', { ...base, errors }, statusOf(error));
+    }
+  }
+
+  /** The CSV the API gives (`/snapshots/:year/figures.csv`), for the signed-in browser. */
+  @Get(':year/figures.csv')
+  @PageAccess(NPA_STAFF)
+  async csv(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear) {
+    const body = await this.snapshots.csv(year.startYear);
+    return reply
+      .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="npa-snapshot-${year.slug}.csv"`, 'cache-control': 'private, no-store' })
+      .send(body);
+  }
+
+  /** Freezes the figures as they stand; the worker prints the PDF, whose link then appears on the page. */
+  @Post(':year/reports')
+  @PageAccess(NPA_STAFF)
+  async report(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    const report = await this.snapshots.requestReport(year.startYear, actor);
+    const what = report.provisional ? 'provisional PDF report' : 'PDF report';
+    return redirectWithNotice(reply, `/office/snapshot?year=${year.slug}`, `The ${what} of ${year.label} is being produced: its link appears under Reports when it is ready.`);
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { ServicesService } from '../../../registry/src/services/services.service';
+import { ReturnsService } from '../../../returns/src/returns.service';
+import type { ReturnView } from '../../../returns/src/returns.views';
+import type { ReportingYear } from '../../../returns/src/rules/reporting-year';
+import { ParseReportingYear } from '../../../returns/src/year.pipe';
+import { FormBody, statusOf } from './form-input';
+import { page, redirectWithNotice } from './render';
+import { comparisonRows, formValues, readReturnForm, returnFields, returnFormErrors, toReturnDto, type ReturnFormValues } from './return-form';
+
+const MANAGER = ['service_manager'] as const;
+
+/** The data of the return page: the form (or the figures read-only, with why) and its history. */
+export function returnPage(view: ReturnView, values: ReturnFormValues) {
+  return { title: `${view.year.label} annual return`, view, fields: returnFields(view, values), rows: comparisonRows(view) };
+}
+
+/** The service manager files and corrects their own service's annual return (never another's: the service is theirs by sign-in). */
+@ApiExcludeController()
+@Controller('service/returns')
+export class ServiceReturnsPages {
+  constructor(
+    private readonly returns: ReturnsService,
+    private readonly services: ServicesService,
+  ) {}
+
+  @Get()
+  @PageAccess(MANAGER)
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+    const [service, years] = await Promise.all([this.services.get(actor.organisationId!), this.returns.list(actor.organisationId!)]);
+    return page(request, reply, 'service/returns', { title: 'Annual returns', service, years });
+  }
+
+  @Get(':year')
+  @PageAccess(MANAGER)
+  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('year', ParseReportingYear) year: ReportingYear, @Query('notice') notice?: string) {
+    const view = await this.returns.get(actor.organisationId!, year.startYear);
+    return page(request, reply, 'service/return', { ...returnPage(view, formValues(view.figures)), notice, back: '/service/returns' });
+  }
+
+  /** Files the return or corrects it; a slip comes back as the same form with what to check, as typed. */
+  @Post(':year')
+  @PageAccess(MANAGER)
+  async file(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('year', ParseReportingYear) year: ReportingYear, @Body() body: FormBody) {
+    const serviceId = actor.organisationId!;
+    const values = readReturnForm(body);
+    try {
+      const filed = await this.returns.file(serviceId, year.startYear, toReturnDto(values), actor);
+      const notice = filed.revision === 1 ? `Your ${year.label} return is filed. Thank you.` : `Your ${year.label} return is corrected (revision ${filed.revision}).`;
+      return redirectWithNotice(reply, `/service/returns/${year.slug}`, notice);
+    } catch (error) {
+      const errors = returnFormErrors(error);
+      if (!errors) throw error;
+      const view = await this.returns.get(serviceId, year.startYear);
+      return page(request, reply, 'service/return', { ...returnPage(view, values), errors, back: '/service/returns' }, statusOf(error));
+    }
+  }
+}
