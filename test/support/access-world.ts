@@ -213,6 +213,7 @@ export const PARAMS: Record<string, ParamFill> = {
   'returns/:year': shared(() => MATRIX_YEAR),
   'return-years/:year': shared(() => MATRIX_YEAR),
   'snapshots/:year': shared(() => MATRIX_YEAR),
+  'snapshot/:year': shared(() => MATRIX_YEAR),
   'local-authorities/:code': shared(() => 'E06000053'),
 };
 
