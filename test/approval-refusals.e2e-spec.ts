@@ -125,6 +125,18 @@ describe('Stamp of Approval: every refusal', () => {
     await post(`/applications/${id}/withdraw`, theirs.contact).expect(200);
   });
 
+  it('answers 404 for another application’s evidence named under one’s own, even once one’s own is locked', async () => {
+    const mine = await open(ours);
+    const other = await open(theirs);
+    const file = await http(app).post(`/applications/${other}/evidence`).set(theirs.contact.auth).attach('file', PDF, 'x.pdf').expect(201);
+    await http(app).delete(`/applications/${mine}/evidence/${file.body.id}`).set(ours.contact.auth).expect(404);
+    await post(`/applications/${mine}/withdraw`, ours.contact).expect(200);
+    // A locked application says 409 to a change of its own files, but nothing about another's.
+    await http(app).delete(`/applications/${mine}/evidence/${file.body.id}`).set(admin.auth).expect(404);
+    expect(await evidenceCount(other)).toBe(1);
+    await post(`/applications/${other}/withdraw`, theirs.contact).expect(200);
+  });
+
   it('refuses an .exe named .pdf with 400 and an 11 MB file with 413, keeping nothing of either', async () => {
     const id = await open(ours);
     const before = storedFiles();

@@ -6,6 +6,7 @@ import { DomainError } from '@npa/platform/http/domain-error';
 import { validateInput } from '@npa/platform/http/validation';
 import { CreateUserDto } from '@npa/platform/users/user.dto';
 import { UsersService } from '@npa/platform/users/users.service';
+import { registerAccessMatrixCommand } from './access-matrix.command';
 import { registerImportCommand } from './import.command';
 import { registerPrivacyCommands } from './privacy.command';
 import { registerSeedDemoCommand } from './seed-demo.command';
@@ -47,6 +48,7 @@ registerSeedDemoCommand(program);
 registerImportCommand(program);
 registerSweepCommand(program);
 registerPrivacyCommands(program);
+registerAccessMatrixCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;

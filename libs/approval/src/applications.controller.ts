@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { NoBody, ParseId } from '../../platform/src/http/validation';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto, MessageDto, OptionalMessageDto, RecommendationDto, StatementDto } from './approval.dto';
 import { DecisionsService } from './decisions.service';
@@ -69,7 +69,7 @@ export class ApplicationsController {
   @Delete(':id/evidence/:evidenceId')
   @HttpCode(204)
   @Access(rolesFor('edit'), OWN)
-  async removeEvidence(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @CurrentUser() actor: Actor) {
+  async removeEvidence(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     await this.evidence.remove(id, evidenceId, actor);
   }
 
@@ -83,7 +83,7 @@ export class ApplicationsController {
   @Post(':id/start-review')
   @HttpCode(200)
   @Access(rolesFor('start-review'))
-  startReview(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  startReview(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.applications.startReview(id, actor);
   }
 

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access, Public } from '../../platform/src/auth/access.decorator';
 import { RateLimit } from '../../platform/src/auth/rate-limit';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { NoBody, ParseId } from '../../platform/src/http/validation';
 import { ApplicationsService } from './applications.service';
 import { AwardQuery, PublicRegisterQuery, QueueQuery } from './approval.dto';
 import { AwardsService } from './awards.service';
@@ -26,7 +26,7 @@ export class SettingsApprovalController {
 
   @Post('settings/:id/applications')
   @Access(rolesFor('edit'), OWN_SETTING)
-  open(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  open(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.applications.open(id, actor);
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { NoBody, ParseId } from '../../platform/src/http/validation';
 import { AsOfQuery, EvaluateAllDto, OverviewQuery, WhatIfDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
 import { ComplianceLetters } from './compliance-letters';
@@ -56,7 +56,7 @@ export class ComplianceController {
 
   @Post('services/:id/letters')
   @Access(NPA_STAFF, { kind: 'service', param: 'id' })
-  requestLetter(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  requestLetter(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.letters.onDemand(id, actor);
   }
 

@@ -6,7 +6,8 @@ import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
 
 /**
  * How the register's records belong to an organisation: a service manager owns their service and the
- * people on its team (past or present); a setting contact their setting and its staff.
+ * people on its team (past or present); a setting contact their setting, its staff records and the
+ * people on them.
  */
 @Injectable()
 export class RegistryScopes implements OnModuleInit {
@@ -19,6 +20,11 @@ export class RegistryScopes implements OnModuleInit {
     this.scopes.register('service', async (id, actor) => actor.role === 'service_manager' && actor.organisationId === id);
     this.scopes.register('setting', async (id, actor) => actor.role === 'setting_contact' && actor.organisationId === id);
     this.scopes.register('person', (id, actor) => this.ownsPerson(id, actor));
+    this.scopes.register('setting-staff', async (id, actor) => {
+      if (actor.role !== 'setting_contact' || !actor.organisationId) return false;
+      const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM setting_staff WHERE id = $1 AND setting_id = $2', [id, actor.organisationId]);
+      return rows.length > 0;
+    });
   }
 
   private async ownsPerson(personId: string, actor: Actor): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { NoBody } from '../../platform/src/http/validation';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
@@ -47,7 +48,7 @@ export class ReturnYearsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Close the year: its returns can no longer be filed or corrected, and its snapshot is final" })
   @Access(['npa_admin'])
-  close(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+  close(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.years.close(year.startYear, actor);
   }
 
@@ -55,7 +56,7 @@ export class ReturnYearsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed year so a return can be corrected' })
   @Access(['npa_admin'])
-  reopen(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+  reopen(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.years.reopen(year.startYear, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { NoBody } from '../../platform/src/http/validation';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
@@ -36,7 +37,7 @@ export class SnapshotsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Freeze the figures as they stand and produce the PDF report (the worker composes it)' })
   @Access(NPA_STAFF)
-  report(@Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+  report(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.snapshots.requestReport(year.startYear, actor);
   }
 

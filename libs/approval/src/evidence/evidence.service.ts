@@ -22,6 +22,9 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 const tooLarge = () => new DomainError('EVIDENCE.TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, 'The file is larger than 10 MB; evidence files may be 10 MB at most.');
 
+/** The parts an upload may have (fields sent before the file): anything else is refused, as in a JSON body. */
+const UPLOAD_FIELDS = ['file', 'criterionId'];
+
 /**
  * Evidence files: streamed to a temporary file while hashed and measured, accepted by their content,
  * then moved into storage under a generated name and recorded, while the application is still editable.
@@ -36,6 +39,11 @@ export class EvidenceService {
 
   async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
     if (!part || part.fieldname !== 'file') throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
+    const unknown = Object.keys(part.fields).filter((name) => !UPLOAD_FIELDS.includes(name));
+    if (unknown.length > 0) {
+      part.file.resume();
+      throw invalid('The request has invalid fields.', unknown.map((field) => ({ field, problem: 'is not a field this request accepts' })));
+    }
     const criterionId = criterionField ?? fieldValue(part, 'criterionId');
     if (criterionId !== undefined && criterion(criterionId)?.kind !== 'judged') {
       part.file.resume();
@@ -88,6 +96,8 @@ export class EvidenceService {
   }
 
   async remove(applicationId: string, evidenceId: string, actor: Actor) {
+    // Another application's file is not found, whatever state this one is in: the answer says nothing about it.
+    if (!(await this.dataSource.getRepository(Evidence).existsBy({ id: evidenceId, applicationId }))) throw notFound('The evidence');
     let key: string | null = null;
     await this.steps.take(applicationId, 'edit', actor, {
       as: 'evidence_removed',

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { NoBody } from '../http/validation';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, AllowedBeforeTotp, Public } from './access.decorator';
@@ -52,7 +53,7 @@ export class AuthController {
   @Access(NPA_STAFF)
   @AllowedBeforeTotp()
   @RateLimit('totp')
-  setupTotp(@CurrentUser() actor: Actor, @Req() request: FastifyRequest) {
+  setupTotp(@Body(NoBody) _body: undefined, @CurrentUser() actor: Actor, @Req() request: FastifyRequest) {
     return this.totp.setup(actor, infoOf(request));
   }
 

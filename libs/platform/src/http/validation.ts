@@ -1,4 +1,4 @@
-import { BadRequestException, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, ProblemDetail } from './domain-error';
@@ -32,6 +32,20 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new InvalidInputException(toProblemDetails(errors)),
   });
 }
+
+/**
+ * `@Body(NoBody)` on a route that takes no body: an empty one (or none) passes, any field is refused
+ * like any unknown field, so `{"state": "approved"}` can never look as if it had been taken.
+ */
+export const NoBody: PipeTransform = {
+  transform(value: unknown) {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidInputException([{ field: 'body', problem: 'must be empty: this request takes no fields' }]);
+    const fields = Object.keys(value);
+    if (fields.length > 0) throw new InvalidInputException(fields.map((field) => ({ field, problem: 'is not a field this request accepts' })));
+    return undefined;
+  },
+};
 
 /** A route id that is not a UUID names nothing that exists: 404, like any other unknown id. */
 export const ParseId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 404, 'Not found.') });

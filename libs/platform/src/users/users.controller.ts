@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { TotpService } from '../auth/totp.service';
-import { ParseId } from '../http/validation';
+import { NoBody, ParseId } from '../http/validation';
 import { Actor, CurrentUser } from '../auth/current-user';
 import { ROLES } from '../auth/roles';
 import type { Role } from '../auth/roles';
@@ -53,7 +53,7 @@ export class UsersController {
   /** Turns one-time codes off for a user (a lost phone); they can set them up again. Audited. */
   @Delete(':id/totp')
   @Access(['npa_admin'])
-  disableTotp(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  disableTotp(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.totp.disable(id, actor);
   }
 }

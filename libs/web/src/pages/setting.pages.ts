@@ -43,11 +43,11 @@ export class SettingPages {
   }
 
   @Post('staff/:staffId/left')
-  @PageAccess(['setting_contact'])
+  @PageAccess(['setting_contact'], { kind: 'setting-staff', param: 'staffId' })
   async recordLeaver(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('staffId', ParseId) staffId: string, @Body() body: Record<string, unknown>) {
     const endDate = text(body.endDate);
     try {
-      // The service finds the member of staff within this setting only: another setting's is a 404.
+      // The guard refuses (and audits) another setting's staff record; the service looks within this setting too.
       const ended = await this.settings.endStaff(actor.organisationId!, staffId, validateInput(EndStaffDto, { endDate }), actor);
       return redirectWithNotice(reply, '/setting', `${ended.name} left on ${ended.endDate}`);
     } catch (error) {
