@@ -161,6 +161,8 @@ describe('Annual returns and the national snapshot', () => {
       expect(csv.text.split('\n')[0]).toBe('section,figure,2002/03 (provisional),count,of,percent,2001/02,change');
       expect(csv.text).toContain('national,Annual returns filed,4 of 5,4');
       expect(csv.text).toContain(`return not filed,${services.D.name}`);
+      // A change like "+2 (+67%)" would be run as a formula by a spreadsheet: it is kept as text.
+      expect(csv.text).toContain("national,Portage services registered with the NPA,5,5,,,3,'+2 (+67%)");
       await http(app).get('/snapshots/2002-03/figures.csv').set(services.A.manager.auth).expect(403);
     });
 

@@ -7,6 +7,7 @@ import type { NationalSnapshotData } from '../../letters/src/letter-kinds';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { conflict } from '../../platform/src/http/domain-error';
+import { spreadsheetCell } from '../../platform/src/http/spreadsheet-cell';
 import { Clock } from '../../platform/src/time/clock';
 import { AnnualReturn } from './annual-return.entity';
 import { authorityMatcher, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
@@ -43,7 +44,7 @@ export class SnapshotService {
     const regions = snapshot.regions.map((r) => ['region', r.region, `${r.authoritiesCovered} of ${r.authorities} local authorities`, r.services, r.authorities, r.authorities ? Math.round((r.authoritiesCovered / r.authorities) * 100) : '', '', '']);
     const missing = snapshot.missing.map((m) => ['return not filed', m.name, '', '', '', '', '', '']);
     return stringify(
-      [...national, ...regions, ...missing],
+      [...national, ...regions, ...missing].map((row) => row.map(spreadsheetCell)),
       { header: true, columns: ['section', 'figure', `${snapshot.year.label}${snapshot.provisional ? ' (provisional)' : ''}`, 'count', 'of', 'percent', previousLabel || 'previous year', 'change'] },
     );
   }

@@ -1,3 +1,4 @@
+import { spreadsheetCell } from '../../../platform/src/http/spreadsheet-cell';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
@@ -15,8 +16,7 @@ import { formErrors, page, redirectWithNotice } from './render';
 
 const FILTERS = ['status', 'rule', 'region', 'asOf', 'page'] as const;
 const title = (id: string) => SERVICE_RULES.find((r) => r.id === id)?.title ?? id;
-/** A spreadsheet must not run a cell as a formula: one that starts like one is kept as text. */
-const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const cell = (value: string) => String(spreadsheetCell(value));
 
 /** The filters a GET form sent, empty boxes left out, checked as the API checks them. */
 function overviewQuery(raw: Record<string, unknown>): OverviewQuery {
