@@ -11,6 +11,11 @@ const common = {
 };
 
 module.exports = {
+  // The e2e suites boot the API, the worker and Chromium against real services; on a shared 2-core
+  // machine a boot alone can pass Jest's 5 s default, and a hook that times out mid-boot leaves the app
+  // open and Jest waiting for ever. No test asserts on time, so this is only a ceiling. (A global option:
+  // Jest ignores testTimeout inside a project.)
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
@@ -19,9 +24,6 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // These suites boot the API, the worker and Chromium against real services; on a shared 2-core
-      // machine a boot alone can pass Jest's 5 s default. No test asserts on time, so this is only a ceiling.
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
