@@ -4,7 +4,17 @@ import { DataSource } from 'typeorm';
 import { excessDatabaseRights } from '../libs/database/src/application-role';
 import { AuditService } from '../libs/platform/src/audit/audit.service';
 import { APP_DATABASE_ROLE, appDatabaseUrl, loadConfig } from '../libs/platform/src/config/app-config';
+import { spawn } from 'node:child_process';
 import { bootApi } from './support/boot';
+
+/** Runs an entry point with ts-node until it exits; its exit code and everything it printed. */
+function runToExit(main: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
+}
 
 /** A connection of the test's own, as the owner (migrations) or as the app would connect. */
 async function connect(url: string): Promise<Client> {
@@ -99,8 +109,14 @@ describe('The application database role', () => {
     } finally {
       await asOwner.destroy();
     }
-    await expect(bootApi({ DATABASE_APP_URL: process.env.DATABASE_URL! })).rejects.toThrow(/Refusing to start: database user "postgres" may update or delete rows of audit_log/);
-  });
+    // In processes of their own: an app that fails half-way through its start keeps the connections it had
+    // opened, which in this process would hold Jest open after the run.
+    for (const main of ['apps/api/src/main.ts', 'apps/worker/src/main.ts']) {
+      const { code, output } = await runToExit(main, { DATABASE_APP_URL: process.env.DATABASE_URL!, PORT: '0' });
+      expect({ main, refused: code !== 0 }).toEqual({ main, refused: true });
+      expect(output).toMatch(/Refusing to start: database user "postgres" may update or delete rows of audit_log/);
+    }
+  }, 120_000);
 
   it("derives the app's connection from DATABASE_URL alone, as API.md's single variable promises", () => {
     const url = new URL(appDatabaseUrl(loadConfig({ DATABASE_URL: process.env.DATABASE_URL })));
