@@ -11,6 +11,7 @@ import { Clock } from '../libs/platform/src/time/clock';
 import { approveThrough, readySetting, travel } from './support/approval';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
+import { webSession } from './support/web-session';
 import { startSmtp, TestSmtp, withSubject } from './support/smtp';
 
 describe('Workflow automation: sweep, reminders, letters and email, each exactly once', () => {
@@ -49,7 +50,7 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     await smtp?.close();
   });
 
-  it('sends a renewal reminder 30 days out once, with a PDF letter naming the setting', async () => {
+  it('sends a renewal reminder 30 days out once, as an email naming the setting, with no PDF', async () => {
     const ready = await approvedSetting();
     const dueOn = addDays(ready.expiresOn, -30);
     clock.to(dueOn);
@@ -63,12 +64,27 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     }, 30_000);
     expect(mail.to).toMatchObject({ value: [{ address: ready.contact.email }] });
     expect(mail.text).toContain('Your Stamp of Approval expires in 30 days');
-    expect(mail.attachments).toHaveLength(1);
-    expect(mail.attachments[0].contentType).toBe('application/pdf');
-    expect(pdfWords(mail.attachments[0].content)).toContain(ready.setting.name);
+    // DOMAIN.md: reminders are sent as email; only the letters the NPA signs are printed and attached.
+    expect(mail.attachments).toHaveLength(0);
+    expect(mail.text).not.toContain('attached');
+    expect(mail.html).toContain(ready.setting.name);
+    expect(mail.html).toContain('Your Stamp of Approval expires in 30 days');
 
     const listed = await eventually(async () => (await reminders(ready.setting.id, ready.contact)).find((r) => r.state === 'sent'));
     expect(listed).toMatchObject({ kind: 'award-renewal-30', dueOn, recipients: [ready.contact.email], sentAt: expect.any(String) });
+    const [kept] = (await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200)).body.filter((l: { kind: string }) => l.kind === 'reminder');
+    expect(kept).toMatchObject({ format: 'html', ready: true });
+    const html = await http(app).get(`/letters/${kept.id}.html`).set(ready.contact.auth).expect(200);
+    expect(html.text).toContain(ready.setting.name);
+    const pdf = await http(app).get(`/letters/${kept.id}.pdf`).set(ready.contact.auth).expect(404);
+    expect(pdf.body.message).toContain('sent as an email, not printed');
+    // The setting's own page lists it as an email and opens its HTML, sandboxed.
+    const cookies = await webSession(app, ready.contact.email);
+    const home = await http(app).get('/setting').set('Cookie', cookies).expect(200);
+    expect(home.text).toContain(`href="/setting/letters/${kept.id}.html">Reminder (email)</a>`);
+    const page = await http(app).get(`/setting/letters/${kept.id}.html`).set('Cookie', cookies).expect(200);
+    expect(page.headers['content-security-policy']).toMatch(/^sandbox/);
+    expect(page.text).toContain(ready.setting.name);
     clock.to(today);
   }, 60_000);
 

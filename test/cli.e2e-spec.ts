@@ -67,9 +67,11 @@ describe('The command line', () => {
     expect(stdout).toContain(`the emails are .eml files in ${outbox}`);
     const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
     expect(files.length).toBeGreaterThan(0);
-    const mail = await simpleParser(readFileSync(join(outbox, files[0])));
-    expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
-    expect(mail.text).toContain('Verification code NPA-');
+    const mails = await Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
+    const reminder = mails.find((m) => m.subject?.startsWith('Reminder'));
+    // Reminders are emails (text and HTML); a signed letter from the same sweep carries its PDF.
+    expect(reminder).toMatchObject({ attachments: [], text: expect.stringContaining('Verification code NPA-'), html: expect.stringContaining('NPA-') });
+    for (const letter of mails.filter((m) => !m.subject?.startsWith('Reminder'))) expect(letter.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
 
     await expect(cli('sweep', '--as-of', '2026-02-30')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--as-of must be a date written YYYY-MM-DD') });
   }, 120_000);

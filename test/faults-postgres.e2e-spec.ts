@@ -118,7 +118,7 @@ describe('PostgreSQL stopped and started again while the API serves and the work
     const all = await letters();
     expect(all.map((l) => l.id)).toEqual(expect.arrayContaining(asked));
     for (const letter of all) {
-      const mails = smtp.received.filter((m) => m.attachments.some((a) => a.filename?.includes(letter.verification_code)));
+      const mails = smtp.received.filter((m) => m.text?.includes(letter.verification_code));
       expect({ letter: letter.id, mails: mails.length, state: letter.state }).toEqual({ letter: letter.id, mails: 1, state: 'sent' });
     }
     expect(await (await queue('sweep').getJob(jobId('drill', 'sweep', today)))?.getState()).toBe('completed');

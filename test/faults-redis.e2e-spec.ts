@@ -149,7 +149,7 @@ describe.each([
       );
     await eventually(async () => (await letters()).every((l) => l.state === 'sent'), 120_000, 250);
     for (const letter of await letters()) {
-      const mails = smtp.received.filter((m) => m.attachments.some((a) => a.filename?.includes(letter.verification_code)));
+      const mails = smtp.received.filter((m) => m.text?.includes(letter.verification_code));
       expect({ letter: letter.id, mails: mails.length }).toEqual({ letter: letter.id, mails: 1 });
     }
     const [row] = await db().query<{ attempts: number }[]>('SELECT attempts FROM system_heartbeats WHERE id = $1', [heartbeat]);

@@ -16,6 +16,13 @@ export const LETTER_KINDS = [
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+/**
+ * Letters are documents the NPA signs, printed to PDF and emailed as an attachment; a reminder is
+ * "sent as email" (DOMAIN.md), so it is kept as HTML and sent as the email's own body, never printed.
+ */
+const EMAIL_ONLY: ReadonlySet<string> = new Set<LetterKind>(['reminder']);
+export const isPrinted = (kind: string): boolean => !EMAIL_ONLY.has(kind);
+
 /** Shown in the letter's <title> and as the email's subject, before the organisation's name. */
 export const LETTER_TITLES: Record<LetterKind, string> = {
   'registration-compliance': 'Registration compliance',

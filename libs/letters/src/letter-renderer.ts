@@ -4,7 +4,7 @@
 // access: a template can never reach `constructor` or `__proto__` of the data it is given.
 import Handlebars from 'handlebars';
 import { LETTER_HELPERS } from './helpers';
-import { LETTER_TITLES, type LetterData, type LetterKind, type LetterMeta } from './letter-kinds';
+import { isPrinted, LETTER_TITLES, type LetterData, type LetterKind, type LetterMeta } from './letter-kinds';
 import { loadDefaultBodies, loadSharedTemplates, type BodyTemplate, type SharedTemplates } from './templates';
 
 export interface RenderedLetter {
@@ -12,7 +12,7 @@ export interface RenderedLetter {
   templateVersion: number;
   subject: string;
   html: string;
-  /** The email's plain-text part; the PDF goes as an attachment. */
+  /** The email's plain-text part; a signed letter's PDF goes as an attachment, a reminder's HTML as the email's HTML part. */
   text: string;
 }
 
@@ -56,6 +56,8 @@ export class LetterRenderer {
       letter: {
         kind,
         title,
+        /** False for an email-only reminder: the sign-off does not speak of an attached PDF. */
+        printed: isPrinted(kind),
         date: meta.letterDate,
         recipient: meta.recipient,
         signatory: meta.signatory,

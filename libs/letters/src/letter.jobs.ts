@@ -13,7 +13,7 @@ import { OnJob } from '../../platform/src/queue/on-job.decorator';
 import { RedisResets } from '../../platform/src/redis/redis-resets';
 import { Storage } from '../../platform/src/storage/storage';
 import { DeliveryChecks } from './delivery-checks';
-import type { LetterKind } from './letter-kinds';
+import { isPrinted, type LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
 import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
@@ -27,7 +27,7 @@ const RECORD_SENT_PATIENCE_MS = 120_000;
 
 /**
  * Compose, then deliver. `letter.compose` renders a letter from its snapshot with its own template
- * version and keeps the HTML and PDF; `letter.deliver` emails it at most once: the send is claimed in
+ * version and keeps the HTML and, for a letter the NPA signs, the PDF; `letter.deliver` emails it at most once: the send is claimed in
  * the database first, and a claim found after a crash is marked `unknown`, never resent blindly.
  */
 @Injectable()
@@ -62,17 +62,19 @@ export class LetterJobs implements OnModuleInit {
   async compose({ letterId, renderOnly }: { letterId: string; renderOnly?: boolean }): Promise<void> {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id: letterId });
     if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
+    let rendered: RenderedLetter | null = null;
     if (!letter.renderedAt) {
-      const rendered = await this.render(letter);
-      const pdf = await this.pdf.render(rendered.html);
-      const [htmlKey, pdfKey] = [await this.storage.put('letters', Buffer.from(rendered.html)), await this.storage.put('letters', pdf)];
+      rendered = await this.render(letter);
+      const pdf = isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
+      const htmlKey = await this.storage.put('letters', Buffer.from(rendered.html));
+      const pdfKey = pdf && (await this.storage.put('letters', pdf));
       const won = await returning(this.dataSource, 'UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1', [letterId, htmlKey, pdfKey]);
       // A second run of the job after a crash may find the first one finished: keep one set of files.
-      if (won.length === 0) await Promise.all([this.storage.remove(htmlKey), this.storage.remove(pdfKey)]);
+      if (won.length === 0) await Promise.all([htmlKey, pdfKey].filter((k): k is string => k !== null).map((k) => this.storage.remove(k)));
     }
     // Printed again after retention replaced a name: it was sent (or not) the first time.
     if (renderOnly || letter.recipients.length === 0) return;
-    const subject = (await this.render(letter)).subject;
+    const subject = (rendered ?? (await this.render(letter))).subject;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);
       await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: deliverJobId(letterId) });
@@ -82,7 +84,7 @@ export class LetterJobs implements OnModuleInit {
   @OnJob('letter.deliver')
   async deliver({ letterId }: { letterId: string }, job: Job): Promise<void> {
     const [delivery, letter] = await Promise.all([this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }), this.dataSource.getRepository(Letter).findOneBy({ id: letterId })]);
-    if (!delivery || !letter?.pdfKey) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
+    if (!delivery || !letter?.htmlKey || (isPrinted(letter.kind) && !letter.pdfKey)) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending') {
       // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
       // Only a claim still open is marked: a sender that was alive after all may have recorded `sent` meanwhile.
@@ -100,7 +102,7 @@ export class LetterJobs implements OnModuleInit {
     }
     // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
     const rendered = await this.render(letter);
-    const pdf = await this.read(letter.pdfKey);
+    const pdf = letter.pdfKey && (await this.read(letter.pdfKey));
     const claimed = await returning(this.dataSource, `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
     if (claimed.length === 0) return;
 
@@ -110,7 +112,8 @@ export class LetterJobs implements OnModuleInit {
         to: letter.recipients.map((r) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email)),
         subject: delivery.subject,
         text: rendered.text,
-        attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }],
+        // A signed letter travels as its PDF; an email-only reminder is the email, in HTML beside the text.
+        ...(pdf ? { attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }] } : { html: rendered.html }),
       }));
     } catch (error) {
       if (!(error instanceof MailError)) {

@@ -8,7 +8,7 @@ import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { ParseId } from '../../platform/src/http/validation';
 import { DeliveriesQuery, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
 import { LetterTemplatesService } from './letter-templates.service';
-import { LettersService } from './letters.service';
+import { LETTER_HTML_HEADERS, LettersService } from './letters.service';
 
 const READERS = [...NPA_STAFF, 'service_manager', 'setting_contact'] as const;
 
@@ -51,8 +51,7 @@ export class LettersController {
   @Access(READERS, { kind: 'letter', param: 'id' })
   async html(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { stream } = await this.letters.file(id, 'html');
-    // The letter is our own escaped HTML; the sandbox CSP still keeps anything in it from running.
-    reply.headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+    reply.headers(LETTER_HTML_HEADERS);
     return new StreamableFile(stream);
   }
 

@@ -8,12 +8,20 @@ import { composeJobId } from './letter-job-ids';
 import { Storage } from '../../platform/src/storage/storage';
 import { Clock } from '../../platform/src/time/clock';
 import { newVerificationCode, normaliseVerificationCode } from '../../platform/src/verification-code';
-import { LETTER_TITLES, type LetterKind } from './letter-kinds';
+import { isPrinted, LETTER_TITLES, type LetterKind } from './letter-kinds';
 import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterSubjectKind } from './letter.entity';
 import { LetterStanding } from './letter-standing';
 import type { DeliveriesQuery } from './letters.dto';
+
+/** A kept letter's HTML is our own escaped render; the sandbox CSP still keeps anything in it from running. */
+export const LETTER_HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'private, no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+} as const;
 
 /** Asking for letters (in the asker's transaction), listing them, serving their files, verifying them. */
 @Injectable()
@@ -51,8 +59,8 @@ export class LettersService {
   }
 
   async listFor(subjectKind: LetterSubjectKind, subjectId: string) {
-    const rows = await this.dataSource.query<{ id: string; kind: string; created_at: Date; rendered_at: Date | null; template_version: number; verification_code: string; state: string | null; sent_at: Date | null }[]>(
-      `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.template_version, l.verification_code, d.state, d.sent_at
+    const rows = await this.dataSource.query<{ id: string; kind: string; created_at: Date; rendered_at: Date | null; pdf_key: string | null; template_version: number; verification_code: string; state: string | null; sent_at: Date | null }[]>(
+      `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.pdf_key, l.template_version, l.verification_code, d.state, d.sent_at
          FROM letters l LEFT JOIN mail_deliveries d ON d.letter_id = l.id
         WHERE l.subject_kind = $1 AND l.subject_id = $2 ORDER BY l.created_at DESC, l.id`,
       [subjectKind, subjectId],
@@ -66,6 +74,8 @@ export class LettersService {
       templateVersion: r.template_version,
       verificationCode: r.verification_code,
       ready: r.rendered_at !== null,
+      /** Signed letters have a PDF; a reminder is an email, kept as HTML only. */
+      format: r.pdf_key !== null || (r.rendered_at === null && isPrinted(r.kind)) ? ('pdf' as const) : ('html' as const),
       delivery: r.state,
     }));
   }
@@ -98,9 +108,10 @@ export class LettersService {
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
-  /** The letter's kept HTML or PDF; 404 until it has been composed. */
+  /** The letter's kept HTML or PDF; 404 until it has been composed, and for the PDF of an email-only reminder. */
   async file(id: string, format: 'pdf' | 'html') {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
+    if (letter && format === 'pdf' && !letter.pdfKey && !isPrinted(letter.kind)) throw notFound(`A PDF of this ${letter.kind} (it is sent as an email, not printed; its HTML is at /letters/${id}.html)`);
     const key = format === 'pdf' ? letter?.pdfKey : letter?.htmlKey;
     if (!letter || !key) throw notFound('The letter');
     return { letter, stream: await this.storage.read(key) };

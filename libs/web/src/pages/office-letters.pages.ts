@@ -5,7 +5,7 @@ import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
 import { DELIVERY_STATES, DeliveriesQuery } from '../../../letters/src/letters.dto';
-import { LettersService } from '../../../letters/src/letters.service';
+import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
 import { REMINDER_STATES, RemindersQuery } from '../../../reminders/src/reminders.dto';
 import { RemindersService } from '../../../reminders/src/reminders.service';
 import { LetterDetails } from './letter-details';
@@ -54,7 +54,7 @@ export class OfficeLettersPages {
   async html(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
     const { stream } = await this.letters.file(id, 'html');
     return reply
-      .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" })
+      .headers(LETTER_HTML_HEADERS)
       .send(stream);
   }
 

@@ -8,7 +8,7 @@ import { ParseId, validateInput } from '../../../platform/src/http/validation';
 import { WhatIfDto } from '../../../compliance/src/compliance.dto';
 import { ComplianceService } from '../../../compliance/src/compliance.service';
 import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
-import { LettersService } from '../../../letters/src/letters.service';
+import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
 import { FormBody, num, statusOf, text } from './form-input';
 import { formErrors, page } from './render';
 import { ServiceOverview } from './service-overview';
@@ -48,6 +48,13 @@ export class ServicePages {
     return reply
       .headers({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"` })
       .send(stream);
+  }
+
+  @Get('letters/:id.html')
+  @PageAccess(MANAGER, { kind: 'letter', param: 'id' })
+  async letterHtml(@Param('id', ParseId) id: string, @Res() reply: FastifyReply) {
+    const { stream } = await this.letters.file(id, 'html');
+    return reply.headers(LETTER_HTML_HEADERS).send(stream);
   }
 
   @Get('what-if')

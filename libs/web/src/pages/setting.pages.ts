@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { LettersService } from '../../../letters/src/letters.service';
+import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
 import { EndStaffDto } from '../../../registry/src/settings/settings.dto';
 import { SettingsService } from '../../../registry/src/settings/settings.service';
 import { FormError, formErrors, page, redirectWithNotice } from './render';
@@ -63,6 +63,14 @@ export class SettingPages {
     const { letter, stream } = await this.letters.file(id, 'pdf');
     reply.headers({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
     return new StreamableFile(stream, { disposition: `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"` });
+  }
+
+  @Get('letters/:id.html')
+  @PageAccess(['setting_contact'], { kind: 'letter', param: 'id' })
+  async letterHtml(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { stream } = await this.letters.file(id, 'html');
+    reply.headers(LETTER_HTML_HEADERS);
+    return new StreamableFile(stream);
   }
 
   private async render(request: FastifyRequest, reply: FastifyReply, actor: Actor, extra: Record<string, unknown>, status = 200) {
