@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { invalid, ProblemDetail } from '../../platform/src/http/domain-error';
+import { prepared } from '../../database/src/prepared';
 import { RuleParameterVersion } from './rule-parameters.entity';
 import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsSchema } from './rules/params';
 
@@ -34,7 +35,8 @@ export class RuleParametersService {
   ) {}
 
   async current(): Promise<ParameterSet> {
-    const row = await this.dataSource.getRepository(RuleParameterVersion).createQueryBuilder('v').orderBy('v.version', 'DESC').getOne();
+    // Read on every compliance answer: a prepared statement, not the query builder (a few per cent of a read, profiled).
+    const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(this.dataSource, 'rules.parameters', 'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1', []);
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
   }
 

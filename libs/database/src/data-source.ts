@@ -20,7 +20,10 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     namingStrategy: new SnakeNamingStrategy(),
     // A server that accepts no connection (hung, or a black-holed network) fails a request in 10 s
     // with a 503 instead of holding it for ever; a slow query is left alone (imports and sweeps are long).
-    extra: { max: 20, application_name: 'npa-back-office', connectionTimeoutMillis: 10_000 },
+    // A connection idle for a minute is closed (pg's default is 10 s): a new one costs a backend's start,
+    // cold catalogue caches and every prepared statement planned afresh, which showed as slow requests
+    // each time traffic paused (bench/http.ts).
+    extra: { max: 20, application_name: 'npa-back-office', connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000 },
     ...extra,
   } as DataSourceOptions;
 }

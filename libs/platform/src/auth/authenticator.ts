@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { prepared } from '../../../database/src/prepared';
 import { DomainError } from '../http/domain-error';
 import type { Actor } from './current-user';
 import { isUuid } from './scope.registry';
-import { User } from './user.entity';
+import type { User } from './user.entity';
 
 export interface TokenClaims {
   sub: string;
@@ -15,6 +16,16 @@ export interface TokenClaims {
 export interface Caller {
   actor: Actor;
   totpEnabled: boolean;
+}
+
+interface CallerRow {
+  id: string;
+  email: string;
+  name: string;
+  role: User['role'];
+  organisation_id: string | null;
+  token_version: number;
+  totp_enabled: boolean;
 }
 
 export const unauthorised = () => new DomainError('AUTH.UNAUTHORISED', HttpStatus.UNAUTHORIZED, 'Sign in to do this.');
@@ -46,8 +57,16 @@ export class Authenticator {
       throw unauthorised();
     }
     if (!isUuid(claims.sub)) throw unauthorised();
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub, disabledAt: IsNull() });
-    if (!user || user.tokenVersion !== claims.ver) throw unauthorised();
-    return { actor: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId }, totpEnabled: user.totpEnabledAt !== null };
+    // Every signed-in request runs this: a prepared statement of the columns it needs, not the repository
+    // (profiled: TypeORM's query building was ~7% of a signed-in request's CPU). Not cached: disabling an
+    // account or changing its role must refuse its tokens from the next request on.
+    const [user] = await prepared<CallerRow>(
+      this.dataSource,
+      'auth.caller',
+      'SELECT id, email, name, role, organisation_id, token_version, totp_enabled_at IS NOT NULL AS totp_enabled FROM users WHERE id = $1 AND disabled_at IS NULL',
+      [claims.sub],
+    );
+    if (!user || user.token_version !== claims.ver) throw unauthorised();
+    return { actor: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id }, totpEnabled: user.totp_enabled };
   }
 }
