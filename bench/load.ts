@@ -33,6 +33,8 @@ export interface LoadOutput {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** The load generator's own worst lateness in sending (paced), ms. */
+  lag?: number;
 }
 
 const TIMEOUT_MS = 5000;
@@ -45,13 +47,17 @@ async function paced(input: LoadInput): Promise<LoadOutput> {
   // As many sockets as the load needs: a request that finds none free opens another rather than queueing here.
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const headers = { authorization: `Bearer ${input.token}` };
-  const total = Math.max(1, Math.round(input.rate * input.seconds));
+  // The first second warms what a new rate needs (this process's code and sockets, the server's pool
+  // growing to new PostgreSQL backends with cold caches) and is not recorded, as wrk2 calibrates first.
+  const warmupMs = 1000;
+  const total = Math.max(1, Math.round(input.rate * (input.seconds + warmupMs / 1000)));
   const interval = 1000 / input.rate;
   const latencies: number[] = [];
   let errors = 0;
   let timeouts = 0;
   let non2xx = 0;
   let settled = 0;
+  let lag = 0;
   const start = performance.now();
   let end = start;
   await new Promise<void>((resolve) => {
@@ -64,13 +70,15 @@ async function paced(input: LoadInput): Promise<LoadOutput> {
     let sent = 0;
     const tick = () => {
       const now = performance.now();
+      // How late this process itself is to send: a machine that stalls shows here as well as in the server.
+      if (sent < total) lag = Math.max(lag, now - (start + sent * interval));
       for (; sent < total && start + sent * interval <= now; sent += 1) {
         const due = start + sent * interval;
         let timedOut = false;
         const req = request({ host: hostname, port, path: input.paths[sent % input.paths.length], agent, headers, timeout: TIMEOUT_MS }, (res) => {
           res.resume();
           res.on('end', () => {
-            latencies.push(performance.now() - due);
+            if (due >= start + warmupMs) latencies.push(performance.now() - due);
             if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
             settle();
           });
@@ -94,13 +102,14 @@ async function paced(input: LoadInput): Promise<LoadOutput> {
   latencies.sort((a, b) => a - b);
   return {
     rate: input.rate,
-    achieved: latencies.length / ((end - start) / 1000),
+    achieved: latencies.length / ((end - start - warmupMs) / 1000),
     p50: ms(percentile(latencies, 50)),
     p99: ms(percentile(latencies, 99)),
     max: ms(latencies[latencies.length - 1] ?? NaN),
     errors,
     timeouts,
     non2xx,
+    lag: ms(lag),
   };
 }
 
