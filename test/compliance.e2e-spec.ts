@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '../libs/platform/src/dates';
-import { FactsLoader } from '../libs/compliance/src/facts.loader';
+import { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from '../libs/compliance/src/facts.loader';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn } from './support/people';
 import { registerBuilder } from './support/register';
@@ -204,5 +204,37 @@ describe('Registration compliance through HTTP', () => {
       expect(sorted(settingAlone.get(setting.id))).toEqual(sorted(settingAll.get(setting.id)));
     }
     expect((await facts.services([other.id], today)).get(other.id)).toMatchObject({ team: [], supervision: [] });
+  });
+
+  it('keeps an answer only while the register is unchanged: every table the rules read moves the version, once per commit', async () => {
+    // The tables the loader's SQL reads (and the rule parameters) are exactly those with the trigger.
+    const sql = [SERVICE_QUERIES.one, ...Object.values(SERVICE_QUERIES.all), SETTING_QUERIES.one, ...Object.values(SETTING_QUERIES.all)].join(' ');
+    const read = new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)].map((m) => m[1]));
+    read.add('rule_parameter_versions');
+    const db = app.get(DataSource);
+    const triggered = await db.query<{ relname: string }[]>(`SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'register_changed'`);
+    expect(triggered.map((t) => t.relname).sort()).toEqual([...read].sort());
+
+    const version = async () => Number((await db.query<{ version: string }[]>('SELECT version FROM register_versions'))[0].version);
+    const networking = async () => rule((await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200)).body, 'SR-NETWORKING').outcome;
+    expect(await networking()).toBe('pass');
+    expect(await networking()).toBe('pass'); // kept
+    // A change made behind the app's back, in one transaction of several statements: one new version.
+    const before = await version();
+    const [attended] = await db.query<{ date: string; event: string }[]>('SELECT date::text, event FROM networking_attendance WHERE service_id = $1', [service.id]);
+    await db.transaction(async (manager) => {
+      await manager.query('DELETE FROM networking_attendance WHERE service_id = $1', [service.id]);
+      await manager.query('UPDATE services SET name = name WHERE id = $1', [service.id]);
+    });
+    expect(await version()).toBe(before + 1);
+    expect(await networking()).toBe('fail');
+    // A transaction that rolls back changes nothing, not even the version.
+    await db.transaction(async (manager) => {
+      await manager.query('INSERT INTO networking_attendance (service_id, date, event) VALUES ($1, $2, $3)', [service.id, attended.date, attended.event]);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    expect(await version()).toBe(before + 1);
+    await db.query('INSERT INTO networking_attendance (service_id, date, event) VALUES ($1, $2, $3)', [service.id, attended.date, attended.event]);
+    expect(await networking()).toBe('pass');
   });
 });

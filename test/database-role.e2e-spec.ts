@@ -85,7 +85,9 @@ describe('The application database role', () => {
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
       [APP_DATABASE_ROLE],
     );
-    const expected = (table: string) => (table === 'audit_log' ? ['SELECT', 'INSERT'] : table === 'schema_migrations' ? [] : ['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+    // register_versions is one row the triggers move (AddRegisterVersion): read and moved, never added to or emptied.
+    const special: Record<string, string[]> = { audit_log: ['SELECT', 'INSERT'], schema_migrations: [], register_versions: ['SELECT', 'UPDATE'] };
+    const expected = (table: string) => special[table] ?? ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
     expect(rows.length).toBeGreaterThan(30);
     for (const row of rows) expect({ table: row.table, privileges: row.privileges }).toEqual({ table: row.table, privileges: expected(row.table) });
 

@@ -3,6 +3,7 @@ import { LettersModule } from '../../letters/src/letters.module';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceLetters } from './compliance-letters';
 import { ComplianceService } from './compliance.service';
+import { EvaluationCache } from './evaluation-cache';
 import { FactsLoader } from './facts.loader';
 import { RuleParametersService } from './rule-parameters.service';
 
@@ -10,7 +11,7 @@ import { RuleParametersService } from './rule-parameters.service';
 @Module({
   imports: [LettersModule],
   controllers: [ComplianceController],
-  providers: [FactsLoader, RuleParametersService, ComplianceService, ComplianceLetters],
+  providers: [FactsLoader, RuleParametersService, EvaluationCache, ComplianceService, ComplianceLetters],
   exports: [ComplianceService, RuleParametersService, FactsLoader, ComplianceLetters],
 })
 export class ComplianceModule {}

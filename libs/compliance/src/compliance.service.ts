@@ -6,6 +6,7 @@ import { invalid, notFound, ProblemDetail } from '../../platform/src/http/domain
 import { Clock } from '../../platform/src/time/clock';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
 import { OverviewQuery, WhatIfChangeDto, WhatIfDto } from './compliance.dto';
+import { EvaluationCache } from './evaluation-cache';
 import { FactsLoader } from './facts.loader';
 import { RuleParametersService } from './rule-parameters.service';
 import { diffResults } from './rules/diff';
@@ -28,22 +29,29 @@ export class ComplianceService {
     private readonly facts: FactsLoader,
     private readonly parameters: RuleParametersService,
     private readonly clock: Clock,
+    private readonly cache: EvaluationCache,
   ) {}
 
-  async service(serviceId: string, asOf: IsoDate = this.clock.today()): Promise<Evaluation & { serviceId: string }> {
-    const [facts, { version, params }] = await Promise.all([this.facts.services([serviceId], asOf), this.parameters.current()]);
-    const serviceFacts = facts.get(serviceId);
-    if (!serviceFacts) throw notFound('The service');
-    const rules = evaluateService(serviceFacts, params, asOf);
-    return { serviceId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+  /** One service's answer as of a date; kept until the register changes (frozen: do not modify). */
+  async service(serviceId: string, asOf: IsoDate = this.clock.today()): Promise<Readonly<Evaluation & { serviceId: string }>> {
+    return this.cache.through(`service ${serviceId} ${asOf}`, async () => {
+      const [facts, { version, params }] = await Promise.all([this.facts.services([serviceId], asOf), this.parameters.current()]);
+      const serviceFacts = facts.get(serviceId);
+      if (!serviceFacts) throw notFound('The service');
+      const rules = evaluateService(serviceFacts, params, asOf);
+      return { serviceId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+    });
   }
 
-  async setting(settingId: string, asOf: IsoDate = this.clock.today()): Promise<Evaluation & { settingId: string }> {
-    const [facts, { version, params }] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current()]);
-    const settingFacts = facts.get(settingId);
-    if (!settingFacts) throw notFound('The setting');
-    const rules = evaluateSetting(settingFacts, params, asOf);
-    return { settingId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+  /** One setting's answer as of a date; kept until the register changes (frozen: do not modify). */
+  async setting(settingId: string, asOf: IsoDate = this.clock.today()): Promise<Readonly<Evaluation & { settingId: string }>> {
+    return this.cache.through(`setting ${settingId} ${asOf}`, async () => {
+      const [facts, { version, params }] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current()]);
+      const settingFacts = facts.get(settingId);
+      if (!settingFacts) throw notFound('The setting');
+      const rules = evaluateSetting(settingFacts, params, asOf);
+      return { settingId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+    });
   }
 
   /** Every service's status as of a date, filtered and paged, with how many fail each rule. */

@@ -69,7 +69,9 @@ function serviceQueries(subject: Subject): Record<keyof ServiceRows, string> {
             WHERE ${subject('tm.service_id')} AND tm.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
-    supervision: `SELECT s.service_id, s.date::text, s.supervisor_id, array_agg(sp.practitioner_id) AS practitioner_ids
+    // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (5% of the sweep's
+    // time at scale 10, profiled), and JSON natively.
+    supervision: `SELECT s.service_id, s.date::text, s.supervisor_id, json_agg(sp.practitioner_id) AS practitioner_ids
                     FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
                    WHERE ${subject('s.service_id')} AND s.date <= $2
                    GROUP BY s.id`,
@@ -112,8 +114,8 @@ interface QuerySet<R> {
   all: Record<keyof R & string, string>;
 }
 
-const SERVICE_QUERIES: QuerySet<ServiceRows> = { one: oneStatement(serviceQueries(forOne)), some: serviceQueries(forSome), all: serviceQueries(forAll) };
-const SETTING_QUERIES: QuerySet<SettingRows> = { one: oneStatement(settingQueries(forOne)), some: settingQueries(forSome), all: settingQueries(forAll) };
+export const SERVICE_QUERIES: QuerySet<ServiceRows> = { one: oneStatement(serviceQueries(forOne)), some: serviceQueries(forSome), all: serviceQueries(forAll) };
+export const SETTING_QUERIES: QuerySet<SettingRows> = { one: oneStatement(settingQueries(forOne)), some: settingQueries(forSome), all: settingQueries(forAll) };
 
 /**
  * Loads the facts the rules read, one query per kind of fact, for one subject or all of them at once,

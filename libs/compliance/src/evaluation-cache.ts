@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { prepared } from '../../database/src/prepared';
+
+/** About 10 kB each: a register ten times today's, every service and setting on two dates, in ~120 MB. */
+const MAX_ENTRIES = 12_000;
+
+/**
+ * Compliance answers kept in this process while the register stays as it was. `register_versions`
+ * moves in the same commit as any change to a table the rules read (migration AddRegisterVersion), and
+ * it is read before the facts are, so an answer is never kept under a version newer than its facts:
+ * after any change, the next read computes afresh. Reading a service's compliance then costs what
+ * reading one row costs, until somebody changes the register (bench/http.ts, README).
+ *
+ * Answers are frozen: every caller gets the same object and must not change it.
+ */
+@Injectable()
+export class EvaluationCache {
+  private readonly entries = new Map<string, { version: string; value: unknown }>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async through<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+    const [{ version }] = await prepared<{ version: string }>(this.dataSource, 'register.version', 'SELECT version FROM register_versions WHERE id = 1', []);
+    const kept = this.entries.get(key);
+    this.entries.delete(key);
+    if (kept?.version === version) {
+      this.entries.set(key, kept); // most recently used last: the first key is the one to drop
+      return kept.value as T;
+    }
+    const value = deepFreeze(await compute());
+    this.entries.set(key, { version, value });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
