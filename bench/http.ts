@@ -1,10 +1,11 @@
 // Reads under load against the real API (createApp, as main.ts builds it) over a register at a scale,
 // from a second process (bench/load.ts): for each route, open-loop load with evenly spaced requests at a
 // rate doubled until two steps in a row miss (p99 of 25 ms or more, an error, a non-2xx answer, or under
-// 95% of the rate asked for), then bisected twice above the highest rate held. Beside it,
+// 95% of the rate asked for; a miss is tried once more), then bisected twice above the highest rate held. Beside it,
 // the most each route serves with 8 connections back to back (autocannon). The floor is a route on the
 // same server, behind the same guard and the same bearer token, that reads one service by primary key:
-// it lives in a bench-only module passed to createApp, never in the app.
+// it lives in a bench-only module passed to createApp, never in the app. Compliance is measured twice:
+// for today, whose answers the app keeps until the register changes, and for past dates, computed afresh.
 import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,12 +13,14 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/create-app';
+import { prepared } from '../libs/database/src/prepared';
 import { Access } from '../libs/platform/src/auth/access.decorator';
 import { NPA_STAFF } from '../libs/platform/src/auth/roles';
 import { ParseId } from '../libs/platform/src/http/validation';
 import { UsersService } from '../libs/platform/src/users/users.service';
 import type { LoadInput, LoadOutput } from './load';
-import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, row, type Row } from './support';
+import { addDays } from '../libs/platform/src/dates';
+import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, type Row } from './support';
 
 @Controller('bench-floor')
 class FloorController {
@@ -26,7 +29,8 @@ class FloorController {
   @Get('services/:id')
   @Access(NPA_STAFF)
   async service(@Param('id', ParseId) id: string) {
-    const [service] = await this.dataSource.query<unknown[]>('SELECT id, name, region, registration_number FROM services WHERE id = $1', [id]);
+    // Prepared, as the app's own hottest reads are: the floor is the cheapest read this stack can make.
+    const [service] = await prepared(this.dataSource, 'bench.floor', 'SELECT id, name, region, registration_number FROM services WHERE id = $1', [id]);
     return service;
   }
 }
@@ -46,12 +50,20 @@ const held = (r: LoadOutput) => r.p99 < P99_MS && r.errors === 0 && r.timeouts =
  * the search), then bisecting twice between the highest rate held and the next step up.
  */
 async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<{ rate: number; at: LoadOutput | null }> {
-  const step = async (rate: number) => {
-    const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, mode: 'paced', rate });
+  let offset = 0; // each step goes on where the last one stopped in the list of paths
+  const once = async (rate: number) => {
+    const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, mode: 'paced', rate, offset });
+    offset += Math.round(rate * (base.seconds + 1));
     console.log(
       `http: ${name} at ${rate}/s: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, sender late by up to ${r.lag} ms: ${held(r) ? 'held' : 'missed'}`,
     );
     return r;
+  };
+  // This shared machine stalls now and then for a few hundred ms (the sender sees it too): a step that
+  // misses while the server kept up (>= 95% served) is tried once more, for every route alike.
+  const step = async (rate: number) => {
+    const r = await once(rate);
+    return held(r) || r.achieved < 0.95 * rate ? r : once(rate);
   };
   await step(RATES[0]); // warm-up: connections, JIT, PostgreSQL's cache
   let best: LoadOutput | null = null;
@@ -103,14 +115,26 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
       const routes = {
         floor: services.map((id) => `/bench-floor/services/${id}`),
         compliance: services.map((id) => `/services/${id}/compliance`),
+        // One of the last 90 days, a different service and day each time: every answer is computed afresh,
+        // over a register as full as today's (further back the generated register thins out).
+        computed: Array.from({ length: 20_000 }, (_, i) => `/services/${services[i % services.length]}/compliance?asOf=${addDays(register.today, -1 - (Math.floor(i / services.length) % 90))}`),
         queue: ['/review-queue'],
       };
+      // Today's answers are kept until the register changes (EvaluationCache): read each once first, as
+      // the office's first look of the day would, so every step below measures the same state.
+      await perSecond(services.length, 8, async (i) => {
+        const response = await fetch(`${url}${routes.compliance[i]}`, { headers: { authorization: `Bearer ${accessToken}` } });
+        if (!response.ok) throw new Error(`compliance of ${services[i]}: ${response.status}`);
+        await response.arrayBuffer();
+      });
       const floor = await highestHeld('PK floor', { ...base, paths: routes.floor });
       const compliance = await highestHeld('compliance', { ...base, paths: routes.compliance });
+      const computed = await highestHeld('compliance as of past dates', { ...base, paths: routes.computed });
       const queue = await highestHeld('review queue', { ...base, paths: routes.queue });
       const most = {
         floor: await saturated('PK floor', { ...base, paths: routes.floor }),
         compliance: await saturated('compliance', { ...base, paths: routes.compliance }),
+        computed: await saturated('compliance as of past dates', { ...base, paths: routes.computed.slice(10_000) }),
         queue: await saturated('review queue', { ...base, paths: routes.queue }),
       };
       const floorIs = 'one row by primary key, same server, same guard';
@@ -118,10 +142,13 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
       const fig = (what: string, r: { rate: number; at: LoadOutput | null }) =>
         `${what}: highest rate held, evenly spaced (req/s; p99 ${r.at ? `${r.at.p99} ms` : '-'})`;
       const sat = (what: string, r: LoadOutput) => `${what}: most served by ${SATURATING_CONNECTIONS} connections back to back (req/s; p99 ${r.p99} ms)`;
+      const met = (r: { rate: number }) => r.rate > 0 && r.rate >= 0.25 * floor.rate;
       return [
-        row({ part: 'http', figure: fig('GET /services/{id}/compliance', compliance), unit: 'req/s', value: compliance.rate, floorIs, floor: floor.rate, target, met: compliance.rate > 0 && compliance.rate >= 0.25 * floor.rate }),
-        row({ part: 'http', figure: fig('GET /review-queue', queue), unit: 'req/s', value: queue.rate, floorIs, floor: floor.rate, target, met: queue.rate > 0 && queue.rate >= 0.25 * floor.rate }),
-        row({ part: 'http', figure: sat('GET /services/{id}/compliance', most.compliance), unit: 'req/s', value: most.compliance.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
+        row({ part: 'http', figure: fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance), unit: 'req/s', value: compliance.rate, floorIs, floor: floor.rate, target, met: met(compliance) }),
+        row({ part: 'http', figure: fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed), unit: 'req/s', value: computed.rate, floorIs, floor: floor.rate, target: null, met: null }),
+        row({ part: 'http', figure: fig('GET /review-queue', queue), unit: 'req/s', value: queue.rate, floorIs, floor: floor.rate, target, met: met(queue) }),
+        row({ part: 'http', figure: sat('GET /services/{id}/compliance (today)', most.compliance), unit: 'req/s', value: most.compliance.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
+        row({ part: 'http', figure: sat('GET /services/{id}/compliance?asOf= (computed)', most.computed), unit: 'req/s', value: most.computed.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
         row({ part: 'http', figure: sat('GET /review-queue', most.queue), unit: 'req/s', value: most.queue.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
       ];
     } finally {

@@ -19,6 +19,8 @@ export interface LoadInput {
   token: string;
   /** Requests per second asked for (paced). */
   rate: number;
+  /** Where in `paths` to start (paced), so successive steps can ask for paths not asked for before. */
+  offset?: number;
   seconds: number;
   /** Connections sending back to back (saturate). */
   connections: number;
@@ -75,7 +77,7 @@ async function paced(input: LoadInput): Promise<LoadOutput> {
       for (; sent < total && start + sent * interval <= now; sent += 1) {
         const due = start + sent * interval;
         let timedOut = false;
-        const req = request({ host: hostname, port, path: input.paths[sent % input.paths.length], agent, headers, timeout: TIMEOUT_MS }, (res) => {
+        const req = request({ host: hostname, port, path: input.paths[((input.offset ?? 0) + sent) % input.paths.length], agent, headers, timeout: TIMEOUT_MS }, (res) => {
           res.resume();
           res.on('end', () => {
             if (due >= start + warmupMs) latencies.push(performance.now() - due);

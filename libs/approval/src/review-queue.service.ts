@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { prepared } from '../../database/src/prepared';
 import { daysBetween, todayIn } from '../../platform/src/dates';
 import { AppConfig } from '../../platform/src/config/app-config';
 import { Clock } from '../../platform/src/time/clock';
@@ -28,14 +29,21 @@ export class ReviewQueueService {
 
   async list(query: QueueQuery) {
     const where = `a.state IN ('submitted', 'under_review')`;
+    // Prepared, as every reviewer's first page reads them: parsing and planning cost more than running.
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<QueueRow[]>(
+      prepared<QueueRow>(
+        this.dataSource,
+        'review.queue.page',
+        // The page first, then its names: joining every setting and user before sorting took 6 ms of
+        // PostgreSQL's time at ten times today's register, the page alone 1 ms (pgbench).
         `SELECT a.id, a.setting_id, s.name AS setting_name, a.kind, a.state, a.submitted_at, a.reviewer_id, u.name AS reviewer_name
-           FROM applications a JOIN settings s ON s.id = a.setting_id LEFT JOIN users u ON u.id = a.reviewer_id
-          WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2`,
+           FROM (SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id FROM applications a
+                  WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2) a
+           JOIN settings s ON s.id = a.setting_id LEFT JOIN users u ON u.id = a.reviewer_id
+          ORDER BY a.submitted_at, a.id`,
         [query.pageSize, query.offset],
       ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM applications a WHERE ${where}`),
+      prepared<{ total: number }>(this.dataSource, 'review.queue.total', `SELECT count(*)::int AS total FROM applications a WHERE ${where}`, []),
     ]);
     const today = this.clock.today();
     const items = rows.map((r) => ({
