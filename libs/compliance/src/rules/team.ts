@@ -34,7 +34,11 @@ function byStart(a: PersonPeriod, b: PersonPeriod): number {
 
 function groupByPerson<T extends PersonPeriod>(rows: T[]): T[][] {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.personId, [...(groups.get(row.personId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.personId);
+    if (group) group.push(row);
+    else groups.set(row.personId, [row]);
+  }
   return [...groups.values()].map((g) => [...g].sort(byStart));
 }
 
@@ -58,7 +62,19 @@ export interface Practitioner extends PersonRef {
   caseload: number;
 }
 
-export function activePractitioners(team: TeamMemberFact[], date: IsoDate): Practitioner[] {
+// Five rules ask for the same team's practitioners on the same date; the sweep asks for a thousand teams.
+const practitionersOn = new WeakMap<TeamMemberFact[], Map<IsoDate, readonly Practitioner[]>>();
+
+/** The practitioners on a date, in name order (the same array for the same team and date: do not change it). */
+export function activePractitioners(team: TeamMemberFact[], date: IsoDate): readonly Practitioner[] {
+  let byDate = practitionersOn.get(team);
+  if (!byDate) practitionersOn.set(team, (byDate = new Map()));
+  let found = byDate.get(date);
+  if (!found) byDate.set(date, (found = Object.freeze(findPractitioners(team, date))));
+  return found;
+}
+
+function findPractitioners(team: TeamMemberFact[], date: IsoDate): Practitioner[] {
   return groupByPerson(team.filter((m) => m.role === 'practitioner' && isActiveOn(m, date)))
     .map((rows) => ({
       ...personRef(rows[0]),
