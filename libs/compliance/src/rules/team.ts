@@ -68,7 +68,7 @@ const practitionersOn = new WeakMap<TeamMemberFact[], Map<IsoDate, readonly Prac
 /** The practitioners on a date, in name order (the same array for the same team and date: do not change it). */
 export function activePractitioners(team: TeamMemberFact[], date: IsoDate): readonly Practitioner[] {
   let byDate = practitionersOn.get(team);
-  if (!byDate) practitionersOn.set(team, (byDate = new Map()));
+  if (!byDate) practitionersOn.set(team, (byDate = new Map<IsoDate, readonly Practitioner[]>()));
   let found = byDate.get(date);
   if (!found) byDate.set(date, (found = Object.freeze(findPractitioners(team, date))));
   return found;
