@@ -10,7 +10,7 @@ import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
 import { mountWebAssets } from '@npa/web/web-assets';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from '@npa/platform/logging/app-logger';
 import { randomUUID } from 'node:crypto';
 import { createValidationPipe } from '@npa/platform/http/validation';
 import { ErrorFilter } from '@npa/platform/http/error.filter';
@@ -32,7 +32,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   });
   const root = options.modules?.length ? withModules(options.modules) : AppModule;
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(app.get(AppLogger));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { migrate, revertLastMigration } from '@npa/database';
+import { migrate, revertLastMigration, setApplicationRolePassword } from '@npa/database';
 import { loadConfig } from '@npa/platform/config/app-config';
 import { DomainError } from '@npa/platform/http/domain-error';
 import { validateInput } from '@npa/platform/http/validation';
@@ -19,8 +19,10 @@ program
   .command('migrate')
   .description('create the database if missing and apply pending migrations')
   .action(async () => {
-    const applied = await migrate(loadConfig().DATABASE_URL);
+    const config = loadConfig();
+    const applied = await migrate(config.DATABASE_URL);
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Schema is up to date.');
+    if (await setApplicationRolePassword(config.DATABASE_URL, config.DATABASE_APP_URL)) console.log('Set the password of the application role from DATABASE_APP_URL.');
   });
 
 program

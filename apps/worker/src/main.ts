@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@npa/platform/config/app-config';
+import { AppLogger } from '@npa/platform/logging/app-logger';
 import { HeartbeatService } from '@npa/platform/system/heartbeat.service';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  // A bad environment is refused here, in one line, before Nest logs the same error as a stack.
+  loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   // SIGTERM and SIGINT close the app: workers stop taking jobs and finish the ones in flight.
   app.enableShutdownHooks();
   await app.init();

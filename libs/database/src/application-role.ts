@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { APP_DATABASE_ROLE } from '../../platform/src/config/app-config';
 
 /**
  * What the app's database user could do that it must not: the owner or a superuser could rewrite the
@@ -38,5 +40,27 @@ export class ApplicationRoleCheck implements OnModuleInit {
     if (excess.length > 0) {
       throw new Error(`Refusing to start: ${excess.join('; ')}. The app connects as the application role (DATABASE_APP_URL, default npa_app); see README.`);
     }
+  }
+}
+
+/**
+ * Gives npa_app the password its connection URL carries (docker-compose.yml sets one), run by `migrate`
+ * as the owner after the migrations. Migrations make the role without one, since roles are the whole
+ * cluster's and a password belongs to the deployment, not the schema. Does nothing when the app's URL
+ * names another login or no password.
+ */
+export async function setApplicationRolePassword(ownerUrl: string, appUrl: string | undefined): Promise<boolean> {
+  if (!appUrl) return false;
+  const url = new URL(appUrl);
+  const password = decodeURIComponent(url.password);
+  if (decodeURIComponent(url.username) !== APP_DATABASE_ROLE || password === '') return false;
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    // ALTER ROLE takes no parameters; escapeLiteral quotes the password as PostgreSQL's quote_literal does.
+    await client.query(`ALTER ROLE ${APP_DATABASE_ROLE} WITH LOGIN PASSWORD ${client.escapeLiteral(password)}`);
+    return true;
+  } finally {
+    await client.end();
   }
 }

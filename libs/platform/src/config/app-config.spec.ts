@@ -26,6 +26,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
 
+  it.each([
+    ['unset', {}, /^Invalid configuration: JWT_SECRET must be set in production/],
+    ['the old compose default', { JWT_SECRET: 'change-me-change-me-change-me-change-me' }, /JWT_SECRET is a placeholder/],
+    ['no TOTP_KEY', { JWT_SECRET: 'k3Jq9vXb2LmN8pQr5sTu7wYz1aBcDeFgHiJk' }, /TOTP_KEY must be set in production/],
+  ])('refuses production secrets that are %s', (_case, env, message) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...env })).toThrow(message);
+  });
+
+  it('takes real production secrets', () => {
+    const env = { NODE_ENV: 'production', JWT_SECRET: 'k3Jq9vXb2LmN8pQr5sTu7wYz1aBcDeFgHiJk', TOTP_KEY: 'Zx8Cv7Bn6Mq5Wt4Er3Ty2Ui1Op0As9Df8Gh' };
+    expect(loadConfig(env).NODE_ENV).toBe('production');
+  });
+
   it('honours values that are set', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379/3' })).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379/3' });
   });

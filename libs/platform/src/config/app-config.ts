@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { productionSecretsProblem } from './secrets';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 const integer = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -173,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new ConfigError(`Invalid configuration: ${first.property} ${why.replace(new RegExp(`^${first.property} `), '')}`);
   }
+  const secrets = config.NODE_ENV === 'production' ? productionSecretsProblem(config) : null;
+  if (secrets) throw new ConfigError(`Invalid configuration: ${secrets}`);
   return config;
 }
 

@@ -87,6 +87,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log(`Handling ${handlers.size} job kinds on ${QUEUES.length} queues`);
   }
 
+  /** True while every queue's worker is taking jobs (the worker's liveness file says so). */
+  running(): boolean {
+    return this.workers.length === QUEUES.length && this.workers.every((worker) => worker.isRunning());
+  }
+
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Stopping workers (${signal ?? 'shutdown'}): finishing jobs in flight`);
     await Promise.all(this.workers.map((worker) => worker.close()));
