@@ -11,6 +11,7 @@ import { migrate } from '../libs/database/src/data-source';
 import { generateApprovals } from '../libs/approval/src/demo/approval-generator';
 import { todayIn, type IsoDate } from '../libs/platform/src/dates';
 import { generateDemoUsers } from '../libs/platform/src/users/demo-users';
+import { Storage } from '../libs/platform/src/storage/storage';
 import { generateRegister } from '../libs/registry/src/demo/register-generator';
 
 /** One line of the table: a figure beside its floor measured in the same run. */
@@ -106,7 +107,7 @@ export async function buildRegister(url: string, options: { scale: number; seed?
   try {
     const dataSource = app.get(DataSource);
     const register = await generateRegister(dataSource, { scale: options.scale, seed, today });
-    const approvals = await generateApprovals(dataSource, { seed, today, settingIds: register.settingIds });
+    const approvals = await generateApprovals(dataSource, { seed, today, settingIds: register.settingIds, storage: app.get(Storage) });
     const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `bench${seed}` });
     await asOwner(url, 'VACUUM ANALYZE');
     return {

@@ -15,6 +15,7 @@ const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/registe
 
 describe('The command line', () => {
   let app: NestFastifyApplication;
+  let demoOutput = '';
 
   beforeAll(async () => {
     app = await bootApi();
@@ -52,8 +53,42 @@ describe('The command line', () => {
     expect(Number(returns)).toBeGreaterThan(25);
     const register = await http(app).get('/public/approved-settings?pageSize=500').expect(200);
     expect(register.body.total).toBeGreaterThanOrEqual(Number(awards));
-    expect(stdout).toMatch(/Demo sign-ins \(61 users, password "demo-password-2025"\)/);
+    // 61 users as before, and now a sign-in for each of the two trainers.
+    expect(stdout).toMatch(/Demo sign-ins \(63 users, password "demo-password-2025"\)/);
+    demoOutput = stdout;
   }, 60_000);
+
+  it('gives every role a demo sign-in: the trainer sees their own workshops', async () => {
+    const [, trainer] = /trainer (\S+@demo\.portage\.example)/.exec(demoOutput) ?? [];
+    expect(trainer).toBeDefined();
+    const login = await http(app).post('/auth/login').send({ email: trainer, password: 'demo-password-2025' }).expect(200);
+    expect(login.body.user.roles).toEqual(['trainer']);
+    const workshops = await http(app).get('/workshops').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const items = (workshops.body.items ?? workshops.body) as unknown[];
+    expect(items.length).toBeGreaterThan(0);
+  });
+
+  it('submits demo applications only with what the rules require: a statement and evidence for each judged criterion', async () => {
+    const db = app.get(DataSource);
+    const gaps = await db.query<{ id: string; state: string; criterion_id: string }[]>(
+      `SELECT a.id, a.state, c.criterion_id FROM applications a JOIN application_criteria c ON c.application_id = a.id
+        WHERE a.state <> 'draft' AND c.criterion_id = ANY($1)
+          AND (c.statement IS NULL OR NOT EXISTS (SELECT 1 FROM evidence e WHERE e.application_id = a.id AND e.criterion_id = c.criterion_id))`,
+      [['SA-PRINCIPLES', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS']],
+    );
+    expect(gaps).toEqual([]);
+    // A reviewer opens an application under review and reads its evidence as a real PDF.
+    const [, reviewer] = /reviewer (\S+@demo\.portage\.example)/.exec(demoOutput) ?? [];
+    const login = await http(app).post('/auth/login').send({ email: reviewer, password: 'demo-password-2025' }).expect(200);
+    const auth = `Bearer ${login.body.accessToken}`;
+    const [open] = await db.query<{ id: string }[]>(`SELECT id FROM applications WHERE state IN ('submitted', 'under_review') LIMIT 1`);
+    const evidence = await http(app).get(`/applications/${open.id}/evidence`).set('Authorization', auth).expect(200);
+    const files = (evidence.body.items ?? evidence.body) as { id: string; criterionId: string }[];
+    expect(files.map((f) => f.criterionId).sort()).toEqual(['SA-ASSESSMENT', 'SA-PRINCIPLES', 'SA-RECORDS', 'SA-REVIEWS']);
+    const file = await http(app).get(`/applications/${open.id}/evidence/${files[0].id}`).set('Authorization', auth).buffer(true).expect(200);
+    expect(file.headers['content-type']).toMatch(/application\/pdf/);
+    expect(Buffer.from(file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 
   it('sweeps the demo register on demand, printing what it found and sent, with the emails in the outbox folder', async () => {
     const outbox = mkdtempSync(join(tmpdir(), 'npa-outbox-'));

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
+import { Storage } from '@npa/platform/storage/storage';
 import { Clock } from '@npa/platform/time/clock';
 import { generateApprovals } from '@npa/approval/demo/approval-generator';
 import { generateDemoUsers } from '@npa/platform/users/demo-users';
@@ -21,8 +22,8 @@ export function registerSeedDemoCommand(program: Command): void {
         const today = app.get(Clock).today();
         const authorities = await dataSource.query<{ name: string; region: string }[]>('SELECT name, region FROM local_authorities WHERE ended_on IS NULL ORDER BY code');
         const register = await generateRegister(dataSource, { scale, seed: Number(options.seed), today, settingsPerService: scale <= 0.2 ? 2 : 5, authorities });
-        const approvals = await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds });
-        const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `${options.seed}-${Date.now().toString(36)}` });
+        const approvals = await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds, storage: app.get(Storage) });
+        const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, trainers: register.trainerPeople, tag: `${options.seed}-${Date.now().toString(36)}` });
         const [staff] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`);
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
         return { ...register, ...approvals, users, returns };
@@ -34,7 +35,7 @@ export function registerSeedDemoCommand(program: Command): void {
       );
       console.log(
         `Demo sign-ins (${counts.users.count} users, password "${counts.users.password}"): reviewer ${counts.users.reviewer}, ` +
-          `service manager ${counts.users.manager ?? '-'}, setting contact ${counts.users.contact ?? '-'}.`,
+          `service manager ${counts.users.manager ?? '-'}, setting contact ${counts.users.contact ?? '-'}, trainer ${counts.users.trainer ?? '-'}.`,
       );
     });
 }

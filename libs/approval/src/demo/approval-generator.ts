@@ -1,9 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, addMonths, IsoDate, maxDate } from '../../../platform/src/dates';
 import { insertRows, random } from '../../../registry/src/demo/register-generator';
 import { CRITERIA } from '../rules/criteria';
 import type { ApplicationState } from '../rules/machine';
+import { demoEvidencePdf } from './demo-evidence';
+
+/** Where the demo's evidence files go: the system's own storage, as an upload's would. */
+export interface EvidenceStore {
+  put(area: string, content: Buffer): Promise<string>;
+}
 
 export interface ApprovalCounts {
   awards: number;
@@ -16,8 +22,10 @@ const OPEN: ApplicationState[] = ['draft', 'submitted', 'submitted', 'under_revi
  * Gives the register's settings a history with the Stamp of Approval: about two in five hold an award
  * (some expiring within 90 days, a few with a renewal under way), another two in five have an open
  * application at some stage, so the queue, the awards and the public register have something in them.
+ * Every application past draft carries what submitting needs (a statement and a file of evidence for
+ * each judged criterion), as the real rules require; drafts have some of it.
  */
-export async function generateApprovals(dataSource: DataSource, options: { seed: number; today: IsoDate; settingIds: string[] }): Promise<ApprovalCounts> {
+export async function generateApprovals(dataSource: DataSource, options: { seed: number; today: IsoDate; settingIds: string[]; storage: EvidenceStore }): Promise<ApprovalCounts> {
   const rnd = random(options.seed + 1);
   const day = (n: number) => addDays(options.today, -n);
   const at = (date: IsoDate) => `${date}T10:00:00Z`;
@@ -25,12 +33,14 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
   const criteria: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
   const awards: Record<string, unknown>[] = [];
+  const evidence: { applicationId: string; criterionId: string; title: string; at: string }[] = [];
 
   const application = (settingId: string, state: ApplicationState, kind: 'new' | 'renewal', opened: IsoDate, submitted: IsoDate | null, decided: IsoDate | null, renews: string | null = null) => {
     const id = randomUUID();
     applications.push({ id, setting_id: settingId, kind, state, renews_award_id: renews, submitted_at: submitted && at(submitted), decided_at: decided && at(decided), version: 1 });
     const judged = state !== 'draft' || rnd.chance(0.5);
     for (const c of CRITERIA) {
+      if (c.kind === 'judged' && judged) evidence.push({ applicationId: id, criterionId: c.id, title: `${c.title}: our policy and a sample of records`, at: at(opened) });
       criteria.push({ application_id: id, criterion_id: c.id, statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null, outcome: decided ? 'pass' : null, reason: decided ? 'Met: evidence seen at review.' : null });
     }
     events.push({ application_id: id, at: at(opened), actor_name: 'Demo data', action: 'opened', from_state: null, to_state: null });
@@ -62,10 +72,20 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
     }
   }
 
+  const files: Record<string, unknown>[] = [];
+  for (const e of evidence) {
+    const content = demoEvidencePdf(e.title);
+    const storageKey = await options.storage.put('evidence', content);
+    const fileName = `${e.criterionId.toLowerCase()}-evidence.pdf`;
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    files.push({ application_id: e.applicationId, criterion_id: e.criterionId, file_name: fileName, storage_key: storageKey, content_type: 'application/pdf', size_bytes: content.length, sha256, created_at: e.at });
+  }
+
   await dataSource.transaction(async (m) => {
     await insertRows(m, 'applications', { id: 'uuid', setting_id: 'uuid', kind: 'text', state: 'text', renews_award_id: 'uuid', submitted_at: 'timestamptz', decided_at: 'timestamptz', version: 'int' }, applications);
     await insertRows(m, 'application_criteria', { application_id: 'uuid', criterion_id: 'text', statement: 'text', outcome: 'text', reason: 'text' }, criteria);
     await insertRows(m, 'application_events', { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' }, events);
+    await insertRows(m, 'evidence', { application_id: 'uuid', criterion_id: 'text', file_name: 'text', storage_key: 'text', content_type: 'text', size_bytes: 'int', sha256: 'text', created_at: 'timestamptz' }, files);
     await insertRows(m, 'awards', { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' }, awards);
   });
   return { awards: awards.length, openApplications: open };

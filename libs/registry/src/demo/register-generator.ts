@@ -32,6 +32,8 @@ export interface GeneratedCounts {
   /** The services and settings it made, for generators that build on them (awards, demo users). */
   serviceIds: string[];
   settingIds: string[];
+  /** The trainers' people, so the demo can give each a sign-in that sees their own workshops. */
+  trainerPeople: { name: string; email: string }[];
 }
 
 const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
@@ -159,6 +161,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     trainers.push({ id, person_id: person('trainer') });
     accreditations.push({ id: randomUUID(), trainer_id: id, accredited_from: day(3000), accredited_to: t % 10 === 9 ? day(800) : addDays(today, 400) });
   }
+  const trainerPeople = trainers.map((t) => people.find((p) => p.id === t.person_id) as { name: string; email: string });
   const workshops: Record<string, unknown>[] = [];
   const attendees: Record<string, unknown>[] = [];
   const outcomes: Record<string, unknown>[] = [];
@@ -193,5 +196,5 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     await insertRows(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
     await m.query(`SELECT setval('service_registration_seq', $1)`, [Number(firstNumber) + serviceCount - 1]);
   });
-  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length, serviceIds: services.map((x) => x.id as string), settingIds: settings.map((x) => x.id as string) };
+  return { services: services.length, teamMembers: team.length, settings: settings.length, settingStaff: settingStaff.length, supervisionSessions: sessions.length, completions: outcomes.length, people: people.length, serviceIds: services.map((x) => x.id as string), settingIds: settings.map((x) => x.id as string), trainerPeople };
 }
