@@ -23,7 +23,8 @@ function requestLine(req: { method?: string; url?: string }, res: { statusCode: 
           level: config.LOG_LEVEL,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
           customProps: () => ({ app: 'npa' }),
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          // Container health checks call /health every few seconds; middie may have rewritten req.url.
+          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/health' },
           customSuccessMessage: (req, res, ms) => requestLine(req, res, ms),
           customErrorMessage: (req, res) => requestLine(req, res, 0),
           // One short line per request: every response header (the CSP alone is 400 bytes) made each
