@@ -245,6 +245,15 @@ describe('Training records: trainers, workshops, attendees, outcomes and certifi
       expect(matched.body).toEqual({ id: expect.any(String), workshopId, personId: existing.id, name: existing.name, email: existing.email });
     });
 
+    it("links a trainer's attendee by email only with the person's name too, and otherwise names nobody", async () => {
+      const existing = await makePerson(app, 'known');
+      const refused = await http(app).post(`/workshops/${workshopId}/attendees`).set(trainerUser.auth).send({ name: 'Another Spelling', email: existing.email }).expect(400);
+      expect(refused.text).not.toContain(existing.name);
+      expect(refused.body.message).toContain('ask the NPA office');
+      const matched = await http(app).post(`/workshops/${workshopId}/attendees`).set(trainerUser.auth).send({ name: existing.name.toUpperCase(), email: existing.email }).expect(201);
+      expect(matched.body).toMatchObject({ personId: existing.id });
+    });
+
     it('answers 409 for someone already attending', async () => {
       const person = await makePerson(app);
       await http(app).post(`/workshops/${workshopId}/attendees`).set(admin.auth).send({ personId: person.id }).expect(201);

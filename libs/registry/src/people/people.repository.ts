@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { conflict } from '../../../platform/src/http/domain-error';
+import { conflict, invalid } from '../../../platform/src/http/domain-error';
 import type { Post } from './person-access.rules';
 import { Person } from './person.entity';
 
@@ -34,3 +34,9 @@ export async function postsOf(manager: EntityManager, personId: string): Promise
   );
   return rows.map((r) => ({ organisation: r.organisation, organisationId: r.organisation_id, startDate: r.start_date, endDate: r.end_date }));
 }
+
+/** The one answer to a form that names someone it may not link: the same whether or not the email is on the register. */
+export const askTheOffice = () =>
+  invalid('We cannot add this person from here. If they are already on the register, ask the NPA office to add them.', [
+    { field: 'email', problem: 'cannot be added from here: if this person is already on the register, ask the NPA office to add them' },
+  ]);

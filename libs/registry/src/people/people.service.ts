@@ -11,15 +11,9 @@ import { Membership } from './membership.entity';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
 import { validateInput } from '../../../platform/src/http/validation';
 import { linkByEmail } from './person-access.rules';
-import { createPerson, findPersonByEmail, toPersonView } from './people.repository';
+import { askTheOffice, createPerson, findPersonByEmail, toPersonView } from './people.repository';
 import { Person } from './person.entity';
 import { Qualification } from './qualification.entity';
-
-/** The one answer to a form that names someone it may not link: the same whether or not the email is on the register. */
-export const askTheOffice = () =>
-  invalid('We cannot add this person from here. If they are already on the register, ask the NPA office to add them.', [
-    { field: 'email', problem: 'cannot be added from here: if this person is already on the register, ask the NPA office to add them' },
-  ]);
 
 const toMembershipView = (m: Membership) => ({ id: m.id, personId: m.personId, number: m.number, startDate: m.startDate, endDate: m.endDate });
 const toQualificationView = (q: Qualification) => ({ id: q.id, personId: q.personId, kind: q.kind, status: q.status, date: q.date });
