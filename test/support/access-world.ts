@@ -287,6 +287,13 @@ export function secretsIn(route: string, response: { text?: string; body?: unkno
   return SECRETS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
+/** Staff user ids in an answer to someone outside the office: they get staff names and roles, never ids (a forged token would need one). */
+export function staffIdsIn(world: World, caller: Caller, response: { text?: string }): string[] {
+  if (isStaff(caller)) return [];
+  const text = response.text ?? '';
+  return [world.admin.id, world.reviewer.id, world.bystanderUserId].filter((id) => text.includes(id)).map((id) => `staff user id ${id}`);
+}
+
 /* ----------------------------------------------------------------------------------------------
  * Browser sessions for the pages.
  * ---------------------------------------------------------------------------------------------- */
