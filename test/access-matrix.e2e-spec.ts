@@ -136,7 +136,7 @@ describe('Access matrix: every route called as every role, for its own organisat
           if (!matches(expected.outcome, got)) mismatches.push(`${what} expected ${expected.outcome}, got ${response.status}${response.headers.location ? ` -> ${response.headers.location}` : ''}`);
           else if (expected.audited && caller !== 'anonymous') refusals.push({ role: caller, entityId: `${method} ${url}`, what });
           if (method === 'DELETE' && response.status < 300) deleted.add(url);
-          const secrets = [...secretsIn(`${method} ${route.path}`, response), ...staffIdsIn(world, caller, response)];
+          const secrets = [...secretsIn(`${method} ${route.path}`, response), ...staffIdsIn(world, caller, `${method} ${route.path}`, response)];
           if (secrets.length > 0) leaks.push(`${what} answered with ${secrets.join(', ')}`);
         }
       }
