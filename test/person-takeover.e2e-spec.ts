@@ -91,6 +91,13 @@ describe('Taking over a person by email', () => {
     await http(app).patch(`/services/${serviceB}/team/${post.id}`).set(managerB.auth).send({ endDate: '2020-01-01' }).expect(200);
     const before = await record();
 
+    // The team page shows the post, not the person's membership or training today.
+    const cookies = await webSession(app, managerB.email);
+    const teamPage = await http(app).get('/service/team').set('Cookie', cookies).expect(200);
+    const row = /<tr class="govuk-table__row">\s*<th scope="row"[^>]*>pat target[\s\S]*?<\/tr>/i.exec(teamPage.text)?.[0] ?? '';
+    expect(row).toContain('left');
+    expect(row).not.toMatch(/Yes/);
+
     const as = (path: string) => `/people/${target.id}${path}`;
     for (const path of ['', '/memberships', '/qualifications', '/letters']) await http(app).get(as(path)).set(managerB.auth).expect(404);
     await http(app).patch(as('')).set(managerB.auth).send({ name: 'Taken Over', email: uniqueEmail('attacker') }).expect(404);
