@@ -7,7 +7,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { AccessDeclarations, controllersOf, declaredRoutes, DeclaredRoute, methodName } from '../libs/platform/src/auth/access-declarations';
 import { renderAccessMatrix } from '../libs/platform/src/auth/access-matrix';
 import { Role, ROLES } from '../libs/platform/src/auth/roles';
-import { buildWorld, Caller, CALLERS, fillPath, freshUser, isStaff, missingParams, PageSession, pageSession, secretsIn, Side, sidesOf, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
+import { buildWorld, Caller, CALLERS, fillPath, freshUser, isStaff, missingParams, PageSession, pageSession, secretsIn, Side, staffIdsIn, sidesOf, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
 import { bootApi, bootWorker } from './support/boot';
 import { http } from './support/people';
 import { MadeBody, makeBody, sendBody, WRITE_BODIES } from './support/write-bodies';
@@ -115,7 +115,7 @@ describe('Access matrix: every route called as every role, for its own organisat
     expect(await count('SELECT count(*)::int AS n FROM team_members WHERE id = $1 AND end_date IS NULL', world.other.teamMemberId)).toBe(1);
   });
 
-  it('answers every call as the route declares, audits every refusal of a signed-in user, and leaks no secret', async () => {
+  it('answers every call as the route declares, audits every refusal of a signed-in user, and leaks no secret nor a staff user id outside the office', async () => {
     const mismatches: string[] = [];
     const leaks: string[] = [];
     const refusals: Refusal[] = [];
@@ -136,7 +136,7 @@ describe('Access matrix: every route called as every role, for its own organisat
           if (!matches(expected.outcome, got)) mismatches.push(`${what} expected ${expected.outcome}, got ${response.status}${response.headers.location ? ` -> ${response.headers.location}` : ''}`);
           else if (expected.audited && caller !== 'anonymous') refusals.push({ role: caller, entityId: `${method} ${url}`, what });
           if (method === 'DELETE' && response.status < 300) deleted.add(url);
-          const secrets = secretsIn(`${method} ${route.path}`, response);
+          const secrets = [...secretsIn(`${method} ${route.path}`, response), ...staffIdsIn(world, caller, `${method} ${route.path}`, response)];
           if (secrets.length > 0) leaks.push(`${what} answered with ${secrets.join(', ')}`);
         }
       }

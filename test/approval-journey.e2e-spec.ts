@@ -71,9 +71,13 @@ describe('Stamp of Approval: the whole journey through HTTP', () => {
 
   it('shows the setting the request, not the reviewer’s working notes, and takes its answer', async () => {
     const seen = await http(app).get(`/applications/${applicationId}`).set(ready.contact.auth).expect(200);
-    expect(seen.body.history.at(-1)).toMatchObject({ action: 'request-information', fromState: 'under_review', toState: 'information_requested', message: 'Please send an example of a shared record, with names removed.', by: { id: reviewer.id, role: 'npa_reviewer' } });
+    expect(seen.body.history.at(-1)).toMatchObject({ action: 'request-information', fromState: 'under_review', toState: 'information_requested', message: 'Please send an example of a shared record, with names removed.', by: { name: expect.any(String), role: 'npa_reviewer' } });
+    // Staff names and roles, never their user ids (what a forged token would need): not in the history, not as the reviewer.
+    expect(seen.body.reviewer).toEqual({ name: expect.any(String), role: 'npa_reviewer' });
+    expect(seen.text).not.toContain(reviewer.id);
     expect(seen.body.criteria.every((c: { recommendation: unknown }) => c.recommendation === null)).toBe(true);
     const staffView = await http(app).get(`/applications/${applicationId}`).set(reviewer.auth).expect(200);
+    expect(staffView.body.history.at(-1).by).toMatchObject({ id: reviewer.id, role: 'npa_reviewer' });
     expect(staffView.body.criteria.find((c: { id: string }) => c.id === 'SA-RECORDS').recommendation).toEqual({ outcome: 'fail', note: 'No example of a shared record' });
 
     await http(app).put(`/applications/${applicationId}/criteria/SA-RECORDS`).set(ready.contact.auth).send({ statement: 'Each family keeps a shared record book; an example is attached.' }).expect(200);

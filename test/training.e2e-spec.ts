@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { BACKFILL_TRAINER_ACCOUNTS } from '../migrations/1795463000000-LinkTrainerToUser';
 import { bootApi } from './support/boot';
 import { http, SignedIn, signedIn, uniqueEmail } from './support/people';
 import { day, makePerson, makeSetting, makeTrainer, makeWorkshop, TestTrainer } from './support/training';
@@ -43,6 +44,7 @@ describe('Training records: trainers, workshops, attendees, outcomes and certifi
       expect(response.body).toEqual({
         id: expect.any(String),
         personId: person.id,
+        userId: null,
         name: person.name,
         email: person.email,
         accreditations: [{ id: expect.any(String), accreditedFrom: day(app, -30), accreditedTo: day(app, 335) }],
@@ -121,6 +123,49 @@ describe('Training records: trainers, workshops, attendees, outcomes and certifi
       await http(app).get(`/trainers/${trainer.id}`).set(trainerUser.auth).expect(200);
       await http(app).get(`/trainers/${otherTrainer.id}`).set(trainerUser.auth).expect(404);
       await http(app).get('/trainers').set(trainerUser.auth).expect(403);
+    });
+  });
+
+  describe("a trainer's account", () => {
+    const workshopsOf = async (user: SignedIn) => ((await http(app).get('/workshops').set(user.auth).expect(200)).body as { items: { id: string }[] }).items.map((w) => w.id);
+
+    it("is linked by id: changing the person's email moves no workshop, and only an NPA admin re-links it", async () => {
+      const mine = await makeTrainer(app, admin);
+      const owner = await mine.signIn();
+      const workshopId = await makeWorkshop(app, admin, mine.id, 20, 21);
+      expect((await http(app).get(`/trainers/${mine.id}`).set(admin.auth).expect(200)).body.userId).toBe(owner.id);
+
+      // The person's email is re-pointed at an address someone else has a trainer account for.
+      const newEmail = uniqueEmail('repointed');
+      await http(app).patch(`/people/${mine.person.id}`).set(admin.auth).send({ email: newEmail }).expect(200);
+      const newcomer = await signedIn(app, 'trainer', undefined, newEmail);
+      await http(app).get(`/trainers/${mine.id}`).set(newcomer.auth).expect(404);
+      await http(app).get(`/workshops/${workshopId}`).set(newcomer.auth).expect(404);
+      expect(await workshopsOf(newcomer)).toEqual([]);
+      await http(app).get(`/trainers/${mine.id}`).set(owner.auth).expect(200);
+      expect(await workshopsOf(owner)).toContain(workshopId);
+
+      await http(app).put(`/trainers/${mine.id}/user`).set(reviewer.auth).send({ userId: newcomer.id }).expect(403);
+      await http(app).put(`/trainers/${mine.id}/user`).set(admin.auth).send({ userId: admin.id }).expect(400);
+      await http(app).put(`/trainers/${mine.id}/user`).set(admin.auth).send({ userId: trainerUser.id }).expect(409);
+      const moved = await http(app).put(`/trainers/${mine.id}/user`).set(admin.auth).send({ userId: newcomer.id }).expect(200);
+      expect(moved.body.userId).toBe(newcomer.id);
+      expect(await workshopsOf(newcomer)).toContain(workshopId);
+      await http(app).get(`/trainers/${mine.id}`).set(owner.auth).expect(404);
+      expect(await auditActions(mine.id)).toContainEqual({ action: 'trainer.account_linked', actor_id: admin.id });
+    });
+
+    it('links an account made before its trainer record, and the migration links existing trainers by their email once', async () => {
+      const person = await makePerson(app, 'early');
+      const early = await signedIn(app, 'trainer', undefined, person.email);
+      const made = await http(app).post('/trainers').set(admin.auth).send({ personId: person.id, accreditedFrom: day(app, -1), accreditedTo: day(app, 300) }).expect(201);
+      expect(made.body.userId).toBe(early.id);
+
+      const db = app.get(DataSource);
+      await db.query('UPDATE trainers SET user_id = NULL WHERE id = $1', [made.body.id]);
+      await http(app).get(`/trainers/${made.body.id}`).set(early.auth).expect(404);
+      await db.query(BACKFILL_TRAINER_ACCOUNTS);
+      await http(app).get(`/trainers/${made.body.id}`).set(early.auth).expect(200);
     });
   });
 
@@ -243,6 +288,15 @@ describe('Training records: trainers, workshops, attendees, outcomes and certifi
         .send({ name: 'Another Spelling', email: existing.email.toUpperCase() })
         .expect(201);
       expect(matched.body).toEqual({ id: expect.any(String), workshopId, personId: existing.id, name: existing.name, email: existing.email });
+    });
+
+    it("links a trainer's attendee by email only with the person's name too, and otherwise names nobody", async () => {
+      const existing = await makePerson(app, 'known');
+      const refused = await http(app).post(`/workshops/${workshopId}/attendees`).set(trainerUser.auth).send({ name: 'Another Spelling', email: existing.email }).expect(400);
+      expect(refused.text).not.toContain(existing.name);
+      expect(refused.body.message).toContain('ask the NPA office');
+      const matched = await http(app).post(`/workshops/${workshopId}/attendees`).set(trainerUser.auth).send({ name: existing.name.toUpperCase(), email: existing.email }).expect(201);
+      expect(matched.body).toMatchObject({ personId: existing.id });
     });
 
     it('answers 409 for someone already attending', async () => {

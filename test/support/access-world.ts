@@ -287,6 +287,17 @@ export function secretsIn(route: string, response: { text?: string; body?: unkno
   return SECRETS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
+/**
+ * Staff user ids in an answer to someone outside the office: they get staff names and roles, never ids
+ * (a forged token would need one). Sign-in is the exception: it answers whoever gave the staff
+ * member's own password (the matrix signs in as the admin) with their own account.
+ */
+export function staffIdsIn(world: World, caller: Caller, route: string, response: { text?: string }): string[] {
+  if (isStaff(caller) || route === 'POST /auth/login') return [];
+  const text = response.text ?? '';
+  return [world.admin.id, world.reviewer.id, world.bystanderUserId].filter((id) => text.includes(id)).map((id) => `staff user id ${id}`);
+}
+
 /* ----------------------------------------------------------------------------------------------
  * Browser sessions for the pages.
  * ---------------------------------------------------------------------------------------------- */

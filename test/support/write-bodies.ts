@@ -80,6 +80,8 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /settings/:id/applications': NONE,
 
   'POST /trainers': json(async (ctx) => ({ personId: (await makePerson(ctx.app, 'trainer')).id, accreditedFrom: ago(ctx, 10), accreditedTo: ahead(ctx, 300) })),
+  // The trainer's own account again: the link stays where the matrix's trainer needs it.
+  'PUT /trainers/:id/user': json((ctx) => ({ userId: ctx.org.trainer.id })),
   'POST /trainers/:id/accreditations': json((ctx) => ({ accreditedFrom: ahead(ctx, 2000), accreditedTo: ahead(ctx, 2300) })),
   'POST /workshops': json((ctx) => ({ trainerId: ctx.org.trainerId, startDate: ahead(ctx, 30), endDate: ahead(ctx, 31), venue: 'Taunton Library', capacity: 10 })),
   'POST /workshops/:id/attendees': json(() => ({ name: 'Walk In', email: uniqueEmail('walkin') })),

@@ -50,7 +50,7 @@ describe('In a browser: a setting contact and the public checks', () => {
     await page.getByLabel('Start date').fill(today);
     await page.getByRole('button', { name: 'Add to staff' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Full name is needed for someone new to the register' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Full name is needed to add the person' }).count()).toBe(1);
     expect(await page.getByLabel('Email address').inputValue()).toBe(email);
     await expectAccessible(page);
     await screenshot(page, 'setting-home-errors');
@@ -60,12 +60,13 @@ describe('In a browser: a setting contact and the public checks', () => {
     await page.getByText(`Eve Newcomer is on your staff from ${today}`).waitFor();
     await page.getByRole('rowheader', { name: 'Eve Newcomer' }).waitFor();
 
-    // Someone already on the register (Dan trained but was never on this staff): the email is enough.
+    // Someone already on the register (Dan trained but was never on this staff): their email and their name.
     const dan = (await http(app).get(`/people/${ready.staff.Dan.personId}`).set(admin.auth).expect(200)).body as { email: string };
     await page.getByLabel('Email address').fill(dan.email);
+    await page.getByLabel('Full name').fill('dan staff');
     await page.getByLabel('Start date').fill(today);
     await page.getByRole('button', { name: 'Add to staff' }).click();
-    await page.getByText(`Dan Staff is on your staff from ${today}`).waitFor();
+    await page.getByText(`dan staff is on your staff from ${today}`).waitFor();
 
     await page.getByLabel('Last day of Bob Staff').fill(today);
     await page.getByRole('button', { name: 'Record that Bob Staff left' }).click();

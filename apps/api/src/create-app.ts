@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
 import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
+import { deriveKey } from '@npa/platform/auth/keys';
 import { mountWebAssets } from '@npa/web/web-assets';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -42,7 +43,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
   // The web pages (forms are parsed by Nest's own urlencoded parser): a signed cookie for the session and the CSRF secret, Handlebars views.
   const config = app.get(AppConfig);
-  await app.register(cookie, { secret: `${resolveJwtSecret(config)}:cookies` });
+  await app.register(cookie, { secret: deriveKey(resolveJwtSecret(config), 'cookie') });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },

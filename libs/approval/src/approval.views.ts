@@ -19,13 +19,22 @@ export const toEvidenceView = (e: Evidence) => ({
 });
 export type EvidenceView = ReturnType<typeof toEvidenceView>;
 
-const toEventView = (e: ApplicationEvent) => ({
+/**
+ * Who did something, as a caller may see it: NPA staff get the user id too; a setting gets the name and
+ * role only, since a user id is what a forged token would need (and a setting has no use for one).
+ */
+export function userRef(user: { id: string | null; name: string | null; role?: string | null }, forStaff: boolean) {
+  const ref = { name: user.name, ...(user.role !== undefined ? { role: user.role } : {}) };
+  return forStaff ? { id: user.id, ...ref } : ref;
+}
+
+const toEventView = (e: ApplicationEvent, forStaff: boolean) => ({
   at: e.at.toISOString(),
   action: e.action,
   fromState: e.fromState,
   toState: e.toState,
   message: e.message,
-  by: { id: e.actorId, name: e.actorName, role: e.actorRole },
+  by: userRef({ id: e.actorId, name: e.actorName, role: e.actorRole }, forStaff),
 });
 
 interface ViewInput {
@@ -48,7 +57,7 @@ export function toApplicationView({ application: a, criteria, evidence, history,
     kind: a.kind,
     version: a.version,
     renewsAwardId: a.renewsAwardId,
-    reviewer: a.reviewerId ? { id: a.reviewerId, name: a.reviewer?.name ?? null } : null,
+    reviewer: a.reviewerId ? userRef({ id: a.reviewerId, name: a.reviewer?.name ?? null, role: 'npa_reviewer' }, forStaff) : null,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     decidedAt: a.decidedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
@@ -72,7 +81,7 @@ export function toApplicationView({ application: a, criteria, evidence, history,
       };
     }),
     evidence,
-    history: history.map(toEventView),
+    history: history.map((e) => toEventView(e, forStaff)),
   };
 }
 

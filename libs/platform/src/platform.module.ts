@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { throttlerOptions } from './auth/rate-limit';
 import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
+import { AccountLinks } from './users/account-links';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
@@ -24,7 +25,7 @@ import { Clock } from './time/clock';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
-  providers: [AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets],
+  providers: [AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets],
 })
 export class PlatformModule {}

@@ -25,7 +25,7 @@ export async function subjectFor(db: EntityManager, email: string): Promise<Subj
   const [ids] = await db.query<{ person_ids: string[]; user_ids: string[]; trainer_ids: string[] }[]>(
     `SELECT ARRAY(SELECT id::text FROM people WHERE lower(email) = lower($1)) AS person_ids,
             ARRAY(SELECT id::text FROM users WHERE lower(email) = lower($1)) AS user_ids,
-            ARRAY(SELECT t.id::text FROM trainers t JOIN people p ON p.id = t.person_id WHERE lower(p.email) = lower($1)) AS trainer_ids`,
+            ARRAY(SELECT t.id::text FROM trainers t LEFT JOIN people p ON p.id = t.person_id LEFT JOIN users u ON u.id = t.user_id WHERE lower(p.email) = lower($1) OR lower(u.email) = lower($1)) AS trainer_ids`,
     [email],
   );
   return { email, personIds: ids.person_ids, userIds: ids.user_ids, trainerIds: ids.trainer_ids };

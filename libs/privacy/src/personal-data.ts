@@ -52,6 +52,7 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
   { table: 'supervision_sessions', column: 'recorded_by', find: 'user', retention: ID_KEPT },
   { table: 'supervision_participants', column: 'practitioner_id', find: 'person', retention: ID_KEPT },
   { table: 'trainers', column: 'person_id', find: 'person', retention: ID_KEPT },
+  { table: 'trainers', column: 'user_id', find: 'user', retention: ID_KEPT },
   { table: 'trainer_accreditations', column: 'trainer_id', find: 'trainer', retention: ID_KEPT },
   { table: 'workshops', column: 'trainer_id', find: 'trainer', retention: ID_KEPT },
   { table: 'workshop_attendees', column: 'person_id', find: 'person', retention: ID_KEPT },

@@ -3,23 +3,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
+import { Clock } from '../../platform/src/time/clock';
+import { PersonAccess, personAccess } from './people/person-access.rules';
+import { postsOf } from './people/people.repository';
+
+/** The scope kinds for a person's record: `person` to read it, `person-record` to change what others rely on. */
+export const PERSON_READ = 'person';
+export const PERSON_CHANGE = 'person-record';
 
 /**
- * How the register's records belong to an organisation: a service manager owns their service and the
- * people on its team (past or present); a setting contact their setting, its staff records and the
- * people on them.
+ * How the register's records belong to an organisation: a service manager owns their service, a
+ * setting contact their setting and its staff records. People are decided by `personAccess` alone.
  */
 @Injectable()
 export class RegistryScopes implements OnModuleInit {
   constructor(
     private readonly scopes: ScopeRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.scopes.register('service', async (id, actor) => actor.role === 'service_manager' && actor.organisationId === id);
     this.scopes.register('setting', async (id, actor) => actor.role === 'setting_contact' && actor.organisationId === id);
-    this.scopes.register('person', (id, actor) => this.ownsPerson(id, actor));
+    this.scopes.register(PERSON_READ, async (id, actor) => (await this.accessTo(id, actor)) !== 'none');
+    this.scopes.register(PERSON_CHANGE, async (id, actor) => (await this.accessTo(id, actor)) === 'manage');
     this.scopes.register('setting-staff', async (id, actor) => {
       if (actor.role !== 'setting_contact' || !actor.organisationId) return false;
       const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM setting_staff WHERE id = $1 AND setting_id = $2', [id, actor.organisationId]);
@@ -27,12 +35,8 @@ export class RegistryScopes implements OnModuleInit {
     });
   }
 
-  private async ownsPerson(personId: string, actor: Actor): Promise<boolean> {
-    const table = actor.role === 'service_manager' ? 'team_members' : actor.role === 'setting_contact' ? 'setting_staff' : null;
-    const column = actor.role === 'service_manager' ? 'service_id' : 'setting_id';
-    if (!table || !actor.organisationId) return false;
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE person_id = $1 AND ${column} = $2 LIMIT 1`, [personId, actor.organisationId]);
-    return rows.length > 0;
+  private async accessTo(personId: string, actor: Actor): Promise<PersonAccess> {
+    return personAccess(actor, await postsOf(this.dataSource.manager, personId), this.clock.today());
   }
 }
 

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { notFound } from '../../platform/src/http/domain-error';
-import { findOrCreatePerson, toPersonView } from '../../registry/src/people/people.repository';
+import { isNpaStaff } from '../../platform/src/auth/roles';
+import { askTheOffice, findOrCreatePerson, findPersonByEmail, toPersonView } from '../../registry/src/people/people.repository';
+import { linkByEmail } from '../../registry/src/people/person-access.rules';
 import { Person } from '../../registry/src/people/person.entity';
 import { Attendee } from './attendee.entity';
 import { alreadyAttends, workshopFull } from './training.errors';
@@ -34,12 +36,17 @@ export class AttendeesService {
     });
   }
 
-  /** The person named, or the one with this email whatever its case, or a new person on the register. */
+  /** The person named, or the one with this email whatever its case (and, for a trainer, their name), or a new person on the register. */
   private async personFor(manager: EntityManager, dto: AddAttendeeDto, actor: Actor): Promise<Person> {
     if (dto.personId !== undefined) {
       const person = await manager.findOneBy(Person, { id: dto.personId });
       if (!person) throw notFound('The person');
       return person;
+    }
+    // Outside the office an email links its person only with their name too, so it reveals nobody (linkByEmail).
+    if (!isNpaStaff(actor.role)) {
+      const existing = await findPersonByEmail(manager, dto.email ?? '');
+      if (linkByEmail(existing, dto.name ?? '').kind === 'ask-office') throw askTheOffice();
     }
     const { person, created } = await findOrCreatePerson(manager, dto.name ?? '', dto.email ?? '');
     if (created) await this.audit.record({ actor, action: 'person.created', entity: 'person', entityId: person.id, after: toPersonView(person) }, manager);

@@ -21,6 +21,11 @@ export class CreateTrainerDto extends AccreditationDto {
   personId: string;
 }
 
+export class TrainerAccountDto {
+  @ApiProperty({ description: "The trainer's own user account (role trainer)" }) @IsUUID()
+  userId: string;
+}
+
 export class TrainerQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: accredited today; false: not accredited today' })
   @IsOptional() @IsIn(['true', 'false'])
@@ -40,6 +45,8 @@ export interface AccreditationView extends PeriodView {
 export interface TrainerView {
   id: string;
   personId: string;
+  /** The trainer's account, linked by id (null until NPA staff link one). */
+  userId: string | null;
   name: string;
   email: string;
   accreditations: PeriodView[];
@@ -51,5 +58,5 @@ export const toAccreditationView = (a: Accreditation): AccreditationView => ({ .
 
 export function toTrainerView(trainer: Trainer, person: Person, periods: Accreditation[], today: IsoDate): TrainerView {
   const accreditations = [...periods].sort((a, b) => a.accreditedFrom.localeCompare(b.accreditedFrom) || a.accreditedTo.localeCompare(b.accreditedTo)).map(toPeriodView);
-  return { id: trainer.id, personId: person.id, name: person.name, email: person.email, accreditations, accreditedNow: isAccreditedOn(periods, today) };
+  return { id: trainer.id, personId: person.id, userId: trainer.userId, name: person.name, email: person.email, accreditations, accreditedNow: isAccreditedOn(periods, today) };
 }

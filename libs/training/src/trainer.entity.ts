@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../../platform/src/auth/user.entity';
 import { Person } from '../../registry/src/people/person.entity';
 
 /** An NPA-Accredited Trainer: a person with one or more accreditation periods. */
@@ -13,6 +14,17 @@ export class Trainer {
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'person_id' })
   person?: Person;
+
+  /**
+   * The trainer's own account, set by NPA staff (when either is created with the same email, or by
+   * hand): by id, so changing a person's or a user's email never moves a trainer's workshops.
+   */
+  @Column('uuid', { nullable: true })
+  userId: string | null;
+
+  @OneToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

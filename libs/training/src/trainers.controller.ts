@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { ParseId } from '../../platform/src/http/validation';
-import { AccreditationDto, CreateTrainerDto, TrainerQuery } from './trainer.dto';
+import { AccreditationDto, CreateTrainerDto, TrainerAccountDto, TrainerQuery } from './trainer.dto';
 import { TrainersService } from './trainers.service';
 
 @ApiTags('training')
@@ -23,6 +23,12 @@ export class TrainersController {
   @Access(NPA_STAFF)
   addAccreditation(@Param('id', ParseId) id: string, @Body() dto: AccreditationDto, @CurrentUser() actor: Actor) {
     return this.trainers.addAccreditation(id, dto, actor);
+  }
+
+  @Put(':id/user')
+  @Access(['npa_admin'])
+  linkAccount(@Param('id', ParseId) id: string, @Body() dto: TrainerAccountDto, @CurrentUser() actor: Actor) {
+    return this.trainers.linkAccount(id, dto, actor);
   }
 
   @Get()

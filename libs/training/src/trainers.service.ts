@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
-import { notFound } from '../../platform/src/http/domain-error';
+import { conflict, invalid, notFound } from '../../platform/src/http/domain-error';
 import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
 import { Clock } from '../../platform/src/time/clock';
 import { Person } from '../../registry/src/people/person.entity';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
-import { AccreditationDto, AccreditationView, CreateTrainerDto, toAccreditationView, toTrainerView, TrainerQuery, TrainerView } from './trainer.dto';
+import { TrainerAccounts } from './trainer-accounts';
+import { AccreditationDto, AccreditationView, CreateTrainerDto, TrainerAccountDto, toAccreditationView, toTrainerView, TrainerQuery, TrainerView } from './trainer.dto';
 import { alreadyTrainer, assertInOrder, samePeriod } from './training.errors';
 import { accreditationsOf } from './training.queries';
 
@@ -21,6 +22,7 @@ export class TrainersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: TrainerAccounts,
   ) {}
 
   async create(dto: CreateTrainerDto, actor: Actor): Promise<TrainerView> {
@@ -30,6 +32,7 @@ export class TrainersService {
       if (!person) throw notFound('The person');
       if (await manager.existsBy(Trainer, { personId: person.id })) throw alreadyTrainer();
       const trainer = await manager.save(manager.create(Trainer, { personId: person.id }));
+      trainer.userId = await this.accounts.linkNewTrainer(manager, trainer.id, person.email, actor);
       const period = await manager.save(
         manager.create(Accreditation, { trainerId: trainer.id, accreditedFrom: dto.accreditedFrom, accreditedTo: dto.accreditedTo }),
       );
@@ -55,6 +58,21 @@ export class TrainersService {
       await this.audit.record({ actor, action: 'accreditation.added', entity: 'trainer', entityId: trainer.id, after: view }, manager);
       return view;
     });
+  }
+
+  /** NPA staff link the trainer record to a trainer's account by hand (or move it to another). */
+  async linkAccount(trainerId: string, dto: TrainerAccountDto, actor: Actor): Promise<TrainerView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockTrainer(manager, trainerId);
+      const [user] = await manager.query<{ role: string; trainer_id: string | null }[]>(
+        'SELECT u.role, (SELECT t.id FROM trainers t WHERE t.user_id = u.id) AS trainer_id FROM users u WHERE u.id = $1',
+        [dto.userId],
+      );
+      if (user?.role !== 'trainer') throw invalid('That is not the id of a trainer account.', [{ field: 'userId', problem: 'must be the id of a user with the trainer role' }]);
+      if (user.trainer_id && user.trainer_id !== trainerId) throw conflict('TRAINER.ACCOUNT_TAKEN', 'That account is already linked to another trainer record.');
+      await this.accounts.link(manager, trainerId, dto.userId, actor);
+    });
+    return this.get(trainerId);
   }
 
   async get(id: string): Promise<TrainerView> {

@@ -1,6 +1,5 @@
 import { EntityManager, In } from 'typeorm';
 import type { Actor } from '../../platform/src/auth/current-user';
-import { findPersonByEmail } from '../../registry/src/people/people.repository';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
 
@@ -13,9 +12,8 @@ export async function accreditationsOf(manager: EntityManager, trainerIds: strin
   return byTrainer;
 }
 
-/** A trainer-role user is linked to their trainer record by email (API.md, POST /users). */
+/** A trainer-role user's trainer record: the one linked to their account by id (trainer-accounts.ts). */
 export async function trainerOfActor(manager: EntityManager, actor: Actor): Promise<Trainer | null> {
   if (actor.role !== 'trainer') return null;
-  const person = await findPersonByEmail(manager, actor.email);
-  return person ? manager.findOneBy(Trainer, { personId: person.id }) : null;
+  return manager.findOneBy(Trainer, { userId: actor.id });
 }

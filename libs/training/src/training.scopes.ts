@@ -5,8 +5,8 @@ import type { Actor } from '../../platform/src/auth/current-user';
 import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
 
 /**
- * A trainer-role user is the trainer whose person has their email (case aside): they own that trainer
- * record and the workshops it delivers. Nobody else outside the NPA office owns either.
+ * A trainer-role user owns the trainer record linked to their account (by id, set by NPA staff) and the
+ * workshops it delivers. Nobody else outside the NPA office owns either.
  */
 @Injectable()
 export class TrainingScopes implements OnModuleInit {
@@ -17,20 +17,16 @@ export class TrainingScopes implements OnModuleInit {
 
   onModuleInit(): void {
     this.scopes.register('trainer', (id, actor) =>
-      this.exists(actor, 'SELECT 1 FROM trainers t JOIN people p ON p.id = t.person_id WHERE t.id = $1 AND lower(p.email) = lower($2)', id),
+      this.exists(actor, 'SELECT 1 FROM trainers WHERE id = $1 AND user_id = $2', id),
     );
     this.scopes.register('workshop', (id, actor) =>
-      this.exists(
-        actor,
-        'SELECT 1 FROM workshops w JOIN trainers t ON t.id = w.trainer_id JOIN people p ON p.id = t.person_id WHERE w.id = $1 AND lower(p.email) = lower($2)',
-        id,
-      ),
+      this.exists(actor, 'SELECT 1 FROM workshops w JOIN trainers t ON t.id = w.trainer_id WHERE w.id = $1 AND t.user_id = $2', id),
     );
   }
 
   private async exists(actor: Actor, sql: string, id: string): Promise<boolean> {
     if (actor.role !== 'trainer') return false;
-    const rows: unknown[] = await this.dataSource.query(sql, [id, actor.email.trim()]);
+    const rows: unknown[] = await this.dataSource.query(sql, [id, actor.id]);
     return rows.length > 0;
   }
 }

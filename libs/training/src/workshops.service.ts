@@ -56,7 +56,7 @@ export class WorkshopsService {
       .take(query.pageSize)
       .skip(query.offset);
     // A trainer's list is their own workshops, found the same way as the `workshop` scope.
-    if (!isNpaStaff(actor.role)) builder.andWhere('lower(p.email) = lower(:email)', { email: actor.email });
+    if (!isNpaStaff(actor.role)) builder.andWhere('t.userId = :userId', { userId: actor.id });
     if (query.from) builder.andWhere('w.endDate >= :from', { from: query.from });
     if (query.to) builder.andWhere('w.startDate <= :to', { to: query.to });
     const [workshops, total] = await builder.getManyAndCount();

@@ -15,6 +15,7 @@ import { TotpSecretBox } from './totp-secret-box';
 import { TotpService } from './totp.service';
 import { WebSessions } from './web-sessions.service';
 import { resolveJwtSecret } from './jwt-secret';
+import { deriveKey } from './keys';
 
 @Module({
   imports: [
@@ -24,7 +25,8 @@ import { resolveJwtSecret } from './jwt-secret';
       useFactory: (config: AppConfig) => {
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to read it as a public key
         // (createPublicKey, which throws) on every verify, a fifth of a signed-in request's CPU time.
-        const key = createSecretKey(Buffer.from(resolveJwtSecret(config)));
+        // Derived for tokens alone (keys.ts): the cookie and TOTP keys come from the same secret, never the same key.
+        const key = createSecretKey(deriveKey(resolveJwtSecret(config), 'token'));
         return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
       },
     }),

@@ -1,4 +1,6 @@
-import { openSecret, sealSecret, totpKeyFrom } from './totp-secret-box';
+import type { AppConfig } from '../config/app-config';
+import { deriveKey } from './keys';
+import { openSecret, sealSecret, TotpSecretBox, totpKeyFrom } from './totp-secret-box';
 
 describe('sealSecret / openSecret', () => {
   const key = totpKeyFrom('a-long-test-key-a-long-test-key-0123456789');
@@ -24,5 +26,23 @@ describe('sealSecret / openSecret', () => {
   ])('refuses to open with %s', (_name, open) => {
     const stored = sealSecret(key, secret, user);
     expect(() => open(stored)).toThrow();
+  });
+});
+
+describe(TotpSecretBox.name, () => {
+  const user = '7b0e6a4c-1d8f-4c5e-9a51-0f6f7c1e2a3b';
+  const JWT_SECRET = 'the-jwt-secret-the-jwt-secret-0123456789';
+
+  it('seals with a key of TOTP_KEY when it is set, whatever the JWT secret', () => {
+    const box = new TotpSecretBox({ TOTP_KEY: 'an-explicit-totp-key-an-explicit-totp-key', JWT_SECRET } as AppConfig);
+    const stored = box.seal('JBSWY3DPEHPK3PXP', user);
+    expect(openSecret(deriveKey('an-explicit-totp-key-an-explicit-totp-key', 'totp'), stored, user)).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => openSecret(deriveKey(JWT_SECRET, 'totp'), stored, user)).toThrow();
+  });
+
+  it('else with the TOTP derivation of the JWT secret, never the token or cookie key', () => {
+    const stored = new TotpSecretBox({ JWT_SECRET } as AppConfig).seal('JBSWY3DPEHPK3PXP', user);
+    expect(openSecret(deriveKey(JWT_SECRET, 'totp'), stored, user)).toBe('JBSWY3DPEHPK3PXP');
+    for (const use of ['token', 'cookie'] as const) expect(() => openSecret(deriveKey(JWT_SECRET, use), stored, user)).toThrow();
   });
 });

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from './jwt-secret';
+import { deriveKey } from './keys';
 
 const VERSION = 'v1';
 
-/** A 256-bit key from any long secret (HKDF-SHA256), named for this one use. */
-export const totpKeyFrom = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', secret, 'npa-totp-secret', 'AES-256-GCM key for TOTP secrets', 32));
+/** A 256-bit key from any long secret (HKDF-SHA256), named for this one use (keys.ts). */
+export const totpKeyFrom = (secret: string): Buffer => deriveKey(secret, 'totp');
 
 /**
  * Seals a TOTP secret for the users table with AES-256-GCM: a fresh 96-bit nonce each time, and the
@@ -29,7 +30,7 @@ export function openSecret(key: Buffer, stored: string, userId: string): string 
   return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
 }
 
-/** The key from TOTP_KEY, else from the JWT secret (README: set TOTP_KEY in production). */
+/** The key from TOTP_KEY when set, else derived from the JWT secret for this use alone (README: set TOTP_KEY in production). */
 @Injectable()
 export class TotpSecretBox {
   private readonly key: Buffer;

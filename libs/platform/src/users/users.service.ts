@@ -8,6 +8,7 @@ import { ORGANISATION_OF, Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { conflict, invalid, notFound } from '../http/domain-error';
 import { PageQuery, sortColumn } from '../http/pagination';
+import { AccountLinks } from './account-links';
 import { CreateUserDto, toUserView, UpdateUserDto, UserView } from './user.dto';
 
 const ORGANISATION_TABLE = { service: 'services', setting: 'settings' } as const;
@@ -17,6 +18,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly links: AccountLinks,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor | null): Promise<UserView> {
@@ -27,6 +29,7 @@ export class UsersService {
       const user = await manager.save(User, manager.create(User, { email: dto.email.trim(), name: dto.name, passwordHash, role: dto.role, organisationId }));
       const view = toUserView(user);
       await this.audit.record({ actor, action: 'user.created', entity: 'user', entityId: user.id, after: view }, manager);
+      await this.links.linkNew(manager, user, actor);
       return view;
     });
   }

@@ -7,9 +7,12 @@ import { pageOf } from '../../../platform/src/http/pagination';
 import { ParseId } from '../../../platform/src/http/validation';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
 import { PeopleService } from './people.service';
+import { PERSON_CHANGE, PERSON_READ } from '../registry.scopes';
 
 const ORGANISATIONS = [...NPA_STAFF, 'service_manager', 'setting_contact'] as const;
-const OWN_PERSON = { kind: 'person', param: 'id' };
+// Reading follows a current post; changing identity or facts others rely on needs the person to be ours alone (personAccess).
+const OWN_PERSON = { kind: PERSON_READ, param: 'id' };
+const OURS_ALONE = { kind: PERSON_CHANGE, param: 'id' };
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -37,13 +40,13 @@ export class PeopleController {
   }
 
   @Patch(':id')
-  @Access(ORGANISATIONS, OWN_PERSON)
+  @Access(ORGANISATIONS, OURS_ALONE)
   update(@Param('id', ParseId) id: string, @Body() dto: UpdatePersonDto, @CurrentUser() actor: Actor) {
     return this.people.update(id, dto, actor);
   }
 
   @Post(':id/memberships')
-  @Access(ORGANISATIONS, OWN_PERSON)
+  @Access(ORGANISATIONS, OURS_ALONE)
   addMembership(@Param('id', ParseId) id: string, @Body() dto: CreateMembershipDto, @CurrentUser() actor: Actor) {
     return this.people.addMembership(id, dto, actor);
   }
@@ -55,13 +58,13 @@ export class PeopleController {
   }
 
   @Patch(':id/memberships/:membershipId')
-  @Access(ORGANISATIONS, OWN_PERSON)
+  @Access(ORGANISATIONS, OURS_ALONE)
   endMembership(@Param('id', ParseId) id: string, @Param('membershipId', ParseId) membershipId: string, @Body() dto: EndMembershipDto, @CurrentUser() actor: Actor) {
     return this.people.endMembership(id, membershipId, dto, actor);
   }
 
   @Post(':id/qualifications')
-  @Access(ORGANISATIONS, OWN_PERSON)
+  @Access(ORGANISATIONS, OURS_ALONE)
   addQualification(@Param('id', ParseId) id: string, @Body() dto: CreateQualificationDto, @CurrentUser() actor: Actor) {
     return this.people.addQualification(id, dto, actor);
   }
@@ -73,7 +76,7 @@ export class PeopleController {
   }
 
   @Post(':id/induction')
-  @Access([...NPA_STAFF, 'service_manager'], OWN_PERSON)
+  @Access([...NPA_STAFF, 'service_manager'], OURS_ALONE)
   recordInduction(@Param('id', ParseId) id: string, @Body() dto: InductionDto, @CurrentUser() actor: Actor) {
     return this.people.recordInduction(id, dto, actor);
   }

@@ -9,7 +9,9 @@ import { Clock } from '../../../platform/src/time/clock';
 import { Induction } from './induction.entity';
 import { Membership } from './membership.entity';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
-import { createPerson, findPersonByEmail, toPersonView } from './people.repository';
+import { validateInput } from '../../../platform/src/http/validation';
+import { linkByEmail } from './person-access.rules';
+import { askTheOffice, createPerson, findPersonByEmail, toPersonView } from './people.repository';
 import { Person } from './person.entity';
 import { Qualification } from './qualification.entity';
 
@@ -31,6 +33,29 @@ export class PeopleService {
       await this.audit.record({ actor, action: 'person.created', entity: 'person', entityId: view.id, after: view }, manager);
       return view;
     });
+  }
+
+  /**
+   * The person a team or staff form names by email and name (linkByEmail): the one on the register
+   * when the name is theirs too, else someone new; any other case gets the same answer, whoever owns
+   * the email, and is audited so the office can see who tried.
+   */
+  async forPost(form: { email: string; name: string }, actor: Actor): Promise<string> {
+    const email = form.email.trim();
+    const name = form.name.trim();
+    if (!email) throw invalid('Enter their email address.', [{ field: 'email', problem: 'is needed to find or add the person' }]);
+    if (!name) throw invalid('Enter their full name.', [{ field: 'name', problem: 'is needed to add the person' }]);
+    const existing = await findPersonByEmail(this.dataSource.manager, email);
+    const link = linkByEmail(existing, name);
+    switch (link.kind) {
+      case 'existing':
+        return link.personId;
+      case 'new':
+        return (await this.create(validateInput(CreatePersonDto, { name, email }), actor)).id;
+      case 'ask-office':
+        await this.audit.record({ actor, action: 'person.link_refused', entity: 'person', entityId: existing?.id ?? null, after: { email, name } });
+        throw askTheOffice();
+    }
   }
 
   async update(id: string, dto: UpdatePersonDto, actor: Actor) {

@@ -41,7 +41,7 @@ export class ServiceOverview {
     return { service, today, evaluation, rules, nextSteps, letters, reminders, history, chart: statusChart(history, today) };
   }
 
-  /** Everyone who has had a post in the team, current posts first, with membership and training today. */
+  /** Everyone who has had a post in the team, current posts first; for current posts, membership and training today. */
   async teamRows(serviceId: string) {
     const today = this.clock.today();
     const [service, { items }, facts] = await Promise.all([
@@ -51,13 +51,16 @@ export class ServiceOverview {
     ]);
     const known = facts.get(serviceId);
     const rows = items.map((m) => {
-      const membership = known ? membershipOn(m.personId, today, known.memberships) : undefined;
+      const current = isActiveOn({ startDate: m.startDate, endDate: m.endDate }, today);
+      // Today's membership and training only for a post that covers today (personAccess): a past or
+      // backdated post tells the service nothing of the person now.
+      const membership = current && known ? membershipOn(m.personId, today, known.memberships) : undefined;
       return {
         ...m,
-        current: isActiveOn({ startDate: m.startDate, endDate: m.endDate }, today),
+        current,
         member: membership !== undefined,
         membershipEnds: membership?.endDate ?? null,
-        trained: known ? isTrainedOn(m.personId, today, known.completions) : false,
+        trained: current && known ? isTrainedOn(m.personId, today, known.completions) : false,
       };
     });
     rows.sort((a, b) => Number(b.current) - Number(a.current));

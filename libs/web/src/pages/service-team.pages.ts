@@ -1,14 +1,10 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { invalid } from '../../../platform/src/http/domain-error';
 import { validateInput } from '../../../platform/src/http/validation';
-import { CreatePersonDto } from '../../../registry/src/people/people.dto';
-import { findPersonByEmail } from '../../../registry/src/people/people.repository';
 import { PeopleService } from '../../../registry/src/people/people.service';
 import { AddTeamMemberDto, DateRangeQuery, UpdateTeamMemberDto } from '../../../registry/src/services/services.dto';
 import { TeamService } from '../../../registry/src/services/team.service';
@@ -30,7 +26,6 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 @Controller('service')
 export class ServiceTeamPages {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly overview: ServiceOverview,
     private readonly team: TeamService,
     private readonly people: PeopleService,
@@ -43,7 +38,7 @@ export class ServiceTeamPages {
     return page(request, reply, 'service/team', { title: 'Team', notice, ...(await this.overview.teamRows(actor.organisationId!)) });
   }
 
-  /** An existing person found by email, or someone new with a name. */
+  /** Someone on the register (their email and name) or someone new: PeopleService.forPost decides which. */
   @Post('team')
   @PageAccess(MANAGER)
   async addMember(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
@@ -51,13 +46,11 @@ export class ServiceTeamPages {
     const values = { email: text(body, 'email'), name: text(body, 'name'), role: text(body, 'role'), fte: num(body, 'fte'), caseload: num(body, 'caseload'), startDate: text(body, 'startDate') };
     try {
       const { email, name, ...post } = values;
-      if (!email) throw invalid('Enter an email address.', [{ field: 'email', problem: 'is needed to find or add the person' }]);
       validateInput(AddTeamMemberDto, { personId: PLACEHOLDER_ID, ...post });
-      const existing = await findPersonByEmail(this.dataSource.manager, email);
-      if (!existing && !name) throw invalid('Enter a name for someone new to the register.', [{ field: 'name', problem: 'is needed for someone new to the register' }]);
-      const personId = existing?.id ?? (await this.people.create(validateInput(CreatePersonDto, { name, email }), actor)).id;
+      const personId = await this.people.forPost({ email: email ?? '', name: name ?? '' }, actor);
       const added = await this.team.add(serviceId, validateInput(AddTeamMemberDto, { personId, ...post }), actor);
-      return redirectWithNotice(reply, '/service/team', `${added.name} added to the team`);
+      // The name typed, not the register's: the notice tells the manager nothing they did not say.
+      return redirectWithNotice(reply, '/service/team', `${name} added to the team from ${added.startDate}`);
     } catch (error) {
       return this.teamWithErrors(request, reply, serviceId, error, MEMBER_LABELS, { values });
     }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../../../platform/src/auth/current-user';
-import { invalid } from '../../../platform/src/http/domain-error';
 import { validateInput } from '../../../platform/src/http/validation';
 import { AwardsService } from '../../../approval/src/awards.service';
 import { LettersService } from '../../../letters/src/letters.service';
 import { PeopleService } from '../../../registry/src/people/people.service';
-import { CreatePersonDto } from '../../../registry/src/people/people.dto';
-import { findPersonByEmail } from '../../../registry/src/people/people.repository';
 import { AddStaffDto, StaffQuery } from '../../../registry/src/settings/settings.dto';
 import { SettingsService } from '../../../registry/src/settings/settings.service';
 import { RemindersService } from '../../../reminders/src/reminders.service';
@@ -24,7 +19,6 @@ export interface NewStaffForm {
 @Injectable()
 export class SettingHome {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
     private readonly awards: AwardsService,
     private readonly people: PeopleService,
@@ -44,19 +38,12 @@ export class SettingHome {
   }
 
   /**
-   * Adds a member of staff: the person already on the register with that email, or a new person
-   * when a name is given too. The date is checked first, so a refused form creates nobody.
+   * Adds a member of staff: someone on the register (their email and name) or someone new
+   * (PeopleService.forPost). The date is checked first, so a refused form creates nobody.
    */
   async addStaff(settingId: string, form: NewStaffForm, actor: Actor) {
-    const email = form.email.trim();
-    if (!email) throw invalid('Enter their email address.', [{ field: 'email', problem: 'is required' }]);
-    const existing = await findPersonByEmail(this.dataSource.manager, email);
-    validateInput(AddStaffDto, { personId: existing?.id ?? randomUUID(), startDate: form.startDate });
-    let personId = existing?.id;
-    if (!personId) {
-      if (!form.name.trim()) throw invalid('Nobody on the register has that email: give their name to add them.', [{ field: 'name', problem: 'is needed for someone new to the register' }]);
-      personId = (await this.people.create(validateInput(CreatePersonDto, { name: form.name, email }), actor)).id;
-    }
+    validateInput(AddStaffDto, { personId: randomUUID(), startDate: form.startDate });
+    const personId = await this.people.forPost(form, actor);
     return this.settings.addStaff(settingId, { personId, startDate: form.startDate }, actor);
   }
 }

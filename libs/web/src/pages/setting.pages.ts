@@ -34,7 +34,8 @@ export class SettingPages {
     const form = { email: text(body.email), name: text(body.name), startDate: text(body.startDate) };
     try {
       const added = await this.home.addStaff(actor.organisationId!, form, actor);
-      return redirectWithNotice(reply, '/setting', `${added.name} is on your staff from ${added.startDate}`);
+      // The name typed, not the register's: the notice tells the contact nothing they did not say.
+      return redirectWithNotice(reply, '/setting', `${form.name.trim()} is on your staff from ${added.startDate}`);
     } catch (error) {
       const errors = formErrors(error, { email: 'Email address', name: 'Full name', startDate: 'Start date', personId: 'Person' });
       if (!errors) throw error;

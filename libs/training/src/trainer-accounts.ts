@@ -1,0 +1,45 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/src/audit/audit.service';
+import type { Actor } from '../../platform/src/auth/current-user';
+import { AccountLinks } from '../../platform/src/users/account-links';
+
+/**
+ * Links a trainer record to its account by id. NPA staff set the link: when they create a trainer
+ * account, or a trainer whose person has an account, with the same email (API.md, POST /users), or by
+ * hand (PUT /trainers/{id}/user). From then on emails can change without moving the link.
+ */
+@Injectable()
+export class TrainerAccounts implements OnModuleInit {
+  constructor(
+    private readonly links: AccountLinks,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.links.register(async (manager, account, actor) => {
+      if (account.role !== 'trainer') return;
+      const [trainer] = await manager.query<{ id: string }[]>(
+        `SELECT t.id FROM trainers t JOIN people p ON p.id = t.person_id WHERE t.user_id IS NULL AND lower(p.email) = lower($1)`,
+        [account.email.trim()],
+      );
+      if (trainer) await this.link(manager, trainer.id, account.id, actor);
+    });
+  }
+
+  /** For a new trainer record: the trainer account with its person's email, not yet linked to another trainer. */
+  async linkNewTrainer(manager: EntityManager, trainerId: string, email: string, actor: Actor): Promise<string | null> {
+    const [user] = await manager.query<{ id: string }[]>(
+      `SELECT u.id FROM users u WHERE u.role = 'trainer' AND lower(u.email) = lower($1) AND NOT EXISTS (SELECT 1 FROM trainers t WHERE t.user_id = u.id)`,
+      [email.trim()],
+    );
+    if (!user) return null;
+    await this.link(manager, trainerId, user.id, actor);
+    return user.id;
+  }
+
+  async link(manager: EntityManager, trainerId: string, userId: string | null, actor: Actor | null): Promise<void> {
+    await manager.query('UPDATE trainers SET user_id = $2 WHERE id = $1', [trainerId, userId]);
+    await this.audit.record({ actor, action: 'trainer.account_linked', entity: 'trainer', entityId: trainerId, after: { userId } }, manager);
+  }
+}
