@@ -5,9 +5,10 @@ import { PlatformModule } from '@npa/platform';
 import { PrivacyModule } from '@npa/privacy/privacy.module';
 import { UsersService } from '@npa/platform/users/users.service';
 import { ImportsModule } from '@npa/registry/imports/imports.module';
+import { TrainingModule } from '@npa/training/training.module';
 
 @Module({
-  imports: [PlatformModule, DatabaseModule, ComplianceModule, ImportsModule, PrivacyModule],
+  imports: [PlatformModule, DatabaseModule, ComplianceModule, ImportsModule, PrivacyModule, TrainingModule],
   providers: [UsersService],
 })
 export class CliModule {}

@@ -10,12 +10,14 @@ export interface DemoUsers {
   manager: string | null;
   contact: string | null;
   trainer: string | null;
+  /** Each trainer's account, for the trainer records to be linked to by id. */
+  trainerAccounts: { email: string; userId: string }[];
   count: number;
 }
 
 /**
  * Sign-ins for a demo register: a reviewer, a manager for each service, a contact for each setting and
- * a sign-in for each trainer (linked to the trainer's record by email, as POST /users links them),
+ * a sign-in for each trainer (the caller links each trainer record to its account),
  * all with one password, so a new user can look at the system through each role's eyes and the
  * reminders the sweep finds have somebody to go to. One hash serves them all: argon2 is slow on purpose.
  */
@@ -33,5 +35,5 @@ export async function generateDemoUsers(dataSource: DataSource, options: { servi
      SELECT id, email, name, $2, role, organisation_id, 1 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, email text, name text, role text, organisation_id uuid)`,
     [JSON.stringify(users), passwordHash],
   );
-  return { password: DEMO_PASSWORD, reviewer: users[0].email, manager: options.serviceIds.length ? email('manager', 1) : null, contact: options.settingIds.length ? email('contact', 1) : null, trainer: options.trainers?.[0]?.email ?? null, count: users.length };
+  return { password: DEMO_PASSWORD, reviewer: users[0].email, manager: options.serviceIds.length ? email('manager', 1) : null, contact: options.settingIds.length ? email('contact', 1) : null, trainer: options.trainers?.[0]?.email ?? null, trainerAccounts: users.filter((u) => u.role === 'trainer').map((u) => ({ email: u.email, userId: u.id })), count: users.length };
 }

@@ -33,7 +33,7 @@ export interface GeneratedCounts {
   serviceIds: string[];
   settingIds: string[];
   /** The trainers' people, so the demo can give each a sign-in that sees their own workshops. */
-  trainerPeople: { name: string; email: string }[];
+  trainerPeople: { trainerId: string; name: string; email: string }[];
 }
 
 const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West'];
@@ -161,7 +161,10 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     trainers.push({ id, person_id: person('trainer') });
     accreditations.push({ id: randomUUID(), trainer_id: id, accredited_from: day(3000), accredited_to: t % 10 === 9 ? day(800) : addDays(today, 400) });
   }
-  const trainerPeople = trainers.map((t) => people.find((p) => p.id === t.person_id) as { name: string; email: string });
+  const trainerPeople = trainers.map((t) => {
+    const { name, email } = people.find((p) => p.id === t.person_id) as { name: string; email: string };
+    return { trainerId: t.id as string, name, email };
+  });
   const workshops: Record<string, unknown>[] = [];
   const attendees: Record<string, unknown>[] = [];
   const outcomes: Record<string, unknown>[] = [];
