@@ -323,6 +323,26 @@ describe('CSV imports and exports of the register', () => {
     expect((dry.body.problems as { problem: string }[]).every((p) => p.problem.endsWith('is already on the register'))).toBe(true);
   }, 60_000);
 
+  it('writes no spreadsheet formula into an export: a name starting with =, +, -, @, tab or CR is kept as text', async () => {
+    const hostile = ['=HYPERLINK("https://evil.example","Open")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
+    const domain = newDomain();
+    const urns = hostile.map((_, i) => `EY${String(900000 + Math.floor(Math.random() * 9000) * 10 + i).padStart(6, '0')}`);
+    // The API trims what it is sent, so a leading tab or CR is written straight to the table, as older data may hold it.
+    for (const [i, name] of hostile.entries()) {
+      const person = await http(app).post('/people').set(admin.auth).send({ name: 'Formula', email: `formula-${i}@${domain}` }).expect(201);
+      const setting = await http(app).post('/settings').set(admin.auth).send({ name: 'Formula', ofstedUrn: urns[i], kind: 'nursery', staffCount: 3 }).expect(201);
+      await db.query('UPDATE people SET name = $1 WHERE id = $2', [name, person.body.id]);
+      await db.query('UPDATE settings SET name = $1, local_area = $1 WHERE id = $2', [name, setting.body.id]);
+    }
+    const guarded = hostile.map((name) => `'${name}`);
+    const people = parse((await http(app).get('/exports/people.csv').set(admin.auth).expect(200)).text) as string[][];
+    const ours = people.filter((r) => r[1].endsWith(`@${domain}`)).sort((a, b) => a[1].localeCompare(b[1]));
+    expect(ours.map((r) => r[0])).toEqual(guarded);
+    const settings = parse((await http(app).get('/exports/settings.csv').set(admin.auth).expect(200)).text) as string[][];
+    const mine = urns.map((urn) => settings.find((r) => r[1] === urn));
+    expect(mine.map((r) => [r?.[0], r?.[4]])).toEqual(guarded.map((cell) => [cell, cell]));
+  });
+
   it.each(IMPORT_KINDS.map((kind) => ({ kind })))(
     'exports $kind with the import columns, and a dry run of it finds every row already there',
     async ({ kind }) => {
