@@ -92,7 +92,7 @@ describe('Office pages over HTTP: who may open them, and forms that must come fr
       await app.get(DataSource).query('UPDATE services SET name = $1 WHERE id = $2', [`${name} ${tag}`, service.id]);
       ids.push(service.registrationNumber);
     }
-    const all = parse((await http(app).get('/office/compliance.csv').set('Cookie', cookies).expect(200)).text) as string[][];
+    const all = parse((await http(app).get('/office/compliance.csv').set('Cookie', cookies).expect(200)).text);
     expect(ids.map((number) => all.find((r) => r[1] === number)?.[0])).toEqual(hostile.map((name) => `'${name} ${tag}`));
     const bad = await http(app).get('/office/compliance?asOf=tomorrow').set('Cookie', cookies).expect(400);
     expect(bad.text).toContain('href="#asOf"');
