@@ -62,7 +62,7 @@ class PolicyVisitor extends Handlebars.Visitor {
   /** A call with arguments, a block, or a bare built-in name runs a helper: it must be one we allow. */
   private call(node: Call, block = false): void {
     if (node.path.type !== 'PathExpression') return;
-    const name = node.path.original;
+    const name = (node.path as hbs.AST.PathExpression).original;
     const invokes = block || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || BUILT_IN.has(name);
     if (invokes && !this.allowed.helpers.includes(name)) this.problems.add(`must not call the helper "${name}"`);
   }
