@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '../libs/platform/src/dates';
@@ -392,6 +393,52 @@ describe('CSV imports and exports of the register', () => {
       .set('Content-Type', 'text/plain')
       .send('x'.repeat(2 * 1024 * 1024))
       .expect(413);
+  });
+
+  describe('the size of a body, decided before it is read', () => {
+    const MB = 1024 * 1024;
+    /** A body that sends `bytes` and then never ends: only an answer given without reading on can arrive. */
+    const withStart = (bytes: number) => {
+      const body = new Readable({ read() {} });
+      body.push(Buffer.alloc(bytes, 'x'));
+      return body;
+    };
+    /** POSTs an unending body; fails unless the app answers within 5 s, that is before the body ends. */
+    const answer = async (url: string, headers: Record<string, string>, sent: number) => {
+      const injected = app.inject({ method: 'POST', url, headers, payload: withStart(sent) });
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer while the body was still coming')), 5000).unref());
+      return Promise.race([injected, late]);
+    };
+
+    it('refuses a 2 MB text/csv body to another route, signed out, without reading it (413)', async () => {
+      const response = await answer('/people', { 'content-type': 'text/csv', 'content-length': String(2 * MB) }, 1024);
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'The request is too large.' });
+    });
+
+    it('stops reading a text/plain body of no declared length at the ordinary limit (413)', async () => {
+      const response = await answer('/auth/login', { 'content-type': 'text/plain' }, MB + 64 * 1024);
+      expect(response.statusCode).toBe(413);
+    });
+
+    it('refuses a big import from anyone but NPA staff before reading it (413), signed out or not', async () => {
+      const service = await newService();
+      const manager = await signedIn(app, 'service_manager', service.id);
+      for (const auth of [{}, manager.auth]) {
+        const response = await answer('/imports/people?dryRun=true', { ...auth, 'content-type': 'text/csv', 'content-length': String(3 * MB) }, 1024);
+        expect(response.statusCode).toBe(413);
+      }
+      await postCsv('/imports/people?dryRun=true', 'name,email\n', manager.auth).expect(403);
+    });
+
+    it('still takes a file of several megabytes from NPA staff', async () => {
+      const domain = newDomain();
+      const rows = Array.from({ length: 40_000 }, (_, i) => `Person ${i} ${'x'.repeat(60)},person-${i}@${domain}`);
+      const file = csv('name,email', rows);
+      expect(Buffer.byteLength(file)).toBeGreaterThan(3 * MB);
+      const dry = await postCsv('/imports/people?dryRun=true', file).expect(200);
+      expect(dry.body).toMatchObject({ rows: 40_000, valid: 40_000 });
+    }, 60_000);
   });
 
   describe('the command line', () => {
