@@ -24,6 +24,7 @@ const FIELDS: { [N in JobName]: Record<keyof JobPayloads[N], Field> } = {
   'reminder.prepare': { reminderId: id },
   'letter.compose': { letterId: id, renderOnly: flag },
   'letter.deliver': { letterId: id },
+  'auth.lock-notice': { userId: id },
 };
 
 /** What is wrong with a job's payload, as "field problem" lines; [] when nothing is. */
