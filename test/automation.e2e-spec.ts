@@ -268,6 +268,8 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       await http(app).post('/letter-templates/award/preview').set(reviewer.auth).send({}).expect(403);
       const unsafe = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{{setting.name}}}{{/layout}}', text: 'x' }).expect(400);
       expect(unsafe.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
+      const stripped = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{~{setting.name}}}{{/layout}}', text: '{{~&setting.name}}' }).expect(400);
+      expect(stripped.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }, { field: 'text', problem: 'must not use {{{ }}} or {{& }}' }]);
       await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{#each}}{{/layout}}', text: 'x' }).expect(400);
       await http(app).post('/letter-templates/nonsense/preview').set(admin.auth).send({}).expect(404);
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '../libs/platform/src/dates';
@@ -323,6 +324,26 @@ describe('CSV imports and exports of the register', () => {
     expect((dry.body.problems as { problem: string }[]).every((p) => p.problem.endsWith('is already on the register'))).toBe(true);
   }, 60_000);
 
+  it('writes no spreadsheet formula into an export: a name starting with =, +, -, @, tab or CR is kept as text', async () => {
+    const hostile = ['=HYPERLINK("https://evil.example","Open")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
+    const domain = newDomain();
+    const urns = hostile.map((_, i) => `EY${String(900000 + Math.floor(Math.random() * 9000) * 10 + i).padStart(6, '0')}`);
+    // The API trims what it is sent, so a leading tab or CR is written straight to the table, as older data may hold it.
+    for (const [i, name] of hostile.entries()) {
+      const person = await http(app).post('/people').set(admin.auth).send({ name: 'Formula', email: `formula-${i}@${domain}` }).expect(201);
+      const setting = await http(app).post('/settings').set(admin.auth).send({ name: 'Formula', ofstedUrn: urns[i], kind: 'nursery', staffCount: 3 }).expect(201);
+      await db.query('UPDATE people SET name = $1 WHERE id = $2', [name, person.body.id]);
+      await db.query('UPDATE settings SET name = $1, local_area = $1 WHERE id = $2', [name, setting.body.id]);
+    }
+    const guarded = hostile.map((name) => `'${name}`);
+    const people = parse((await http(app).get('/exports/people.csv').set(admin.auth).expect(200)).text);
+    const ours = people.filter((r) => r[1].endsWith(`@${domain}`)).sort((a, b) => a[1].localeCompare(b[1]));
+    expect(ours.map((r) => r[0])).toEqual(guarded);
+    const settings = parse((await http(app).get('/exports/settings.csv').set(admin.auth).expect(200)).text);
+    const mine = urns.map((urn) => settings.find((r) => r[1] === urn));
+    expect(mine.map((r) => [r?.[0], r?.[4]])).toEqual(guarded.map((cell) => [cell, cell]));
+  });
+
   it.each(IMPORT_KINDS.map((kind) => ({ kind })))(
     'exports $kind with the import columns, and a dry run of it finds every row already there',
     async ({ kind }) => {
@@ -372,6 +393,52 @@ describe('CSV imports and exports of the register', () => {
       .set('Content-Type', 'text/plain')
       .send('x'.repeat(2 * 1024 * 1024))
       .expect(413);
+  });
+
+  describe('the size of a body, decided before it is read', () => {
+    const MB = 1024 * 1024;
+    /** A body that sends `bytes` and then never ends: only an answer given without reading on can arrive. */
+    const withStart = (bytes: number) => {
+      const body = new Readable({ read() {} });
+      body.push(Buffer.alloc(bytes, 'x'));
+      return body;
+    };
+    /** POSTs an unending body; fails unless the app answers within 5 s, that is before the body ends. */
+    const answer = async (url: string, headers: Record<string, string>, sent: number) => {
+      const injected = app.inject({ method: 'POST', url, headers, payload: withStart(sent) });
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer while the body was still coming')), 5000).unref());
+      return Promise.race([injected, late]);
+    };
+
+    it('refuses a 2 MB text/csv body to another route, signed out, without reading it (413)', async () => {
+      const response = await answer('/people', { 'content-type': 'text/csv', 'content-length': String(2 * MB) }, 1024);
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'The request is too large.' });
+    });
+
+    it('stops reading a text/plain body of no declared length at the ordinary limit (413)', async () => {
+      const response = await answer('/auth/login', { 'content-type': 'text/plain' }, MB + 64 * 1024);
+      expect(response.statusCode).toBe(413);
+    });
+
+    it('refuses a big import from anyone but NPA staff before reading it (413), signed out or not', async () => {
+      const service = await newService();
+      const manager = await signedIn(app, 'service_manager', service.id);
+      for (const auth of [{}, manager.auth]) {
+        const response = await answer('/imports/people?dryRun=true', { ...auth, 'content-type': 'text/csv', 'content-length': String(3 * MB) }, 1024);
+        expect(response.statusCode).toBe(413);
+      }
+      await postCsv('/imports/people?dryRun=true', 'name,email\n', manager.auth).expect(403);
+    });
+
+    it('still takes a file of several megabytes from NPA staff', async () => {
+      const domain = newDomain();
+      const rows = Array.from({ length: 40_000 }, (_, i) => `Person ${i} ${'x'.repeat(60)},person-${i}@${domain}`);
+      const file = csv('name,email', rows);
+      expect(Buffer.byteLength(file)).toBeGreaterThan(3 * MB);
+      const dry = await postCsv('/imports/people?dryRun=true', file).expect(200);
+      expect(dry.body).toMatchObject({ rows: 40_000, valid: 40_000 });
+    }, 60_000);
   });
 
   describe('the command line', () => {

@@ -50,6 +50,42 @@ describe('Rate limits', () => {
     await http(app).post('/sign-in').set('Cookie', cookies).type('form').send({ _csrf: token, email: uniqueEmail(), password: 'wrong-password' }).expect(429);
   }, 30_000);
 
+  /** A browser signed in through the sign-in page (one try against `login`), and a form's token from `path`. */
+  const browser = async (app: NestFastifyApplication, email: string) => {
+    const form = await http(app).get('/sign-in').expect(200);
+    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+    const cookies = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
+    const signIn = await http(app).post('/sign-in').set('Cookie', cookies).type('form').send({ _csrf: token(form.text), email, password: PASSWORD }).expect(303);
+    const session = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).filter((c) => c.startsWith('npa_session='));
+    const jar = [...cookies, ...session];
+    const post = async (path: string, from: string, fields: Record<string, string> = {}) => {
+      const page = await http(app).get(from).set('Cookie', jar).expect(200);
+      return http(app).post(path).set('Cookie', jar).type('form').send({ _csrf: token(page.text), ...fields });
+    };
+    return { post };
+  };
+
+  it('counts the password page and the API password change together with sign-in', async () => {
+    const app = await boot({ LOGIN_RATE_LIMIT: '4', REDIS_PREFIX: ownPrefix() });
+    const admin = await signedIn(app, 'npa_admin'); // 1: the API's sign-in
+    const page = await browser(app, admin.email); // 2: the page's
+    const wrong = { currentPassword: 'not-the-password', newPassword: 'a-new-long-passphrase-9' };
+    expect((await page.post('/account/password', '/account/password', wrong)).status).toBe(400); // 3
+    expect((await http(app).post('/auth/password').set(admin.auth).send(wrong)).status).not.toBe(429); // 4
+    await http(app).post('/auth/password').set(admin.auth).send(wrong).expect(429);
+    expect((await page.post('/account/password', '/account/password', wrong)).status).toBe(429);
+  }, 30_000);
+
+  it('counts the one-time code pages and the API code routes together', async () => {
+    const app = await boot({ TOTP_RATE_LIMIT: '2', REDIS_PREFIX: ownPrefix() });
+    const reviewer = await signedIn(app, 'npa_reviewer');
+    const page = await browser(app, reviewer.email);
+    expect((await page.post('/account/two-factor/setup', '/account/two-factor')).status).toBe(303); // 1
+    expect((await page.post('/account/two-factor', '/account/two-factor', { code: '000000' })).status).toBe(400); // 2
+    await http(app).post('/auth/totp/confirm').set(reviewer.auth).send({ code: '000000' }).expect(429);
+    expect((await page.post('/account/two-factor', '/account/two-factor', { code: '000000' })).status).toBe(429);
+  }, 30_000);
+
   describe('keyed on the real client address', () => {
     it('ignores X-Forwarded-For when TRUST_PROXY is unset: made-up addresses from one client share one count', async () => {
       const prefix = ownPrefix();

@@ -125,6 +125,21 @@ describe('Retention: people past six years after their last link are anonymised,
     expect(await person(people.left.id)).toMatchObject({ name: people.left.name, anonymised_at: null });
   }, 60_000);
 
+  it('fails a retention job dated after today at once, without a retry and without anonymising anyone', async () => {
+    const queue = app.get(JobQueue);
+    const anonymised = () => db().query<{ n: number }[]>('SELECT count(*)::int AS n FROM people WHERE anonymised_at IS NOT NULL').then((r) => r[0].n);
+    const before = await anonymised();
+    // Far enough ahead that everyone here, the recently left too, would be past retention.
+    const job = await queue.enqueue('retention.daily', { asOf: '2199-01-01' }, { jobId: `retention-future-${Date.now()}` });
+    const failed = await eventually(async () => ((await job.isFailed()) ? queue.queue('sweep').getJob(job.id!) : null), 60_000);
+    expect(failed?.failedReason).toBe(`Job "retention.daily" refused: asOf must not be after today (${today})`);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(await anonymised()).toBe(before);
+    for (const kept of Object.values(people)) expect(await person(kept.id)).toMatchObject({ name: kept.name, anonymised_at: null });
+    await expect(worker.get(RetentionService).run('2199-01-01')).rejects.toThrow('Retention anonymises people as of today at the latest, not 2199-01-01.');
+    expect(await anonymised()).toBe(before);
+  }, 90_000);
+
   describe('the daily job', () => {
     let anonymisedName: string;
 

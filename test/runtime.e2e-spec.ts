@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** Runs an entry point as its own process until it exits (or 60 s pass); its exit code and output. */
 function runToExit(main: string, env: Record<string, string | undefined>): Promise<{ code: number | null; lines: string[] }> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
-    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -20,6 +20,7 @@ export function makeTestEnv(): Record<string, string> {
     LOG_LEVEL: 'warn',
     // Every suite calls from 127.0.0.1 into one key prefix; the rate-limit suite sets its own limits.
     LOGIN_RATE_LIMIT: '10000',
+    LOGIN_ACCOUNT_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
     TOTP_RATE_LIMIT: '10000',
     TOTP_ACCOUNT_LIMIT: '10000',

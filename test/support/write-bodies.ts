@@ -52,6 +52,7 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /auth/totp/setup': NONE,
   'POST /auth/totp/confirm': json(() => ({ code: '000000' }), [], 'code'),
   'DELETE /users/:id/totp': NONE,
+  'DELETE /users/:id/sign-in-lock': NONE,
   'POST /system/heartbeat': json(() => ({})),
   'POST /users': json(() => ({ email: uniqueEmail('made'), name: 'Made User', password: PASSWORD, role: 'npa_reviewer' }), ['role', 'organisationId']),
   'PATCH /users/:id': json(() => ({ name: `Renamed ${tag()}` }), ['role', 'organisationId']),

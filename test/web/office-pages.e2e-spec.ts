@@ -1,5 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../libs/platform/src/time/clock';
 import { completeJudged, readySetting } from '../support/approval';
 import { bootApi } from '../support/boot';
@@ -80,6 +82,18 @@ describe('Office pages over HTTP: who may open them, and forms that must come fr
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="compliance-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(csv.text.split('\n')[0]).toBe('service,registration_number,region,status,failing_rules');
+    const hostile = ['=HYPERLINK("https://evil.example","Open")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
+    const tag = randomUUID().slice(0, 8);
+    const ids: string[] = [];
+    for (const name of hostile) {
+      const body = { name: `Formula ${tag}`, localAuthority: 'Somerset', region: 'South West', ageRange: '0-5' };
+      const service = (await http(app).post('/services').set(admin.auth).send(body).expect(201)).body as { id: string; registrationNumber: string };
+      // The API trims names, so a leading tab or CR is written straight to the table, as older data may hold it.
+      await app.get(DataSource).query('UPDATE services SET name = $1 WHERE id = $2', [`${name} ${tag}`, service.id]);
+      ids.push(service.registrationNumber);
+    }
+    const all = parse((await http(app).get('/office/compliance.csv').set('Cookie', cookies).expect(200)).text);
+    expect(ids.map((number) => all.find((r) => r[1] === number)?.[0])).toEqual(hostile.map((name) => `'${name} ${tag}`));
     const bad = await http(app).get('/office/compliance?asOf=tomorrow').set('Cookie', cookies).expect(400);
     expect(bad.text).toContain('href="#asOf"');
   });

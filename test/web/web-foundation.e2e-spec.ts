@@ -1,5 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { JobQueue } from '../../libs/platform/src/queue/job-queue';
+import { QUEUES } from '../../libs/platform/src/queue/jobs';
 import { bootApi } from '../support/boot';
 import { http, PASSWORD, signedIn } from '../support/people';
 
@@ -93,5 +95,26 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     const admin = await asBrowser('npa_admin');
     expect((await http(app).get('/admin/queues').set('Cookie', admin).expect(200)).text).toMatch(/<html/i);
     await http(app).get('/admin/queues/api/queues').set('Cookie', admin).expect(200);
+  });
+
+  it('keeps the queue dashboard read-only: a write through its API is refused (405) and audited, and no job is added', async () => {
+    const admin = await signedIn(app, 'npa_admin');
+    const sweep = app.get(JobQueue).queue('sweep');
+    const waiting = await sweep.getJobCountByTypes('waiting', 'delayed', 'prioritized');
+    const listed = await http(app).get('/admin/queues/api/queues').set(admin.auth).expect(200);
+    expect((listed.body.queues as { readOnlyMode: boolean }[]).map((q) => q.readOnlyMode)).toEqual(QUEUES.map(() => true));
+    const add = await http(app).post('/admin/queues/api/queues/sweep/add').set(admin.auth).send({ name: 'retention.daily', data: { asOf: '2199-01-01' } }).expect(405);
+    expect(add.body).toMatchObject({ statusCode: 405, message: 'The queue dashboard is read-only.' });
+    for (const [method, path] of [['put', 'sweep/pause'], ['put', 'sweep/clean/completed'], ['put', 'sweep/empty'], ['put', 'sweep/obliterate'], ['put', 'mail/retry/failed']] as const) {
+      await http(app)[method](`/admin/queues/api/queues/${path}`).set(admin.auth).send({}).expect(405);
+    }
+    expect(await sweep.getJobCountByTypes('waiting', 'delayed', 'prioritized')).toBe(waiting);
+    expect(await sweep.isPaused()).toBe(false);
+    const refused = await app.get(DataSource).query<{ entity_id: string; after: { reason: string; status: number } }[]>(
+      "SELECT entity_id, after FROM audit_log WHERE actor_id = $1 AND action = 'access.refused' ORDER BY id",
+      [admin.id],
+    );
+    expect(refused[0]).toMatchObject({ entity_id: 'POST /admin/queues/api/queues/sweep/add', after: { reason: 'read-only', status: 405 } });
+    expect(refused).toHaveLength(6);
   });
 });

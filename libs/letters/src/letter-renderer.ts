@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import { LETTER_HELPERS } from './helpers';
 import { isPrinted, LETTER_TITLES, type LetterData, type LetterKind, type LetterMeta } from './letter-kinds';
+import { BLOCK_HELPERS, templateProblems, type TemplateAllowance } from './template-policy';
 import { loadDefaultBodies, loadSharedTemplates, type BodyTemplate, type SharedTemplates } from './templates';
 
 export interface RenderedLetter {
@@ -32,6 +33,7 @@ export class LetterRenderer {
   private readonly hb = Handlebars.create();
   private readonly bodies: Record<LetterKind, BodyTemplate>;
   private readonly verifyBaseUrl: string;
+  private readonly allowance: TemplateAllowance;
   // Keyed by source, so a stored template version is compiled once however many letters use it.
   private readonly compiled = new Map<string, Compiled>();
 
@@ -39,6 +41,10 @@ export class LetterRenderer {
     this.verifyBaseUrl = options.verifyBaseUrl.replace(/\/+$/, '');
     this.bodies = options.bodies ?? loadDefaultBodies();
     const shared = options.shared ?? loadSharedTemplates();
+    this.allowance = {
+      helpers: [...Object.keys(LETTER_HELPERS), ...BLOCK_HELPERS],
+      partials: ['layout', 'styles', '@partial-block', ...Object.keys(shared.partials)],
+    };
     this.hb.registerHelper(LETTER_HELPERS);
     this.hb.registerPartial('layout', this.compileHtml(shared.layout));
     // The stylesheet is inlined as it is; a function partial means Handlebars never parses the CSS.
@@ -72,6 +78,11 @@ export class LetterRenderer {
       html: this.compileHtml(body.html)(context),
       text: this.compileText(body.text)(context),
     };
+  }
+
+  /** What a stored template does that letters must not (unescaped output, other helpers or partials), per body. */
+  problems(body: Pick<BodyTemplate, 'html' | 'text'>): { field: 'html' | 'text'; problem: string }[] {
+    return (['html', 'text'] as const).flatMap((field) => templateProblems(body[field], this.allowance).map((problem) => ({ field, problem })));
   }
 
   /** Compiles a template now, so a stored version with a syntax error or an unknown helper is refused on save. */

@@ -12,8 +12,6 @@ import { DEFAULT_TEMPLATE_VERSION, loadDefaultBodies, type BodyTemplate } from '
 
 export const isLetterKind = (kind: string): kind is LetterKind => (LETTER_KINDS as readonly string[]).includes(kind);
 
-const TRIPLE = /\{\{\{|\{\{&/;
-
 /**
  * The published versions of each letter's template. Version 1 is the files shipped with the code,
  * written to the table the first time it is needed; an NPA admin publishes later versions. A letter
@@ -85,9 +83,8 @@ export class LetterTemplatesService {
 
   /** A template must compile, use only our helpers, and never print data unescaped. */
   private check(body: Pick<BodyTemplate, 'html' | 'text'>): void {
-    if (TRIPLE.test(body.html) || TRIPLE.test(body.text)) {
-      throw invalid('Templates print data with double braces only, so it is always escaped.', [{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
-    }
+    const problems = this.renderer.problems(body);
+    if (problems.length > 0) throw invalid('Templates print data with double braces only, so it is always escaped, and use only the letters\' helpers and partials.', problems);
     try {
       this.renderer.check(body);
     } catch (error) {

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { throttlerOptions } from './auth/rate-limit';
 import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
+import { SignInLocks } from './auth/sign-in-locks';
 import { AccountLinks } from './users/account-links';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,13 +20,13 @@ import { Clock } from './time/clock';
 
 /**
  * What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox,
- * mail, file storage, the clock. The rate limits are here because domain modules the worker also loads
+ * mail, file storage, the clock, and the per-account sign-in locks (the worker sends their emails). The rate limits are here because domain modules the worker also loads
  * declare limited routes; the worker never counts anything, so its Redis client never connects.
  */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
-  providers: [AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets],
+  providers: [AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets, SignInLocks],
+  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets, SignInLocks],
 })
 export class PlatformModule {}

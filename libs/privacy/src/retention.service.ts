@@ -5,9 +5,11 @@ import { RuleParametersService } from '../../compliance/src/rule-parameters.serv
 import { AuditService } from '../../platform/src/audit/audit.service';
 import { AppConfig } from '../../platform/src/config/app-config';
 import type { IsoDate } from '../../platform/src/dates';
+import { invalid } from '../../platform/src/http/domain-error';
 import { Outbox } from '../../platform/src/outbox/outbox';
 import { jobId } from '../../platform/src/queue/jobs';
 import { Storage } from '../../platform/src/storage/storage';
+import { Clock } from '../../platform/src/time/clock';
 import { PERSONAL_DATA } from './personal-data';
 import { findRows, Subject } from './person-rows';
 import { formerMemberEmail, formerMemberName, retentionCutoff } from './retention.rules';
@@ -72,9 +74,12 @@ export class RetentionService {
     private readonly outbox: Outbox,
     private readonly storage: Storage,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async run(asOf: IsoDate, options: { dryRun?: boolean } = {}): Promise<RetentionSummary> {
+    // Anonymising is for good: only a dry run may look ahead (the job's payload is refused earlier too).
+    if (!options.dryRun && asOf > this.clock.today()) throw invalid(`Retention anonymises people as of today at the latest, not ${asOf}.`);
     const { retentionYears } = (await this.parameters.current()).params;
     const cutoff = retentionCutoff(asOf, retentionYears);
     const due = await this.due(this.dataSource.manager, cutoff);

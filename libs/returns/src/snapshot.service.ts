@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { LettersService } from '../../letters/src/letters.service';
 import type { NationalSnapshotData } from '../../letters/src/letter-kinds';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { conflict } from '../../platform/src/http/domain-error';
-import { spreadsheetCell } from '../../platform/src/http/spreadsheet-cell';
+import { csvText } from '../../platform/src/http/csv';
 import { Clock } from '../../platform/src/time/clock';
 import { AnnualReturn } from './annual-return.entity';
 import { authorityMatcher, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
@@ -43,10 +42,8 @@ export class SnapshotService {
     const national = snapshotLines(snapshot).map((l) => ['national', l.label, l.value, l.number ?? '', l.share?.of ?? '', l.share?.percent ?? '', l.previous ?? '', l.change ?? '']);
     const regions = snapshot.regions.map((r) => ['region', r.region, `${r.authoritiesCovered} of ${r.authorities} local authorities`, r.services, r.authorities, r.authorities ? Math.round((r.authoritiesCovered / r.authorities) * 100) : '', '', '']);
     const missing = snapshot.missing.map((m) => ['return not filed', m.name, '', '', '', '', '', '']);
-    return stringify(
-      [...national, ...regions, ...missing].map((row) => row.map(spreadsheetCell)),
-      { header: true, columns: ['section', 'figure', `${snapshot.year.label}${snapshot.provisional ? ' (provisional)' : ''}`, 'count', 'of', 'percent', previousLabel || 'previous year', 'change'] },
-    );
+    const columns = ['section', 'figure', `${snapshot.year.label}${snapshot.provisional ? ' (provisional)' : ''}`, 'count', 'of', 'percent', previousLabel || 'previous year', 'change'];
+    return csvText(columns, [...national, ...regions, ...missing]);
   }
 
   /** Freezes today's figures in a report and asks the letters machinery for its PDF (composed by the worker). */

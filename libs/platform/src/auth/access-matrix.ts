@@ -52,7 +52,7 @@ export function renderAccessMatrix(routes: DeclaredRoute[]): string {
     '',
     'Records named under another (`/services/:id/team/:memberId`) must belong to it, or the answer is 404.',
     'The queue dashboard (`/admin/queues`) is a Fastify plugin outside this table with its own gate: NPA',
-    'admins only, refusals audited the same way.',
+    'admins only, read-only (any method but GET or HEAD is 405), refusals audited the same way.',
     '',
     `## API (${api.length} routes)`,
     '',

@@ -25,7 +25,7 @@ export class AuthController {
   @Public()
   @RateLimit('login')
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
-    return this.auth.login(dto.email, dto.password, dto.code, infoOf(request));
+    return this.auth.login(dto.email, dto.password, dto.code, infoOf(request), dto.unlockCode);
   }
 
   @Get('me')

@@ -15,6 +15,10 @@ export class LoginDto {
   @ApiPropertyOptional({ description: 'The one-time code, for an account with codes on (NPA staff who set them up)' })
   @IsOptional() @Matches(/^\d{6}$/, SIX_DIGITS)
   code?: string;
+
+  @ApiPropertyOptional({ description: 'The unlock code emailed to the account holder when sign-ins to the account were paused (429)' })
+  @IsOptional() @Matches(/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/, { message: 'must be the code from the email, such as ABCDE-FGH23' })
+  unlockCode?: string;
 }
 
 export class ChangePasswordDto {

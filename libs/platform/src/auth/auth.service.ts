@@ -9,6 +9,7 @@ import { UsersService } from '../users/users.service';
 import type { TokenClaims } from './authenticator';
 import type { Actor } from './current-user';
 import { assertNewPassword, verifyPassword } from './password';
+import { accountLocked, SignInLocks } from './sign-in-locks';
 import { TotpService } from './totp.service';
 import { User } from './user.entity';
 
@@ -36,17 +37,23 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly totp: TotpService,
     private readonly users: UsersService,
+    private readonly locks: SignInLocks,
   ) {}
 
-  async login(email: string, password: string, code: string | undefined, info: RequestInfo): Promise<LoginResult> {
-    const user = await this.checkPassword(email, password, info);
+  async login(email: string, password: string, code: string | undefined, info: RequestInfo, unlockCode?: string): Promise<LoginResult> {
+    const user = await this.checkPassword(email, password, info, unlockCode);
     if (user.totpEnabledAt) await this.totp.checkSignInCode(user, code, info);
     await this.recordSignIn(user, info);
     return this.issueToken(user);
   }
 
-  /** The live account with this email and password; a failure is audited and answers one way for all. */
-  async checkPassword(email: string, password: string, info: RequestInfo): Promise<User> {
+  /**
+   * The live account with this email and password; a failure is audited and answers one way for all.
+   * While the address is locked (SignInLocks) every try answers 429 alike, except the right password
+   * for an account with one-time codes (the code is asked for next) or with the code emailed to its owner.
+   */
+  async checkPassword(email: string, password: string, info: RequestInfo, unlockCode?: string): Promise<User> {
+    const locked = await this.locks.locked(email);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -54,14 +61,21 @@ export class AuthService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) {
-      await this.audit.record({ actor: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { email }, ...info });
+      await this.audit.record({ actor: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { email, locked }, ...info });
+      if (locked) throw accountLocked();
+      await this.locks.failed(email, user && !user.disabledAt ? user : null);
       throw new DomainError('AUTH.INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED, 'The email or password is not right.');
+    }
+    if (locked && !user.totpEnabledAt && !(unlockCode && (await this.locks.useUnlockCode(user.id, unlockCode)))) {
+      await this.audit.record({ actor: null, action: 'auth.login_locked', entity: 'user', entityId: user.id, after: { email, unlockCode: unlockCode ? 'not right' : 'none' }, ...info });
+      throw accountLocked();
     }
     return user;
   }
 
   /** Every factor passed: the sign-in goes in the audit log, with how it was made. */
   async recordSignIn(user: User, info: RequestInfo): Promise<void> {
+    await this.locks.clear(user.email);
     await this.audit.record({ actor: user, action: 'auth.login', entity: 'user', entityId: user.id, after: { secondFactor: user.totpEnabledAt ? 'totp' : null }, ...info });
   }
 

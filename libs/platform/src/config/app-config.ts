@@ -96,6 +96,20 @@ export class AppConfig {
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
   /**
+   * Failed sign-ins to one account, from any address, within LOGIN_ACCOUNT_WINDOW_SECONDS before its
+   * sign-ins pause for LOGIN_ACCOUNT_LOCK_SECONDS (short, so nobody can shut an owner out for long; the
+   * owner is emailed a code that gets them in at once, and a second factor gets through too).
+   */
+  @Transform(integer) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_LIMIT = 10;
+
+  @Transform(integer) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_WINDOW_SECONDS = 900;
+
+  @Transform(integer) @IsInt() @Min(1) @Max(3600)
+  LOGIN_ACCOUNT_LOCK_SECONDS = 900;
+
+  /**
    * Requests per client address to the routes anyone may call without signing in (certificate, letter
    * and register checks, the /verify page), so nobody can walk through the codes.
    */

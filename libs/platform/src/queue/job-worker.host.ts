@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DelayedError, Job, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { isUnavailable } from '../http/unavailable';
 import { bullmqConnection } from '../redis/redis';
+import { Clock } from '../time/clock';
+import { payloadProblems } from './job-payloads';
 import { JOB_NAMES, JobName, JOBS, QUEUES } from './jobs';
 import { ON_JOB } from './on-job.decorator';
 
@@ -50,6 +52,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -61,6 +64,9 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
         async (job: Job, token?: string) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || JOBS[job.name as JobName].queue !== queue) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+          // Refused for good (no retry): the same payload would be refused again.
+          const problems = payloadProblems(job.name as JobName, job.data, this.clock.today());
+          if (problems.length > 0) throw new UnrecoverableError(`Job "${job.name}" refused: ${problems.join('; ')}`);
           try {
             return await handler(job.data, job);
           } catch (error) {

@@ -20,6 +20,8 @@ export interface JobPayloads {
   'letter.compose': { letterId: string; renderOnly?: boolean };
   /** Emails a rendered letter, at most once. */
   'letter.deliver': { letterId: string };
+  /** Tells an account's owner that its sign-ins are paused, with a code that lets them in (auth/sign-in-locks.ts). */
+  'auth.lock-notice': { userId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -31,6 +33,8 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions }
   'letter.compose': { queue: 'letters' },
   // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.
   'letter.deliver': { queue: 'mail', options: { attempts: 14, backoff: { type: 'exponential', delay: 2000 } } },
+  // Worth sending only while the lock lasts: a few quick retries, then it fails.
+  'auth.lock-notice': { queue: 'mail', options: { attempts: 4 } },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

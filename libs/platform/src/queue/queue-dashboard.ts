@@ -16,10 +16,15 @@ import { QUEUES } from './jobs';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
+/** Reading is all the dashboard does: a job is added, retried or removed by the code that owns it, audited there. */
+const READS = new Set(['GET', 'HEAD']);
+
 /**
- * bull-board, for NPA admins only: every queue with its waiting, active, failed and finished jobs, and
- * retry or clean buttons. It is a Fastify plugin outside Nest's routing, so it gets its own gate: the
- * same authentication as the API or the pages, the npa_admin role, and refusals audited like the guard's.
+ * bull-board, for NPA admins only, read-only: every queue with its waiting, active, failed and finished
+ * jobs, their data and errors, and no button that adds, edits, retries, cleans, empties or obliterates.
+ * It is a Fastify plugin outside Nest's routing, so it gets its own gate: the same authentication as the
+ * API or the pages, the npa_admin role, refusals audited like the guard's, and any method but a read
+ * refused (405) before bull-board sees it, whatever a later version of it adds.
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const jobs = app.get(JobQueue);
@@ -30,7 +35,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const errors = new ErrorFilter();
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  createBullBoard({ queues: QUEUES.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter });
+  createBullBoard({ queues: QUEUES.map((name) => new BullMQAdapter(jobs.queue(name), { readOnlyMode: true })), serverAdapter });
   // bull-board would answer its own failures with the error's message (and, in development, its stack).
   // Its typings list the statuses it uses itself; the adapter sends any (503 while Redis is away).
   type Answer = ReturnType<Parameters<typeof serverAdapter.setErrorHandler>[0]>;
@@ -52,11 +57,13 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       const { actor, totpEnabled } = await who(request);
       const refusal = needsTotpSetup(config.STAFF_TOTP_REQUIRED, actor.role, totpEnabled)
         ? { reason: 'totp-setup', error: totpSetupRequired() }
-        : actor.role === 'npa_admin'
-          ? null
-          : { reason: 'role', error: new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.') };
+        : actor.role !== 'npa_admin'
+          ? { reason: 'role', error: new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.') }
+          : !READS.has(request.method)
+            ? { reason: 'read-only', error: new DomainError('QUEUES.READ_ONLY', HttpStatus.METHOD_NOT_ALLOWED, 'The queue dashboard is read-only.') }
+            : null;
       if (!refusal) return;
-      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: refusal.reason, status: 403 }, ip: request.ip });
+      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: refusal.reason, status: refusal.error.status }, ip: request.ip });
       throw refusal.error;
     } catch (error) {
       const body = errors.toBody(error, request.id);

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Access } from '../auth/access.decorator';
+import { SignInLocks } from '../auth/sign-in-locks';
 import { TotpService } from '../auth/totp.service';
 import { NoBody, ParseId } from '../http/validation';
 import { Actor, CurrentUser } from '../auth/current-user';
@@ -23,6 +24,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly totp: TotpService,
+    private readonly locks: SignInLocks,
   ) {}
 
   @Post()
@@ -55,5 +57,12 @@ export class UsersController {
   @Access(['npa_admin'])
   disableTotp(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.totp.disable(id, actor);
+  }
+
+  /** Lifts the pause on a user's sign-ins after too many failures (SignInLocks), so they can sign in now. Audited. */
+  @Delete(':id/sign-in-lock')
+  @Access(['npa_admin'])
+  liftSignInLock(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+    return this.locks.lift(id, actor);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { csvStream } from '../../../platform/src/http/csv';
 import { allColumns, type ImportKind } from './import-kinds';
 
 /** Rows fetched per query: the export never holds more than this many records in memory. */
@@ -40,7 +40,7 @@ export class ExportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   csv(kind: ImportKind): Readable {
-    const out = stringify({ header: true, columns: allColumns(kind) });
+    const out = csvStream(allColumns(kind));
     pipeline(Readable.from(this.records(kind)), out, (error) => {
       if (error) this.logger.error({ err: error, kind }, 'export failed part-way');
     });

@@ -6,6 +6,7 @@ import { ChangePasswordDto } from '../../../platform/src/auth/auth.dto';
 import { AuthService } from '../../../platform/src/auth/auth.service';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
+import { RateLimit } from '../../../platform/src/auth/rate-limit';
 import { isNpaStaff, NPA_STAFF, ROLES } from '../../../platform/src/auth/roles';
 import { TotpService } from '../../../platform/src/auth/totp.service';
 import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
@@ -20,7 +21,10 @@ import { ROLE_NAMES } from './user-form';
 const PASSWORD_FIELDS = { currentPassword: 'Current password', newPassword: 'New password' };
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** The signed-in person's own account: their password, and for NPA staff their one-time codes. */
+/**
+ * The signed-in person's own account: their password, and for NPA staff their one-time codes. The forms
+ * count against the same limits as the API's routes (`login`, `totp`), so switching between them gains nothing.
+ */
 @ApiExcludeController()
 @Controller('account')
 export class AccountPages {
@@ -48,6 +52,7 @@ export class AccountPages {
   /** Every other sign-in of the account ends; this browser gets a fresh session and stays signed in. */
   @Post('password')
   @PageAccess(ROLES)
+  @RateLimit('login')
   async changePassword(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     try {
       const dto = validateInput(ChangePasswordDto, { currentPassword: text(body.currentPassword), newPassword: text(body.newPassword) });
@@ -71,6 +76,7 @@ export class AccountPages {
   @Post('two-factor/setup')
   @PageAccess(NPA_STAFF)
   @AllowedBeforeTotp()
+  @RateLimit('totp')
   async setUp(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
     await this.totp.setup(actor, { requestId: String(request.id), ip: request.ip });
     return reply.redirect('/account/two-factor', 303);
@@ -79,6 +85,7 @@ export class AccountPages {
   @Post('two-factor')
   @PageAccess(NPA_STAFF)
   @AllowedBeforeTotp()
+  @RateLimit('totp')
   async confirm(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     const code = text(body.code).replace(/\s+/g, '');
     try {

@@ -62,12 +62,17 @@ export class AuthPages {
   async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @Query('next') next?: string) {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    const unlockCode = typeof body.unlockCode === 'string' && body.unlockCode.trim() ? body.unlockCode.trim() : undefined;
     const missing = [!email && { field: 'email', message: 'Enter your email address', href: '#email' }, !password && { field: 'password', message: 'Enter your password', href: '#password' }].filter(Boolean);
     if (missing.length) return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: missing }, 400);
     let user: User;
     try {
-      user = await this.auth.checkPassword(email, password, this.info(request));
+      user = await this.auth.checkPassword(email, password, this.info(request), unlockCode);
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'AUTH.ACCOUNT_LOCKED') {
+        const message = 'Sign-ins to this account are paused after too many wrong passwords. Wait a few minutes, or enter the unlock code we emailed to the account holder';
+        return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), locked: true, errors: [{ field: 'unlockCode', message, href: '#unlockCode' }] }, 429);
+      }
       if (!(error instanceof DomainError) || Number(error.status) !== 401) throw error;
       return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: [{ field: 'email', message: 'The email address or password is not right', href: '#email' }] }, 401);
     }

@@ -1,7 +1,5 @@
-import { spreadsheetCell } from '../../../platform/src/http/spreadsheet-cell';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AsOfQuery, OverviewQuery } from '../../../compliance/src/compliance.dto';
 import { ComplianceService } from '../../../compliance/src/compliance.service';
@@ -11,12 +9,12 @@ import { ServicesService } from '../../../registry/src/services/services.service
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { csvText } from '../../../platform/src/http/csv';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
 import { formErrors, page, redirectWithNotice } from './render';
 
 const FILTERS = ['status', 'rule', 'region', 'asOf', 'page'] as const;
 const title = (id: string) => SERVICE_RULES.find((r) => r.id === id)?.title ?? id;
-const cell = (value: string) => String(spreadsheetCell(value));
 
 /** The filters a GET form sent, empty boxes left out, checked as the API checks them. */
 function overviewQuery(raw: Record<string, unknown>): OverviewQuery {
@@ -67,8 +65,8 @@ export class OfficeCompliancePages {
   async csv(@Res() reply: FastifyReply, @Query() raw: Record<string, unknown>) {
     const query = Object.assign(overviewQuery({ ...raw, page: undefined }), { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
     const overview = await this.compliance.overview(query);
-    const rows = overview.items.map((s) => [s.name, s.registrationNumber, s.region, s.status, s.failing.join(' ')].map(cell));
-    const body = stringify(rows, { header: true, columns: ['service', 'registration_number', 'region', 'status', 'failing_rules'] });
+    const rows = overview.items.map((s) => [s.name, s.registrationNumber, s.region, s.status, s.failing.join(' ')]);
+    const body = csvText(['service', 'registration_number', 'region', 'status', 'failing_rules'], rows);
     return reply
       .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="compliance-${overview.asOf}.csv"`, 'cache-control': 'private, no-store' })
       .send(body);

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
+import { SignInLocks } from '../../../platform/src/auth/sign-in-locks';
 import { TotpService } from '../../../platform/src/auth/totp.service';
 import { PageQuery } from '../../../platform/src/http/pagination';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
@@ -23,6 +24,7 @@ export class OfficeUsersPages {
     private readonly users: UsersService,
     private readonly organisations: OrganisationOptions,
     private readonly totp: TotpService,
+    private readonly locks: SignInLocks,
   ) {}
 
   @Get()
@@ -94,5 +96,13 @@ export class OfficeUsersPages {
   async turnOffCodes(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
     const user = await this.totp.disable(id, actor);
     return redirectWithNotice(reply, `/office/users/${id}`, `One-time codes are off for ${user.name}.`);
+  }
+
+  /** Too many failed sign-ins paused theirs; they rang the office, so an admin lets them sign in now (audited). */
+  @Post(':id/sign-in-lock')
+  @PageAccess(['npa_admin'])
+  async liftSignInLock(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    const { wasLocked } = await this.locks.lift(id, actor);
+    return redirectWithNotice(reply, `/office/users/${id}`, wasLocked ? 'Their sign-ins are no longer paused.' : 'Their sign-ins were not paused; any count of failed sign-ins starts again.');
   }
 }
