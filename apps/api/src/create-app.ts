@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
 import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
+import { csrfTokenOf } from '@npa/platform/auth/csrf';
 import { mountWebAssets } from '@npa/web/web-assets';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -46,7 +47,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string } | undefined)?._csrf,
+    getToken: csrfTokenOf,
   });
   // preventIndent: a partial on a line of its own is not re-indented, so a <textarea> or <pre> inside the
   // layout shows what it holds, not that text with the layout's indentation added to every line.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { AppConfig } from '../config/app-config';
+import { redactSecretParams } from '../http/secret-params';
 
 /** JSON logs (pino) carrying the request id; secrets are redacted before they are written. */
 @Module({
@@ -18,7 +19,7 @@ import { AppConfig } from '../config/app-config';
             // One short line per request: every response header (the CSP alone is 400 bytes) made each
             // line a kilobyte to build and write, and told an operator nothing.
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactSecretParams(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
