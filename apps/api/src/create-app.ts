@@ -9,6 +9,7 @@ import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/ap
 import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
 import { csrfTokenOf } from '@npa/platform/auth/csrf';
 import { mountWebAssets } from '@npa/web/web-assets';
+import { inlineScriptSources } from '@npa/web/inline-scripts';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -36,7 +37,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   if (options.logger !== false) app.useLogger(app.get(Logger));
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", ...inlineScriptSources()], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
   // Uploads are read as streams by the route that takes them, with that route's own limits.
