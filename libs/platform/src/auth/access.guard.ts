@@ -104,6 +104,7 @@ export class AccessGuard implements CanActivate {
   /** An upload's token is its form's first field: checked, the same way, when the handler starts reading the form. */
   private checkCsrfFirstField(request: GuardedRequest, reply: unknown): void {
     requireTokenFirst(request as unknown as FastifyRequest, async (token) => {
+      if (token === undefined) throw csrfRefused();
       request.body = { [CSRF_FIELD]: token };
       try {
         await this.checkCsrf(request, reply);

@@ -32,12 +32,10 @@ export function requireTokenFirst(request: FastifyRequest, verify: (token: strin
     const first = await iterator.next();
     const part: Multipart | undefined = first.done ? undefined : first.value;
     const token = part?.type === 'field' && part.fieldname === CSRF_FIELD ? String(part.value) : undefined;
-    // Refused: the file is never read, only drained.
-    if (part?.type === 'file' && token === undefined) part.file.resume();
-    await verify(token);
-    if (!part) return;
-    delete (part.fields as Record<string, unknown>)[CSRF_FIELD];
-    if (token === undefined) yield part;
+    // No token first: the file, if that is what came, is drained unread before the refusal.
+    if (part?.type === 'file') part.file.resume();
+    await verify(token); // refuses a missing or wrong token
+    if (part) delete (part.fields as Record<string, unknown>)[CSRF_FIELD];
     yield* iterator;
   };
   const file = async (options?: Parameters<Parts>[0]) => {
