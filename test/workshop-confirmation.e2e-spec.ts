@@ -1,5 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { Letter } from '../libs/letters/src/letter.entity';
+import { LetterStanding } from '../libs/letters/src/letter-standing';
 import { bootApi } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { registerBuilder } from './support/register';
@@ -39,6 +41,9 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
     const answer = await http(app).get(`/services/${serviceId}/compliance`).set(admin.auth).expect(200);
     return (answer.body.rules as { id: string; outcome: string }[]).find((r) => r.id === 'SR-WORKSHOP')!.outcome;
   };
+  /** Whether a certificate letter for the completion would stand, as /letters/verify answers. */
+  const letterStands = async (certificateCode: string) =>
+    (await app.get(LetterStanding).of({ kind: 'workshop-certificate', data: { body: { certificateCode } } } as unknown as Letter, '2026-01-01')).stands;
   const audit = async (workshopId: string) =>
     app.get(DataSource).query<{ action: string; actor_id: string }[]>(`SELECT action, actor_id FROM audit_log WHERE entity = 'workshop' AND entity_id = $1 ORDER BY id`, [workshopId]);
 
@@ -62,6 +67,7 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
     expect(await workshopRule(serviceId)).toBe('fail');
     const unknown = await http(app).get('/certificates/NPA-AAAAA-BBBBB').expect(404);
     expect((await http(app).get(`/certificates/${certificateCode}`).expect(404)).body).toEqual(unknown.body);
+    expect(await letterStands(certificateCode)).toBe(false);
 
     // The trainer cannot confirm their own workshop; NPA staff can, once.
     await http(app).post(`/workshops/${backdated}/confirm`).set(trainerUser.auth).expect(403);
@@ -75,6 +81,7 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
 
     expect(await workshopRule(serviceId)).toBe('pass');
     expect((await http(app).get(`/certificates/${certificateCode}`).expect(200)).body.valid).toBe(true);
+    expect(await letterStands(certificateCode)).toBe(true);
   });
 
   it('follows the rule parameter: with 60 days, a workshop 45 days back counts at once', async () => {
