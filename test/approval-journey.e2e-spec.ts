@@ -135,6 +135,14 @@ describe('Stamp of Approval: the whole journey through HTTP', () => {
   it('is expired the day after its end', async () => {
     expect((await award(expiresOn)).body.state).toBe('active');
     expect((await award(addDays(expiresOn, 1))).body).toMatchObject({ state: 'expired', awardedOn: today, expiresOn });
+    // The public check describes a setting only while its award is current: once lapsed, it is an unknown URN.
+    clock.to(addDays(expiresOn, 1));
+    try {
+      const lapsed = await http(app).get(`/public/approved-settings/${ready.setting.ofstedUrn}`).expect(404);
+      expect(lapsed.body).toEqual((await http(app).get('/public/approved-settings/EY0000000').expect(404)).body);
+    } finally {
+      clock.to(today);
+    }
   });
 
   it('opens a renewal only within 90 days of expiry, and the renewed award continues without a gap', async () => {

@@ -205,8 +205,11 @@ describe('Stamp of Approval: every refusal', () => {
     expect(seen.body.state).toBe('rejected');
     expect(seen.body.criteria.find((c: { id: string }) => c.id === 'SA-REVIEWS')).toMatchObject({ outcome: 'fail', reason: 'Reviews are held once a year, not three times.' });
     expect((await http(app).get(`/settings/${theirs.setting.id}/award`).set(theirs.contact.auth).expect(200)).body.state).toBe('none');
-    const publicCheck = await http(app).get(`/public/approved-settings/${theirs.setting.ofstedUrn}`).expect(200);
-    expect(publicCheck.body).toMatchObject({ approved: false, awardedOn: null });
+    // Without an award the setting is described no more than a URN nobody holds: same status, same body.
+    const publicCheck = await http(app).get(`/public/approved-settings/${theirs.setting.ofstedUrn}`).expect(404);
+    const unknown = await http(app).get('/public/approved-settings/EY0000000').expect(404);
+    expect(publicCheck.body).toEqual(unknown.body);
+    expect(JSON.stringify(publicCheck.body)).not.toContain(theirs.setting.name);
   });
 
   it('orders the review queue oldest submission first, with the days each has waited', async () => {

@@ -187,6 +187,7 @@ describe('Training records: trainers, workshops, attendees, outcomes and certifi
         capacity: 10,
         attendeeCount: 0,
         trainerAccredited: true,
+        awaitingConfirmation: false,
       });
       const own = await http(app)
         .post('/workshops')

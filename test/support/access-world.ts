@@ -7,7 +7,7 @@ import { addDays } from '../../libs/platform/src/dates';
 import { Clock } from '../../libs/platform/src/time/clock';
 import { UsersService } from '../../libs/platform/src/users/users.service';
 import { ImportRuns } from '../../libs/web/src/pages/import-runs';
-import { completeJudged, readySetting } from './approval';
+import { approveThrough, completeJudged, readySetting } from './approval';
 import { eventually } from './boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './people';
 import { registerBuilder } from './register';
@@ -55,6 +55,8 @@ export interface World {
   other: Organisation;
   admin: SignedIn;
   reviewer: SignedIn;
+  /** A setting holding the Stamp of Approval today: the public check describes no other. */
+  approvedOfstedUrn: string;
   /** A user nobody signs in as: the target of the user-management routes. */
   bystanderUserId: string;
   heartbeatId: string;
@@ -141,6 +143,8 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
   const today = app.get(Clock).today();
   const own = await organisation(app, admin, reviewer, today);
   const other = await organisation(app, admin, reviewer, today);
+  const approved = await readySetting(app, admin, { today });
+  await approveThrough(app, approved, reviewer);
   const bystander = await app.get(UsersService).create({ email: uniqueEmail('bystander'), name: 'Bystander', password: PASSWORD, role: 'npa_reviewer' }, null);
   const heartbeat = await http(app).post('/system/heartbeat').set(admin.auth).send({}).expect(202);
   const importRuns: Partial<Record<Role, string>> = {};
@@ -155,7 +159,7 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
     return row.ready === letters.length;
   }, 90_000);
   const [{ verification_code: verificationCode }] = await db.query<{ verification_code: string }[]>('SELECT verification_code FROM letters WHERE id = $1', [own.serviceLetterId]);
-  return { today, own, other, admin, reviewer, bystanderUserId: bystander.id, heartbeatId: heartbeat.body.id, verificationCode, importRuns };
+  return { today, own, other, admin, reviewer, approvedOfstedUrn: approved.setting.ofstedUrn, bystanderUserId: bystander.id, heartbeatId: heartbeat.body.id, verificationCode, importRuns };
 }
 
 /** Routes that end the caller's sign-in (or every sign-in of the account): each call is made by a user of its own. */
@@ -208,7 +212,7 @@ export const PARAMS: Record<string, ParamFill> = {
   'exports/:file': shared(() => 'people.csv'),
   'certificates/:code': shared((w) => w.own.certificateCode),
   'verify/:code': shared((w) => w.verificationCode),
-  'approved-settings/:ofstedUrn': shared((w) => w.own.ofstedUrn),
+  'approved-settings/:ofstedUrn': shared((w) => w.approvedOfstedUrn),
   // A year no other suite files, closes or snapshots: the matrix closes and reopens it.
   'returns/:year': shared(() => MATRIX_YEAR),
   'return-years/:year': shared(() => MATRIX_YEAR),

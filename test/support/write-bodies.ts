@@ -85,6 +85,7 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'PUT /trainers/:id/user': json((ctx) => ({ userId: ctx.org.trainer.id })),
   'POST /trainers/:id/accreditations': json((ctx) => ({ accreditedFrom: ahead(ctx, 2000), accreditedTo: ahead(ctx, 2300) })),
   'POST /workshops': json((ctx) => ({ trainerId: ctx.org.trainerId, startDate: ahead(ctx, 30), endDate: ahead(ctx, 31), venue: 'Taunton Library', capacity: 10 })),
+  'POST /workshops/:id/confirm': NONE,
   'POST /workshops/:id/attendees': json(() => ({ name: 'Walk In', email: uniqueEmail('walkin') })),
   'POST /workshops/:id/outcomes': json((ctx) => ({ personId: ctx.org.teamPersonId, outcome: 'completed' })),
 

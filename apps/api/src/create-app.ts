@@ -8,7 +8,9 @@ import csrf from '@fastify/csrf-protection';
 import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
 import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
 import { deriveKey } from '@npa/platform/auth/keys';
+import { csrfTokenOf } from '@npa/platform/auth/csrf';
 import { mountWebAssets } from '@npa/web/web-assets';
+import { inlineScriptSources } from '@npa/web/inline-scripts';
 import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppLogger } from '@npa/platform/logging/app-logger';
@@ -36,7 +38,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   if (options.logger !== false) app.useLogger(app.get(AppLogger));
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", ...inlineScriptSources()], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
   // Uploads are read as streams by the route that takes them, with that route's own limits.
@@ -47,7 +49,7 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.query as { _csrf?: string } | undefined)?._csrf,
+    getToken: csrfTokenOf,
   });
   // preventIndent: a partial on a line of its own is not re-indented, so a <textarea> or <pre> inside the
   // layout shows what it holds, not that text with the layout's indentation added to every line.

@@ -7,7 +7,6 @@ import { containsPattern } from '../../platform/src/http/pagination';
 import { Clock } from '../../platform/src/time/clock';
 import { FactsLoader } from '../../compliance/src/facts.loader';
 import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
-import { Setting } from '../../registry/src/settings/setting.entity';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
 import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
@@ -49,13 +48,15 @@ export class AwardsService {
     return { asOf: today, items: rows.map(toPublicView), page: query.page, pageSize: query.pageSize, total };
   }
 
-  /** Anyone can check one setting by its Ofsted URN. */
+  /**
+   * Anyone can check one setting by its Ofsted URN. Only a setting holding an award today is described:
+   * any other answers exactly as an unknown URN does, since a childminder's setting name is often their own.
+   */
   async checkSetting(ofstedUrn: string) {
-    const setting = await this.dataSource.getRepository(Setting).findOneBy({ ofstedUrn: ofstedUrn.toUpperCase() });
-    if (!setting) throw notFound('A setting with that Ofsted URN');
     const today = this.clock.today();
-    const row = await this.approved(today).andWhere('s.id = :id', { id: setting.id }).getRawOne<PublicRow>();
-    return row ? { approved: true, ...toPublicView(row), asOf: today } : { approved: false, name: setting.name, kind: setting.kind, localArea: setting.localArea, awardedOn: null, expiresOn: null, asOf: today };
+    const row = await this.approved(today).andWhere('s.ofsted_urn = :urn', { urn: ofstedUrn.toUpperCase() }).getRawOne<PublicRow>();
+    if (!row) throw notFound('A setting holding the Stamp of Approval with that Ofsted URN');
+    return { approved: true, ...toPublicView(row), asOf: today };
   }
 
   private approved(today: IsoDate) {

@@ -9,7 +9,8 @@ import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, Setti
 type Subjects = string[] | null;
 
 // Completed, current (not superseded) outcomes with their workshop and the trainer's accreditation
-// periods; the rules decide whether the trainer covered the workshop's days.
+// periods; the rules decide whether the trainer covered the workshop's days. A workshop awaiting the NPA's
+// confirmation (scheduled by its trainer too far back) counts for nothing until confirmed.
 const COMPLETIONS = `
   SELECT o.person_id, w.start_date::text AS workshop_start_date, w.end_date::text AS workshop_end_date, tp.name AS trainer_name,
          COALESCE((SELECT json_agg(json_build_object('from', a.accredited_from, 'to', a.accredited_to))
@@ -18,7 +19,7 @@ const COMPLETIONS = `
     JOIN workshops w ON w.id = o.workshop_id
     JOIN trainers t ON t.id = w.trainer_id
     JOIN people tp ON tp.id = t.person_id
-   WHERE o.outcome = 'completed' AND w.end_date <= $2
+   WHERE o.outcome = 'completed' AND w.end_date <= $2 AND NOT w.awaiting_confirmation
      AND NOT EXISTS (SELECT 1 FROM workshop_outcomes later WHERE later.supersedes_id = o.id)
      AND o.person_id IN (PEOPLE)`;
 

@@ -39,10 +39,12 @@ export class LetterStanding {
       case 'workshop-certificate': {
         const code = data.body?.certificateCode;
         if (!code) return { stands: true, why: 'A workshop certificate.' };
-        const [row] = await this.dataSource.query<{ superseded: boolean }[]>(
-          'SELECT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded FROM workshop_outcomes o WHERE o.certificate_code = $1',
+        const [row] = await this.dataSource.query<{ superseded: boolean; awaiting: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded, w.awaiting_confirmation AS awaiting
+             FROM workshop_outcomes o JOIN workshops w ON w.id = o.workshop_id WHERE o.certificate_code = $1`,
           [code],
         );
+        if (row?.awaiting) return { stands: false, why: 'The workshop it records waits for the NPA to confirm it.' };
         return row && !row.superseded ? { stands: true, why: 'The completion it records stands.' } : { stands: false, why: 'The completion it records was corrected.' };
       }
       default:

@@ -58,6 +58,7 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
   { table: 'workshop_attendees', column: 'person_id', find: 'person', retention: ID_KEPT },
   { table: 'workshop_outcomes', column: 'person_id', find: 'person', retention: ID_KEPT },
   { table: 'workshop_outcomes', column: 'recorded_by', find: 'user', retention: ID_KEPT },
+  { table: 'workshops', column: 'confirmed_by', find: 'user', retention: ID_KEPT },
 
   { table: 'applications', column: 'created_by', find: 'user', retention: ID_KEPT },
   { table: 'applications', column: 'reviewer_id', find: 'user', retention: ID_KEPT },

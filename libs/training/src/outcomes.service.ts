@@ -70,7 +70,8 @@ export class OutcomesService {
           relations: { person: true, workshop: { trainer: { person: true } } },
         })
       : null;
-    if (!outcome?.person || !outcome.workshop?.trainer?.person) throw notFound('The certificate');
+    // A workshop awaiting the NPA's confirmation has issued no certificate yet: it answers as an unknown code.
+    if (!outcome?.person || !outcome.workshop?.trainer?.person || outcome.workshop.awaitingConfirmation) throw notFound('The certificate');
     const superseded = await this.dataSource.manager.existsBy(Outcome, { supersedesId: outcome.id });
     return { name: outcome.person.name, workshopEndDate: outcome.workshop.endDate, trainerName: outcome.workshop.trainer.person.name, valid: !superseded };
   }

@@ -2,6 +2,7 @@ import {
   canRecordOutcome,
   currentOutcomes,
   hasPlaceFor,
+  needsConfirmation,
   isAccreditedFor,
   isAccreditedOn,
   newCertificateCode,
@@ -49,6 +50,24 @@ describe(canRecordOutcome.name, () => {
     { today: '2025-04-01', expected: true, case: 'allows after the last day' },
   ])('$case ($today)', ({ today, expected }) => {
     expect(canRecordOutcome(today, { endDate: '2025-03-12' })).toBe(expected);
+  });
+});
+
+describe(needsConfirmation.name, () => {
+  it.each([
+    ['a trainer, a workshop ahead', '2026-06-10', false, false],
+    ['a trainer, today', '2026-06-01', false, false],
+    ['a trainer, exactly 30 days back', '2026-05-02', false, false],
+    ['a trainer, 31 days back', '2026-05-01', false, true],
+    ['a trainer, a year back', '2025-06-01', false, true],
+    ['NPA staff, a year back', '2025-06-01', true, false],
+  ])('%s', (_name, startDate, byStaff, expected) => {
+    expect(needsConfirmation({ startDate }, '2026-06-01', 30, byStaff)).toBe(expected);
+  });
+
+  it('with 0 days, a trainer may schedule nothing in the past without confirmation', () => {
+    expect(needsConfirmation({ startDate: '2026-05-31' }, '2026-06-01', 0, false)).toBe(true);
+    expect(needsConfirmation({ startDate: '2026-06-01' }, '2026-06-01', 0, false)).toBe(false);
   });
 });
 

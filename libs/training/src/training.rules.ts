@@ -1,4 +1,4 @@
-import { covers, type IsoDate } from '../../platform/src/dates';
+import { covers, daysBetween, type IsoDate } from '../../platform/src/dates';
 
 export interface Period {
   accreditedFrom: IsoDate;
@@ -21,6 +21,15 @@ export function isAccreditedFor(periods: readonly Period[], startDate: IsoDate, 
 /** API.md refuses an outcome "before the workshop's last day": the last day itself is allowed. */
 export function canRecordOutcome(today: IsoDate, workshop: { endDate: IsoDate }): boolean {
   return today >= workshop.endDate;
+}
+
+/**
+ * A workshop a trainer schedules more than `maxDaysBack` days in the past, with its completions to be
+ * recorded at once, waits for NPA staff to confirm it happened before those completions count. Staff
+ * scheduling one vouch for it themselves.
+ */
+export function needsConfirmation(workshop: { startDate: IsoDate }, scheduledOn: IsoDate, maxDaysBack: number, byStaff: boolean): boolean {
+  return !byStaff && daysBetween(workshop.startDate, scheduledOn) > maxDaysBack;
 }
 
 export function hasPlaceFor(attendees: number, capacity: number): boolean {

@@ -74,6 +74,8 @@ export interface WorkshopView {
   attendeeCount: number;
   /** One accreditation period of the trainer holds the whole workshop: without it no outcome can be recorded. */
   trainerAccredited: boolean;
+  /** Scheduled by its trainer too far in the past: its completions count once NPA staff confirm it. */
+  awaitingConfirmation: boolean;
 }
 
 export interface AttendeeView {
@@ -120,6 +122,7 @@ export const toWorkshopView = (w: Workshop, trainerName: string, attendeeCount: 
   capacity: w.capacity,
   attendeeCount,
   trainerAccredited,
+  awaitingConfirmation: w.awaitingConfirmation,
 });
 
 export const toAttendeeView = (a: Attendee, person: Person): AttendeeView => ({ id: a.id, workshopId: a.workshopId, personId: person.id, name: person.name, email: person.email });

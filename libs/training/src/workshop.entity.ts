@@ -33,6 +33,20 @@ export class Workshop {
   @Column('integer')
   capacity: number;
 
+  /**
+   * Scheduled by a trainer too far in the past (`needsConfirmation`): its completions count for nothing,
+   * compliance or certificates, until NPA staff confirm it. Every reader of completions checks this.
+   */
+  @Column('boolean', { default: false })
+  awaitingConfirmation: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  confirmedAt: Date | null;
+
+  /** The NPA staff user who confirmed it. */
+  @Column('uuid', { nullable: true })
+  confirmedBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { NoBody, ParseId } from '../../platform/src/http/validation';
 import { AttendeesService } from './attendees.service';
 import { OutcomesService } from './outcomes.service';
 import { AddAttendeeDto, CreateWorkshopDto, RecordOutcomeDto, WorkshopQuery } from './workshop.dto';
@@ -38,6 +38,13 @@ export class WorkshopsController {
   @Access(STAFF_OR_TRAINER, OWN_WORKSHOP)
   get(@Param('id', ParseId) id: string) {
     return this.workshops.get(id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Access(NPA_STAFF)
+  confirm(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+    return this.workshops.confirm(id, actor);
   }
 
   @Post(':id/attendees')

@@ -4,14 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/src/audit/audit.service';
 import type { Actor } from '../../platform/src/auth/current-user';
 import { isNpaStaff } from '../../platform/src/auth/roles';
-import { notFound } from '../../platform/src/http/domain-error';
+import { conflict, notFound } from '../../platform/src/http/domain-error';
+import { Clock } from '../../platform/src/time/clock';
+import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
 import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
 import { Attendee } from './attendee.entity';
 import { Outcome } from './outcome.entity';
 import { Trainer } from './trainer.entity';
 import { assertInOrder } from './training.errors';
 import { accreditationsOf, trainerOfActor } from './training.queries';
-import { currentOutcomes, isAccreditedFor } from './training.rules';
+import { currentOutcomes, isAccreditedFor, needsConfirmation } from './training.rules';
 import { CreateWorkshopDto, toAttendeeLine, toWorkshopView, WorkshopDetailView, WorkshopQuery, WorkshopView } from './workshop.dto';
 import { Workshop } from './workshop.entity';
 
@@ -20,6 +22,8 @@ export class WorkshopsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly parameters: RuleParametersService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -28,6 +32,8 @@ export class WorkshopsService {
    */
   async create(dto: CreateWorkshopDto, actor: Actor): Promise<WorkshopView> {
     assertInOrder(dto.startDate, dto.endDate, { start: 'startDate', end: 'endDate' });
+    const { workshopBackdateDays } = (await this.parameters.current()).params;
+    const awaitingConfirmation = needsConfirmation(dto, this.clock.today(), workshopBackdateDays, isNpaStaff(actor.role));
     return this.dataSource.transaction(async (manager) => {
       const trainer = await this.trainerFor(manager, dto.trainerId, actor);
       const workshop = await manager.save(
@@ -38,6 +44,7 @@ export class WorkshopsService {
           venue: dto.venue.trim(),
           capacity: dto.capacity,
           online: dto.online ?? false,
+          awaitingConfirmation,
         }),
       );
       const periods = (await accreditationsOf(manager, [trainer.id])).get(trainer.id) ?? [];
@@ -45,6 +52,25 @@ export class WorkshopsService {
       await this.audit.record({ actor, action: 'workshop.created', entity: 'workshop', entityId: workshop.id, after: view }, manager);
       return view;
     });
+  }
+
+  /** NPA staff confirm that a backdated workshop took place: from then on its completions count. */
+  async confirm(id: string, actor: Actor): Promise<WorkshopView> {
+    return this.dataSource.transaction(async (manager) => {
+      const workshop = await manager.findOne(Workshop, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!workshop) throw notFound('The workshop');
+      if (!workshop.awaitingConfirmation) throw conflict('WORKSHOP.NOT_AWAITING_CONFIRMATION', 'This workshop is not waiting for confirmation: its completions already count.');
+      await manager.update(Workshop, { id }, { awaitingConfirmation: false, confirmedAt: this.clock.now(), confirmedBy: actor.id });
+      const [view] = await this.views(manager, [(await this.withTrainer(manager).where('w.id = :id', { id }).getOne())!]);
+      await this.audit.record({ actor, action: 'workshop.confirmed', entity: 'workshop', entityId: id, before: { awaitingConfirmation: true }, after: view }, manager);
+      return view;
+    });
+  }
+
+  /** Backdated workshops waiting for NPA staff, oldest first: the office dashboard lists them. */
+  async awaitingConfirmation(limit = 50): Promise<WorkshopView[]> {
+    const workshops = await this.withTrainer(this.dataSource.manager).where('w.awaitingConfirmation').orderBy('w.createdAt').addOrderBy('w.id').take(limit).getMany();
+    return this.views(this.dataSource.manager, workshops);
   }
 
   async list(query: WorkshopQuery, actor: Actor): Promise<Page<WorkshopView>> {

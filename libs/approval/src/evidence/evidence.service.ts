@@ -6,8 +6,9 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../../platform/src/auth/current-user';
+import { AppConfig } from '../../../platform/src/config/app-config';
 import { DomainError, invalid, notFound } from '../../../platform/src/http/domain-error';
 import { Storage } from '../../../platform/src/storage/storage';
 import { ApplicationSteps } from '../application.steps';
@@ -17,6 +18,7 @@ import { criterion } from '../rules/criteria';
 import { nextState } from '../rules/machine';
 import { Application } from '../application.entity';
 import { ACCEPTED, cleanFileName, sniffFile } from './file-kind';
+import { EvidenceCap, EvidenceHeld, evidenceCapRefusal } from './evidence-cap';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -35,6 +37,7 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly steps: ApplicationSteps,
     private readonly storage: Storage,
+    private readonly config: AppConfig,
   ) {}
 
   async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
@@ -53,6 +56,11 @@ export class EvidenceService {
     const application = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId });
     if (!application) throw notFound('The application');
     nextState(application.state, 'edit');
+    const full = evidenceCapRefusal(await this.held(applicationId), 0, this.cap());
+    if (full) {
+      part.file.resume();
+      throw full;
+    }
 
     const temp = await this.storage.tempPath();
     let key: string | null = null;
@@ -67,6 +75,9 @@ export class EvidenceService {
       await this.steps.take(applicationId, 'edit', actor, {
         as: 'evidence_added',
         then: async (manager) => {
+          // Checked again with the file's size once the step holds the application, so two uploads at once cannot both squeeze in.
+          const refusal = evidenceCapRefusal(await this.held(applicationId, manager), size, this.cap());
+          if (refusal) throw refusal;
           saved = await manager.save(
             manager.create(Evidence, { applicationId, criterionId: criterionId ?? null, fileName: cleanFileName(part.filename), storageKey, contentType: kind.contentType, sizeBytes: size, sha256, uploadedBy: actor.id }),
           );
@@ -110,6 +121,15 @@ export class EvidenceService {
       },
     });
     if (key) await this.storage.remove(key);
+  }
+
+  private cap(): EvidenceCap {
+    return { maxFiles: this.config.EVIDENCE_FILES_PER_APPLICATION, maxBytes: this.config.EVIDENCE_MB_PER_APPLICATION * 1024 * 1024 };
+  }
+
+  private async held(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<EvidenceHeld> {
+    const [row] = await manager.query<{ files: number; bytes: string }[]>('SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::text AS bytes FROM evidence WHERE application_id = $1', [applicationId]);
+    return { files: row.files, bytes: Number(row.bytes) };
   }
 
   private async receive(part: MultipartFile, temp: string): Promise<{ size: number; sha256: string }> {

@@ -30,6 +30,7 @@ describe('rule parameters', () => {
       awardAtRiskDays: 90,
       renewalWindowDays: 90,
       retentionYears: 6,
+      workshopBackdateDays: 30,
     });
   });
 });

@@ -37,6 +37,11 @@ export interface RuleParams {
    * membership is anonymised this many years after their last link ended (libs/privacy).
    */
   retentionYears: number;
+  /**
+   * Not the Code: a trainer's workshop that started more than this many days before the trainer
+   * scheduled it waits for NPA staff to confirm it before its completions count (libs/training).
+   */
+  workshopBackdateDays: number;
 }
 
 export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
@@ -56,6 +61,7 @@ export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
   awardAtRiskDays: 90,
   renewalWindowDays: 90,
   retentionYears: 6,
+  workshopBackdateDays: 30,
 });
 
 export interface RuleParamSpec {
@@ -84,6 +90,7 @@ const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
   awardAtRiskDays: { label: 'Days to restore an award at risk', type: 'integer', min: 1 },
   renewalWindowDays: { label: 'Days before expiry a renewal may be opened', type: 'integer', min: 1, max: 365 },
   retentionYears: { label: 'Years a former member is kept after their last link ends', type: 'integer', min: 1, max: 100 },
+  workshopBackdateDays: { label: 'Days back a trainer may schedule a workshop before NPA staff must confirm it', type: 'integer', min: 0, max: 3650 },
 };
 
 export const ruleParamsSchema: readonly RuleParamSpec[] = Object.freeze(

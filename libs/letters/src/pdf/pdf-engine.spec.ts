@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { LetterRenderer } from '../letter-renderer';
 import { sampleData, sampleMeta } from '../sample-data';
 import { pdfPageCount, pdfWords } from '../testing/pdf-text';
@@ -67,6 +70,48 @@ describe(ChromiumPdfEngine.name, () => {
     } finally {
       server.close();
     }
+  });
+
+  describe('reads no local file into a letter', () => {
+    const MARKER = 'LOCALFILEMARKER7Q3Z';
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'npa-pdf-'));
+      writeFileSync(join(dir, 'secret.txt'), `${MARKER} text\n`);
+      writeFileSync(join(dir, 'secret.html'), `<p>${MARKER} html</p>`);
+      writeFileSync(join(dir, 'secret.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40"><text x="0" y="20">${MARKER} svg</text></svg>`);
+      writeFileSync(join(dir, 'secret.css'), `body::after { content: "${MARKER} css"; }`);
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const file = (name: string) => `file://${join(dir, name)}`;
+    it.each([
+      ['img', () => `<img src="${file('secret.svg')}" alt="">`],
+      ['iframe', () => `<iframe src="${file('secret.html')}"></iframe><iframe src="${file('secret.txt')}"></iframe>`],
+      ['object and embed', () => `<object data="${file('secret.html')}" type="text/html"></object><object data="${file('secret.svg')}" type="image/svg+xml"></object><embed src="${file('secret.txt')}" type="text/plain">`],
+      ['CSS url()', () => `<style>@import url("${file('secret.css')}"); p { background: url("${file('secret.svg')}"); }</style>`],
+      ['link', () => `<link rel="stylesheet" href="${file('secret.css')}">`],
+      ['a base element', () => `<base href="${file('')}/"><link rel="stylesheet" href="secret.css"><iframe src="secret.html"></iframe>`],
+      ['a refresh to the file', () => `<meta http-equiv="refresh" content="0; url=${file('secret.html')}"><iframe srcdoc="<meta http-equiv=refresh content='0; url=${file('secret.txt')}'>"></iframe>`],
+    ])('refuses a file: %s', async (_name, html) => {
+      const text = pdfWords(await engine.render(`<p>letter body</p>${html()}`));
+      expect(text).toContain('letter body');
+      expect(text).not.toContain(MARKER);
+    });
+
+    // The control: the same tags in a document that is itself a local file do read the files, so the
+    // cases above would see a leak. A letter is never such a document: it is set as content, not opened.
+    it('would read them from a document opened at a file: address', async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      try {
+        const page = await browser.newPage({ javaScriptEnabled: false });
+        writeFileSync(join(dir, 'letter.html'), `<link rel="stylesheet" href="secret.css"><iframe src="secret.html"></iframe>`);
+        await page.goto(file('letter.html'));
+        expect(pdfWords(await page.pdf({ format: 'A4' }))).toContain(MARKER);
+      } finally {
+        await browser.close();
+      }
+    });
   });
 
   it('starts a new browser after close', async () => {

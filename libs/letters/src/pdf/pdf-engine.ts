@@ -2,6 +2,9 @@
 // has JavaScript off and every network request refused, so a letter prints only what its HTML holds and
 // nothing in it can run or call out. Pages are reused (setContent replaces the whole document; with no
 // script nothing survives it): opening a page cost about as much as printing one.
+// Local files: a letter is always set as content (an about:blank document), never opened at an address,
+// and Chromium refuses such a document every file: URL (img, iframe, object, CSS, link, a refresh); the
+// route below refuses everything but data: besides. pdf-engine.spec.ts proves it with a file's marker.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Semaphore } from './semaphore';
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { AuditEntry } from './audit-entry.entity';
+import { redactSecretParams } from '../http/secret-params';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'id' | 'email'> | null;
@@ -15,7 +16,7 @@ export interface AuditRecord {
   ip?: string | null;
 }
 
-const SECRET_FIELDS = new Set(['passwordHash', 'password', 'accessToken', 'totpSecret']);
+const SECRET_FIELDS = new Set(['passwordHash', 'password', 'accessToken', 'totpSecret', '_csrf', 'csrfToken']);
 
 /** Never let a secret into the audit trail, whatever the caller passes. */
 function redact(value: object | null | undefined): Record<string, unknown> | null {
@@ -34,7 +35,8 @@ export class AuditService {
       actorEmail: entry.actor?.email ?? null,
       action: entry.action,
       entity: entry.entity,
-      entityId: entry.entityId ?? null,
+      // A refused route is recorded by its URL: never with a secret a client put in its query.
+      entityId: entry.entityId ? redactSecretParams(entry.entityId) : null,
       before: redact(entry.before),
       after: redact(entry.after),
       requestId: entry.requestId ?? null,

@@ -41,3 +41,13 @@ export const BEFORE_TOTP_KEY = 'npa:before-totp';
  * ones that set codes up (and who am I, and signing out). Everything else answers 403 until they do.
  */
 export const AllowedBeforeTotp = () => SetMetadata(BEFORE_TOTP_KEY, true);
+
+export const UPLOAD_KEY = 'npa:upload';
+
+/**
+ * A page whose form is multipart (a file upload): its CSRF token is the form's first field, checked as
+ * the handler reads the form and before the file (see `requireTokenFirst`). A multipart form posted to
+ * any other page must carry its token in the header, so a handler that never reads its body cannot be
+ * reached without one.
+ */
+export const TakesUpload = () => SetMetadata(UPLOAD_KEY, true);

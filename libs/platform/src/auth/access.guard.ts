@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '../http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
-import { ACCESS_KEY, AccessRule, BEFORE_TOTP_KEY } from './access.decorator';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_KEY, AccessRule, BEFORE_TOTP_KEY, UPLOAD_KEY } from './access.decorator';
+import { CSRF_FIELD, CSRF_HEADER, requireTokenFirst } from './csrf';
 import type { Actor } from './current-user';
 import { isNpaStaff } from './roles';
 import { Authenticator, Caller, unauthorised } from './authenticator';
@@ -23,6 +25,7 @@ interface GuardedRequest {
   ip?: string;
   method?: string;
   url?: string;
+  isMultipart?: () => boolean;
 }
 
 const csrfRefused = () => new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'This form has expired or did not come from this site. Go back, reload the page and try again.');
@@ -51,7 +54,12 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (rule.page) {
       request.page = true;
-      if (request.method === 'POST') await this.checkCsrf(request, context.switchToHttp().getResponse());
+      if (request.method === 'POST') {
+        const reply = context.switchToHttp().getResponse<unknown>();
+        const upload = this.reflector.getAllAndOverride<boolean>(UPLOAD_KEY, [context.getHandler(), context.getClass()]);
+        if (upload && request.isMultipart?.() && !request.headers[CSRF_HEADER]) this.checkCsrfFirstField(request, reply);
+        else await this.checkCsrf(request, reply);
+      }
     }
     if (rule.public) return true;
 
@@ -90,7 +98,20 @@ export class AccessGuard implements CanActivate {
       const refusing = Object.create(reply as object, { send: { value: () => reject(csrfRefused()) } }) as unknown;
       protect(request, refusing, (error) => (error ? reject(csrfRefused()) : resolve()));
     });
-    if (request.body && typeof request.body === 'object') delete (request.body as Record<string, unknown>)._csrf;
+    if (request.body && typeof request.body === 'object') delete (request.body as Record<string, unknown>)[CSRF_FIELD];
+  }
+
+  /** An upload's token is its form's first field: checked, the same way, when the handler starts reading the form. */
+  private checkCsrfFirstField(request: GuardedRequest, reply: unknown): void {
+    requireTokenFirst(request as unknown as FastifyRequest, async (token) => {
+      if (token === undefined) throw csrfRefused();
+      request.body = { [CSRF_FIELD]: token };
+      try {
+        await this.checkCsrf(request, reply);
+      } finally {
+        request.body = undefined;
+      }
+    });
   }
 
   private async refuse(request: GuardedRequest, actor: Actor, reason: string, error: DomainError): Promise<never> {

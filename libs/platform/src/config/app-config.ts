@@ -165,6 +165,17 @@ export class AppConfig {
 
   @Transform(trimmed) @IsString()
   VAR_DIR = 'var';
+
+  /**
+   * Evidence one application may hold, so a setting cannot fill the disk 10 MB at a time: how many files,
+   * and their total size in MB. Limits of this server's storage, not rules of the Code, so configuration
+   * (like the 10 MB per file) rather than versioned rule parameters.
+   */
+  @Transform(integer) @IsInt() @Min(1)
+  EVIDENCE_FILES_PER_APPLICATION = 40;
+
+  @Transform(integer) @IsInt() @Min(10)
+  EVIDENCE_MB_PER_APPLICATION = 100;
 }
 
 export class ConfigError extends Error {}

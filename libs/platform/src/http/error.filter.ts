@@ -6,6 +6,7 @@ import { TOTP_SETUP_PAGE } from '../auth/totp-policy';
 import { DomainError, ProblemDetail } from './domain-error';
 import { isUnavailable } from './unavailable';
 import { InvalidInputException } from './validation';
+import { redactSecretParams } from './secret-params';
 
 interface ErrorBody {
   statusCode: number;
@@ -35,7 +36,7 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<{ id?: string; method?: string; url?: string; page?: boolean }>();
     const reply = http.getResponse<PageReply>();
     const body = this.toBody(exception, request?.id);
-    const route = `${request?.method} ${request?.url}`;
+    const route = `${request?.method} ${redactSecretParams(request?.url ?? '')}`;
     if (body.statusCode === 503) {
       // An outage answers every request this way: one line each, without the same stack a thousand times.
       this.logger.warn({ err: (exception as { message?: string })?.message, requestId: request?.id, route }, 'request refused: the database or Redis is out of reach');

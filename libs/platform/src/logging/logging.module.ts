@@ -3,11 +3,12 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
+import { redactSecretParams } from '../http/secret-params';
 import { AppLogger } from './app-logger';
 
 /** One line per request, read the same in JSON and on a terminal. */
 function requestLine(req: { method?: string; url?: string }, res: { statusCode: number }, ms: number): string {
-  return `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`;
+  return `${req.method} ${redactSecretParams(req.url ?? '')} ${res.statusCode} ${Math.round(ms)} ms`;
 }
 
 /**
@@ -30,7 +31,7 @@ function requestLine(req: { method?: string; url?: string }, res: { statusCode: 
           // One short line per request: every response header (the CSP alone is 400 bytes) made each
           // line a kilobyte to build and write, and told an operator nothing.
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactSecretParams(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         };

@@ -12,6 +12,8 @@ import { ReviewQueueService } from '../../../approval/src/review-queue.service';
 import { QueueQuery } from '../../../approval/src/approval.dto';
 import { FilingStatusService } from '../../../returns/src/filing-status.service';
 import { latestFilingYear } from '../../../returns/src/rules/reporting-year';
+import { RuleParametersService } from '../../../compliance/src/rule-parameters.service';
+import { WorkshopsService } from '../../../training/src/workshops.service';
 
 /** What the NPA office looks at first thing: what waits for it, what is failing, what is about to lapse. */
 @Injectable()
@@ -23,11 +25,13 @@ export class OfficeDashboard {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     private readonly filing: FilingStatusService,
+    private readonly workshops: WorkshopsService,
+    private readonly parameters: RuleParametersService,
   ) {}
 
   async figures() {
     const today = this.clock.today();
-    const [waiting, overview, expiring, undelivered, queues, returns] = await Promise.all([
+    const [waiting, overview, expiring, undelivered, queues, returns, awaitingConfirmation, parameters] = await Promise.all([
       this.queue.list(Object.assign(new QueueQuery(), { pageSize: 5 })),
       this.compliance.overview(Object.assign(new OverviewQuery(), { pageSize: 1 })),
       this.dataSource.query<{ setting_id: string; name: string; expires_on: string }[]>(
@@ -40,6 +44,8 @@ export class OfficeDashboard {
       this.dataSource.query<{ state: string; n: number }[]>(`SELECT state, count(*)::int AS n FROM mail_deliveries WHERE state IN ('failed', 'unknown') GROUP BY state`),
       Promise.all(QUEUES.map(async (name) => ({ name, ...(await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')) }))).catch(() => null),
       this.filing.status(latestFilingYear(today).startYear, { notFiled: 'true' }),
+      this.workshops.awaitingConfirmation(),
+      this.parameters.current(),
     ]);
     const failingByRule = SERVICE_RULES.map((r) => ({ id: r.id, title: r.title, failing: overview.counts.failingByRule[r.id] ?? 0 })).filter((r) => r.failing > 0);
     return {
@@ -50,6 +56,8 @@ export class OfficeDashboard {
       undelivered: { failed: undelivered.find((u) => u.state === 'failed')?.n ?? 0, unknown: undelivered.find((u) => u.state === 'unknown')?.n ?? 0 },
       queues,
       returns: { year: returns.year, counts: returns.counts },
+      awaitingConfirmation,
+      backdateDays: parameters.params.workshopBackdateDays,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { PageAccess, TakesUpload } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
 import { COLUMNS, IMPORT_KINDS, isImportKind, ROW_NUMBERING } from '../../../registry/src/imports/import-kinds';
@@ -36,6 +36,7 @@ export class OfficeImportsPages {
   @Post()
   @HttpCode(200)
   @PageAccess(NPA_STAFF)
+  @TakesUpload()
   async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
     const { fields, csv, fileName, tooLarge } = await readCsvUpload(request);
     const kind = fields.kind ?? '';

@@ -1,15 +1,18 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess } from '../../../platform/src/auth/access.decorator';
 import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
+import { ParseId } from '../../../platform/src/http/validation';
+import { WorkshopsService } from '../../../training/src/workshops.service';
 import { QueueQuery } from '../../../approval/src/approval.dto';
 import { ReviewQueueService } from '../../../approval/src/review-queue.service';
 import { OfficeCharts } from './office-charts';
 import { OfficeDashboard } from './office-dashboard';
-import { page } from './render';
+import { page, redirectWithNotice } from './render';
 
-/** The NPA office: its dashboard and the review queue. */
+/** The NPA office: its dashboard (with the backdated workshops it confirms) and the review queue. */
 @ApiExcludeController()
 @Controller('office')
 export class OfficePages {
@@ -17,12 +20,21 @@ export class OfficePages {
     private readonly dashboard: OfficeDashboard,
     private readonly queue: ReviewQueueService,
     private readonly charts: OfficeCharts,
+    private readonly workshops: WorkshopsService,
   ) {}
 
   @Get()
   @PageAccess(NPA_STAFF)
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
     return page(request, reply, 'office/dashboard', { title: 'Dashboard', notice, ...(await this.dashboard.figures()), applicationsChart: await this.charts.applicationsPerMonth() });
+  }
+
+  /** Confirms a backdated workshop from the dashboard's list (audited); a second confirmation is a 409 page. */
+  @Post('workshops/:id/confirm')
+  @PageAccess(NPA_STAFF)
+  async confirmWorkshop(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    const workshop = await this.workshops.confirm(id, actor);
+    return redirectWithNotice(reply, '/office', `Workshop of ${workshop.trainerName} from ${workshop.startDate} confirmed: its completions now count`);
   }
 
   @Get('review')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
+import { PageAccess, TakesUpload } from '../../../platform/src/auth/access.decorator';
 import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
 import { invalid } from '../../../platform/src/http/domain-error';
 import { ParseId, validateInput } from '../../../platform/src/http/validation';
@@ -59,6 +59,7 @@ export class SettingApplicationPages {
 
   @Post(':id/evidence')
   @PageAccess(CONTACT, OWN)
+  @TakesUpload()
   async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
     let criterionId = '';
     return this.attempt(request, reply, actor, async () => {

@@ -12,7 +12,7 @@ import { page } from './render';
 const CHECKS = {
   certificate: { label: 'Certificate code', notFound: 'No certificate has that code: check it against the paper' },
   letter: { label: 'Letter code', notFound: 'No letter has that code: check it against the paper' },
-  urn: { label: 'Ofsted URN', notFound: 'No setting on the NPA register has that Ofsted URN' },
+  urn: { label: 'Ofsted URN', notFound: 'No setting holds the NPA Stamp of Approval under that Ofsted URN today' },
 } as const;
 type Check = keyof typeof CHECKS;
 
