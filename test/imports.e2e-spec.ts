@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { addDays, todayIn } from '../libs/platform/src/dates';
-import { CSV_BODY_LIMIT } from '../libs/registry/src/imports/csv-body.parser';
-import { allColumns, IMPORT_KINDS } from '../libs/registry/src/imports/import-kinds';
+import { addDays, todayIn } from '@npa/platform';
+import { CSV_BODY_LIMIT, allColumns, IMPORT_KINDS } from '@npa/imports';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn, uniqueEmail } from './support/people';
 

@@ -5,16 +5,11 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
-import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
-import { mountWebAssets } from '@npa/web/web-assets';
-import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
+import { AppConfig, loadConfig, trustProxyOption, resolveJwtSecret, createValidationPipe, ErrorFilter, mountQueueDashboard } from '@npa/platform';
+import { mountWebAssets, pageEngine, partials, VIEWS_DIR } from '@npa/web';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { createValidationPipe } from '@npa/platform/http/validation';
-import { ErrorFilter } from '@npa/platform/http/error.filter';
-import { mountQueueDashboard } from '@npa/platform/queue/queue-dashboard';
 import { AppModule } from './app.module';
 
 /**
@@ -31,7 +26,11 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
     genReqId: () => randomUUID(),
   });
   const root = options.modules?.length ? withModules(options.modules) : AppModule;
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: options.logger !== false,
+    logger: options.logger === false ? false : undefined,
+    abortOnError: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -59,7 +58,9 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
 
   const openApi = new DocumentBuilder()
     .setTitle('NPA back-office')
-    .setDescription('Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.')
+    .setDescription(
+      'Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@npa/platform/config/app-config';
+import { loadConfig } from '@npa/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '@npa/compliance/compliance.module';
+import { ComplianceModule } from '@npa/compliance';
 import { DatabaseModule } from '@npa/database';
-import { PlatformModule } from '@npa/platform';
-import { PrivacyModule } from '@npa/privacy/privacy.module';
-import { UsersService } from '@npa/platform/users/users.service';
-import { ImportsModule } from '@npa/registry/imports/imports.module';
+import { PlatformModule, UsersService } from '@npa/platform';
+import { PrivacyModule } from '@npa/privacy';
+import { ImportsModule } from '@npa/imports';
 
 @Module({
   imports: [PlatformModule, DatabaseModule, ComplianceModule, ImportsModule, PrivacyModule],

@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { migrate, revertLastMigration } from '@npa/database';
-import { loadConfig } from '@npa/platform/config/app-config';
-import { DomainError } from '@npa/platform/http/domain-error';
-import { validateInput } from '@npa/platform/http/validation';
-import { CreateUserDto } from '@npa/platform/users/user.dto';
-import { UsersService } from '@npa/platform/users/users.service';
+import { loadConfig, DomainError, validateInput, CreateUserDto, UsersService } from '@npa/platform';
 import { registerAccessMatrixCommand } from './access-matrix.command';
 import { registerImportCommand } from './import.command';
 import { registerPrivacyCommands } from './privacy.command';
@@ -39,7 +35,9 @@ program
   .option('--name <name>', 'display name', 'NPA administrator')
   .action(async (options: { email: string; password: string; name: string }) => {
     const user = await withApp((app) =>
-      app.get(UsersService).create(validateInput(CreateUserDto, { email: options.email, password: options.password, name: options.name, role: 'npa_admin' }), null),
+      app
+        .get(UsersService)
+        .create(validateInput(CreateUserDto, { email: options.email, password: options.password, name: options.name, role: 'npa_admin' }), null),
     );
     console.log(`Created NPA admin ${user.email} (${user.id}).`);
   });
@@ -51,7 +49,10 @@ registerPrivacyCommands(program);
 registerAccessMatrixCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;
+  const message =
+    error instanceof DomainError
+      ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}`
+      : (error as Error).message;
   console.error(`Error: ${message}`);
   process.exit(1);
 });

@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { Clock } from '@npa/platform/time/clock';
-import { generateApprovals } from '@npa/approval/demo/approval-generator';
-import { generateDemoUsers } from '@npa/platform/users/demo-users';
-import { generateRegister } from '@npa/registry/demo/register-generator';
-import { generateReturns } from '@npa/returns/demo/returns-generator';
+import { Clock, generateDemoUsers } from '@npa/platform';
+import { generateApprovals } from '@npa/approval';
+import { generateRegister } from '@npa/registry';
+import { generateReturns } from '@npa/returns';
 import { withApp } from './with-app';
 
 /** `seed-demo`: a living register for a new user to look around (20 services, 40 settings...). */
@@ -19,11 +18,25 @@ export function registerSeedDemoCommand(program: Command): void {
         const dataSource = app.get(DataSource);
         const scale = Number(options.scale);
         const today = app.get(Clock).today();
-        const authorities = await dataSource.query<{ name: string; region: string }[]>('SELECT name, region FROM local_authorities WHERE ended_on IS NULL ORDER BY code');
-        const register = await generateRegister(dataSource, { scale, seed: Number(options.seed), today, settingsPerService: scale <= 0.2 ? 2 : 5, authorities });
+        const authorities = await dataSource.query<{ name: string; region: string }[]>(
+          'SELECT name, region FROM local_authorities WHERE ended_on IS NULL ORDER BY code',
+        );
+        const register = await generateRegister(dataSource, {
+          scale,
+          seed: Number(options.seed),
+          today,
+          settingsPerService: scale <= 0.2 ? 2 : 5,
+          authorities,
+        });
         const approvals = await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds });
-        const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, tag: `${options.seed}-${Date.now().toString(36)}` });
-        const [staff] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`);
+        const users = await generateDemoUsers(dataSource, {
+          serviceIds: register.serviceIds,
+          settingIds: register.settingIds,
+          tag: `${options.seed}-${Date.now().toString(36)}`,
+        });
+        const [staff] = await dataSource.query<{ id: string }[]>(
+          `SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`,
+        );
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
         return { ...register, ...approvals, users, returns };
       });

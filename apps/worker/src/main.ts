@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { HeartbeatService } from '@npa/platform/system/heartbeat.service';
+import { HeartbeatService } from '@npa/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {

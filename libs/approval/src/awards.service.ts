@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
-import { notFound } from '../../platform/src/http/domain-error';
-import { containsPattern } from '../../platform/src/http/pagination';
-import { Clock } from '../../platform/src/time/clock';
-import { FactsLoader } from '../../compliance/src/facts.loader';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import type { IsoDate } from '@npa/platform';
+import { notFound, containsPattern, Clock } from '@npa/platform';
+import { FactsLoader, RuleParametersService } from '@npa/compliance';
+import { Setting } from '@npa/registry';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
 import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
@@ -34,7 +31,11 @@ export class AwardsService {
   }
 
   async status(settingId: string, asOf: IsoDate = this.clock.today()) {
-    const [facts, { params, version }, periods] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current(), this.periods(settingId)]);
+    const [facts, { params, version }, periods] = await Promise.all([
+      this.facts.settings([settingId], asOf),
+      this.parameters.current(),
+      this.periods(settingId),
+    ]);
     const settingFacts = facts.get(settingId);
     if (!settingFacts) throw notFound('The setting');
     return { settingId, parameterVersion: version, ...awardStatus(periods, settingFacts, params, asOf) };
@@ -55,7 +56,9 @@ export class AwardsService {
     if (!setting) throw notFound('A setting with that Ofsted URN');
     const today = this.clock.today();
     const row = await this.approved(today).andWhere('s.id = :id', { id: setting.id }).getRawOne<PublicRow>();
-    return row ? { approved: true, ...toPublicView(row), asOf: today } : { approved: false, name: setting.name, kind: setting.kind, localArea: setting.localArea, awardedOn: null, expiresOn: null, asOf: today };
+    return row
+      ? { approved: true, ...toPublicView(row), asOf: today }
+      : { approved: false, name: setting.name, kind: setting.kind, localArea: setting.localArea, awardedOn: null, expiresOn: null, asOf: today };
   }
 
   private approved(today: IsoDate) {

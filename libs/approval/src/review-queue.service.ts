@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '../../database/src/prepared';
-import { daysBetween, todayIn } from '../../platform/src/dates';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { Clock } from '../../platform/src/time/clock';
+import { prepared } from '@npa/platform';
+import { daysBetween, todayIn, AppConfig, Clock } from '@npa/platform';
 import { QueueQuery } from './approval.dto';
 
 interface QueueRow {

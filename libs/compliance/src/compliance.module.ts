@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LettersModule } from '../../letters/src/letters.module';
+import { LettersModule } from '@npa/letters';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceLetters } from './compliance-letters';
 import { ComplianceService } from './compliance.service';

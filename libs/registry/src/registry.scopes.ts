@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
+import type { Actor } from '@npa/platform';
+import { ScopeRegistry } from '@npa/platform';
 
 /**
  * How the register's records belong to an organisation: a service manager owns their service and the
@@ -31,7 +31,10 @@ export class RegistryScopes implements OnModuleInit {
     const table = actor.role === 'service_manager' ? 'team_members' : actor.role === 'setting_contact' ? 'setting_staff' : null;
     const column = actor.role === 'service_manager' ? 'service_id' : 'setting_id';
     if (!table || !actor.organisationId) return false;
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE person_id = $1 AND ${column} = $2 LIMIT 1`, [personId, actor.organisationId]);
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE person_id = $1 AND ${column} = $2 LIMIT 1`, [
+      personId,
+      actor.organisationId,
+    ]);
     return rows.length > 0;
   }
 }

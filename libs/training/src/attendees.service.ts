@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { notFound } from '../../platform/src/http/domain-error';
-import { findOrCreatePerson, toPersonView } from '../../registry/src/people/people.repository';
-import { Person } from '../../registry/src/people/person.entity';
+import { AuditService, notFound } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { findOrCreatePerson, toPersonView, Person } from '@npa/registry';
 import { Attendee } from './attendee.entity';
 import { alreadyAttends, workshopFull } from './training.errors';
 import { hasPlaceFor } from './training.rules';

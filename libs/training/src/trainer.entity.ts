@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Person } from '../../registry/src/people/person.entity';
+import { Person } from '@npa/registry';
 
 /** An NPA-Accredited Trainer: a person with one or more accreditation periods. */
 @Entity('trainers')

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { notFound } from '../../platform/src/http/domain-error';
-import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
-import { Clock } from '../../platform/src/time/clock';
-import { Person } from '../../registry/src/people/person.entity';
+import { AuditService, notFound, Page, pageOf, sortColumn, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { Person } from '@npa/registry';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
 import { AccreditationDto, AccreditationView, CreateTrainerDto, toAccreditationView, toTrainerView, TrainerQuery, TrainerView } from './trainer.dto';

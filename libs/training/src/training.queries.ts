@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { findPersonByEmail } from '../../registry/src/people/people.repository';
+import type { Actor } from '@npa/platform';
+import { findPersonByEmail } from '@npa/registry';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
 

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
+import type { Actor } from '@npa/platform';
+import { ScopeRegistry } from '@npa/platform';
 
 /**
  * A trainer-role user is the trainer whose person has their email (case aside): they own that trainer

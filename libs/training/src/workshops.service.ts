@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { isNpaStaff } from '../../platform/src/auth/roles';
-import { notFound } from '../../platform/src/http/domain-error';
-import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
+import { AuditService, isNpaStaff, notFound, Page, pageOf, sortColumn } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Attendee } from './attendee.entity';
 import { Outcome } from './outcome.entity';
 import { Trainer } from './trainer.entity';

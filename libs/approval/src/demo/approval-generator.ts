@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, IsoDate, maxDate } from '../../../platform/src/dates';
-import { insertRows, random } from '../../../registry/src/demo/register-generator';
+import { addDays, addMonths, IsoDate, maxDate } from '@npa/platform';
+import { insertRows, random } from '@npa/registry';
 import { CRITERIA } from '../rules/criteria';
 import type { ApplicationState } from '../rules/machine';
 
@@ -26,16 +26,41 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
   const events: Record<string, unknown>[] = [];
   const awards: Record<string, unknown>[] = [];
 
-  const application = (settingId: string, state: ApplicationState, kind: 'new' | 'renewal', opened: IsoDate, submitted: IsoDate | null, decided: IsoDate | null, renews: string | null = null) => {
+  const application = (
+    settingId: string,
+    state: ApplicationState,
+    kind: 'new' | 'renewal',
+    opened: IsoDate,
+    submitted: IsoDate | null,
+    decided: IsoDate | null,
+    renews: string | null = null,
+  ) => {
     const id = randomUUID();
-    applications.push({ id, setting_id: settingId, kind, state, renews_award_id: renews, submitted_at: submitted && at(submitted), decided_at: decided && at(decided), version: 1 });
+    applications.push({
+      id,
+      setting_id: settingId,
+      kind,
+      state,
+      renews_award_id: renews,
+      submitted_at: submitted && at(submitted),
+      decided_at: decided && at(decided),
+      version: 1,
+    });
     const judged = state !== 'draft' || rnd.chance(0.5);
     for (const c of CRITERIA) {
-      criteria.push({ application_id: id, criterion_id: c.id, statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null, outcome: decided ? 'pass' : null, reason: decided ? 'Met: evidence seen at review.' : null });
+      criteria.push({
+        application_id: id,
+        criterion_id: c.id,
+        statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null,
+        outcome: decided ? 'pass' : null,
+        reason: decided ? 'Met: evidence seen at review.' : null,
+      });
     }
     events.push({ application_id: id, at: at(opened), actor_name: 'Demo data', action: 'opened', from_state: null, to_state: null });
-    if (submitted) events.push({ application_id: id, at: at(submitted), actor_name: 'Demo data', action: 'submit', from_state: 'draft', to_state: 'submitted' });
-    if (decided) events.push({ application_id: id, at: at(decided), actor_name: 'Demo data', action: 'approve', from_state: 'under_review', to_state: 'approved' });
+    if (submitted)
+      events.push({ application_id: id, at: at(submitted), actor_name: 'Demo data', action: 'submit', from_state: 'draft', to_state: 'submitted' });
+    if (decided)
+      events.push({ application_id: id, at: at(decided), actor_name: 'Demo data', action: 'approve', from_state: 'under_review', to_state: 'approved' });
     return id;
   };
 
@@ -63,10 +88,34 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
   }
 
   await dataSource.transaction(async (m) => {
-    await insertRows(m, 'applications', { id: 'uuid', setting_id: 'uuid', kind: 'text', state: 'text', renews_award_id: 'uuid', submitted_at: 'timestamptz', decided_at: 'timestamptz', version: 'int' }, applications);
+    await insertRows(
+      m,
+      'applications',
+      {
+        id: 'uuid',
+        setting_id: 'uuid',
+        kind: 'text',
+        state: 'text',
+        renews_award_id: 'uuid',
+        submitted_at: 'timestamptz',
+        decided_at: 'timestamptz',
+        version: 'int',
+      },
+      applications,
+    );
     await insertRows(m, 'application_criteria', { application_id: 'uuid', criterion_id: 'text', statement: 'text', outcome: 'text', reason: 'text' }, criteria);
-    await insertRows(m, 'application_events', { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' }, events);
-    await insertRows(m, 'awards', { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' }, awards);
+    await insertRows(
+      m,
+      'application_events',
+      { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' },
+      events,
+    );
+    await insertRows(
+      m,
+      'awards',
+      { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' },
+      awards,
+    );
   });
   return { awards: awards.length, openApplications: open };
 }

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '../../../database/src/prepared';
+import { prepared } from '../database/prepared';
 import { DomainError } from '../http/domain-error';
 import type { Actor } from './current-user';
 import { isUuid } from './scope.registry';
@@ -67,6 +67,9 @@ export class Authenticator {
       [claims.sub],
     );
     if (!user || user.token_version !== claims.ver) throw unauthorised();
-    return { actor: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id }, totpEnabled: user.totp_enabled };
+    return {
+      actor: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id },
+      totpEnabled: user.totp_enabled,
+    };
   }
 }

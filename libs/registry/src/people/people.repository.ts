@@ -1,12 +1,15 @@
 import { EntityManager } from 'typeorm';
-import { conflict } from '../../../platform/src/http/domain-error';
+import { conflict } from '@npa/platform';
 import { Person } from './person.entity';
 
 /** Email is how the register recognises a person; the match ignores case and surrounding space. */
 export const normaliseEmail = (email: string) => email.trim();
 
 export async function findPersonByEmail(manager: EntityManager, email: string): Promise<Person | null> {
-  return manager.createQueryBuilder(Person, 'p').where('lower(p.email) = lower(:email)', { email: normaliseEmail(email) }).getOne();
+  return manager
+    .createQueryBuilder(Person, 'p')
+    .where('lower(p.email) = lower(:email)', { email: normaliseEmail(email) })
+    .getOne();
 }
 
 export async function createPerson(manager: EntityManager, name: string, email: string): Promise<Person> {

@@ -1,10 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { QueueQuery } from '../../../approval/src/approval.dto';
-import { ReviewQueueService } from '../../../approval/src/review-queue.service';
+import { PageAccess, NPA_STAFF } from '@npa/platform';
+import { QueueQuery, ReviewQueueService } from '@npa/approval';
 import { OfficeCharts } from './office-charts';
 import { OfficeDashboard } from './office-dashboard';
 import { page } from './render';
@@ -22,7 +20,12 @@ export class OfficePages {
   @Get()
   @PageAccess(NPA_STAFF)
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
-    return page(request, reply, 'office/dashboard', { title: 'Dashboard', notice, ...(await this.dashboard.figures()), applicationsChart: await this.charts.applicationsPerMonth() });
+    return page(request, reply, 'office/dashboard', {
+      title: 'Dashboard',
+      notice,
+      ...(await this.dashboard.figures()),
+      applicationsChart: await this.charts.applicationsPerMonth(),
+    });
   }
 
   @Get('review')

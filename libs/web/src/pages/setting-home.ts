@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { invalid } from '../../../platform/src/http/domain-error';
-import { validateInput } from '../../../platform/src/http/validation';
-import { AwardsService } from '../../../approval/src/awards.service';
-import { LettersService } from '../../../letters/src/letters.service';
-import { PeopleService } from '../../../registry/src/people/people.service';
-import { CreatePersonDto } from '../../../registry/src/people/people.dto';
-import { findPersonByEmail } from '../../../registry/src/people/people.repository';
-import { AddStaffDto, StaffQuery } from '../../../registry/src/settings/settings.dto';
-import { SettingsService } from '../../../registry/src/settings/settings.service';
-import { RemindersService } from '../../../reminders/src/reminders.service';
+import type { Actor } from '@npa/platform';
+import { invalid, validateInput } from '@npa/platform';
+import { AwardsService } from '@npa/approval';
+import { LettersService } from '@npa/letters';
+import { PeopleService, CreatePersonDto, findPersonByEmail, AddStaffDto, StaffQuery, SettingsService } from '@npa/registry';
+import { RemindersService } from '@npa/reminders';
 
 export interface NewStaffForm {
   email: string;
@@ -54,7 +49,10 @@ export class SettingHome {
     validateInput(AddStaffDto, { personId: existing?.id ?? randomUUID(), startDate: form.startDate });
     let personId = existing?.id;
     if (!personId) {
-      if (!form.name.trim()) throw invalid('Nobody on the register has that email: give their name to add them.', [{ field: 'name', problem: 'is needed for someone new to the register' }]);
+      if (!form.name.trim())
+        throw invalid('Nobody on the register has that email: give their name to add them.', [
+          { field: 'name', problem: 'is needed for someone new to the register' },
+        ]);
       personId = (await this.people.create(validateInput(CreatePersonDto, { name: form.name, email }), actor)).id;
     }
     return this.settings.addStaff(settingId, { personId, startDate: form.startDate }, actor);
