@@ -11,6 +11,54 @@ const LAYERS = [
   ['web'],
 ];
 
+/**
+ * Imports between two libs of one layer, each declared. Layers point down and this graph has no cycle
+ * (checked below, when the config loads), so the libs form no cycle: a new sideways import is a line here.
+ */
+const SIDEWAYS = {
+  platform: [],
+  database: ['platform'],
+  registry: [],
+  training: ['registry'],
+  supervision: ['registry'],
+  compliance: ['letters'],
+  approval: ['compliance', 'letters'],
+  letters: [],
+  reminders: ['approval', 'compliance', 'letters', 'returns'],
+  returns: ['letters'],
+  privacy: ['compliance'],
+  imports: [],
+  web: [],
+};
+
+for (const lib of LAYERS.flat()) if (!SIDEWAYS[lib]) throw new Error(`.dependency-cruiser.cjs: ${lib} has no SIDEWAYS entry`);
+for (const [lib, to] of Object.entries(SIDEWAYS)) {
+  const layer = LAYERS.find((l) => l.includes(lib));
+  for (const other of to) if (!layer.includes(other)) throw new Error(`.dependency-cruiser.cjs: SIDEWAYS ${lib} -> ${other} is not within one layer`);
+}
+/** Depth-first: the first cycle in SIDEWAYS, as a path, or null. */
+function sidewaysCycle() {
+  const state = {};
+  const visit = (lib, path) => {
+    if (state[lib] === 'open') return [...path.slice(path.indexOf(lib)), lib];
+    if (state[lib] === 'done') return null;
+    state[lib] = 'open';
+    for (const next of SIDEWAYS[lib]) {
+      const cycle = visit(next, [...path, lib]);
+      if (cycle) return cycle;
+    }
+    state[lib] = 'done';
+    return null;
+  };
+  for (const lib of Object.keys(SIDEWAYS)) {
+    const cycle = visit(lib, []);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+const cycle = sidewaysCycle();
+if (cycle) throw new Error(`.dependency-cruiser.cjs: libs may form no cycle, and SIDEWAYS has ${cycle.join(' -> ')}`);
+
 const DOORS = ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'];
 const TESTS = '^(test|bench)/|\\.spec\\.ts$';
 const libs = (names) => `^libs/(${names.join('|')})/`;
@@ -24,6 +72,16 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   from: { path: libs(layer) },
   to: { path: libs(LAYERS.slice(i + 1).flat()) },
 }));
+
+const sidewaysRules = LAYERS.flatMap((layer) => layer.map((lib) => ({ lib, others: layer.filter((other) => other !== lib && !SIDEWAYS[lib].includes(other)) })))
+  .filter(({ others }) => others.length > 0)
+  .map(({ lib, others }) => ({
+    name: `sideways-${lib}`,
+    comment: `${lib} imports a lib of its own layer only when SIDEWAYS declares it (no cycle allowed)`,
+    severity: 'error',
+    from: { path: `^libs/${lib}/` },
+    to: { path: libs(others) },
+  }));
 
 module.exports = {
   forbidden: [
@@ -72,6 +130,7 @@ module.exports = {
       to: { path: '^(apps|test|bench)/' },
     },
     ...layerRules,
+    ...sidewaysRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
