@@ -19,6 +19,17 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read in one place, the config class; everything else asks AppConfig.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/platform/src/config/app-config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read settings from AppConfig (libs/platform/src/config/app-config.ts), the one place the environment is read' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.OUTBOX_DIR).toBe('var/outbox');
     expect(config.SMTP_URL).toBeUndefined();
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.WORKER_LOCK_MS).toBe(30_000);
   });
 
   it.each([
@@ -22,12 +24,15 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'my-proxy', /TRUST_PROXY must be true, false/],
     ['PUBLIC_RATE_LIMIT', '0', /PUBLIC_RATE_LIMIT/],
     ['DATABASE_APP_URL', 'npa_app@localhost/npa', /DATABASE_APP_URL must be postgres/],
+    ['WORKER_LOCK_MS', '10', /WORKER_LOCK_MS/],
+    ['WORKER_LOCK_MS', 'soon', /WORKER_LOCK_MS/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
 
   it('honours values that are set', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379/3' })).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379/3' });
+    expect(loadConfig({ HOST: '127.0.0.1', WORKER_LOCK_MS: '2000' })).toMatchObject({ HOST: '127.0.0.1', WORKER_LOCK_MS: 2000 });
   });
 
   it('reads the sign-in settings', () => {

@@ -16,6 +16,10 @@ export class AppConfig {
   @Transform(integer) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
+  /** The address the API listens on: every interface by default (in a container), 127.0.0.1 to keep it local. */
+  @Transform(trimmed) @IsString()
+  HOST = '0.0.0.0';
+
   @Transform(trimmed) @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user@host:port/database' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/npa';
 
@@ -68,6 +72,13 @@ export class AppConfig {
   /** Debian's Chromium, which prints letters to PDF (scripts/ensure-chromium.js installs it for npm start). */
   @Transform(trimmed) @IsString()
   CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /**
+   * How long a worker holds a job's lock before BullMQ counts the job stalled and gives it to another
+   * worker (also how often it looks): tests shorten it to see a killed worker's job retried soon.
+   */
+  @Transform(integer) @IsInt() @Min(1000) @Max(600_000)
+  WORKER_LOCK_MS = 30_000;
 
   /** Pages Chromium prints at once in the worker (4 matches the letters queue's concurrency; measured faster than 2). */
   @Transform(integer) @IsInt() @Min(1) @Max(16)

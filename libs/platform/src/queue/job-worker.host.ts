@@ -76,8 +76,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
           connection: bullmqConnection(this.config.REDIS_URL),
           prefix: this.config.REDIS_PREFIX,
           concurrency: 4,
-          lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30000),
-          stalledInterval: Number(process.env.WORKER_LOCK_MS ?? 30000),
+          lockDuration: this.config.WORKER_LOCK_MS,
+          stalledInterval: this.config.WORKER_LOCK_MS,
         },
       );
       worker.on('failed', (job, error) => this.logger.warn({ job: job?.name, id: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'));
