@@ -32,8 +32,8 @@ export class ReviewQueueService {
       prepared<QueueRow>(
         this.dataSource,
         'review.queue.page',
-        // The page first, then its names: joining every setting and user before sorting took 6 ms of
-        // PostgreSQL's time at ten times today's register, the page alone 1 ms (pgbench).
+        // The page first, then its names: joining every setting and user before sorting cost several
+        // times the page alone (README, Benchmarks).
         `SELECT a.id, a.setting_id, s.name AS setting_name, a.kind, a.state, a.submitted_at, a.reviewer_id, u.name AS reviewer_name
            FROM (SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id FROM applications a
                   WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2) a

@@ -85,8 +85,8 @@ function serviceQueries(subject: Subject): Record<keyof ServiceRows, string> {
             WHERE ${subject('tm.service_id')} AND tm.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
-    // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (5% of the sweep's
-    // time at scale 10, profiled), and JSON natively.
+    // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (it showed in the
+    // sweep's profile; README, Benchmarks), and JSON natively.
     supervision: `SELECT s.service_id, s.date::text, s.supervisor_id, json_agg(sp.practitioner_id) AS practitioner_ids
                     FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
                    WHERE ${subject('s.service_id')} AND s.date <= $2

@@ -35,7 +35,7 @@ export class RuleParametersService {
   ) {}
 
   async current(): Promise<ParameterSet> {
-    // Read on every compliance answer: a prepared statement, not the query builder (a few per cent of a read, profiled).
+    // Read on every compliance answer: a prepared statement, not the query builder (README, Benchmarks).
     const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(
       this.dataSource,
       'rules.parameters',

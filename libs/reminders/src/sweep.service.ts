@@ -45,7 +45,7 @@ export class SweepService {
   async run(asOf: IsoDate = this.clock.today(), progress: (line: string) => void = () => undefined): Promise<SweepSummary> {
     progress(`Evaluating every service and setting as of ${asOf}, and finding the reminders due`);
     // Independent (the finders read the register, not today's snapshots), so storing the snapshots, mostly
-    // PostgreSQL's work, overlaps finding the reminders, mostly ours (bench/sweep.ts: about 1 s at scale 10).
+    // PostgreSQL's work, overlaps finding the reminders, mostly ours (bench/sweep.ts; README, Benchmarks).
     const [evaluated, due] = await Promise.all([this.compliance.snapshotAll(asOf, this.complianceLetters.onStatusChange), this.finder.due(asOf)]);
     progress(
       `${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`,

@@ -47,11 +47,7 @@ export class AuthService {
 
   /** The live account with this email and password; a failure is audited and answers one way for all. */
   async checkPassword(email: string, password: string, info: RequestInfo): Promise<User> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) {
       await this.audit.record({ actor: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { email }, ...info });
@@ -62,7 +58,14 @@ export class AuthService {
 
   /** Every factor passed: the sign-in goes in the audit log, with how it was made. */
   async recordSignIn(user: User, info: RequestInfo): Promise<void> {
-    await this.audit.record({ actor: user, action: 'auth.login', entity: 'user', entityId: user.id, after: { secondFactor: user.totpEnabledAt ? 'totp' : null }, ...info });
+    await this.audit.record({
+      actor: user,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      after: { secondFactor: user.totpEnabledAt ? 'totp' : null },
+      ...info,
+    });
   }
 
   /**
@@ -88,7 +91,14 @@ export class AuthService {
     return {
       accessToken,
       expiresAt,
-      user: { id: user.id, email: user.email, name: user.name, roles: [user.role], organisationId: user.organisationId, totpEnabled: user.totpEnabledAt !== null },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        roles: [user.role],
+        organisationId: user.organisationId,
+        totpEnabled: user.totpEnabledAt !== null,
+      },
     };
   }
 }

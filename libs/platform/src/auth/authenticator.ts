@@ -58,7 +58,7 @@ export class Authenticator {
     }
     if (!isUuid(claims.sub)) throw unauthorised();
     // Every signed-in request runs this: a prepared statement of the columns it needs, not the repository
-    // (profiled: TypeORM's query building was ~7% of a signed-in request's CPU). Not cached: disabling an
+    // (TypeORM's query building showed in its profile; README, Benchmarks). Not cached: disabling an
     // account or changing its role must refuse its tokens from the next request on.
     const [user] = await prepared<CallerRow>(
       this.dataSource,

@@ -57,7 +57,11 @@ describe('loadConfig', () => {
   describe('the application database connection', () => {
     it.each([
       ['nothing set: npa_app on the same server and database', {}, 'postgres://npa_app@127.0.0.1:5432/npa'],
-      ['the owner has a password: npa_app has none (trust or .pgpass)', { DATABASE_URL: 'postgres://owner:s3cret@db.example.org:6432/register' }, 'postgres://npa_app@db.example.org:6432/register'],
+      [
+        'the owner has a password: npa_app has none (trust or .pgpass)',
+        { DATABASE_URL: 'postgres://owner:s3cret@db.example.org:6432/register' },
+        'postgres://npa_app@db.example.org:6432/register',
+      ],
       ['DATABASE_APP_URL set: taken as it is', { DATABASE_APP_URL: 'postgres://api:pw@db/npa' }, 'postgres://api:pw@db/npa'],
     ])('%s', (_case, env, expected) => {
       expect(appDatabaseUrl(loadConfig(env))).toBe(expected);

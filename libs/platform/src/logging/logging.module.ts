@@ -22,8 +22,8 @@ import { AppConfig } from '../config/app-config';
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
-          // Written asynchronously: a synchronous write to stdout per request was 7% of a signed-in
-          // request's CPU. pino flushes what is buffered when the process exits.
+          // Written asynchronously: a synchronous write to stdout per request showed in the
+          // profile of a signed-in request (README, Benchmarks). pino flushes what is buffered when the process exits.
           pino.destination({ dest: 1, sync: false }),
         ],
       }),

@@ -67,7 +67,10 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
             // Both the error and a fresh ping must say so: a real failure while the pool is busy still counts.
             if (!token || !isUnavailable(error) || !(await this.databaseDown())) throw error;
             const waitMs = outageWaitMs(job);
-            this.logger.warn({ job: job.name, id: job.id, waitMs, err: (error as Error)?.message }, 'the database is out of reach: the job waits for it and keeps its attempts');
+            this.logger.warn(
+              { job: job.name, id: job.id, waitMs, err: (error as Error)?.message },
+              'the database is out of reach: the job waits for it and keeps its attempts',
+            );
             await job.moveToDelayed(Date.now() + waitMs, token);
             throw new DelayedError();
           }

@@ -56,7 +56,14 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
           ? null
           : { reason: 'role', error: new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Your role may not do this.') };
       if (!refusal) return;
-      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: refusal.reason, status: 403 }, ip: request.ip });
+      await audit.record({
+        actor,
+        action: 'access.refused',
+        entity: 'route',
+        entityId: `${request.method} ${request.url}`.slice(0, 300),
+        after: { reason: refusal.reason, status: 403 },
+        ip: request.ip,
+      });
       throw refusal.error;
     } catch (error) {
       const body = errors.toBody(error, request.id);

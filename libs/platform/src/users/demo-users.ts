@@ -22,13 +22,31 @@ export async function generateDemoUsers(dataSource: DataSource, options: { servi
   const email = (who: string, n: number) => `${who}${n}.${options.tag}@demo.portage.example`;
   const users = [
     { id: randomUUID(), email: email('reviewer', 1), name: 'Demo Reviewer', role: 'npa_reviewer', organisation_id: null },
-    ...options.serviceIds.map((id, n) => ({ id: randomUUID(), email: email('manager', n + 1), name: `Service Manager ${n + 1}`, role: 'service_manager', organisation_id: id })),
-    ...options.settingIds.map((id, n) => ({ id: randomUUID(), email: email('contact', n + 1), name: `Setting Contact ${n + 1}`, role: 'setting_contact', organisation_id: id })),
+    ...options.serviceIds.map((id, n) => ({
+      id: randomUUID(),
+      email: email('manager', n + 1),
+      name: `Service Manager ${n + 1}`,
+      role: 'service_manager',
+      organisation_id: id,
+    })),
+    ...options.settingIds.map((id, n) => ({
+      id: randomUUID(),
+      email: email('contact', n + 1),
+      name: `Setting Contact ${n + 1}`,
+      role: 'setting_contact',
+      organisation_id: id,
+    })),
   ];
   await dataSource.query(
     `INSERT INTO users (id, email, name, password_hash, role, organisation_id, version)
      SELECT id, email, name, $2, role, organisation_id, 1 FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, email text, name text, role text, organisation_id uuid)`,
     [JSON.stringify(users), passwordHash],
   );
-  return { password: DEMO_PASSWORD, reviewer: users[0].email, manager: options.serviceIds.length ? email('manager', 1) : null, contact: options.settingIds.length ? email('contact', 1) : null, count: users.length };
+  return {
+    password: DEMO_PASSWORD,
+    reviewer: users[0].email,
+    manager: options.serviceIds.length ? email('manager', 1) : null,
+    contact: options.settingIds.length ? email('contact', 1) : null,
+    count: users.length,
+  };
 }
