@@ -13,13 +13,9 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/create-app';
-import { prepared } from '../libs/database/src/prepared';
-import { Access } from '../libs/platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../libs/platform/src/auth/roles';
-import { ParseId } from '../libs/platform/src/http/validation';
-import { UsersService } from '../libs/platform/src/users/users.service';
+import { prepared } from '@npa/platform';
+import { Access, NPA_STAFF, ParseId, UsersService, addDays } from '@npa/platform';
 import type { LoadInput, LoadOutput } from './load';
-import { addDays } from '../libs/platform/src/dates';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, type Row } from './support';
 
 @Controller('bench-floor')
@@ -87,8 +83,15 @@ async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>)
 
 /** The most a route serves with a few connections sending back to back, whatever the latency. */
 async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<LoadOutput> {
-  const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS });
-  console.log(`http: ${name} saturated by ${SATURATING_CONNECTIONS} connections: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`);
+  const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', {
+    ...base,
+    mode: 'saturate',
+    rate: 0,
+    connections: SATURATING_CONNECTIONS,
+  });
+  console.log(
+    `http: ${name} saturated by ${SATURATING_CONNECTIONS} connections: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
+  );
   return r;
 }
 
@@ -106,7 +109,11 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       const email = `bench-reviewer-${process.pid}@bench.example.org`;
       await app.get(UsersService).create({ email, name: 'Bench Reviewer', password: 'bench-password-2025', role: 'npa_reviewer' }, null);
-      const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-2025' }) });
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'bench-password-2025' }),
+      });
       if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
       const { accessToken } = (await login.json()) as { accessToken: string };
       const base = { url, token: accessToken, seconds: options.seconds, connections: SATURATING_CONNECTIONS };
@@ -117,7 +124,10 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
         compliance: services.map((id) => `/services/${id}/compliance`),
         // One of the last 90 days, a different service and day each time: every answer is computed afresh,
         // over a register as full as today's (further back the generated register thins out).
-        computed: Array.from({ length: 20_000 }, (_, i) => `/services/${services[i % services.length]}/compliance?asOf=${addDays(register.today, -1 - (Math.floor(i / services.length) % 90))}`),
+        computed: Array.from(
+          { length: 20_000 },
+          (_, i) => `/services/${services[i % services.length]}/compliance?asOf=${addDays(register.today, -1 - (Math.floor(i / services.length) % 90))}`,
+        ),
         queue: ['/review-queue'],
       };
       // Today's answers are kept until the register changes (EvaluationCache): read each once first, as
@@ -144,12 +154,57 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
       const sat = (what: string, r: LoadOutput) => `${what}: most served by ${SATURATING_CONNECTIONS} connections back to back (req/s; p99 ${r.p99} ms)`;
       const met = (r: { rate: number }) => r.rate > 0 && r.rate >= 0.25 * floor.rate;
       return [
-        row({ part: 'http', figure: fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance), unit: 'req/s', value: compliance.rate, floorIs, floor: floor.rate, target, met: met(compliance) }),
-        row({ part: 'http', figure: fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed), unit: 'req/s', value: computed.rate, floorIs, floor: floor.rate, target: null, met: null }),
+        row({
+          part: 'http',
+          figure: fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance),
+          unit: 'req/s',
+          value: compliance.rate,
+          floorIs,
+          floor: floor.rate,
+          target,
+          met: met(compliance),
+        }),
+        row({
+          part: 'http',
+          figure: fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed),
+          unit: 'req/s',
+          value: computed.rate,
+          floorIs,
+          floor: floor.rate,
+          target: null,
+          met: null,
+        }),
         row({ part: 'http', figure: fig('GET /review-queue', queue), unit: 'req/s', value: queue.rate, floorIs, floor: floor.rate, target, met: met(queue) }),
-        row({ part: 'http', figure: sat('GET /services/{id}/compliance (today)', most.compliance), unit: 'req/s', value: most.compliance.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
-        row({ part: 'http', figure: sat('GET /services/{id}/compliance?asOf= (computed)', most.computed), unit: 'req/s', value: most.computed.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
-        row({ part: 'http', figure: sat('GET /review-queue', most.queue), unit: 'req/s', value: most.queue.achieved, floorIs, floor: most.floor.achieved, target: null, met: null }),
+        row({
+          part: 'http',
+          figure: sat('GET /services/{id}/compliance (today)', most.compliance),
+          unit: 'req/s',
+          value: most.compliance.achieved,
+          floorIs,
+          floor: most.floor.achieved,
+          target: null,
+          met: null,
+        }),
+        row({
+          part: 'http',
+          figure: sat('GET /services/{id}/compliance?asOf= (computed)', most.computed),
+          unit: 'req/s',
+          value: most.computed.achieved,
+          floorIs,
+          floor: most.floor.achieved,
+          target: null,
+          met: null,
+        }),
+        row({
+          part: 'http',
+          figure: sat('GET /review-queue', most.queue),
+          unit: 'req/s',
+          value: most.queue.achieved,
+          floorIs,
+          floor: most.floor.achieved,
+          target: null,
+          met: null,
+        }),
       ];
     } finally {
       await app.close();

@@ -4,11 +4,8 @@
 // The pure-JS engine (pdfmake fed by html-to-pdfmake over jsdom) is not a dependency; it is measured
 // when its packages resolve, e.g. after `npm i --no-save pdfmake html-to-pdfmake jsdom@26`.
 import Handlebars from 'handlebars';
-import { ChromiumPdfEngine } from '../libs/letters/src/pdf/pdf-engine';
-import { LETTER_KINDS, type LetterKind } from '../libs/letters/src/letter-kinds';
-import { LetterRenderer } from '../libs/letters/src/letter-renderer';
-import { sampleData, sampleMeta } from '../libs/letters/src/sample-data';
-import { pdfWords } from '../libs/letters/src/testing/pdf-text';
+import { ChromiumPdfEngine, LETTER_KINDS, type LetterKind, LetterRenderer, sampleData, sampleMeta } from '@npa/letters';
+import { pdfWords } from '@npa/letters/testing';
 import { perSecond, row, type Row } from './support';
 
 interface Engine {
@@ -61,7 +58,18 @@ export async function lettersPart(options: { letters: number; concurrency: numbe
   const floor = await perSecond(letters * 100, 1, () => bare(bareData));
   const floorIs = 'bare Handlebars, one precompiled template';
   const htmlRate = await perSecond(letters * 100, 1, (i) => renderer.render(kindOf(i), sampleData(kindOf(i)), sampleMeta(kindOf(i))));
-  rows.push(row({ part: 'letters', figure: 'LetterRenderer: HTML and email text, all kinds in turn (letters/s)', unit: 'letters/s', value: htmlRate, floorIs, floor, target: null, met: null }));
+  rows.push(
+    row({
+      part: 'letters',
+      figure: 'LetterRenderer: HTML and email text, all kinds in turn (letters/s)',
+      unit: 'letters/s',
+      value: htmlRate,
+      floorIs,
+      floor,
+      target: null,
+      met: null,
+    }),
+  );
 
   const pureJs = pureJsEngine();
   const engines: Engine[] = [Object.assign(new ChromiumPdfEngine({ concurrency }), { name: 'Chromium via playwright-core, pages reused' })];
@@ -78,10 +86,30 @@ export async function lettersPart(options: { letters: number; concurrency: numbe
       await perSecond(10, 1, (i) => engine.render(html[i % html.length])); // warm-up: fonts, first page
       const sequential = await perSecond(letters, 1, (i) => engine.render(html[i % html.length]));
       const parallel = await perSecond(letters, concurrency, (i) => engine.render(html[i % html.length]));
-      console.log(`letters: ${engine.name}: started in ${startMs.toFixed(0)} ms; ${sequential.toFixed(1)} PDFs/s one at a time, ${parallel.toFixed(1)} ${concurrency} at once`);
+      console.log(
+        `letters: ${engine.name}: started in ${startMs.toFixed(0)} ms; ${sequential.toFixed(1)} PDFs/s one at a time, ${parallel.toFixed(1)} ${concurrency} at once`,
+      );
       rows.push(
-        row({ part: 'letters', figure: `PDF: ${engine.name}, one at a time (letters/s)`, unit: 'letters/s', value: sequential, floorIs, floor, target: null, met: null }),
-        row({ part: 'letters', figure: `PDF: ${engine.name}, ${concurrency} at once (letters/s)`, unit: 'letters/s', value: parallel, floorIs, floor, target: null, met: null }),
+        row({
+          part: 'letters',
+          figure: `PDF: ${engine.name}, one at a time (letters/s)`,
+          unit: 'letters/s',
+          value: sequential,
+          floorIs,
+          floor,
+          target: null,
+          met: null,
+        }),
+        row({
+          part: 'letters',
+          figure: `PDF: ${engine.name}, ${concurrency} at once (letters/s)`,
+          unit: 'letters/s',
+          value: parallel,
+          floorIs,
+          floor,
+          target: null,
+          met: null,
+        }),
       );
     } finally {
       await engine.close();

@@ -13,7 +13,7 @@ import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { SweepService } from '../libs/reminders/src/sweep.service';
+import { SweepService } from '@npa/reminders';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, perSecond, row, type Row } from './support';
 
 interface Smtp {
@@ -46,7 +46,12 @@ async function startSmtp(): Promise<Smtp> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, accepted: () => accepted, bytes: () => bytes, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    accepted: () => accepted,
+    bytes: () => bytes,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
@@ -149,8 +154,26 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
     console.log(`reminders: floors: BullMQ no-op ${noop.toFixed(0)} jobs/s, bare nodemailer ${bare.toFixed(0)} messages/s`);
     const label = 'reminders emailed per second, end to end (sweep, letter, SMTP)';
     return [
-      row({ part: 'reminders', figure: label, unit: '/s', value: rate, floorIs: 'bare nodemailer, same size, same server', floor: bare, target: '>= 50% of floor', met: rate >= 0.5 * bare }),
-      row({ part: 'reminders', figure: 'reminders emailed per second, beside BullMQ no-op jobs', unit: '/s', value: rate, floorIs: 'BullMQ no-op jobs/s, same Redis', floor: noop, target: null, met: null }),
+      row({
+        part: 'reminders',
+        figure: label,
+        unit: '/s',
+        value: rate,
+        floorIs: 'bare nodemailer, same size, same server',
+        floor: bare,
+        target: '>= 50% of floor',
+        met: rate >= 0.5 * bare,
+      }),
+      row({
+        part: 'reminders',
+        figure: 'reminders emailed per second, beside BullMQ no-op jobs',
+        unit: '/s',
+        value: rate,
+        floorIs: 'BullMQ no-op jobs/s, same Redis',
+        floor: noop,
+        target: null,
+        met: null,
+      }),
     ];
   } finally {
     await db.drop();

@@ -7,12 +7,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CliModule } from '../apps/cli/src/cli.module';
-import { migrate } from '../libs/database/src/data-source';
-import { generateApprovals } from '../libs/approval/src/demo/approval-generator';
-import { todayIn, type IsoDate } from '../libs/platform/src/dates';
-import { generateDemoUsers } from '../libs/platform/src/users/demo-users';
-import { Storage } from '../libs/platform/src/storage/storage';
-import { generateRegister } from '../libs/registry/src/demo/register-generator';
+import { migrate } from '@npa/database';
+import { generateApprovals } from '@npa/approval';
+import { todayIn, type IsoDate, generateDemoUsers, Storage } from '@npa/platform';
+import { generateRegister } from '@npa/registry';
 
 /** One line of the table: a figure beside its floor measured in the same run. */
 export interface Row {
@@ -178,7 +176,13 @@ export function inChild<I, O>(modulePath: string, task: string, input: I): Promi
   return new Promise((resolve, reject) => {
     const child = fork(modulePath, ['--bench-child', task], {
       // BENCH_CPU_PROF=dir: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+      execArgv: [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: process.env,
     });

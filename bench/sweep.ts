@@ -10,19 +10,15 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { DatabaseModule } from '../libs/database/src';
-import { FactsLoader } from '../libs/compliance/src/facts.loader';
-import { PlatformModule } from '../libs/platform/src';
-import { ReminderFinder } from '../libs/reminders/src/finders/reminder.finder';
-import { RemindersModule } from '../libs/reminders/src/reminders.module';
-import { SweepService, type SweepSummary } from '../libs/reminders/src/sweep.service';
-import { addDays, type IsoDate } from '../libs/platform/src/dates';
+import { DatabaseModule } from '@npa/database';
+import { FactsLoader } from '@npa/compliance';
+import { PlatformModule, addDays, type IsoDate } from '@npa/platform';
+import { ReminderFinder, RemindersModule, SweepService, type SweepSummary } from '@npa/reminders';
 import type { RecordedQuery } from './sql-floor';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, row, serveChild, withPeakMemory, type Row } from './support';
 
 @Module({ imports: [PlatformModule, DatabaseModule, RemindersModule] })
 class SweepOnlyModule {}
-
 
 interface SweepInput {
   url: string;
@@ -70,13 +66,16 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
     const query = dataSource.query.bind(dataSource);
     // Every read, whether or not in a transaction; no write and no lock.
     dataSource.query = ((sql: string, params?: unknown[], runner?: never) => {
-      if (!replaying && /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b|pg_advisory/i.test(sql)) recorded.push({ phase, sql, params: params ?? [] });
+      if (!replaying && /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b|pg_advisory/i.test(sql))
+        recorded.push({ phase, sql, params: params ?? [] });
       return query(sql, params, runner);
     }) as typeof dataSource.query;
 
     const bootMb = process.memoryUsage().rss / 1024 / 1024;
     const sweep = await withPeakMemory(() => app.get(SweepService).run(asOf));
-    console.log(`sweep: evaluated and snapshots stored at ${marks.evaluated?.toFixed(0)} ms, reminders found at ${marks.found?.toFixed(0)} ms, recorded at ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `sweep: evaluated and snapshots stored at ${marks.evaluated?.toFixed(0)} ms, reminders found at ${marks.found?.toFixed(0)} ms, recorded at ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     replaying = true;
     // The same day again: every subject evaluated and every reminder found, nothing new to store.
     const again = await withPeakMemory(() => app.get(SweepService).run(asOf));
@@ -84,7 +83,16 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
     // only what changed overnight is stored. For information; the target stays on the first run above.
     const nextDay = await withPeakMemory(() => app.get(SweepService).run(addDays(asOf, 1)));
     writeFileSync(queriesFile, JSON.stringify(recorded));
-    return { ms: sweep.ms, againMs: again.ms, nextDayMs: nextDay.ms, nextDayNew: nextDay.result.remindersNew, peakMb: sweep.peakMb, bootMb, summary: sweep.result, queries: recorded.length };
+    return {
+      ms: sweep.ms,
+      againMs: again.ms,
+      nextDayMs: nextDay.ms,
+      nextDayNew: nextDay.result.remindersNew,
+      peakMb: sweep.peakMb,
+      bootMb,
+      summary: sweep.result,
+      queries: recorded.length,
+    };
   } finally {
     await app.close();
   }

@@ -6,7 +6,7 @@ require('tsconfig-paths/register');
 const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
 const { DataSource } = require('typeorm');
-const { dataSourceOptions, migrate } = require('../libs/database/src/data-source');
+const { dataSourceOptions, migrate } = require('@npa/database');
 
 const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/npa';
 const admin = new URL(base);

@@ -4,10 +4,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
-import { AccessDeclarations, controllersOf, declaredRoutes, DeclaredRoute, methodName } from '../libs/platform/src/auth/access-declarations';
-import { renderAccessMatrix } from '../libs/platform/src/auth/access-matrix';
-import { Role, ROLES } from '../libs/platform/src/auth/roles';
-import { buildWorld, Caller, CALLERS, fillPath, freshUser, isStaff, missingParams, PageSession, pageSession, secretsIn, Side, staffIdsIn, sidesOf, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
+import { AccessDeclarations, controllersOf, declaredRoutes, DeclaredRoute, methodName, renderAccessMatrix, Role, ROLES } from '@npa/platform';
+import {
+  buildWorld,
+  Caller,
+  CALLERS,
+  fillPath,
+  freshUser,
+  isStaff,
+  missingParams,
+  PageSession,
+  pageSession,
+  secretsIn,
+  Side,
+  staffIdsIn,
+  sidesOf,
+  SPENDS_SIGN_IN,
+  userFor,
+  World,
+} from './support/access-world';
 import { bootApi, bootWorker } from './support/boot';
 import { http } from './support/people';
 import { MadeBody, makeBody, sendBody, WRITE_BODIES } from './support/write-bodies';
@@ -90,12 +105,16 @@ describe('Access matrix: every route called as every role, for its own organisat
 
   it("refuses a setting contact another setting's member of staff on the leaver form: 404, audited, nothing changed", async () => {
     const db = app.get(DataSource);
-    const endDate = async () => (await db.query<{ end_date: string | null }[]>('SELECT end_date FROM setting_staff WHERE id = $1', [world.other.staffId]))[0].end_date;
+    const endDate = async () =>
+      (await db.query<{ end_date: string | null }[]>('SELECT end_date FROM setting_staff WHERE id = $1', [world.other.staffId]))[0].end_date;
     const session = sessions.get('setting_contact')!;
     const url = `/setting/staff/${world.other.staffId}/left`;
     await http(app).post(url).set('Cookie', session.cookies).type('form').send({ _csrf: session.csrf, endDate: world.today }).expect(404);
     expect(await endDate()).toBeNull();
-    const audited = await db.query(`SELECT 1 FROM audit_log WHERE action = 'access.refused' AND actor_id = $1 AND entity_id = $2`, [world.own.contact.id, `POST ${url}`]);
+    const audited = await db.query(`SELECT 1 FROM audit_log WHERE action = 'access.refused' AND actor_id = $1 AND entity_id = $2`, [
+      world.own.contact.id,
+      `POST ${url}`,
+    ]);
     expect(audited).toHaveLength(1);
   });
 
@@ -110,7 +129,11 @@ describe('Access matrix: every route called as every role, for its own organisat
     expect(await workshops()).toBe(before);
 
     const session = sessions.get('service_manager')!;
-    const leaver = await http(app).post('/service/team/leaver').set('Cookie', session.cookies).type('form').send({ _csrf: session.csrf, memberId: world.other.teamMemberId, endDate: world.today });
+    const leaver = await http(app)
+      .post('/service/team/leaver')
+      .set('Cookie', session.cookies)
+      .type('form')
+      .send({ _csrf: session.csrf, memberId: world.other.teamMemberId, endDate: world.today });
     expect([403, 404]).toContain(leaver.status);
     expect(await count('SELECT count(*)::int AS n FROM team_members WHERE id = $1 AND end_date IS NULL', world.other.teamMemberId)).toBe(1);
   });
@@ -133,7 +156,10 @@ describe('Access matrix: every route called as every role, for its own organisat
           if (method === 'DELETE' && expected.outcome === 'through' && deleted.has(url)) expected = { outcome: 'not found', audited: false };
           const got = observed(route, response.status, response.headers.location);
           const what = `${caller} ${side}: ${method} ${route.path} (${url})`;
-          if (!matches(expected.outcome, got)) mismatches.push(`${what} expected ${expected.outcome}, got ${response.status}${response.headers.location ? ` -> ${response.headers.location}` : ''}`);
+          if (!matches(expected.outcome, got))
+            mismatches.push(
+              `${what} expected ${expected.outcome}, got ${response.status}${response.headers.location ? ` -> ${response.headers.location}` : ''}`,
+            );
           else if (expected.audited && caller !== 'anonymous') refusals.push({ role: caller, entityId: `${method} ${url}`, what });
           if (method === 'DELETE' && response.status < 300) deleted.add(url);
           const secrets = [...secretsIn(`${method} ${route.path}`, response), ...staffIdsIn(world, caller, `${method} ${route.path}`, response)];
@@ -152,9 +178,11 @@ describe('Access matrix: every route called as every role, for its own organisat
   async function call(route: DeclaredRoute, method: string, url: string, caller: Caller, side: Side) {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = http(app)[verb](url).redirects(0);
-    const user = caller === 'anonymous' ? undefined : SPENDS_SIGN_IN.has(`${method} ${route.path}`) ? await freshUser(app, world, caller) : userFor(world, caller);
+    const user =
+      caller === 'anonymous' ? undefined : SPENDS_SIGN_IN.has(`${method} ${route.path}`) ? await freshUser(app, world, caller) : userFor(world, caller);
     if (route.rule?.page) {
-      const session = caller === 'anonymous' || user === userFor(world, caller) ? sessions.get(caller)! : await pageSession(app, { email: user!.email, role: caller });
+      const session =
+        caller === 'anonymous' || user === userFor(world, caller) ? sessions.get(caller)! : await pageSession(app, { email: user!.email, role: caller });
       request.set('Cookie', session.cookies);
       // Every form carries its token; a refusal here must come from the guard, never from a missing token.
       return method === 'GET' ? request : request.type('form').send({ _csrf: session.csrf });
@@ -173,7 +201,9 @@ describe('Access matrix: every route called as every role, for its own organisat
     const ids = ROLES.map((role) => userFor(world, role).id);
     const rows = await app
       .get(DataSource)
-      .query<{ actor_id: string; entity_id: string }[]>(`SELECT actor_id, entity_id FROM audit_log WHERE action = 'access.refused' AND actor_id = ANY($1)`, [ids]);
+      .query<{ actor_id: string; entity_id: string }[]>(`SELECT actor_id, entity_id FROM audit_log WHERE action = 'access.refused' AND actor_id = ANY($1)`, [
+        ids,
+      ]);
     const seen = new Map<string, number>();
     for (const row of rows) seen.set(`${row.actor_id} ${row.entity_id}`, (seen.get(`${row.actor_id} ${row.entity_id}`) ?? 0) + 1);
     return refusals.flatMap(({ role, entityId, what }) => {

@@ -2,8 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock } from '../libs/platform/src/time/clock';
-import { addDays } from '../libs/platform/src/dates';
+import { Clock, addDays } from '@npa/platform';
 import { completeJudged, passAll, PDF, readySetting, travel } from './support/approval';
 import { bootApi } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
@@ -19,8 +18,10 @@ describe('Stamp of Approval: every refusal', () => {
 
   const post = (path: string, as: SignedIn, body: object = {}) => http(app).post(path).set(as.auth).send(body);
   const open = async (ready: typeof ours) => (await post(`/settings/${ready.setting.id}/applications`, ready.contact).expect(201)).body.id as string;
-  const state = async (id: string) => (await app.get(DataSource).query<{ state: string; version: number }[]>('SELECT state, version FROM applications WHERE id = $1', [id]))[0];
-  const evidenceCount = async (id: string) => Number((await app.get(DataSource).query<{ n: string }[]>('SELECT count(*) AS n FROM evidence WHERE application_id = $1', [id]))[0].n);
+  const state = async (id: string) =>
+    (await app.get(DataSource).query<{ state: string; version: number }[]>('SELECT state, version FROM applications WHERE id = $1', [id]))[0];
+  const evidenceCount = async (id: string) =>
+    Number((await app.get(DataSource).query<{ n: string }[]>('SELECT count(*) AS n FROM evidence WHERE application_id = $1', [id]))[0].n);
   const storedFiles = () => {
     const dir = join(process.env.STORAGE_DIR!, 'evidence');
     try {
@@ -70,7 +71,9 @@ describe('Stamp of Approval: every refusal', () => {
     await http(app).get(`/applications/${id}`).set(trainer.auth).expect(403);
     await http(app).get('/review-queue').set(ours.contact.auth).expect(403);
     expect(await state(id)).toMatchObject({ state: 'draft' });
-    const refusals = await app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log WHERE action = 'access.refused' AND actor_id = $1`, [ours.contact.id]);
+    const refusals = await app
+      .get(DataSource)
+      .query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log WHERE action = 'access.refused' AND actor_id = $1`, [ours.contact.id]);
     expect(Number(refusals[0].n)).toBeGreaterThanOrEqual(4);
     await post(`/applications/${id}/withdraw`, ours.contact).expect(200);
   });
@@ -78,7 +81,11 @@ describe('Stamp of Approval: every refusal', () => {
   it('refuses a step from the wrong state with 409 naming the states it is allowed from', async () => {
     const id = await open(ours);
     const review = await post(`/applications/${id}/start-review`, reviewer).expect(409);
-    expect(review.body).toMatchObject({ statusCode: 409, message: expect.stringContaining('only one that is submitted'), details: [{ field: 'state', problem: 'must be one of: submitted' }] });
+    expect(review.body).toMatchObject({
+      statusCode: 409,
+      message: expect.stringContaining('only one that is submitted'),
+      details: [{ field: 'state', problem: 'must be one of: submitted' }],
+    });
     const ask = await post(`/applications/${id}/request-information`, reviewer, { message: 'Why?' }).expect(409);
     expect(ask.body.details).toEqual([{ field: 'state', problem: 'must be one of: under_review' }]);
     await post(`/applications/${id}/decision`, reviewer, { decision: 'approved', criteria: passAll() }).expect(409);
@@ -89,7 +96,11 @@ describe('Stamp of Approval: every refusal', () => {
 
   it('refuses to submit with a judged criterion empty, with every reason', async () => {
     const id = await open(ours);
-    await http(app).put(`/applications/${id}/criteria/SA-PRINCIPLES`).set(ours.contact.auth).send({ statement: 'Portage principles run through our planning.' }).expect(200);
+    await http(app)
+      .put(`/applications/${id}/criteria/SA-PRINCIPLES`)
+      .set(ours.contact.auth)
+      .send({ statement: 'Portage principles run through our planning.' })
+      .expect(200);
     const refused = await post(`/applications/${id}/submit`, ours.contact).expect(409);
     expect(refused.body.details).toEqual([
       { field: 'SA-PRINCIPLES', problem: 'needs evidence' },
@@ -142,7 +153,11 @@ describe('Stamp of Approval: every refusal', () => {
     const before = storedFiles();
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'), Buffer.alloc(2000, 1)]);
     const refused = await http(app).post(`/applications/${id}/evidence`).set(ours.contact.auth).attach('file', exe, 'policy.pdf').expect(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining('not a PDF, PNG, JPEG or Word (.docx) file') });
+    expect(refused.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining('not a PDF, PNG, JPEG or Word (.docx) file'),
+    });
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
     const tooBig = await http(app).post(`/applications/${id}/evidence`).set(ours.contact.auth).attach('file', big, 'big.pdf').expect(413);
     expect(tooBig.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.stringContaining('10 MB') });
@@ -186,7 +201,9 @@ describe('Stamp of Approval: every refusal', () => {
     expect((await state(id)).state).toBe(winner.body.state);
     const awards = await app.get(DataSource).query<unknown[]>('SELECT 1 FROM awards WHERE application_id = $1', [id]);
     expect(awards).toHaveLength(winner.body.state === 'approved' ? 1 : 0);
-    const decisions = await app.get(DataSource).query<unknown[]>(`SELECT 1 FROM application_events WHERE application_id = $1 AND action IN ('approve', 'reject')`, [id]);
+    const decisions = await app
+      .get(DataSource)
+      .query<unknown[]>(`SELECT 1 FROM application_events WHERE application_id = $1 AND action IN ('approve', 'reject')`, [id]);
     expect(decisions).toHaveLength(1);
 
     // A decision is final: a second one, and any change to its evidence, is 409.
@@ -203,7 +220,10 @@ describe('Stamp of Approval: every refusal', () => {
     await post(`/applications/${id}/decision`, reviewer, { decision: 'rejected', criteria }).expect(200);
     const seen = await http(app).get(`/applications/${id}`).set(theirs.contact.auth).expect(200);
     expect(seen.body.state).toBe('rejected');
-    expect(seen.body.criteria.find((c: { id: string }) => c.id === 'SA-REVIEWS')).toMatchObject({ outcome: 'fail', reason: 'Reviews are held once a year, not three times.' });
+    expect(seen.body.criteria.find((c: { id: string }) => c.id === 'SA-REVIEWS')).toMatchObject({
+      outcome: 'fail',
+      reason: 'Reviews are held once a year, not three times.',
+    });
     expect((await http(app).get(`/settings/${theirs.setting.id}/award`).set(theirs.contact.auth).expect(200)).body.state).toBe('none');
     // Without an award the setting is described no more than a URN nobody holds: same status, same body.
     const publicCheck = await http(app).get(`/public/approved-settings/${theirs.setting.ofstedUrn}`).expect(404);

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Clock } from '../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { completeJudged, passAll, readySetting } from './support/approval';
 import { bootApi, bootWorker, eventually, spawnWorker } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
@@ -54,9 +54,12 @@ describe('Workflow automation when things fail', () => {
       }
 
       await redis.stop();
-      for (const { id } of waiting) await http(app).post(`/applications/${id}/decision`).set(reviewer.auth).send({ decision: 'approved', criteria: passAll() }).expect(200);
+      for (const { id } of waiting)
+        await http(app).post(`/applications/${id}/decision`).set(reviewer.auth).send({ decision: 'approved', criteria: passAll() }).expect(200);
       await sleep(1500);
-      const stuck = await app.get(DataSource).query<{ n: number }[]>(`SELECT count(*)::int AS n FROM job_outbox WHERE name = 'letter.compose' AND relayed_at IS NULL`);
+      const stuck = await app
+        .get(DataSource)
+        .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM job_outbox WHERE name = 'letter.compose' AND relayed_at IS NULL`);
       expect(stuck[0].n).toBeGreaterThanOrEqual(20);
       expect(waiting.some(({ name }) => withSubject(smtp, name).length > 0)).toBe(false);
 
@@ -82,7 +85,13 @@ describe('Workflow automation when things fail', () => {
     afterAll(async () => app?.close());
 
     it('retries the job, marks the send unknown for staff, and never sends it twice', async () => {
-      const service = (await http(app).post('/services').set(admin.auth).send({ name: `Killed Portage ${Date.now().toString(36)}`, localAuthority: 'Leeds', region: 'Yorkshire and the Humber', ageRange: '0-5' }).expect(201)).body;
+      const service = (
+        await http(app)
+          .post('/services')
+          .set(admin.auth)
+          .send({ name: `Killed Portage ${Date.now().toString(36)}`, localAuthority: 'Leeds', region: 'Yorkshire and the Humber', ageRange: '0-5' })
+          .expect(201)
+      ).body;
       await signedIn(app, 'service_manager', service.id);
       const env = { SMTP_URL: smtp.url, WORKER_LOCK_MS: '2000' };
       const first = await spawnWorker(env);
@@ -91,7 +100,14 @@ describe('Workflow automation when things fail', () => {
 
       const asked = await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201);
       await killed;
-      const state = async () => (await app.get(DataSource).query<{ state: string; reason: string | null; attempts: number }[]>('SELECT state, reason, attempts FROM mail_deliveries WHERE letter_id = $1', [asked.body.letterId]))[0];
+      const state = async () =>
+        (
+          await app
+            .get(DataSource)
+            .query<{ state: string; reason: string | null; attempts: number }[]>('SELECT state, reason, attempts FROM mail_deliveries WHERE letter_id = $1', [
+              asked.body.letterId,
+            ])
+        )[0];
       expect((await state()).state).toBe('sending');
 
       const second = await bootWorker(env);

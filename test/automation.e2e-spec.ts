@@ -1,13 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { pdfWords } from '../libs/letters/src/testing/pdf-text';
+import { pdfWords } from '@npa/letters/testing';
 import { Job } from 'bullmq';
-import { LetterJobs } from '../libs/letters/src/letter.jobs';
-import { LettersService } from '../libs/letters/src/letters.service';
-import { addDays, addMonths } from '../libs/platform/src/dates';
-import { JobQueue } from '../libs/platform/src/queue/job-queue';
-import { Clock } from '../libs/platform/src/time/clock';
+import { LetterJobs, LettersService } from '@npa/letters';
+import { addDays, addMonths, JobQueue, Clock } from '@npa/platform';
 import { approveThrough, readySetting, travel } from './support/approval';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
@@ -24,7 +21,15 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
   let clock: ReturnType<typeof travel>;
 
   const sweep = (asOf: string) => http(app).post('/sweeps').set(admin.auth).send({ asOf }).expect(200);
-  const reminders = async (settingId: string, as: SignedIn = admin) => (await http(app).get(`/settings/${settingId}/reminders`).set(as.auth).expect(200)).body as { kind: string; dueOn: string; state: string; sentAt: string | null; recipients: string[]; reason: string | null }[];
+  const reminders = async (settingId: string, as: SignedIn = admin) =>
+    (await http(app).get(`/settings/${settingId}/reminders`).set(as.auth).expect(200)).body as {
+      kind: string;
+      dueOn: string;
+      state: string;
+      sentAt: string | null;
+      recipients: string[];
+      reason: string | null;
+    }[];
   const bootWorkerHere = () => bootWorker({ SMTP_URL: smtp.url });
   /** A setting approved today, whose award runs a year; with its contact. */
   const approvedSetting = async () => {
@@ -72,7 +77,9 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
 
     const listed = await eventually(async () => (await reminders(ready.setting.id, ready.contact)).find((r) => r.state === 'sent'));
     expect(listed).toMatchObject({ kind: 'award-renewal-30', dueOn, recipients: [ready.contact.email], sentAt: expect.any(String) });
-    const [kept] = (await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200)).body.filter((l: { kind: string }) => l.kind === 'reminder');
+    const [kept] = (await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200)).body.filter(
+      (l: { kind: string }) => l.kind === 'reminder',
+    );
     expect(kept).toMatchObject({ format: 'html', ready: true });
     const html = await http(app).get(`/letters/${kept.id}.html`).set(ready.contact.auth).expect(200);
     expect(html.text).toContain(ready.setting.name);
@@ -99,7 +106,9 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     expect(again.body.remindersNew).toBe(0);
     await new Promise((r) => setTimeout(r, 1500));
     expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(1);
-    const rows = await app.get(DataSource).query<unknown[]>(`SELECT 1 FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`, [ready.setting.id]);
+    const rows = await app
+      .get(DataSource)
+      .query<unknown[]>(`SELECT 1 FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`, [ready.setting.id]);
     expect(rows).toHaveLength(1);
     clock.to(today);
   }, 60_000);
@@ -119,7 +128,10 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       clock = travel(app, worker);
       clock.to(dueOn);
     }
-    const suppressed = await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'suppressed'), 30_000);
+    const suppressed = await eventually(
+      async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'suppressed'),
+      30_000,
+    );
     expect(suppressed.reason).toMatch(/renewed/);
     await new Promise((r) => setTimeout(r, 1000));
     expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(0);
@@ -132,14 +144,24 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     let manager: SignedIn;
 
     beforeAll(async () => {
-      const service = (await http(app).post('/services').set(admin.auth).send({ name: `Harbour Portage ${Date.now().toString(36)}`, localAuthority: 'Portsmouth', region: 'South East', ageRange: '0-5' }).expect(201)).body;
+      const service = (
+        await http(app)
+          .post('/services')
+          .set(admin.auth)
+          .send({ name: `Harbour Portage ${Date.now().toString(36)}`, localAuthority: 'Portsmouth', region: 'South East', ageRange: '0-5' })
+          .expect(201)
+      ).body;
       serviceId = service.id;
       serviceName = service.name;
       manager = await signedIn(app, 'service_manager', serviceId);
     });
 
     const delivery = async (letterId: string) => {
-      const [row] = await app.get(DataSource).query<{ state: string; attempts: number; reason: string | null }[]>('SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1', [letterId]);
+      const [row] = await app
+        .get(DataSource)
+        .query<{ state: string; attempts: number; reason: string | null }[]>('SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1', [
+          letterId,
+        ]);
       return row;
     };
 
@@ -154,11 +176,16 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
 
       const listed = await http(app).get(`/services/${serviceId}/letters`).set(manager.auth).expect(200);
       expect(listed.body[0]).toMatchObject({ id: asked.body.letterId, kind: 'registration-compliance', templateVersion: 1, sentAt: expect.any(String) });
-      const pdf = await http(app).get(`/letters/${asked.body.letterId}.pdf`).set(manager.auth).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const pdf = await http(app)
+        .get(`/letters/${asked.body.letterId}.pdf`)
+        .set(manager.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(pdfWords(pdf.body as Buffer)).toContain(serviceName);
       const html = await http(app).get(`/letters/${asked.body.letterId}.html`).set(manager.auth).expect(200);
       expect(html.text).toContain('SR-MEMBERSHIP');
@@ -173,7 +200,9 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       await new Promise((r) => setTimeout(r, 3000));
       expect(smtp.attempts.slice(before).filter((a) => a.subject.includes(serviceName))).toEqual([{ subject: expect.any(String), answer: 550 }]);
       const shown = await http(app).get('/mail-deliveries?state=failed').set(reviewer.auth).expect(200);
-      expect(shown.body.items).toContainEqual(expect.objectContaining({ letterId: asked.body.letterId, state: 'failed', attempts: 1, reason: expect.stringContaining('550') }));
+      expect(shown.body.items).toContainEqual(
+        expect.objectContaining({ letterId: asked.body.letterId, state: 'failed', attempts: 1, reason: expect.stringContaining('550') }),
+      );
       await http(app).get('/mail-deliveries').set(manager.auth).expect(403);
     }, 60_000);
 
@@ -193,7 +222,13 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     it('says without sign-in what a letter is, for whom, when, and whether it still stands', async () => {
       const [first] = (await http(app).get(`/services/${serviceId}/letters`).set(manager.auth).expect(200)).body.slice(-1);
       const verified = await http(app).get(`/letters/verify/${first.verificationCode.toLowerCase()}`).expect(200);
-      expect(verified.body).toMatchObject({ kind: 'registration-compliance', issuedTo: serviceName, issuedOn: today, stands: false, why: expect.stringMatching(/later registration compliance letter/) });
+      expect(verified.body).toMatchObject({
+        kind: 'registration-compliance',
+        issuedTo: serviceName,
+        issuedOn: today,
+        stands: false,
+        why: expect.stringMatching(/later registration compliance letter/),
+      });
       await http(app).get('/letters/verify/NPA-22222-22222').expect(404);
     });
   });
@@ -227,7 +262,11 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     const ready = await approvedSetting();
     await eventually(async () => withSubject(smtp, ready.setting.name).length >= 2, 30_000);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(withSubject(smtp, ready.setting.name).map((m) => m.subject).sort()).toEqual([`Stamp of Approval awarded: ${ready.setting.name}`, `Stamp of Approval certificate: ${ready.setting.name}`]);
+    expect(
+      withSubject(smtp, ready.setting.name)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([`Stamp of Approval awarded: ${ready.setting.name}`, `Stamp of Approval certificate: ${ready.setting.name}`]);
     const letters = await http(app).get(`/settings/${ready.setting.id}/letters`).set(ready.contact.auth).expect(200);
     expect(letters.body.map((l: { kind: string }) => l.kind).sort()).toEqual(['award', 'award-certificate']);
   }, 60_000);
@@ -266,7 +305,11 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       expect(preview.body).toMatchObject({ kind: 'award', templateVersion: 1, subject: expect.stringContaining('Stamp of Approval awarded') });
       expect(preview.body.html).toContain('National Portage Association');
       await http(app).post('/letter-templates/award/preview').set(reviewer.auth).send({}).expect(403);
-      const unsafe = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{{setting.name}}}{{/layout}}', text: 'x' }).expect(400);
+      const unsafe = await http(app)
+        .post('/letter-templates/award/versions')
+        .set(admin.auth)
+        .send({ html: '{{#> layout}}{{{setting.name}}}{{/layout}}', text: 'x' })
+        .expect(400);
       expect(unsafe.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
       const stripped = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{~{setting.name}}}{{/layout}}', text: '{{~&setting.name}}' }).expect(400);
       expect(stripped.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }, { field: 'text', problem: 'must not use {{{ }}} or {{& }}' }]);
@@ -274,19 +317,37 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       await http(app).post('/letter-templates/nonsense/preview').set(admin.auth).send({}).expect(404);
 
       const before = await approvedSetting();
-      const oldLetter = await eventually(async () => (await http(app).get(`/settings/${before.setting.id}/letters`).set(admin.auth)).body.find((l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready), 30_000);
+      const oldLetter = await eventually(
+        async () =>
+          (await http(app).get(`/settings/${before.setting.id}/letters`).set(admin.auth)).body.find(
+            (l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready,
+          ),
+        30_000,
+      );
       const current = (await http(app).get('/letter-templates/award').set(admin.auth).expect(200)).body[0];
       const html = current.body.replace('<h1>', '<p class="new-version">Version two.</p><h1>');
-      const published = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html, text: current.text, note: 'A line at the top' }).expect(201);
+      const published = await http(app)
+        .post('/letter-templates/award/versions')
+        .set(admin.auth)
+        .send({ html, text: current.text, note: 'A line at the top' })
+        .expect(201);
       expect(published.body).toMatchObject({ kind: 'award', version: current.version + 1 });
 
       const after = await approvedSetting();
-      const newLetter = await eventually(async () => (await http(app).get(`/settings/${after.setting.id}/letters`).set(admin.auth)).body.find((l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready), 30_000);
+      const newLetter = await eventually(
+        async () =>
+          (await http(app).get(`/settings/${after.setting.id}/letters`).set(admin.auth)).body.find(
+            (l: { kind: string; ready: boolean }) => l.kind === 'award' && l.ready,
+          ),
+        30_000,
+      );
       expect(newLetter.templateVersion).toBe(current.version + 1);
       expect((await http(app).get(`/letters/${newLetter.id}.html`).set(admin.auth).expect(200)).text).toContain('Version two.');
       expect(oldLetter.templateVersion).toBe(current.version);
       expect((await http(app).get(`/letters/${oldLetter.id}.html`).set(admin.auth).expect(200)).text).not.toContain('Version two.');
-      const audited = await app.get(DataSource).query<unknown[]>(`SELECT 1 FROM audit_log WHERE action = 'letter_template.published' AND entity_id = $1`, [`award.${current.version + 1}`]);
+      const audited = await app
+        .get(DataSource)
+        .query<unknown[]>(`SELECT 1 FROM audit_log WHERE action = 'letter_template.published' AND entity_id = $1`, [`award.${current.version + 1}`]);
       expect(audited).toHaveLength(1);
     }, 90_000);
   });

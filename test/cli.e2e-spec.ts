@@ -6,14 +6,15 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock } from '../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { bootApi } from './support/boot';
 import { http, uniqueEmail } from './support/people';
 
 const run = promisify(execFile);
 /** The demo's applications, apart from those other suites make in the same database. */
 const DEMO_APPLICATIONS = `SELECT application_id FROM application_events WHERE actor_name = 'Demo data'`;
-const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
+const cli = (...args: string[]) =>
+  run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
 
 describe('The command line', () => {
   let app: NestFastifyApplication;
@@ -34,11 +35,17 @@ describe('The command line', () => {
   }, 60_000);
 
   it('refuses a short password with a clear message and exit code 1', async () => {
-    await expect(cli('create-admin', '--email', uniqueEmail('weak'), '--password', 'short')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password must be longer than or equal to 10/) });
+    await expect(cli('create-admin', '--email', uniqueEmail('weak'), '--password', 'short')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/password must be longer than or equal to 10/),
+    });
   }, 60_000);
 
   it('refuses a common password with exit code 1', async () => {
-    await expect(cli('create-admin', '--email', uniqueEmail('common'), '--password', 'password123')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/password is one of the most common passwords/) });
+    await expect(cli('create-admin', '--email', uniqueEmail('common'), '--password', 'password123')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/password is one of the most common passwords/),
+    });
   }, 60_000);
 
   it('seeds a demo register with compliant and non-compliant services', async () => {
@@ -48,7 +55,8 @@ describe('The command line', () => {
     const after = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     expect(after[0].n - before[0].n).toBe(20);
     // The Stamp of Approval has a history too: awards on the public register, applications in the queue.
-    const [, awards, open, returns] = /(\d+) Stamp of Approval awards, (\d+) open applications, and (\d+) annual returns for \d{4}\/\d{2} and \d{4}\/\d{2}/.exec(stdout) ?? [];
+    const [, awards, open, returns] =
+      /(\d+) Stamp of Approval awards, (\d+) open applications, and (\d+) annual returns for \d{4}\/\d{2} and \d{4}\/\d{2}/.exec(stdout) ?? [];
     expect(Number(awards)).toBeGreaterThan(5);
     expect(Number(open)).toBeGreaterThan(5);
     // Two years of annual returns: most of the 20 services file each year.
@@ -83,20 +91,30 @@ describe('The command line', () => {
     const [, reviewer] = /reviewer (\S+@demo\.portage\.example)/.exec(demoOutput) ?? [];
     const login = await http(app).post('/auth/login').send({ email: reviewer, password: 'demo-password-2025' }).expect(200);
     const auth = `Bearer ${login.body.accessToken}`;
-    const [open] = await db.query<{ id: string }[]>(`SELECT id FROM applications WHERE state IN ('submitted', 'under_review') AND id IN (${DEMO_APPLICATIONS}) LIMIT 1`);
+    const [open] = await db.query<{ id: string }[]>(
+      `SELECT id FROM applications WHERE state IN ('submitted', 'under_review') AND id IN (${DEMO_APPLICATIONS}) LIMIT 1`,
+    );
     const evidence = await http(app).get(`/applications/${open.id}/evidence`).set('Authorization', auth).expect(200);
     const files = (evidence.body.items ?? evidence.body) as { id: string; criterionId: string }[];
     expect(files.map((f) => f.criterionId).sort()).toEqual(['SA-ASSESSMENT', 'SA-PRINCIPLES', 'SA-RECORDS', 'SA-REVIEWS']);
     const file = await http(app).get(`/applications/${open.id}/evidence/${files[0].id}`).set('Authorization', auth).buffer(true).expect(200);
     expect(file.headers['content-type']).toMatch(/application\/pdf/);
-    expect(Buffer.from(file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(file.body as Buffer)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('sweeps the demo register on demand, printing what it found and sent, with the emails in the outbox folder', async () => {
     const outbox = mkdtempSync(join(tmpdir(), 'npa-outbox-'));
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'sweep', '--as-of', app.get(Clock).today()], {
-      env: { ...process.env, OUTBOX_DIR: outbox },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'sweep', '--as-of', app.get(Clock).today()],
+      {
+        env: { ...process.env, OUTBOX_DIR: outbox },
+      },
+    );
     expect(stdout).toMatch(/Swept as of \d{4}-\d{2}-\d{2}: \d+ services/);
     const [, due] = /Reminders due: (\d+)/.exec(stdout) ?? [];
     expect(Number(due)).toBeGreaterThan(0);
@@ -108,8 +126,12 @@ describe('The command line', () => {
     const reminder = mails.find((m) => m.subject?.startsWith('Reminder'));
     // Reminders are emails (text and HTML); a signed letter from the same sweep carries its PDF.
     expect(reminder).toMatchObject({ attachments: [], text: expect.stringContaining('Verification code NPA-'), html: expect.stringContaining('NPA-') });
-    for (const letter of mails.filter((m) => !m.subject?.startsWith('Reminder'))) expect(letter.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
+    for (const letter of mails.filter((m) => !m.subject?.startsWith('Reminder')))
+      expect(letter.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
 
-    await expect(cli('sweep', '--as-of', '2026-02-30')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--as-of must be a date written YYYY-MM-DD') });
+    await expect(cli('sweep', '--as-of', '2026-02-30')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--as-of must be a date written YYYY-MM-DD'),
+    });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { addDays, todayIn } from '../libs/platform/src/dates';
-import { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from '../libs/compliance/src/facts.loader';
+import { addDays, todayIn } from '@npa/platform';
+import { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from '@npa/compliance';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn } from './support/people';
 import { registerBuilder } from './support/register';
@@ -54,7 +54,11 @@ describe('Registration compliance through HTTP', () => {
     memberships = [];
     for (const p of practitioners.slice(0, 3)) memberships.push(await build.membership(p.id, ago(200), addDays(today, 165)));
     for (let d = 0; d <= 100; d += 14) {
-      await build.post(`/services/${service.id}/supervision-sessions`, { date: ago(d), supervisorId: supervisor.id, practitionerIds: practitioners.map((p) => p.id) });
+      await build.post(`/services/${service.id}/supervision-sessions`, {
+        date: ago(d),
+        supervisorId: supervisor.id,
+        practitionerIds: practitioners.map((p) => p.id),
+      });
     }
     await build.post(`/services/${service.id}/networking-attendance`, { date: ago(60), event: 'Regional networking day' });
   }, 60_000);
@@ -84,19 +88,29 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('fails SR-MEMBERSHIP once a membership lapses, but not when asked about a date before', async () => {
-    await http(app).patch(`/people/${memberships[0].personId}/memberships/${memberships[0].id}`).set(admin.auth).send({ endDate: ago(3) }).expect(200);
+    await http(app)
+      .patch(`/people/${memberships[0].personId}/memberships/${memberships[0].id}`)
+      .set(admin.auth)
+      .send({ endDate: ago(3) })
+      .expect(200);
     const now = await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200);
     expect(now.body.status).toBe('non_compliant');
     expect(rule(now.body, 'SR-MEMBERSHIP')).toMatchObject({ outcome: 'fail' });
     expect(rule(now.body, 'SR-MEMBERSHIP').explanation).toMatch(/2 of 6.*at least 3/);
 
-    const earlier = await http(app).get(`/services/${service.id}/compliance?asOf=${ago(10)}`).set(admin.auth).expect(200);
+    const earlier = await http(app)
+      .get(`/services/${service.id}/compliance?asOf=${ago(10)}`)
+      .set(admin.auth)
+      .expect(200);
     expect(earlier.body).toMatchObject({ asOf: ago(10), status: 'compliant' });
     expect(rule(earlier.body, 'SR-MEMBERSHIP').outcome).toBe('pass');
   });
 
   it('fails SR-SUPERVISION when asked about a date 15 days after a session', async () => {
-    const response = await http(app).get(`/services/${service.id}/compliance?asOf=${addDays(today, 15)}`).set(admin.auth).expect(200);
+    const response = await http(app)
+      .get(`/services/${service.id}/compliance?asOf=${addDays(today, 15)}`)
+      .set(admin.auth)
+      .expect(200);
     expect(rule(response.body, 'SR-SUPERVISION').outcome).toBe('fail');
   });
 
@@ -112,14 +126,22 @@ describe('Registration compliance through HTTP', () => {
     const after = await app.get(DataSource).query('SELECT count(*)::int AS n FROM team_members WHERE service_id = $1 AND end_date IS NULL', [service.id]);
     expect(after).toEqual(before);
 
-    await http(app).post(`/services/${service.id}/compliance/what-if`).set(admin.auth).send({ changes: [{ kind: 'member_leaves', endDate: today }] }).expect(400);
+    await http(app)
+      .post(`/services/${service.id}/compliance/what-if`)
+      .set(admin.auth)
+      .send({ changes: [{ kind: 'member_leaves', endDate: today }] })
+      .expect(400);
   });
 
   it("answers 404 to another service's manager and lets the own manager see it", async () => {
     const other = await build.service();
     const stranger = await signedIn(app, 'service_manager', other.id);
     await http(app).get(`/services/${service.id}/compliance`).set(stranger.auth).expect(404);
-    await http(app).post(`/services/${service.id}/compliance/what-if`).set(stranger.auth).send({ changes: [{ kind: 'member_leaves', memberId: members[0].id, endDate: today }] }).expect(404);
+    await http(app)
+      .post(`/services/${service.id}/compliance/what-if`)
+      .set(stranger.auth)
+      .send({ changes: [{ kind: 'member_leaves', memberId: members[0].id, endDate: today }] })
+      .expect(404);
     const own = await signedIn(app, 'service_manager', service.id);
     await http(app).get(`/services/${service.id}/compliance`).set(own.auth).expect(200);
     await http(app).get('/compliance').set(own.auth).expect(403);
@@ -137,7 +159,11 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('stores snapshots only when something changed, and shows them as history', async () => {
-    await http(app).post('/compliance/snapshots').set(admin.auth).send({ asOf: ago(10) }).expect(201);
+    await http(app)
+      .post('/compliance/snapshots')
+      .set(admin.auth)
+      .send({ asOf: ago(10) })
+      .expect(201);
     await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
     const again = await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
     expect(again.body.changed).toBe(0);
@@ -192,10 +218,18 @@ describe('Registration compliance through HTTP', () => {
     for (const p of practitioners.slice(0, 2)) await build.post(`/settings/${setting.id}/staff`, { personId: p.id, startDate: ago(30) });
     // Rows come in whatever order each plan gives; the rules do not depend on it.
     const sorted = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(sorted).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sorted(v)])) : value;
+      Array.isArray(value)
+        ? value.map(sorted).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sorted(v)]))
+          : value;
     for (let run = 0; run < 7; run += 1) {
       // Past PostgreSQL's five custom plans, so the kept generic plan is the one compared.
-      const [alone, few, all] = await Promise.all([facts.services([service.id], today), facts.services([service.id, other.id], today), facts.services(null, today)]);
+      const [alone, few, all] = await Promise.all([
+        facts.services([service.id], today),
+        facts.services([service.id, other.id], today),
+        facts.services(null, today),
+      ]);
       expect(alone.get(service.id)!.team).toHaveLength(6);
       expect(sorted(alone.get(service.id))).toEqual(sorted(few.get(service.id)));
       expect(sorted(alone.get(service.id))).toEqual(sorted(all.get(service.id)));
@@ -212,7 +246,9 @@ describe('Registration compliance through HTTP', () => {
     const read = new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)].map((m) => m[1]));
     read.add('rule_parameter_versions');
     const db = app.get(DataSource);
-    const triggered = await db.query<{ relname: string }[]>(`SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'register_changed'`);
+    const triggered = await db.query<{ relname: string }[]>(
+      `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'register_changed'`,
+    );
     expect(triggered.map((t) => t.relname).sort()).toEqual([...read].sort());
 
     const version = async () => Number((await db.query<{ version: string }[]>('SELECT version FROM register_versions'))[0].version);
@@ -221,7 +257,9 @@ describe('Registration compliance through HTTP', () => {
     expect(await networking()).toBe('pass'); // kept
     // A change made behind the app's back, in one transaction of several statements: one new version.
     const before = await version();
-    const [attended] = await db.query<{ date: string; event: string }[]>('SELECT date::text, event FROM networking_attendance WHERE service_id = $1', [service.id]);
+    const [attended] = await db.query<{ date: string; event: string }[]>('SELECT date::text, event FROM networking_attendance WHERE service_id = $1', [
+      service.id,
+    ]);
     await db.transaction(async (manager) => {
       await manager.query('DELETE FROM networking_attendance WHERE service_id = $1', [service.id]);
       await manager.query('UPDATE services SET name = name WHERE id = $1', [service.id]);
@@ -229,10 +267,12 @@ describe('Registration compliance through HTTP', () => {
     expect(await version()).toBe(before + 1);
     expect(await networking()).toBe('fail');
     // A transaction that rolls back changes nothing, not even the version.
-    await db.transaction(async (manager) => {
-      await manager.query('INSERT INTO networking_attendance (service_id, date, event) VALUES ($1, $2, $3)', [service.id, attended.date, attended.event]);
-      throw new Error('rolled back');
-    }).catch(() => undefined);
+    await db
+      .transaction(async (manager) => {
+        await manager.query('INSERT INTO networking_attendance (service_id, date, event) VALUES ($1, $2, $3)', [service.id, attended.date, attended.event]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
     expect(await version()).toBe(before + 1);
     await db.query('INSERT INTO networking_attendance (service_id, date, event) VALUES ($1, $2, $3)', [service.id, attended.date, attended.event]);
     expect(await networking()).toBe('pass');

@@ -1,15 +1,17 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { excessDatabaseRights } from '../libs/database/src/application-role';
-import { AuditService } from '../libs/platform/src/audit/audit.service';
-import { APP_DATABASE_ROLE, appDatabaseUrl, loadConfig } from '../libs/platform/src/config/app-config';
+import { excessDatabaseRights } from '@npa/database';
+import { AuditService, APP_DATABASE_ROLE, appDatabaseUrl, loadConfig } from '@npa/platform';
 import { spawn } from 'node:child_process';
 import { bootApi } from './support/boot';
 
 /** Runs an entry point with ts-node until it exits; its exit code and everything it printed. */
 function runToExit(main: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,7 +62,11 @@ describe('The application database role', () => {
     ['truncate it', 'TRUNCATE audit_log', /permission denied for table audit_log/],
     ['disable the trigger', 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only', /must be owner of table audit_log/],
     ['drop the trigger', 'DROP TRIGGER audit_log_append_only ON audit_log', /must be owner of (relation|table) audit_log/],
-    ['replace the trigger function', `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`, /permission denied for schema public|must be owner of function/],
+    [
+      'replace the trigger function',
+      `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
+      /permission denied for schema public|must be owner of function/,
+    ],
     ['move the id sequence', `SELECT setval(pg_get_serial_sequence('audit_log', 'id'), 1)`, /permission denied for sequence/],
     ['create a table', 'CREATE TABLE app_made (id int)', /permission denied for schema public/],
     ['create a temporary table', 'CREATE TEMP TABLE app_made (id int)', /permission denied to create temporary tables/],
@@ -107,7 +113,9 @@ describe('The application database role', () => {
     await asOwner.initialize();
     try {
       const excess = await excessDatabaseRights(asOwner);
-      expect(excess).toEqual(expect.arrayContaining([expect.stringMatching(/may update or delete rows of audit_log/), expect.stringMatching(/owns tables of the schema/)]));
+      expect(excess).toEqual(
+        expect.arrayContaining([expect.stringMatching(/may update or delete rows of audit_log/), expect.stringMatching(/owns tables of the schema/)]),
+      );
     } finally {
       await asOwner.destroy();
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock } from '../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { PDF, readySetting } from './support/approval';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn } from './support/people';
@@ -66,7 +66,11 @@ describe('Evidence is capped per application: count and total size, refused clea
     await upload(id, contact, bigPdf(6)).expect(201);
     const before = await snapshot(id);
     const refused = await upload(id, contact, bigPdf(6)).expect(413);
-    expect(refused.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', details: [{ field: 'file', problem: "would take this application's evidence over 10 MB" }] });
+    expect(refused.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      details: [{ field: 'file', problem: "would take this application's evidence over 10 MB" }],
+    });
     expect(refused.body.message).toMatch(/may total 10 MB and 4\.0 MB is left/);
     expect(await snapshot(id)).toEqual(before);
     // A smaller file still fits.

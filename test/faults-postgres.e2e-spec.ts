@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../libs/platform/src/queue/job-queue';
-import { Clock } from '../libs/platform/src/time/clock';
-import { jobId } from '../libs/platform/src/queue/jobs';
+import { JobQueue, Clock, jobId } from '@npa/platform';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { privatePostgres, PrivatePostgres, StopMode } from './support/postgres-server';
@@ -52,30 +50,34 @@ describe('PostgreSQL stopped and started again while the API serves and the work
 
   const health = async () => (await http(app).get('/health')).body as { status: string; database: string; redis: string };
 
-  it.each<[StopMode]>([['fast'], ['immediate']])('answers 503 while it is stopped (%s), then serves again on the same pool, keeping every write once', async (mode) => {
-    const load = traffic(registerWork(app, admin, services));
-    try {
-      await load.answered(20, 2, Date.now());
+  it.each<[StopMode]>([['fast'], ['immediate']])(
+    'answers 503 while it is stopped (%s), then serves again on the same pool, keeping every write once',
+    async (mode) => {
+      const load = traffic(registerWork(app, admin, services));
+      try {
+        await load.answered(20, 2, Date.now());
 
-      await pg.stop(mode);
-      await load.answered(30, 503, Date.now());
-      expect(await health()).toEqual({ status: 'error', database: 'down', redis: 'up' });
-      const page = await http(app).get('/verify?urn=EY1234567').expect(503);
-      expect(page.text).toContain('Sorry, the service is unavailable');
-      expect(leaksNothing(page.text.replace(/<[^>]*>/g, ' '))).toBe(true);
+        await pg.stop(mode);
+        await load.answered(30, 503, Date.now());
+        expect(await health()).toEqual({ status: 'error', database: 'down', redis: 'up' });
+        const page = await http(app).get('/verify?urn=EY1234567').expect(503);
+        expect(page.text).toContain('Sorry, the service is unavailable');
+        expect(leaksNothing(page.text.replace(/<[^>]*>/g, ' '))).toBe(true);
 
-      await pg.start();
-      await load.answered(20, 2, Date.now());
-    } finally {
-      await load.stop();
-      if (!pg.running()) await pg.start();
-    }
+        await pg.start();
+        await load.answered(20, 2, Date.now());
+      } finally {
+        await load.stop();
+        if (!pg.running()) await pg.start();
+      }
 
-    expect(await health()).toEqual({ status: 'ok', database: 'up', redis: 'up' });
-    expect(load.outcomes.filter((o) => !ok(o)).length).toBeGreaterThan(0);
-    expectCleanFailures(load.outcomes);
-    await expectWritesKept(db(), load.outcomes);
-  }, 180_000);
+      expect(await health()).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+      expect(load.outcomes.filter((o) => !ok(o)).length).toBeGreaterThan(0);
+      expectCleanFailures(load.outcomes);
+      await expectWritesKept(db(), load.outcomes);
+    },
+    180_000,
+  );
 
   it('retries the jobs that were running or queued, and each letter goes once', async () => {
     const queue = (name: 'system' | 'sweep') => worker.get(JobQueue).queue(name);
@@ -87,14 +89,21 @@ describe('PostgreSQL stopped and started again while the API serves and the work
     smtp.pause(held.name, () => outage);
 
     const asked: string[] = [];
-    for (const service of [held, ...others]) asked.push((await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201)).body.letterId as string);
+    for (const service of [held, ...others])
+      asked.push((await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201)).body.letterId as string);
     await eventually(async () => smtp.received.some((m) => (m.subject ?? '').includes(held.name)), 60_000);
 
     // A job in flight (the heartbeat holds for a while, then writes), and a sweep queued behind it.
     const heartbeat = (await http(app).post('/system/heartbeat').set(admin.auth).send({ holdMs: 1500 }).expect(202)).body.id as string;
-    await eventually(async () => (await db().query<{ started_at: Date | null }[]>('SELECT started_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].started_at);
+    await eventually(
+      async () => (await db().query<{ started_at: Date | null }[]>('SELECT started_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].started_at,
+    );
     const today = app.get(Clock).today();
-    await queue('sweep').add('sweep.daily', { asOf: today }, { jobId: jobId('drill', 'sweep', today), attempts: 3, backoff: { type: 'exponential', delay: 2000 } });
+    await queue('sweep').add(
+      'sweep.daily',
+      { asOf: today },
+      { jobId: jobId('drill', 'sweep', today), attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+    );
     const heartbeatJob = () => queue('system').getJob(jobId('heartbeat', heartbeat));
 
     try {
@@ -113,7 +122,10 @@ describe('PostgreSQL stopped and started again while the API serves and the work
       );
     await eventually(async () => (await queue('sweep').getJob(jobId('drill', 'sweep', today)))?.finishedOn, 120_000);
     await eventually(async () => (await letters()).every((l) => l.state === 'sent'), 120_000, 250);
-    await eventually(async () => (await db().query<{ processed_at: Date | null }[]>('SELECT processed_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].processed_at, 60_000);
+    await eventually(
+      async () => (await db().query<{ processed_at: Date | null }[]>('SELECT processed_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].processed_at,
+      60_000,
+    );
 
     const all = await letters();
     expect(all.map((l) => l.id)).toEqual(expect.arrayContaining(asked));
@@ -122,7 +134,10 @@ describe('PostgreSQL stopped and started again while the API serves and the work
       expect({ letter: letter.id, mails: mails.length, state: letter.state }).toEqual({ letter: letter.id, mails: 1, state: 'sent' });
     }
     expect(await (await queue('sweep').getJob(jobId('drill', 'sweep', today)))?.getState()).toBe('completed');
-    const snapshots = await db().query<{ subject_id: string; n: number }[]>(`SELECT subject_id, count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1 GROUP BY subject_id`, [today]);
+    const snapshots = await db().query<{ subject_id: string; n: number }[]>(
+      `SELECT subject_id, count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1 GROUP BY subject_id`,
+      [today],
+    );
     expect(snapshots.map((s) => s.subject_id)).toEqual(expect.arrayContaining(services.map((s) => s.id)));
     expect(snapshots.filter((s) => s.n !== 1)).toEqual([]);
     expect((await heartbeatJob())?.attemptsMade).toBeLessThanOrEqual(1);

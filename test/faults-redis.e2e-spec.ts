@@ -4,12 +4,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../libs/platform/src/config/app-config';
-import { JobQueue } from '../libs/platform/src/queue/job-queue';
-import { bullmqConnection } from '../libs/platform/src/redis/redis';
-import { REFUSED_EXIT_CODE } from '../libs/platform/src/redis/redis-policy.check';
-import { RedisResets } from '../libs/platform/src/redis/redis-resets';
-import { SWEEP_SCHEDULER_ID } from '../libs/reminders/src/reminder.jobs';
+import type { AppConfig } from '@npa/platform';
+import { JobQueue, bullmqConnection, REFUSED_EXIT_CODE, RedisResets } from '@npa/platform';
+import { SWEEP_SCHEDULER_ID } from '@npa/reminders';
 import { bootApi, bootWorker, eventually, workerProcess } from './support/boot';
 import { http, PASSWORD, SignedIn, signedIn } from './support/people';
 import { privatePostgres, PrivatePostgres } from './support/postgres-server';
@@ -100,7 +97,9 @@ describe.each([
     // A heartbeat that was accepted is done once; one refused leaves nothing behind.
     const accepted = load.outcomes.filter((o) => o.op === 'heartbeat' && ok(o)).map((o) => (o.body as { id: string }).id);
     await eventually(async () => {
-      const [row] = await db().query<{ n: number }[]>('SELECT count(*)::int AS n FROM system_heartbeats WHERE id = ANY($1) AND processed_at IS NOT NULL', [accepted]);
+      const [row] = await db().query<{ n: number }[]>('SELECT count(*)::int AS n FROM system_heartbeats WHERE id = ANY($1) AND processed_at IS NOT NULL', [
+        accepted,
+      ]);
       return row.n === accepted.length;
     }, 60_000);
     const rows = await db().query<{ id: string; attempts: number }[]>('SELECT id, attempts FROM system_heartbeats');
@@ -111,9 +110,11 @@ describe.each([
   it('finishes the jobs that were running or queued when it went, and sends each letter once', async () => {
     const [held, ...others] = services;
     const lettersQueue = worker.get(JobQueue).queue('letters');
-    const letterFor = async (service: { id: string }) => (await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201)).body.letterId as string;
+    const letterFor = async (service: { id: string }) =>
+      (await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201)).body.letterId as string;
     const relayed = async (ids: string[]) =>
-      (await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM job_outbox WHERE relayed_at IS NOT NULL AND payload->>'letterId' = ANY($1)`, [ids]))[0].n === ids.length;
+      (await db().query<{ n: number }[]>(`SELECT count(*)::int AS n FROM job_outbox WHERE relayed_at IS NOT NULL AND payload->>'letterId' = ANY($1)`, [ids]))[0]
+        .n === ids.length;
 
     // In flight: the first letter's email, held by the mail server until Redis is gone, and a heartbeat.
     let stopped!: () => void;
@@ -122,7 +123,9 @@ describe.each([
     const asked = [await letterFor(held)];
     await eventually(async () => smtp.received.some((m) => (m.subject ?? '').includes(held.name)), 60_000);
     const heartbeat = (await http(app).post('/system/heartbeat').set(admin.auth).send({ holdMs: 1500 }).expect(202)).body.id as string;
-    await eventually(async () => (await db().query<{ started_at: Date | null }[]>('SELECT started_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].started_at);
+    await eventually(
+      async () => (await db().query<{ started_at: Date | null }[]>('SELECT started_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].started_at,
+    );
     // Queued: letters whose jobs are in Redis, waiting behind a paused queue.
     await lettersQueue.pause();
     const queued: string[] = [];
@@ -135,12 +138,20 @@ describe.each([
       stopped();
       // Asked for during the outage: they wait in job_outbox.
       for (const service of services) asked.push(await letterFor(service));
-      await eventually(async () => (await db().query<{ processed_at: Date | null }[]>('SELECT processed_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].processed_at);
+      await eventually(
+        async () =>
+          (await db().query<{ processed_at: Date | null }[]>('SELECT processed_at FROM system_heartbeats WHERE id = $1', [heartbeat]))[0].processed_at,
+      );
     } finally {
       stopped();
       if (!redis.running()) await redis.start();
     }
-    await eventually(() => lettersQueue.resume().then(() => true, () => false));
+    await eventually(() =>
+      lettersQueue.resume().then(
+        () => true,
+        () => false,
+      ),
+    );
 
     const letters = async () =>
       db().query<{ id: string; verification_code: string; state: string | null }[]>(

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { addDays, todayIn } from '../libs/platform/src/dates';
-import { CSV_BODY_LIMIT } from '../libs/registry/src/imports/csv-body.parser';
-import { allColumns, IMPORT_KINDS } from '../libs/registry/src/imports/import-kinds';
+import { addDays, todayIn } from '@npa/platform';
+import { CSV_BODY_LIMIT, allColumns, IMPORT_KINDS } from '@npa/imports';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn, uniqueEmail } from './support/people';
 

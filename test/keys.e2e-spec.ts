@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deriveKey } from '../libs/platform/src/auth/keys';
+import { deriveKey } from '@npa/platform';
 import { bootApi } from './support/boot';
 import { http, signedIn } from './support/people';
 
@@ -27,10 +27,22 @@ describe('Keys: API tokens are signed with a key derived for them alone', () => 
     const admin = await signedIn(app, 'npa_admin');
     const [{ token_version: ver }] = await app.get(DataSource).query<{ token_version: number }[]>('SELECT token_version FROM users WHERE id = $1', [admin.id]);
     const secret = process.env.JWT_SECRET!;
-    await http(app).get('/auth/me').set('Authorization', `Bearer ${token(secret, admin.id, ver)}`).expect(401);
-    await http(app).get('/auth/me').set('Authorization', `Bearer ${token(deriveKey(secret, 'cookie'), admin.id, ver)}`).expect(401);
-    await http(app).get('/auth/me').set('Authorization', `Bearer ${token(deriveKey(secret, 'totp'), admin.id, ver)}`).expect(401);
-    const me = await http(app).get('/auth/me').set('Authorization', `Bearer ${token(deriveKey(secret, 'token'), admin.id, ver)}`).expect(200);
+    await http(app)
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${token(secret, admin.id, ver)}`)
+      .expect(401);
+    await http(app)
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${token(deriveKey(secret, 'cookie'), admin.id, ver)}`)
+      .expect(401);
+    await http(app)
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${token(deriveKey(secret, 'totp'), admin.id, ver)}`)
+      .expect(401);
+    const me = await http(app)
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${token(deriveKey(secret, 'token'), admin.id, ver)}`)
+      .expect(200);
     expect(me.body.id).toBe(admin.id);
   });
 });

@@ -4,9 +4,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { loadConfig } from '../libs/platform/src/config/app-config';
-import { MailError } from '../libs/platform/src/mail/mail-error';
-import { Mailer, MailMessage } from '../libs/platform/src/mail/mailer';
+import { loadConfig, MailError, Mailer, MailMessage } from '@npa/platform';
 import { freePort } from './support/ports';
 
 /** A real SMTP server on a free port; `refuse` makes it answer DATA with that reply code. */
@@ -66,7 +64,9 @@ describe(Mailer.name, () => {
   it('throws a transient MailError when the server answers 451', async () => {
     const server = await smtpServer(451);
     try {
-      const error = await mailer({ SMTP_URL: server.url }).send(message).catch((e: unknown) => e);
+      const error = await mailer({ SMTP_URL: server.url })
+        .send(message)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MailError);
       expect(error).toMatchObject({ kind: 'transient', smtpCode: 451 });
       expect((error as MailError).smtpResponse).toContain('Try again later');
@@ -78,7 +78,9 @@ describe(Mailer.name, () => {
   it('throws a permanent MailError when the server answers 550', async () => {
     const server = await smtpServer(550);
     try {
-      const error = await mailer({ SMTP_URL: server.url }).send(message).catch((e: unknown) => e);
+      const error = await mailer({ SMTP_URL: server.url })
+        .send(message)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MailError);
       expect(error).toMatchObject({ kind: 'permanent', smtpCode: 550 });
     } finally {
@@ -87,7 +89,9 @@ describe(Mailer.name, () => {
   });
 
   it('throws a transient MailError when nothing listens at SMTP_URL', async () => {
-    const error = await mailer({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }).send(message).catch((e: unknown) => e);
+    const error = await mailer({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` })
+      .send(message)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailError);
     expect(error).toMatchObject({ kind: 'transient' });
   });

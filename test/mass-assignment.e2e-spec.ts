@@ -2,8 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AccessDeclarations, DeclaredRoute, methodName } from '../libs/platform/src/auth/access-declarations';
-import type { Role } from '../libs/platform/src/auth/roles';
+import { AccessDeclarations, DeclaredRoute, methodName } from '@npa/platform';
+import type { Role } from '@npa/platform';
 import { buildWorld, fillPath, freshUser, secretsIn, SPENDS_SIGN_IN, userFor, World } from './support/access-world';
 import { bootApi, bootWorker } from './support/boot';
 import { http, SignedIn } from './support/people';
@@ -84,7 +84,8 @@ describe('Mass assignment: every write route refuses fields it does not take, an
           const response = await send(call, withExtra(call.body, field, extraValue(field)));
           const details = (response.body as { details?: { field: string }[] }).details ?? [];
           if (response.status !== 400) failures.push(`${call.key} + ${field}: expected 400, got ${response.status}`);
-          else if (details.length === 0 || !details.every((d) => same(d.field).includes(same(field)))) failures.push(`${call.key} + ${field}: details should name ${field} alone, got ${JSON.stringify(details)}`);
+          else if (details.length === 0 || !details.every((d) => same(d.field).includes(same(field))))
+            failures.push(`${call.key} + ${field}: details should name ${field} alone, got ${JSON.stringify(details)}`);
           failures.push(...leaked(call.key, response));
         }
       }
@@ -106,7 +107,8 @@ describe('Mass assignment: every write route refuses fields it does not take, an
       const control = await send(call, call.body);
       const refusedFor = ((control.body as { details?: { field: string }[] }).details ?? []).map((d) => d.field);
       const unknowable = control.status === 400 && refusedFor.length > 0 && refusedFor.every((field) => field === call.unknowable);
-      if (([400, 401, 403, 404].includes(control.status) && !unknowable) || control.status >= 500) failures.push(`${call.key}: its minimal body got ${control.status} ${control.text?.slice(0, 300)}`);
+      if (([400, 401, 403, 404].includes(control.status) && !unknowable) || control.status >= 500)
+        failures.push(`${call.key}: its minimal body got ${control.status} ${control.text?.slice(0, 300)}`);
       failures.push(...leaked(call.key, control));
     }
     expect([...new Set(failures)]).toEqual([]);
@@ -144,7 +146,12 @@ describe('Mass assignment: every write route refuses fields it does not take, an
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL($1) ORDER BY table_name`,
       [CHANGES_ALLOWED],
     );
-    const sql = tables.map(({ table_name: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t}" x`).join(' UNION ALL ');
+    const sql = tables
+      .map(
+        ({ table_name: t }) =>
+          `SELECT '${t}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t}" x`,
+      )
+      .join(' UNION ALL ');
     const rows = await db.query<{ t: string; digest: string }[]>(sql);
     return new Map(rows.map((r) => [r.t, r.digest]));
   }

@@ -3,11 +3,7 @@ import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { jobId } from '../libs/platform/src/queue/jobs';
-import { Outbox } from '../libs/platform/src/outbox/outbox';
-import { OutboxRelay } from '../libs/platform/src/outbox/outbox-relay';
-import { bullmqConnection } from '../libs/platform/src/redis/redis';
-import { Heartbeat } from '../libs/platform/src/system/heartbeat.entity';
+import { jobId, Outbox, OutboxRelay, bullmqConnection, Heartbeat } from '@npa/platform';
 import { bootWorker, eventually } from './support/boot';
 import { privateRedis } from './support/redis-server';
 
@@ -199,7 +195,11 @@ describe('Job outbox and its relay', () => {
       const done = await eventually(() => allProcessed(worker, ids), 30_000);
       expect(done.map((r) => r.attempts)).toEqual([1, 1, 1]);
       // Nothing was claimed while Redis was away, so each row went in one try.
-      expect((await outboxRows(worker, ids)).map((r) => [r.relayed_at !== null, r.attempts])).toEqual([[true, 1], [true, 1], [true, 1]]);
+      expect((await outboxRows(worker, ids)).map((r) => [r.relayed_at !== null, r.attempts])).toEqual([
+        [true, 1],
+        [true, 1],
+        [true, 1],
+      ]);
     }, 60_000);
   });
 });

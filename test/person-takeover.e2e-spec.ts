@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { addDays } from '../libs/platform/src/dates';
-import { Clock } from '../libs/platform/src/time/clock';
+import { addDays, Clock } from '@npa/platform';
 import { bootApi } from './support/boot';
 import { http, signedIn, SignedIn, uniqueEmail } from './support/people';
 import { registerBuilder } from './support/register';
@@ -41,7 +40,13 @@ describe('Taking over a person by email', () => {
 
   afterAll(async () => app?.close());
 
-  const record = async () => (await http(app).get(`/people/${target.id}`).set(admin.auth).expect(200)).body as { name: string; email: string; memberships: { endDate: string }[]; qualifications: unknown[] };
+  const record = async () =>
+    (await http(app).get(`/people/${target.id}`).set(admin.auth).expect(200)).body as {
+      name: string;
+      email: string;
+      memberships: { endDate: string }[];
+      qualifications: unknown[];
+    };
   const errorSummary = (html: string) => /govuk-error-summary[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
 
   async function teamForm(fields: Record<string, string>, status: number) {
@@ -61,7 +66,9 @@ describe('Taking over a person by email', () => {
     expect(errorSummary(wrong.text)).toContain('ask the NPA office');
     const team = await http(app).get(`/services/${serviceB}/team`).set(managerB.auth).expect(200);
     expect(team.body.items).toEqual([]);
-    const refused = await app.get(DataSource).query(`SELECT 1 FROM audit_log WHERE action = 'person.link_refused' AND actor_id = $1 AND entity_id = $2`, [managerB.id, target.id]);
+    const refused = await app
+      .get(DataSource)
+      .query(`SELECT 1 FROM audit_log WHERE action = 'person.link_refused' AND actor_id = $1 AND entity_id = $2`, [managerB.id, target.id]);
     expect(refused).toHaveLength(1);
   });
 
@@ -76,10 +83,20 @@ describe('Taking over a person by email', () => {
   it("refuses a setting contact's staff form the same way", async () => {
     const cookies = await webSession(app, contact.email);
     const form = await formSession(app, '/setting', cookies);
-    const wrong = await http(app).post('/setting/staff').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: target.email, name: 'Someone Else', startDate: today }).expect(400);
+    const wrong = await http(app)
+      .post('/setting/staff')
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token, email: target.email, name: 'Someone Else', startDate: today })
+      .expect(400);
     expect(wrong.text).not.toContain(target.name);
     expect(errorSummary(wrong.text)).toContain('ask the NPA office');
-    const noName = await http(app).post('/setting/staff').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: target.email, name: '', startDate: today }).expect(400);
+    const noName = await http(app)
+      .post('/setting/staff')
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token, email: target.email, name: '', startDate: today })
+      .expect(400);
     expect(noName.text).not.toContain(target.name);
   });
 
@@ -100,24 +117,54 @@ describe('Taking over a person by email', () => {
 
     const as = (path: string) => `/people/${target.id}${path}`;
     for (const path of ['', '/memberships', '/qualifications', '/letters']) await http(app).get(as(path)).set(managerB.auth).expect(404);
-    await http(app).patch(as('')).set(managerB.auth).send({ name: 'Taken Over', email: uniqueEmail('attacker') }).expect(404);
-    await http(app).patch(as(`/memberships/${target.membershipId}`)).set(managerB.auth).send({ endDate: addDays(today, -1) }).expect(404);
-    await http(app).post(as('/memberships')).set(managerB.auth).send({ number: 'NPA-X', startDate: addDays(today, 400), endDate: addDays(today, 500) }).expect(404);
+    await http(app)
+      .patch(as(''))
+      .set(managerB.auth)
+      .send({ name: 'Taken Over', email: uniqueEmail('attacker') })
+      .expect(404);
+    await http(app)
+      .patch(as(`/memberships/${target.membershipId}`))
+      .set(managerB.auth)
+      .send({ endDate: addDays(today, -1) })
+      .expect(404);
+    await http(app)
+      .post(as('/memberships'))
+      .set(managerB.auth)
+      .send({ number: 'NPA-X', startDate: addDays(today, 400), endDate: addDays(today, 500) })
+      .expect(404);
     await http(app).post(as('/qualifications')).set(managerB.auth).send({ kind: 'relevant_degree', status: 'achieved' }).expect(404);
     await http(app).post(as('/induction')).set(managerB.auth).send({ completedOn: today }).expect(404);
     expect(await record()).toEqual(before);
   });
 
   it('lets B read, not change, someone it employs today who also works for A; A too, until one post ends', async () => {
-    const post = (await http(app).post(`/services/${serviceB}/team`).set(managerB.auth).send({ personId: target.id, role: 'practitioner', fte: 0.5, caseload: 4, startDate: addDays(today, -1) }).expect(201)).body as { id: string };
+    const post = (
+      await http(app)
+        .post(`/services/${serviceB}/team`)
+        .set(managerB.auth)
+        .send({ personId: target.id, role: 'practitioner', fte: 0.5, caseload: 4, startDate: addDays(today, -1) })
+        .expect(201)
+    ).body as { id: string };
     const read = await http(app).get(`/people/${target.id}`).set(managerB.auth).expect(200);
     expect(read.body.name).toBe(target.name);
     for (const manager of [managerB, managerA]) {
-      await http(app).patch(`/people/${target.id}`).set(manager.auth).send({ email: uniqueEmail('attacker') }).expect(404);
-      await http(app).patch(`/people/${target.id}/memberships/${target.membershipId}`).set(manager.auth).send({ endDate: addDays(today, -1) }).expect(404);
+      await http(app)
+        .patch(`/people/${target.id}`)
+        .set(manager.auth)
+        .send({ email: uniqueEmail('attacker') })
+        .expect(404);
+      await http(app)
+        .patch(`/people/${target.id}/memberships/${target.membershipId}`)
+        .set(manager.auth)
+        .send({ endDate: addDays(today, -1) })
+        .expect(404);
     }
     // B's post ends yesterday: the person is A's alone again, and nothing of B's remains.
-    await http(app).patch(`/services/${serviceB}/team/${post.id}`).set(managerB.auth).send({ endDate: addDays(today, -1) }).expect(200);
+    await http(app)
+      .patch(`/services/${serviceB}/team/${post.id}`)
+      .set(managerB.auth)
+      .send({ endDate: addDays(today, -1) })
+      .expect(200);
     await http(app).get(`/people/${target.id}`).set(managerB.auth).expect(404);
     await http(app).post(`/people/${target.id}/qualifications`).set(managerA.auth).send({ kind: 'relevant_degree', status: 'working_towards' }).expect(201);
   });
@@ -125,7 +172,11 @@ describe('Taking over a person by email', () => {
   it('leaves NPA staff able to do all of it', async () => {
     const email = uniqueEmail('pat-new');
     await http(app).patch(`/people/${target.id}`).set(admin.auth).send({ name: 'Pat Target-Jones', email }).expect(200);
-    await http(app).patch(`/people/${target.id}/memberships/${target.membershipId}`).set(admin.auth).send({ endDate: addDays(today, 200) }).expect(200);
+    await http(app)
+      .patch(`/people/${target.id}/memberships/${target.membershipId}`)
+      .set(admin.auth)
+      .send({ endDate: addDays(today, 200) })
+      .expect(200);
     await http(app).post(`/people/${target.id}/qualifications`).set(admin.auth).send({ kind: 'accredited_trainer', status: 'working_towards' }).expect(201);
     expect(await record()).toMatchObject({ name: 'Pat Target-Jones', email, memberships: [{ endDate: addDays(today, 200) }] });
   });

@@ -7,16 +7,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { WebSessions } from '../libs/platform/src/auth/web-sessions.service';
-import { NOT_PERSONAL, PERSONAL_DATA } from '../libs/privacy/src/personal-data';
-import type { SubjectAccessReport } from '../libs/privacy/src/subject-access.service';
+import { WebSessions } from '@npa/platform';
+import { NOT_PERSONAL, PERSONAL_DATA } from '@npa/privacy';
+import type { SubjectAccessReport } from '@npa/privacy';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, login, PASSWORD, signedIn, SignedIn, uniqueEmail } from './support/people';
 import { registerBuilder } from './support/register';
 import { day, makeTrainer, makeWorkshop } from './support/training';
 
 const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
+const cli = (...args: string[]) =>
+  run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
 
 interface SchemaColumn {
   table: string;
@@ -102,7 +103,11 @@ describe('Personal data: the map of where a person is held, and subject access',
     it('fails for a new table that refers to a person until the map lists it', async () => {
       await owner.query('CREATE TABLE personal_data_probe (id uuid PRIMARY KEY, person_id uuid REFERENCES people(id), contact_email text, notes jsonb)');
       try {
-        expect(unaccounted(await schemaColumns(owner))).toEqual(['personal_data_probe.contact_email', 'personal_data_probe.notes', 'personal_data_probe.person_id']);
+        expect(unaccounted(await schemaColumns(owner))).toEqual([
+          'personal_data_probe.contact_email',
+          'personal_data_probe.notes',
+          'personal_data_probe.person_id',
+        ]);
       } finally {
         await owner.query('DROP TABLE personal_data_probe');
       }
@@ -145,13 +150,31 @@ describe('Personal data: the map of where a person is held, and subject access',
 
       // Her account as the service's manager: a sign-in (audited), a browser session, a letter and its email.
       await app.get(DataSource).query('SELECT 1'); // the pool is up before the worker composes
-      await http(app).post('/users').set(admin.auth).send({ email: email.toUpperCase(), name: sasha.name, password: PASSWORD, role: 'service_manager', organisationId: service.id }).expect(201);
+      await http(app)
+        .post('/users')
+        .set(admin.auth)
+        .send({ email: email.toUpperCase(), name: sasha.name, password: PASSWORD, role: 'service_manager', organisationId: service.id })
+        .expect(201);
       const token = await login(app, email, PASSWORD);
-      user = { id: (await http(app).get('/auth/me').set({ Authorization: `Bearer ${token}` }).expect(200)).body.id, email, token, auth: { Authorization: `Bearer ${token}` } };
+      user = {
+        id: (
+          await http(app)
+            .get('/auth/me')
+            .set({ Authorization: `Bearer ${token}` })
+            .expect(200)
+        ).body.id,
+        email,
+        token,
+        auth: { Authorization: `Bearer ${token}` },
+      };
       await app.get(WebSessions).start({ id: user.id, tokenVersion: 0 });
       await http(app).post('/auth/login').send({ email, password: 'not-her-password' }).expect(401);
       const letter = await http(app).post(`/services/${service.id}/letters`).set(admin.auth).expect(201);
-      await eventually(async () => (await app.get(DataSource).query(`SELECT 1 FROM mail_deliveries WHERE letter_id = $1 AND state = 'sent'`, [letter.body.letterId])).length > 0, 60_000);
+      await eventually(
+        async () =>
+          (await app.get(DataSource).query(`SELECT 1 FROM mail_deliveries WHERE letter_id = $1 AND state = 'sent'`, [letter.body.letterId])).length > 0,
+        60_000,
+      );
       // A reminder about her membership, as the sweep records it.
       await app.get(DataSource).query(
         `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, recipients, facts, state)
@@ -174,14 +197,38 @@ describe('Personal data: the map of where a person is held, and subject access',
 
     it('names every table where the person appears, found independently by reading every row of every table', async () => {
       const ids = [...report.subject.personIds, ...report.subject.userIds, ...report.subject.trainerIds];
-      const tables = (await owner.query<{ table: string }>(`SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.table);
+      const tables = (await owner.query<{ table: string }>(`SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map(
+        (r) => r.table,
+      );
       const holding: string[] = [];
       for (const table of tables) {
-        const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text ILIKE ANY($1::text[])`, [[...ids, user.email].map((x) => `%${x}%`)]);
+        const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text ILIKE ANY($1::text[])`, [
+          [...ids, user.email].map((x) => `%${x}%`),
+        ]);
         if (rows[0].n > 0) holding.push(table);
       }
       expect(holding).toEqual(
-        expect.arrayContaining(['people', 'users', 'web_sessions', 'team_members', 'memberships', 'qualifications', 'inductions', 'setting_staff', 'supervision_sessions', 'supervision_participants', 'trainers', 'trainer_accreditations', 'workshops', 'workshop_attendees', 'workshop_outcomes', 'letters', 'mail_deliveries', 'reminders', 'audit_log']),
+        expect.arrayContaining([
+          'people',
+          'users',
+          'web_sessions',
+          'team_members',
+          'memberships',
+          'qualifications',
+          'inductions',
+          'setting_staff',
+          'supervision_sessions',
+          'supervision_participants',
+          'trainers',
+          'trainer_accreditations',
+          'workshops',
+          'workshop_attendees',
+          'workshop_outcomes',
+          'letters',
+          'mail_deliveries',
+          'reminders',
+          'audit_log',
+        ]),
       );
       expect(Object.keys(report.tables).sort()).toEqual(expect.arrayContaining(holding.filter((t) => !NOT_PERSONAL.some((n) => n.table === t))));
     });

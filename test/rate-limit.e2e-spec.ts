@@ -1,8 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { Actor } from '../libs/platform/src/auth/current-user';
-import { TotpService } from '../libs/platform/src/auth/totp.service';
+import { Actor, TotpService } from '@npa/platform';
 import { bootApi } from './support/boot';
 import { http, PASSWORD, signedIn, uniqueEmail } from './support/people';
 import { codeAt } from './support/totp';
@@ -107,7 +106,10 @@ describe('Rate limits', () => {
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.5').expect(429);
       // Another client behind the same proxy has a count of its own.
       await http(app).get('/certificates/NO-SUCH-CODE').set('X-Forwarded-For', '203.0.113.6').expect(404);
-      expect((await throttleKeys(prefix)).filter((k) => k.endsWith(':hits')).sort()).toEqual([`${prefix}:throttle:{203.0.113.5:public}:hits`, `${prefix}:throttle:{203.0.113.6:public}:hits`]);
+      expect((await throttleKeys(prefix)).filter((k) => k.endsWith(':hits')).sort()).toEqual([
+        `${prefix}:throttle:{203.0.113.5:public}:hits`,
+        `${prefix}:throttle:{203.0.113.6:public}:hits`,
+      ]);
     }, 30_000);
 
     it('trusts a proxy only when it is the one named: a forwarded address from elsewhere is ignored', async () => {
@@ -164,11 +166,17 @@ describe('Rate limits', () => {
       };
       const target = await withCodes();
       const bystander = await withCodes();
-      const attempt = (email: string, code: string, from: string) => http(app).post('/auth/login').set('X-Forwarded-For', from).send({ email, password: PASSWORD, code });
+      const attempt = (email: string, code: string, from: string) =>
+        http(app).post('/auth/login').set('X-Forwarded-For', from).send({ email, password: PASSWORD, code });
       // Guesses from three addresses: each address is under its own limits, the account is not.
-      for (const [i, from] of ['203.0.113.1', '203.0.113.2', '203.0.113.3'].entries()) await attempt(target.email, await codeAt(target.secret, 5 + i), from).expect(401);
+      for (const [i, from] of ['203.0.113.1', '203.0.113.2', '203.0.113.3'].entries())
+        await attempt(target.email, await codeAt(target.secret, 5 + i), from).expect(401);
       const refused = await attempt(target.email, await codeAt(target.secret, 1), '203.0.113.4').expect(429);
-      expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Too many codes tried for this account; wait a few minutes and try again.' });
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many codes tried for this account; wait a few minutes and try again.',
+      });
       await attempt(bystander.email, await codeAt(bystander.secret, 1), '203.0.113.4').expect(200);
     }, 30_000);
   });

@@ -1,10 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths } from '../libs/platform/src/dates';
-import { Clock } from '../libs/platform/src/time/clock';
-import { workingDaysAfter } from '../libs/reminders/src/finders/due-dates';
-import type { DueReminder, ReminderIdentity } from '../libs/reminders/src/finders/due-reminder';
-import { ReminderFinder } from '../libs/reminders/src/finders/reminder.finder';
+import { addDays, addMonths, Clock } from '@npa/platform';
+import { workingDaysAfter, ReminderFinder } from '@npa/reminders';
+import type { DueReminder, ReminderIdentity } from '@npa/reminders';
 import { completeJudged, passAll, readySetting, travel } from './support/approval';
 import { bootApi } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';

@@ -3,22 +3,16 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { LettersService } from '../libs/letters/src/letters.service';
-import { sampleData } from '../libs/letters/src/sample-data';
-import { WebSessions } from '../libs/platform/src/auth/web-sessions.service';
-import { addDays, IsoDate } from '../libs/platform/src/dates';
-import { JobQueue } from '../libs/platform/src/queue/job-queue';
-import { Storage } from '../libs/platform/src/storage/storage';
-import { Clock } from '../libs/platform/src/time/clock';
-import { UsersService } from '../libs/platform/src/users/users.service';
-import { RetentionService } from '../libs/privacy/src/retention.service';
-import { retentionCutoff } from '../libs/privacy/src/retention.rules';
+import { LettersService, sampleData } from '@npa/letters';
+import { WebSessions, addDays, IsoDate, JobQueue, Storage, Clock, UsersService } from '@npa/platform';
+import { RetentionService, retentionCutoff } from '@npa/privacy';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './support/people';
 import { registerBuilder } from './support/register';
 
 const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
+const cli = (...args: string[]) =>
+  run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], { env: process.env });
 
 interface PersonRow {
   id: string;
@@ -42,7 +36,8 @@ describe('Retention: people past six years after their last link are anonymised,
   const db = () => app.get(DataSource);
   const person = async (id: string) => (await db().query<PersonRow[]>('SELECT id, name, email, anonymised_at FROM people WHERE id = $1', [id]))[0];
   /** The register keeps when a record was made; these people were entered ten years ago. */
-  const madeYearsAgo = (id: string, years: number) => db().query(`UPDATE people SET created_at = now() - make_interval(years => $2) WHERE id = $1`, [id, years]);
+  const madeYearsAgo = (id: string, years: number) =>
+    db().query(`UPDATE people SET created_at = now() - make_interval(years => $2) WHERE id = $1`, [id, years]);
 
   beforeAll(async () => {
     app = await bootApi();
@@ -55,7 +50,10 @@ describe('Retention: people past six years after their last link are anonymised,
     const setting = await build.setting();
     const make = async (label: string) => {
       const email = uniqueEmail(label);
-      return build.post('/people', { name: `${label[0].toUpperCase()}${label.slice(1)} Person ${email.slice(label.length + 1, label.length + 7)}`, email }) as Promise<{ id: string; name: string; email: string }>;
+      return build.post('/people', {
+        name: `${label[0].toUpperCase()}${label.slice(1)} Person ${email.slice(label.length + 1, label.length + 7)}`,
+        email,
+      }) as Promise<{ id: string; name: string; email: string }>;
     };
 
     // Left the service six years and a day ago: past retention.
@@ -65,11 +63,19 @@ describe('Retention: people past six years after their last link are anonymised,
     const trainerPerson = await make('trainer');
     trainerName = trainerPerson.name;
     const trainer = await build.post('/trainers', { personId: trainerPerson.id, accreditedFrom: addDays(cutoff, -2000), accreditedTo: addDays(today, 365) });
-    const workshop = await build.post('/workshops', { trainerId: trainer.id, startDate: addDays(cutoff, -500), endDate: addDays(cutoff, -499), venue: 'Taunton Library', capacity: 10 });
+    const workshop = await build.post('/workshops', {
+      trainerId: trainer.id,
+      startDate: addDays(cutoff, -500),
+      endDate: addDays(cutoff, -499),
+      venue: 'Taunton Library',
+      capacity: 10,
+    });
     await build.post(`/workshops/${workshop.id}/attendees`, { personId: people.left.id });
     certificateCode = (await build.post(`/workshops/${workshop.id}/outcomes`, { personId: people.left.id, outcome: 'completed' })).certificateCode;
     // ...a user account disabled when they left, with a browser session left behind...
-    const user = await app.get(UsersService).create({ email: people.left.email, name: people.left.name, password: PASSWORD, role: 'service_manager', organisationId: service.id }, null);
+    const user = await app
+      .get(UsersService)
+      .create({ email: people.left.email, name: people.left.name, password: PASSWORD, role: 'service_manager', organisationId: service.id }, null);
     userId = user.id;
     await app.get(WebSessions).start({ id: user.id, tokenVersion: 0 });
     await db().query(`UPDATE users SET disabled_at = $2::date WHERE id = $1`, [user.id, addDays(cutoff, -1)]);
@@ -170,16 +176,20 @@ describe('Retention: people past six years after their last link are anonymised,
     });
 
     it('disables and renames their user account and ends their sessions, so it cannot sign in', async () => {
-      const [user] = await db().query<{ name: string; email: string; password_hash: string; disabled_at: Date | null }[]>('SELECT name, email, password_hash, disabled_at FROM users WHERE id = $1', [userId]);
+      const [user] = await db().query<{ name: string; email: string; password_hash: string; disabled_at: Date | null }[]>(
+        'SELECT name, email, password_hash, disabled_at FROM users WHERE id = $1',
+        [userId],
+      );
       expect(user).toMatchObject({ name: anonymisedName, email: (await person(people.left.id)).email, password_hash: '!', disabled_at: expect.any(Date) });
       expect(await db().query('SELECT 1 FROM web_sessions WHERE user_id = $1', [userId])).toHaveLength(0);
       await http(app).post('/auth/login').send({ email: people.left.email, password: PASSWORD }).expect(401);
     });
 
     it('writes one audit row per person, naming neither their old name nor their address', async () => {
-      const rows = await db().query<{ entity_id: string; after: Record<string, unknown> }[]>(`SELECT entity_id, after FROM audit_log WHERE action = 'person.anonymised' AND entity_id = ANY($1::text[])`, [
-        Object.values(people).map((p) => p.id),
-      ]);
+      const rows = await db().query<{ entity_id: string; after: Record<string, unknown> }[]>(
+        `SELECT entity_id, after FROM audit_log WHERE action = 'person.anonymised' AND entity_id = ANY($1::text[])`,
+        [Object.values(people).map((p) => p.id)],
+      );
       expect(rows.map((r) => r.entity_id).sort()).toEqual([people.left.id, people.unlinked.id].sort());
       const left = rows.find((r) => r.entity_id === people.left.id)!;
       expect(left.after).toMatchObject({ name: anonymisedName, lastLinkEnded: addDays(cutoff, -1), asOf: today, retentionYears: 6, userAccounts: [userId] });
@@ -194,7 +204,10 @@ describe('Retention: people past six years after their last link are anonymised,
 
     it('prints their letter again without the name and sends nothing', async () => {
       const reprinted = await eventually(async () => {
-        const [row] = await db().query<{ html_key: string | null; subject_name: string }[]>('SELECT html_key, subject_name FROM letters WHERE id = $1 AND rendered_at IS NOT NULL', [letter.id]);
+        const [row] = await db().query<{ html_key: string | null; subject_name: string }[]>(
+          'SELECT html_key, subject_name FROM letters WHERE id = $1 AND rendered_at IS NOT NULL',
+          [letter.id],
+        );
         return row?.html_key && row.html_key !== letter.htmlKey ? row : null;
       }, 60_000);
       expect(reprinted.subject_name).toBe(anonymisedName);
@@ -203,7 +216,10 @@ describe('Retention: people past six years after their last link are anonymised,
       expect(html.text).not.toContain(people.left.name);
       const verified = await http(app).get(`/letters/verify/${letter.code}`).expect(200);
       expect(verified.body.issuedTo).toBe(anonymisedName);
-      const deliveries = await db().query<{ state: string; attempts: number; recipients: { email: string }[] }[]>('SELECT state, attempts, recipients FROM mail_deliveries WHERE letter_id = $1', [letter.id]);
+      const deliveries = await db().query<{ state: string; attempts: number; recipients: { email: string }[] }[]>(
+        'SELECT state, attempts, recipients FROM mail_deliveries WHERE letter_id = $1',
+        [letter.id],
+      );
       expect(deliveries).toEqual([{ state: 'sent', attempts: 1, recipients: [{ email: (await person(people.left.id)).email, name: anonymisedName }] }]);
       // The old files, printed with the name, are gone.
       await expect(app.get(Storage).read(letter.pdfKey)).rejects.toThrow(/ENOENT/);

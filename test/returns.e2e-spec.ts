@@ -4,16 +4,34 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { pdfWords } from '../libs/letters/src/testing/pdf-text';
-import { Clock } from '../libs/platform/src/time/clock';
-import { latestFilingYear, reportingYear } from '../libs/returns/src/rules/reporting-year';
+import { pdfWords } from '@npa/letters/testing';
+import { Clock } from '@npa/platform';
+import { latestFilingYear, reportingYear } from '@npa/returns';
 import { travel } from './support/approval';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { startSmtp, TestSmtp, withSubject } from './support/smtp';
 
-type Figures = { referralsAccepted: number; childrenSupported: number; waitingList: number; ageRange: string; fundingSource: string; budgetCut: boolean; teamFte: number; annualCost: number };
-const figures = (referralsAccepted: number, childrenSupported: number, waitingList: number, ageRange: string, fundingSource: string, budgetCut: boolean, teamFte: number, annualCost: number): Figures => ({
+type Figures = {
+  referralsAccepted: number;
+  childrenSupported: number;
+  waitingList: number;
+  ageRange: string;
+  fundingSource: string;
+  budgetCut: boolean;
+  teamFte: number;
+  annualCost: number;
+};
+const figures = (
+  referralsAccepted: number,
+  childrenSupported: number,
+  waitingList: number,
+  ageRange: string,
+  fundingSource: string,
+  budgetCut: boolean,
+  teamFte: number,
+  annualCost: number,
+): Figures => ({
   referralsAccepted,
   childrenSupported,
   waitingList,
@@ -33,7 +51,8 @@ describe('Annual returns and the national snapshot', () => {
   const services: Record<'A' | 'B' | 'C' | 'D' | 'E', { id: string; name: string; manager: SignedIn }> = {} as never;
   const tag = Date.now().toString(36);
 
-  const file = (key: keyof typeof services, year: string, body: object, as: SignedIn = services[key].manager) => http(app).put(`/services/${services[key].id}/returns/${year}`).set(as.auth).send(body);
+  const file = (key: keyof typeof services, year: string, body: object, as: SignedIn = services[key].manager) =>
+    http(app).put(`/services/${services[key].id}/returns/${year}`).set(as.auth).send(body);
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -64,7 +83,13 @@ describe('Annual returns and the national snapshot', () => {
       const first = await file('A', '2001-02', figures(80, 75, 8, '0-5', 'local_authority', false, 4.0, 220_000));
       expect(first.body).toMatchObject({ revision: 1 });
       const filed = await file('A', '2002-03', figures(100, 120, 9, '0-5', 'local_authority', false, 4.0, 240_000)).expect(200);
-      expect(filed.body).toMatchObject({ state: 'filed_late', revision: 1, canFile: true, year: { label: '2002/03', dueOn: '2003-06-30', closed: false }, lastYear: { year: { label: '2001/02' }, figures: { referralsAccepted: 80 } } });
+      expect(filed.body).toMatchObject({
+        state: 'filed_late',
+        revision: 1,
+        canFile: true,
+        year: { label: '2002/03', dueOn: '2003-06-30', closed: false },
+        lastYear: { year: { label: '2001/02' }, figures: { referralsAccepted: 80 } },
+      });
 
       const corrected = await file('A', '2002-03', figures(100, 120, 10, '0-5', 'local_authority', false, 4.0, 240_000)).expect(200);
       expect(corrected.body).toMatchObject({ revision: 2, figures: { waitingList: 10 } });
@@ -73,14 +98,22 @@ describe('Annual returns and the national snapshot', () => {
         [1, 9],
       ]);
       const list = await http(app).get(`/services/${services.A.id}/returns`).set(services.A.manager.auth).expect(200);
-      expect(list.body.find((r: { year: { label: string } }) => r.year.label === '2002/03')).toMatchObject({ state: 'filed_late', figures: { waitingList: 10 } });
+      expect(list.body.find((r: { year: { label: string } }) => r.year.label === '2002/03')).toMatchObject({
+        state: 'filed_late',
+        figures: { waitingList: 10 },
+      });
     });
 
     it.each([
-      ['children supported beyond referrals plus last year', { childrenSupported: 300 }, 'childrenSupported', 'is 300, more than the 100 referrals accepted this year plus the 75 children supported in 2001/02 (175): check both figures'],
+      [
+        'children supported beyond referrals plus last year',
+        { childrenSupported: 300 },
+        'childrenSupported',
+        'is 300, more than the 100 referrals accepted this year plus the 75 children supported in 2001/02 (175): check both figures',
+      ],
       ['a waiting list of -1', { waitingList: -1 }, 'waitingList', 'cannot be below 0: enter 0 if no child is waiting'],
       ['a cost of £0', { annualCost: 0 }, 'annualCost', 'must be more than £0: enter the whole annual cost of the service in pounds'],
-      ['a cost in thousands', { annualCost: 240 }, 'annualCost', 'works out at £2 per child: enter the service\'s whole annual cost in pounds, not thousands'],
+      ['a cost in thousands', { annualCost: 240 }, 'annualCost', "works out at £2 per child: enter the service's whole annual cost in pounds, not thousands"],
       ['an unknown funding source', { fundingSource: 'lottery' }, 'fundingSource', 'must be one of local_authority, charity, independent'],
     ])('refuses %s with a clear message and changes nothing', async (_, change, field, problem) => {
       const refused = await file('A', '2002-03', { ...figures(100, 120, 10, '0-5', 'local_authority', false, 4.0, 240_000), ...change }).expect(400);
@@ -136,7 +169,11 @@ describe('Annual returns and the national snapshot', () => {
         authoritiesCovered: { count: 3, of: 317, percent: 1 },
         withWaitingList: { count: 3, of: 4, percent: 75 },
         childrenWaiting: 50,
-        funding: { local_authority: { count: 2, of: 4, percent: 50 }, charity: { count: 1, of: 4, percent: 25 }, independent: { count: 1, of: 4, percent: 25 } },
+        funding: {
+          local_authority: { count: 2, of: 4, percent: 50 },
+          charity: { count: 1, of: 4, percent: 25 },
+          independent: { count: 1, of: 4, percent: 25 },
+        },
         withBudgetCut: { count: 1, of: 4, percent: 25 },
         referralsAccepted: 380,
         childrenSupported: 380,
@@ -146,7 +183,15 @@ describe('Annual returns and the national snapshot', () => {
         averageTeamFte: 3.4,
         unmatched: [{ id: services.E.id, name: services.E.name }],
         referralsRoseSignificantly: { count: 1, of: 2, percent: 50 },
-        previous: { registeredServices: 3, returnsFiled: 2, referralsAccepted: 130, childrenSupported: 120, costPerChild: 2_667, averageCostPerService: 160_000, averageTeamFte: 3.3 },
+        previous: {
+          registeredServices: 3,
+          returnsFiled: 2,
+          referralsAccepted: 130,
+          childrenSupported: 120,
+          costPerChild: 2_667,
+          averageCostPerService: 160_000,
+          averageTeamFte: 3.3,
+        },
       });
       expect(body.changes.childrenSupported).toEqual({ previous: 120, current: 380, difference: 260, percent: 217 });
       expect(body.changes.costPerChild).toEqual({ previous: 2_667, current: 2_368, difference: -299, percent: -11 });
@@ -173,11 +218,16 @@ describe('Annual returns and the national snapshot', () => {
         const listed = await http(app).get('/snapshots/2002-03/reports').set(reviewer.auth).expect(200);
         return listed.body.find((r: { id: string; ready: boolean }) => r.id === asked.body.id && r.ready);
       }, 30_000);
-      const pdf = await http(app).get(report.pdf).set(reviewer.auth).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const pdf = await http(app)
+        .get(report.pdf)
+        .set(reviewer.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       const words = pdfWords(pdf.body as Buffer);
       expect(words).toContain('national snapshot 2002/03');
       expect(words).toContain('Provisional.');
@@ -219,7 +269,13 @@ describe('Annual returns and the national snapshot', () => {
     beforeAll(async () => {
       const make = async (label: string) => {
         const name = `Chased ${label} ${tag}`;
-        const body = (await http(app).post('/services').set(admin.auth).send({ name, localAuthority: 'Devon County Council', region: 'South West', ageRange: '0-5' }).expect(201)).body;
+        const body = (
+          await http(app)
+            .post('/services')
+            .set(admin.auth)
+            .send({ name, localAuthority: 'Devon County Council', region: 'South West', ageRange: '0-5' })
+            .expect(201)
+        ).body;
         return { id: body.id as string, name, manager: await signedIn(app, 'service_manager', body.id) };
       };
       late = await make('late');
@@ -238,7 +294,11 @@ describe('Annual returns and the national snapshot', () => {
 
       // The prompt service files; it is not chased again.
       clock.to(year.opensOn);
-      await http(app).put(`/services/${prompt.id}/returns/${year.slug}`).set(prompt.manager.auth).send(figures(20, 20, 2, '0-5', 'local_authority', false, 2, 50_000)).expect(200);
+      await http(app)
+        .put(`/services/${prompt.id}/returns/${year.slug}`)
+        .set(prompt.manager.auth)
+        .send(figures(20, 20, 2, '0-5', 'local_authority', false, 2, 50_000))
+        .expect(200);
 
       const dueSoon = `${year.startYear + 1}-05-31`;
       await sweep(dueSoon);
@@ -254,7 +314,11 @@ describe('Annual returns and the national snapshot', () => {
       expect(chasers(late).map((m) => m.subject)).toHaveLength(3);
       expect(chasers(prompt)).toHaveLength(1);
       const listed = await http(app).get(`/services/${late.id}/reminders`).set(late.manager.auth).expect(200);
-      expect(listed.body.map((r: { kind: string; state: string }) => `${r.kind}:${r.state}`).sort()).toEqual(['return-due-soon:sent', 'return-overdue:sent', 'return-window-open:sent']);
+      expect(listed.body.map((r: { kind: string; state: string }) => `${r.kind}:${r.state}`).sort()).toEqual([
+        'return-due-soon:sent',
+        'return-overdue:sent',
+        'return-window-open:sent',
+      ]);
     }, 120_000);
   });
 });

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
-import { setApplicationRolePassword } from '../libs/database/src/application-role';
+import { setApplicationRolePassword } from '@npa/database';
 import { bootWorker } from './support/boot';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,16 +31,17 @@ const GOOD_TOTP_KEY = 'Zx8Cv7Bn6Mq5Wt4Er3Ty2Ui1Op0As9Df8Gh';
 describe('Production refuses secrets anyone could know', () => {
   const entries = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' };
 
-  it.each(
-    Object.entries(entries).flatMap(([app, main]) => PLACEHOLDERS.map((secret) => [app, secret, main] as const)),
-  )('the %s will not start with JWT_SECRET=%s', async (_app, secret, main) => {
-    const { code, lines } = await runToExit(main, { NODE_ENV: 'production', JWT_SECRET: secret, TOTP_KEY: GOOD_TOTP_KEY });
-    expect(code).not.toBe(0);
-    // One line a person can act on, naming the variable and how to make a real one.
-    const said = lines.filter((line) => line.includes('JWT_SECRET'));
-    expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/JWT_SECRET is a placeholder, not a secret \(make one with: openssl rand -base64 48\)/);
-  });
+  it.each(Object.entries(entries).flatMap(([app, main]) => PLACEHOLDERS.map((secret) => [app, secret, main] as const)))(
+    'the %s will not start with JWT_SECRET=%s',
+    async (_app, secret, main) => {
+      const { code, lines } = await runToExit(main, { NODE_ENV: 'production', JWT_SECRET: secret, TOTP_KEY: GOOD_TOTP_KEY });
+      expect(code).not.toBe(0);
+      // One line a person can act on, naming the variable and how to make a real one.
+      const said = lines.filter((line) => line.includes('JWT_SECRET'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(/JWT_SECRET is a placeholder, not a secret \(make one with: openssl rand -base64 48\)/);
+    },
+  );
 
   it.each(Object.entries(entries))('the %s will not start without a TOTP_KEY in production', async (_app, main) => {
     const { code, lines } = await runToExit(main, { NODE_ENV: 'production', JWT_SECRET: 'k3Jq9vXb2LmN8pQr5sTu7wYz1aBcDeFgHiJk', TOTP_KEY: '' });

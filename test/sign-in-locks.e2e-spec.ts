@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../libs/platform/src/queue/job-queue';
+import { JobQueue } from '@npa/platform';
 import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './support/people';
 import { codeAt, staffWithCodes } from './support/totp';
@@ -16,7 +16,8 @@ const LIMIT = 3;
 const PAUSED = {
   statusCode: 429,
   error: 'Too Many Requests',
-  message: 'Too many failed sign-ins to this account: sign-ins are paused for a few minutes. The account holder has been emailed a code that lets them sign in now.',
+  message:
+    'Too many failed sign-ins to this account: sign-ins are paused for a few minutes. The account holder has been emailed a code that lets them sign in now.',
 };
 
 describe('Per-account sign-in locks', () => {
@@ -40,12 +41,19 @@ describe('Per-account sign-in locks', () => {
     await app?.close();
   });
 
-  const login = (email: string, password: string, extra: Record<string, string> = {}) => http(app).post('/auth/login').send({ email, password, ...extra });
+  const login = (email: string, password: string, extra: Record<string, string> = {}) =>
+    http(app)
+      .post('/auth/login')
+      .send({ email, password, ...extra });
   const lockOut = async (email: string) => {
     for (let i = 0; i < LIMIT; i++) await login(email, `wrong-password-${i}`).expect(401);
   };
   const mailsTo = async (email: string): Promise<ParsedMail[]> => {
-    const mails = await Promise.all(readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => simpleParser(readFileSync(join(outbox, f)))));
+    const mails = await Promise.all(
+      readdirSync(outbox)
+        .filter((f) => f.endsWith('.eml'))
+        .map((f) => simpleParser(readFileSync(join(outbox, f)))),
+    );
     return mails.filter((m) => m.text && JSON.stringify(m.to).includes(email));
   };
   const unlockCodeIn = (mail: ParsedMail) => /unlock code: ([A-Z2-7]{5}-[A-Z2-7]{5})/.exec(mail.text ?? '')?.[1];
@@ -92,7 +100,12 @@ describe('Per-account sign-in locks', () => {
     const other = await signedIn(app, 'npa_reviewer');
     await lockOut(other.email);
     const form = await formSession(app, '/sign-in');
-    const paused = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: other.email, password: PASSWORD }).expect(429);
+    const paused = await http(app)
+      .post('/sign-in')
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token, email: other.email, password: PASSWORD })
+      .expect(429);
     expect(paused.text).toContain('Unlock code from the email');
     expect(paused.text).toContain('href="#unlockCode"');
     const [mail] = await eventually(async () => ((await mailsTo(other.email)).length > 0 ? mailsTo(other.email) : null), 20_000);
@@ -121,10 +134,12 @@ describe('Per-account sign-in locks', () => {
     expect(page.html).toContain('Let them sign in now');
     await http(app).post(`/office/users/${holder.id}/sign-in-lock`).set('Cookie', page.cookies).type('form').send({ _csrf: page.token }).expect(303);
     await login(holder.email, PASSWORD).expect(200);
-    const audit = await app.get(DataSource).query<{ actor_id: string; after: { wasLocked: boolean } }[]>(
-      `SELECT actor_id, after FROM audit_log WHERE action = 'user.sign_in_lock_lifted' AND entity_id = $1 ORDER BY id`,
-      [holder.id],
-    );
+    const audit = await app
+      .get(DataSource)
+      .query<{ actor_id: string; after: { wasLocked: boolean } }[]>(
+        `SELECT actor_id, after FROM audit_log WHERE action = 'user.sign_in_lock_lifted' AND entity_id = $1 ORDER BY id`,
+        [holder.id],
+      );
     expect(audit).toEqual([
       { actor_id: admin.id, after: { wasLocked: true } },
       { actor_id: admin.id, after: { wasLocked: true } },

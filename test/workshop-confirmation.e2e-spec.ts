@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Letter } from '../libs/letters/src/letter.entity';
-import { LetterStanding } from '../libs/letters/src/letter-standing';
+import { Letter, LetterStanding } from '@npa/letters';
 import { bootApi } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { registerBuilder } from './support/register';
@@ -34,7 +33,11 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
     const person = await build.person('Tia Trained');
     await build.member(service.id, person.id);
     await http(app).post(`/workshops/${workshopId}/attendees`).set(trainerUser.auth).send({ personId: person.id }).expect(201);
-    const outcome = await http(app).post(`/workshops/${workshopId}/outcomes`).set(trainerUser.auth).send({ personId: person.id, outcome: 'completed' }).expect(201);
+    const outcome = await http(app)
+      .post(`/workshops/${workshopId}/outcomes`)
+      .set(trainerUser.auth)
+      .send({ personId: person.id, outcome: 'completed' })
+      .expect(201);
     return { serviceId: service.id as string, certificateCode: outcome.body.certificateCode as string };
   };
   const workshopRule = async (serviceId: string) => {
@@ -45,7 +48,11 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
   const letterStands = async (certificateCode: string) =>
     (await app.get(LetterStanding).of({ kind: 'workshop-certificate', data: { body: { certificateCode } } } as unknown as Letter, '2026-01-01')).stands;
   const audit = async (workshopId: string) =>
-    app.get(DataSource).query<{ action: string; actor_id: string }[]>(`SELECT action, actor_id FROM audit_log WHERE entity = 'workshop' AND entity_id = $1 ORDER BY id`, [workshopId]);
+    app
+      .get(DataSource)
+      .query<{ action: string; actor_id: string }[]>(`SELECT action, actor_id FROM audit_log WHERE entity = 'workshop' AND entity_id = $1 ORDER BY id`, [
+        workshopId,
+      ]);
 
   it('counts a trainer’s workshop from within the last 30 days at once, and one staff schedule however far back', async () => {
     const recent = await makeWorkshop(app, trainerUser, trainer.id, -30, -29);
@@ -102,7 +109,12 @@ describe('Backdated workshops wait for NPA staff to confirm them before their co
     expect(form.html).toContain(`action="/office/workshops/${backdated}/confirm"`);
 
     await http(app).post(`/office/workshops/${backdated}/confirm`).set('Cookie', form.cookies).type('form').send({}).expect(403);
-    const done = await http(app).post(`/office/workshops/${backdated}/confirm`).set('Cookie', form.cookies).type('form').send({ _csrf: form.token }).expect(303);
+    const done = await http(app)
+      .post(`/office/workshops/${backdated}/confirm`)
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token })
+      .expect(303);
     expect(done.headers.location).toMatch(/^\/office\?notice=.*confirmed/);
     expect((await audit(backdated)).map((a) => a.action)).toEqual(['workshop.created', 'workshop.confirmed']);
     expect(await workshopRule(serviceId)).toBe('pass');

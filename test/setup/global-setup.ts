@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { migrate } from '../../libs/database/src/data-source';
+// Jest's moduleNameMapper does not reach globalSetup: the @npa doors resolve through tsconfig's paths here.
+import 'tsconfig-paths/register';
+import { migrate } from '@npa/database';
 import { assertTestDatabase, makeTestEnv } from './test-env';
 
 export default async function globalSetup(): Promise<void> {

@@ -1,12 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import type { DeclaredRoute } from '../../libs/platform/src/auth/access-declarations';
-import type { Actor } from '../../libs/platform/src/auth/current-user';
-import { isNpaStaff, Role, ROLES } from '../../libs/platform/src/auth/roles';
-import { addDays } from '../../libs/platform/src/dates';
-import { Clock } from '../../libs/platform/src/time/clock';
-import { UsersService } from '../../libs/platform/src/users/users.service';
-import { ImportRuns } from '../../libs/web/src/pages/import-runs';
+import type { DeclaredRoute, Actor } from '@npa/platform';
+import { isNpaStaff, Role, ROLES, addDays, Clock, UsersService } from '@npa/platform';
+import { ImportRuns } from '@npa/web';
 import { approveThrough, completeJudged, readySetting } from './approval';
 import { eventually } from './boot';
 import { http, PASSWORD, signedIn, SignedIn, uniqueEmail } from './people';
@@ -83,7 +79,9 @@ export function userFor(world: World, role: Role): SignedIn {
 
 async function organisation(app: NestFastifyApplication, admin: SignedIn, reviewer: SignedIn, today: string): Promise<Organisation> {
   const build = registerBuilder(app, admin);
-  const as = (user: SignedIn) => ({ post: async (path: string, body: object, status: number) => (await http(app).post(path).set(user.auth).send(body).expect(status)).body });
+  const as = (user: SignedIn) => ({
+    post: async (path: string, body: object, status: number) => (await http(app).post(path).set(user.auth).send(body).expect(status)).body,
+  });
   const get = async (path: string) => (await http(app).get(path).set(admin.auth).expect(200)).body;
 
   const service = await build.service();
@@ -155,11 +153,27 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
   const letters = [own.serviceLetterId, own.settingLetterId, other.serviceLetterId, other.settingLetterId];
   const db = app.get(DataSource);
   await eventually(async () => {
-    const [row] = await db.query<{ ready: number }[]>('SELECT count(*)::int AS ready FROM letters WHERE id = ANY($1) AND pdf_key IS NOT NULL AND html_key IS NOT NULL', [letters]);
+    const [row] = await db.query<{ ready: number }[]>(
+      'SELECT count(*)::int AS ready FROM letters WHERE id = ANY($1) AND pdf_key IS NOT NULL AND html_key IS NOT NULL',
+      [letters],
+    );
     return row.ready === letters.length;
   }, 90_000);
-  const [{ verification_code: verificationCode }] = await db.query<{ verification_code: string }[]>('SELECT verification_code FROM letters WHERE id = $1', [own.serviceLetterId]);
-  return { today, own, other, admin, reviewer, approvedOfstedUrn: approved.setting.ofstedUrn, bystanderUserId: bystander.id, heartbeatId: heartbeat.body.id, verificationCode, importRuns };
+  const [{ verification_code: verificationCode }] = await db.query<{ verification_code: string }[]>('SELECT verification_code FROM letters WHERE id = $1', [
+    own.serviceLetterId,
+  ]);
+  return {
+    today,
+    own,
+    other,
+    admin,
+    reviewer,
+    approvedOfstedUrn: approved.setting.ofstedUrn,
+    bystanderUserId: bystander.id,
+    heartbeatId: heartbeat.body.id,
+    verificationCode,
+    importRuns,
+  };
 }
 
 /** Routes that end the caller's sign-in (or every sign-in of the account): each call is made by a user of its own. */
@@ -227,7 +241,11 @@ export function paramsOf(path: string): { name: string; key: string }[] {
   return segments.flatMap((segment, i) => {
     const match = /^:([A-Za-z0-9_]+)/.exec(segment);
     if (!match) return [];
-    const literal = segments.slice(0, i).reverse().find((s) => !s.startsWith(':')) ?? '';
+    const literal =
+      segments
+        .slice(0, i)
+        .reverse()
+        .find((s) => !s.startsWith(':')) ?? '';
     return [{ name: match[1], key: `${literal}/:${match[1]}` }];
   });
 }
@@ -235,7 +253,9 @@ export function paramsOf(path: string): { name: string; key: string }[] {
 /** Parameters the table cannot fill, each as "add <key> to the access matrix" for the failure message. */
 export function missingParams(routes: DeclaredRoute[]): string[] {
   const missing = new Set<string>();
-  for (const route of routes) for (const p of paramsOf(route.path)) if (!PARAMS[p.key]) missing.add(`add ${p.key} to the access matrix (PARAMS in test/support/access-world.ts), needed by ${route.path}`);
+  for (const route of routes)
+    for (const p of paramsOf(route.path))
+      if (!PARAMS[p.key]) missing.add(`add ${p.key} to the access matrix (PARAMS in test/support/access-world.ts), needed by ${route.path}`);
   return [...missing];
 }
 
@@ -287,7 +307,10 @@ const ISSUES_TOKEN = new Set(['POST /auth/login', 'POST /auth/password']);
 
 /** What secret, if any, an answer gives away; `route` is `METHOD /path` as declared. */
 export function secretsIn(route: string, response: { text?: string; body?: unknown }): string[] {
-  const text = ISSUES_TOKEN.has(route) && response.body && typeof response.body === 'object' ? JSON.stringify({ ...response.body, accessToken: undefined }) : (response.text ?? '');
+  const text =
+    ISSUES_TOKEN.has(route) && response.body && typeof response.body === 'object'
+      ? JSON.stringify({ ...response.body, accessToken: undefined })
+      : (response.text ?? '');
   return SECRETS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
@@ -311,11 +334,18 @@ export interface PageSession {
   csrf: string;
 }
 
-const setCookies = (response: { headers: Record<string, unknown> }) => ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]);
+const setCookies = (response: { headers: Record<string, unknown> }) =>
+  ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]);
 const merge = (cookies: string[], set: string[]) => [...cookies.filter((c) => !set.some((s) => s.split('=')[0] === c.split('=')[0])), ...set];
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
-const HOME: Record<Role, string> = { npa_admin: '/office', npa_reviewer: '/office', service_manager: '/service', setting_contact: '/setting', trainer: '/trainer' };
+const HOME: Record<Role, string> = {
+  npa_admin: '/office',
+  npa_reviewer: '/office',
+  service_manager: '/service',
+  setting_contact: '/setting',
+  trainer: '/trainer',
+};
 
 /** A browser's session: signed in through the form when a user is given, else a visitor with only a CSRF token. */
 export async function pageSession(app: NestFastifyApplication, user?: { email: string; role: Role }): Promise<PageSession> {

@@ -1,8 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { addDays } from '../../libs/platform/src/dates';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { addDays, Clock } from '@npa/platform';
 import { http, SignedIn, signedIn } from './people';
 import { registerBuilder } from './register';
 
@@ -50,7 +49,8 @@ export async function readySetting(app: NestFastifyApplication, admin: SignedIn,
   const staff: Record<string, { personId: string; staffId: string }> = {};
   for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) {
     const person = await build.person(`${name} Staff`);
-    if (name !== 'Dan') staff[name] = { personId: person.id, staffId: (await build.post(`/settings/${setting.id}/staff`, { personId: person.id, startDate: ago(500) })).id };
+    if (name !== 'Dan')
+      staff[name] = { personId: person.id, staffId: (await build.post(`/settings/${setting.id}/staff`, { personId: person.id, startDate: ago(500) })).id };
     else staff[name] = { personId: person.id, staffId: '' };
     if (name !== 'Cat') {
       await build.post(`/workshops/${workshop.id}/attendees`, { personId: person.id });
@@ -65,7 +65,11 @@ export async function readySetting(app: NestFastifyApplication, admin: SignedIn,
 /** Statements and one PDF for every judged criterion, as the setting's contact. */
 export async function completeJudged(app: NestFastifyApplication, applicationId: string, contact: SignedIn) {
   for (const id of JUDGED) {
-    await http(app).put(`/applications/${applicationId}/criteria/${id}`).set(contact.auth).send({ statement: `How we meet ${id}.` }).expect(200);
+    await http(app)
+      .put(`/applications/${applicationId}/criteria/${id}`)
+      .set(contact.auth)
+      .send({ statement: `How we meet ${id}.` })
+      .expect(200);
     await http(app).post(`/applications/${applicationId}/evidence`).set(contact.auth).field('criterionId', id).attach('file', PDF, `${id}.pdf`).expect(201);
   }
 }

@@ -1,8 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Role } from '../../libs/platform/src/auth/roles';
-import { UsersService } from '../../libs/platform/src/users/users.service';
+import type { Role } from '@npa/platform';
+import { UsersService } from '@npa/platform';
 
 export const PASSWORD = 'correct-horse-battery';
 

@@ -3,7 +3,7 @@ import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { migrate } from '../../libs/database/src/data-source';
+import { migrate } from '@npa/database';
 import { eventually } from './boot';
 import { freePort } from './ports';
 
@@ -54,7 +54,15 @@ export async function privatePostgres() {
   await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
   appendFileSync(
     join(data, 'postgresql.conf'),
-    [`port = ${port}`, `listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${base}'`, 'fsync = off', 'full_page_writes = off', 'max_connections = 60', ''].join('\n'),
+    [
+      `port = ${port}`,
+      `listen_addresses = '127.0.0.1'`,
+      `unix_socket_directories = '${base}'`,
+      'fsync = off',
+      'full_page_writes = off',
+      'max_connections = 60',
+      '',
+    ].join('\n'),
   );
 
   const start = async () => {

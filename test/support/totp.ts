@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Role } from '../../libs/platform/src/auth/roles';
-import { totpCodeAt } from '../../libs/platform/src/auth/totp';
+import type { Role } from '@npa/platform';
+import { totpCodeAt } from '@npa/platform';
 import { http, signedIn, SignedIn } from './people';
 
 /**
@@ -18,6 +18,10 @@ export async function staffWithCodes(app: NestFastifyApplication, role: Extract<
   const staff = await signedIn(app, role);
   const setup = await http(app).post('/auth/totp/setup').set(staff.auth).expect(200);
   const secret = (setup.body as { secret: string }).secret;
-  await http(app).post('/auth/totp/confirm').set(staff.auth).send({ code: await codeAt(secret) }).expect(200);
+  await http(app)
+    .post('/auth/totp/confirm')
+    .set(staff.auth)
+    .send({ code: await codeAt(secret) })
+    .expect(200);
   return { ...staff, secret };
 }

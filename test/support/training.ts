@@ -1,10 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays } from '../../libs/platform/src/dates';
-import { Clock } from '../../libs/platform/src/time/clock';
-import { Person } from '../../libs/registry/src/people/person.entity';
-import { Setting } from '../../libs/registry/src/settings/setting.entity';
+import { addDays, Clock } from '@npa/platform';
+import { Person, Setting } from '@npa/registry';
 import { http, SignedIn, signedIn, uniqueEmail } from './people';
 
 /** A day counted from the app's own today, so the suite means the same whatever day it runs. */

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { addDays } from '../../libs/platform/src/dates';
+import { addDays } from '@npa/platform';
 import { COMPUTED, JUDGED, PDF } from './approval';
 import type { Organisation, World } from './access-world';
 import { http, PASSWORD, uniqueEmail } from './people';
@@ -33,7 +33,12 @@ export type WriteBody =
   /** A multipart upload: fields before the one file part. */
   | { kind: 'multipart'; make: (ctx: BodyContext) => { fields: Record<string, string>; file: Buffer; fileName: string } };
 
-const json = (make: (ctx: BodyContext) => object | Promise<object>, accepts?: readonly string[], unknowable?: string): WriteBody => ({ kind: 'json', make, accepts, unknowable });
+const json = (make: (ctx: BodyContext) => object | Promise<object>, accepts?: readonly string[], unknowable?: string): WriteBody => ({
+  kind: 'json',
+  make,
+  accepts,
+  unknowable,
+});
 const NONE: WriteBody = { kind: 'none' };
 /** Days from the app's own today (the world's), so the bodies mean the same on any day. */
 const ago = (ctx: BodyContext, days: number) => addDays(ctx.world.today, -days);
@@ -59,10 +64,20 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
 
   'POST /services': json(() => ({ name: `Portage ${tag()}`, localAuthority: 'Portsmouth', region: 'South East', ageRange: '0-5' })),
   'PATCH /services/:id': json(() => ({ region: 'South West' })),
-  'POST /services/:id/team': json(async (ctx) => ({ personId: (await makePerson(ctx.app, 'starter')).id, role: 'practitioner', fte: 0.5, caseload: 6, startDate: ago(ctx, 3) })),
+  'POST /services/:id/team': json(async (ctx) => ({
+    personId: (await makePerson(ctx.app, 'starter')).id,
+    role: 'practitioner',
+    fte: 0.5,
+    caseload: 6,
+    startDate: ago(ctx, 3),
+  })),
   'PATCH /services/:id/team/:memberId': json(() => ({ caseload: 11 })),
   'POST /services/:id/networking-attendance': json((ctx) => ({ date: ago(ctx, 20), event: 'South East regional networking day' })),
-  'POST /services/:id/supervision-sessions': json((ctx) => ({ date: ago(ctx, 1), supervisorId: ctx.org.supervisorPersonId, practitionerIds: [ctx.org.teamPersonId] })),
+  'POST /services/:id/supervision-sessions': json((ctx) => ({
+    date: ago(ctx, 1),
+    supervisorId: ctx.org.supervisorPersonId,
+    practitionerIds: [ctx.org.teamPersonId],
+  })),
   'POST /services/:id/compliance/what-if': json((ctx) => ({ changes: [{ kind: 'member_leaves', memberId: ctx.org.teamMemberId, endDate: ctx.world.today }] })),
   'POST /services/:id/letters': NONE,
 
@@ -73,7 +88,12 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /people/:id/qualifications': json(() => ({ kind: 'relevant_degree', status: 'working_towards' })),
   'POST /people/:id/induction': json((ctx) => ({ completedOn: ago(ctx, 5) })),
 
-  'POST /settings': json(() => ({ name: `Little Steps ${tag()}`, ofstedUrn: `EY${String(Math.floor(Math.random() * 9e6) + 1e6)}`, kind: 'nursery', staffCount: 8 })),
+  'POST /settings': json(() => ({
+    name: `Little Steps ${tag()}`,
+    ofstedUrn: `EY${String(Math.floor(Math.random() * 9e6) + 1e6)}`,
+    kind: 'nursery',
+    staffCount: 8,
+  })),
   'PATCH /settings/:id': json(() => ({ staffCount: 9 })),
   'POST /settings/:id/inspections': json((ctx) => ({ date: ago(ctx, 30), grade: 'good' })),
   'POST /settings/:id/staff': json(async (ctx) => ({ personId: (await makePerson(ctx.app, 'staff')).id, startDate: ago(ctx, 3) })),
@@ -84,7 +104,13 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   // The trainer's own account again: the link stays where the matrix's trainer needs it.
   'PUT /trainers/:id/user': json((ctx) => ({ userId: ctx.org.trainer.id })),
   'POST /trainers/:id/accreditations': json((ctx) => ({ accreditedFrom: ahead(ctx, 2000), accreditedTo: ahead(ctx, 2300) })),
-  'POST /workshops': json((ctx) => ({ trainerId: ctx.org.trainerId, startDate: ahead(ctx, 30), endDate: ahead(ctx, 31), venue: 'Taunton Library', capacity: 10 })),
+  'POST /workshops': json((ctx) => ({
+    trainerId: ctx.org.trainerId,
+    startDate: ahead(ctx, 30),
+    endDate: ahead(ctx, 31),
+    venue: 'Taunton Library',
+    capacity: 10,
+  })),
   'POST /workshops/:id/confirm': NONE,
   'POST /workshops/:id/attendees': json(() => ({ name: 'Walk In', email: uniqueEmail('walkin') })),
   'POST /workshops/:id/outcomes': json((ctx) => ({ personId: ctx.org.teamPersonId, outcome: 'completed' })),
@@ -93,7 +119,16 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /compliance/snapshots': json(() => ({})),
   'PUT /compliance/parameters': json(() => ({ supervisionMaxGapDays: 14 })),
   // A day before any record: the sweep runs through, and finds nothing that other suites of the run made.
-  'PUT /services/:id/returns/:year': json(() => ({ referralsAccepted: 40, childrenSupported: 35, waitingList: 6, ageRange: '0-5', fundingSource: 'local_authority', budgetCut: false, teamFte: 3.5, annualCost: 90000 })),
+  'PUT /services/:id/returns/:year': json(() => ({
+    referralsAccepted: 40,
+    childrenSupported: 35,
+    waitingList: 6,
+    ageRange: '0-5',
+    fundingSource: 'local_authority',
+    budgetCut: false,
+    teamFte: 3.5,
+    annualCost: 90000,
+  })),
   'PATCH /return-years/:year': json(() => ({ dueOn: '2011-06-30' })),
   'POST /return-years/:year/close': NONE,
   'POST /return-years/:year/reopen': NONE,
@@ -117,7 +152,10 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   'POST /applications/:id/start-review': NONE,
   'POST /applications/:id/request-information': json(() => ({ message: 'Please add your review notes.' })),
   'POST /applications/:id/withdraw': json(() => ({})),
-  'POST /applications/:id/decision': json(() => ({ decision: 'rejected', criteria: [...JUDGED, ...COMPUTED].map((id) => ({ id, outcome: 'fail', reason: 'Not shown yet.' })) })),
+  'POST /applications/:id/decision': json(() => ({
+    decision: 'rejected',
+    criteria: [...JUDGED, ...COMPUTED].map((id) => ({ id, outcome: 'fail', reason: 'Not shown yet.' })),
+  })),
 };
 
 /** A body made for one call, ready to send. */

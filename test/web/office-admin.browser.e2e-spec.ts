@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { Storage } from '../../libs/platform/src/storage/storage';
+import { Storage } from '@npa/platform';
 import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { signedIn, SignedIn, uniqueEmail } from '../support/people';
 
@@ -27,11 +27,10 @@ async function reminderLetter(app: NestFastifyApplication, state: 'failed' | 'se
     reason,
     state === 'sent' ? new Date() : null,
   ]);
-  await db.query(`INSERT INTO reminders (kind, subject_kind, subject_id, due_on, recipients, facts, letter_id) VALUES ('award-renewal-30', 'setting', $1, CURRENT_DATE, $2, '{}', $3)`, [
-    randomUUID(),
-    JSON.stringify([{ email, name: 'Ann' }]),
-    letter.id,
-  ]);
+  await db.query(
+    `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, recipients, facts, letter_id) VALUES ('award-renewal-30', 'setting', $1, CURRENT_DATE, $2, '{}', $3)`,
+    [randomUUID(), JSON.stringify([{ email, name: 'Ann' }]), letter.id],
+  );
   return { id: letter.id, name };
 }
 
@@ -55,7 +54,10 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
     await expectAccessible(page);
     await screenshot(page, 'office-letters');
 
-    await page.getByRole('link', { name: `Reminder: ${failed.name}` }).first().click();
+    await page
+      .getByRole('link', { name: `Reminder: ${failed.name}` })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Reminder' }).waitFor();
     expect(await page.locator('iframe[title="The letter as a PDF"]').getAttribute('src')).toBe(`/office/letters/${failed.id}.pdf`);
     const pdf = await page.request.get(`/office/letters/${failed.id}.pdf`);
@@ -158,10 +160,15 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
 
     const good = uniqueEmail('imported');
     await page.getByLabel('People').check();
-    await page.getByLabel('The CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,email\nAnn Example,${good}\nBob Example,not-an-email\n`) });
+    await page
+      .getByLabel('The CSV file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,email\nAnn Example,${good}\nBob Example,not-an-email\n`) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'Check of people.csv' }).waitFor();
-    const row = page.locator('tbody tr').filter({ hasText: 'not-an-email' }).or(page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'email', exact: true }) }));
+    const row = page
+      .locator('tbody tr')
+      .filter({ hasText: 'not-an-email' })
+      .or(page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'email', exact: true }) }));
     expect(await row.first().locator('td').first().textContent()).toBe('3');
     expect(await row.first().locator('td').nth(1).textContent()).toBe('email');
     await expectAccessible(page);
@@ -191,8 +198,12 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
     const page = await signInAs(browser, base, admin.email);
     const forged = [
       await page.request.post('/office/templates/reminder', { form: { html: 'x', text: 'y' } }),
-      await page.request.post('/office/users', { form: { name: 'Mallory', email: uniqueEmail('mallory'), password: 'long-enough-password', role: 'npa_admin' } }),
-      await page.request.post('/office/imports', { multipart: { kind: 'people', action: 'import', file: { name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nM,m@example.org\n') } } }),
+      await page.request.post('/office/users', {
+        form: { name: 'Mallory', email: uniqueEmail('mallory'), password: 'long-enough-password', role: 'npa_admin' },
+      }),
+      await page.request.post('/office/imports', {
+        multipart: { kind: 'people', action: 'import', file: { name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nM,m@example.org\n') } },
+      }),
     ];
     expect(forged.map((r) => r.status())).toEqual([403, 403, 403]);
     expect(await forged[0].text()).toContain('This form has expired or did not come from this site');

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser } from 'playwright-core';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { completeJudged, readySetting } from '../support/approval';
 import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, SignedIn } from '../support/people';

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { completeJudged, readySetting } from '../support/approval';
 import { bootApi } from '../support/boot';
 import { http, PASSWORD, signedIn, SignedIn } from '../support/people';
@@ -19,7 +19,10 @@ async function formSession(app: NestFastifyApplication, path: string, cookies: s
 async function webSession(app: NestFastifyApplication, email: string) {
   const form = await formSession(app, '/sign-in');
   const signIn = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email, password: PASSWORD }).expect(303);
-  const session = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0];
+  const session = ([] as string[])
+    .concat(signIn.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('npa_session='))!
+    .split(';')[0];
   return [...form.cookies, session];
 }
 
@@ -70,7 +73,12 @@ describe('Office pages over HTTP: who may open them, and forms that must come fr
     await http(app).get(`/office/applications/${randomUUID()}`).set('Cookie', page.cookies).expect(404);
 
     await http(app).post(`/office/applications/${applicationId}/start-review`).set('Cookie', page.cookies).type('form').send({ _csrf: page.token }).expect(303);
-    const empty = await http(app).post(`/office/applications/${applicationId}/request-information`).set('Cookie', page.cookies).type('form').send({ _csrf: page.token, message: '  ' }).expect(400);
+    const empty = await http(app)
+      .post(`/office/applications/${applicationId}/request-information`)
+      .set('Cookie', page.cookies)
+      .type('form')
+      .send({ _csrf: page.token, message: '  ' })
+      .expect(400);
     expect(empty.text).toContain('There is a problem');
     expect(empty.text).toContain('href="#message"');
     expect(empty.text).toContain('govuk-textarea--error');

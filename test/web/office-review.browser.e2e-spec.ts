@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { COMPUTED, completeJudged, JUDGED, readySetting } from '../support/approval';
 import { officeInBrowser, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, SignedIn } from '../support/people';
@@ -33,7 +33,11 @@ describe('In a browser: a reviewer works an application', () => {
     // The evidence downloads as an attachment, the file the setting uploaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'SA-PRINCIPLES.pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('SA-PRINCIPLES.pdf');
-    expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     await page.getByRole('button', { name: 'Start review' }).click();
     await page.getByText('The review has started: it is assigned to you').waitFor();

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { Clock } from '../../libs/platform/src/time/clock';
-import { latestFilingYear, reportingYear } from '../../libs/returns/src/rules/reporting-year';
+import { Clock } from '@npa/platform';
+import { latestFilingYear, reportingYear } from '@npa/returns';
 import { bootApi } from '../support/boot';
 import { http, PASSWORD, signedIn, SignedIn } from '../support/people';
 
@@ -17,11 +17,23 @@ async function formSession(app: NestFastifyApplication, path: string, cookies: s
 async function webSession(app: NestFastifyApplication, email: string, path: string) {
   const form = await formSession(app, '/sign-in');
   const signIn = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email, password: PASSWORD }).expect(303);
-  const session = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0];
+  const session = ([] as string[])
+    .concat(signIn.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('npa_session='))!
+    .split(';')[0];
   return formSession(app, path, [...form.cookies, session]);
 }
 
-const typed = { referralsAccepted: '20', childrenSupported: '20', waitingList: '2', ageRange: '0-5', fundingSource: 'local_authority', budgetCut: 'no', teamFte: '2', annualCost: '50,000' };
+const typed = {
+  referralsAccepted: '20',
+  childrenSupported: '20',
+  waitingList: '2',
+  ageRange: '0-5',
+  fundingSource: 'local_authority',
+  budgetCut: 'no',
+  teamFte: '2',
+  annualCost: '50,000',
+};
 
 describe('Returns pages over HTTP: who may open them, forms that must come from the page, and what a refused form says', () => {
   let app: NestFastifyApplication;
@@ -36,7 +48,13 @@ describe('Returns pages over HTTP: who may open them, forms that must come from 
     app = await bootApi();
     admin = await signedIn(app, 'npa_admin');
     reviewer = await signedIn(app, 'npa_reviewer');
-    serviceId = (await http(app).post('/services').set(admin.auth).send({ name: `Returns pages ${randomUUID().slice(0, 6)}`, localAuthority: 'Devon County Council', region: 'South West', ageRange: '0-5' }).expect(201)).body.id;
+    serviceId = (
+      await http(app)
+        .post('/services')
+        .set(admin.auth)
+        .send({ name: `Returns pages ${randomUUID().slice(0, 6)}`, localAuthority: 'Devon County Council', region: 'South West', ageRange: '0-5' })
+        .expect(201)
+    ).body.id;
     manager = await signedIn(app, 'service_manager', serviceId);
     latest = latestFilingYear(app.get(Clock).today());
   }, 60_000);
@@ -45,7 +63,14 @@ describe('Returns pages over HTTP: who may open them, forms that must come from 
 
   it("refuses a service manager every office page about returns, and a reviewer the admin's changes", async () => {
     const asManager = await webSession(app, manager.email, '/service/returns');
-    for (const path of ['/office/returns', `/office/returns/${latest.slug}`, `/office/returns/${latest.slug}/services/${serviceId}`, '/office/snapshot', `/office/snapshot/${latest.slug}/figures.csv`, '/office/local-authorities']) {
+    for (const path of [
+      '/office/returns',
+      `/office/returns/${latest.slug}`,
+      `/office/returns/${latest.slug}/services/${serviceId}`,
+      '/office/snapshot',
+      `/office/snapshot/${latest.slug}/figures.csv`,
+      '/office/local-authorities',
+    ]) {
       await http(app).get(path).set('Cookie', asManager.cookies).expect(403);
     }
     await http(app).post(`/office/snapshot/${latest.slug}/reports`).set('Cookie', asManager.cookies).type('form').send({ _csrf: asManager.token }).expect(403);
@@ -54,7 +79,12 @@ describe('Returns pages over HTTP: who may open them, forms that must come from 
     expect(asReviewer.html).not.toContain('Add a local authority');
     await http(app).get(`/office/returns/${latest.slug}/close`).set('Cookie', asReviewer.cookies).expect(403);
     await http(app).post(`/office/returns/${latest.slug}/close`).set('Cookie', asReviewer.cookies).type('form').send({ _csrf: asReviewer.token }).expect(403);
-    await http(app).post('/office/local-authorities').set('Cookie', asReviewer.cookies).type('form').send({ _csrf: asReviewer.token, code: 'E06999999', name: 'Nowhere', region: 'London', kind: 'unitary' }).expect(403);
+    await http(app)
+      .post('/office/local-authorities')
+      .set('Cookie', asReviewer.cookies)
+      .type('form')
+      .send({ _csrf: asReviewer.token, code: 'E06999999', name: 'Nowhere', region: 'London', kind: 'unitary' })
+      .expect(403);
     await http(app).get('/office/local-authorities/E08000035').set('Cookie', asReviewer.cookies).expect(403);
     const years = await http(app).get('/return-years').set(admin.auth).expect(200);
     expect(years.body.find((y: { startYear: number }) => y.startYear === latest.startYear)).toMatchObject({ closed: false });
@@ -67,16 +97,26 @@ describe('Returns pages over HTTP: who may open them, forms that must come from 
     expect(now.body).toMatchObject({ revision: 0, figures: null });
   });
 
-  it("says what to enter for each blank box (never NaN), and why a year the service does not owe cannot be filed", async () => {
+  it('says what to enter for each blank box (never NaN), and why a year the service does not owe cannot be filed', async () => {
     const session = await webSession(app, manager.email, `/service/returns/${latest.slug}`);
     expect(session.html).toContain('no return is due for it');
     expect(session.html).not.toContain('File the return');
-    const blank = await http(app).post(`/service/returns/${latest.slug}`).set('Cookie', session.cookies).type('form').send({ _csrf: session.token }).expect(400);
+    const blank = await http(app)
+      .post(`/service/returns/${latest.slug}`)
+      .set('Cookie', session.cookies)
+      .type('form')
+      .send({ _csrf: session.token })
+      .expect(400);
     expect(blank.text).toContain('<a href="#referralsAccepted">Enter the number of referrals accepted, or 0</a>');
     expect(blank.text).toContain('<a href="#annualCost">Enter the annual cost of the service in pounds</a>');
     expect(blank.text).not.toMatch(/NaN/);
 
-    const owed = await http(app).post(`/service/returns/${latest.slug}`).set('Cookie', session.cookies).type('form').send({ _csrf: session.token, ...typed }).expect(409);
+    const owed = await http(app)
+      .post(`/service/returns/${latest.slug}`)
+      .set('Cookie', session.cookies)
+      .type('form')
+      .send({ _csrf: session.token, ...typed })
+      .expect(409);
     expect(owed.text).toContain(`after ${latest.label} ended: no return is due for it.`);
   });
 
@@ -96,9 +136,19 @@ describe('Returns pages over HTTP: who may open them, forms that must come from 
   it("refuses a due date before the year has ended and closing a year that has not ended, as errors on the admin's form", async () => {
     const running = reportingYear(latest.startYear + 1);
     const session = await webSession(app, admin.email, `/office/returns/${running.slug}`);
-    const early = await http(app).post(`/office/returns/${running.slug}/due-date`).set('Cookie', session.cookies).type('form').send({ _csrf: session.token, dueOn: running.endsOn }).expect(400);
+    const early = await http(app)
+      .post(`/office/returns/${running.slug}/due-date`)
+      .set('Cookie', session.cookies)
+      .type('form')
+      .send({ _csrf: session.token, dueOn: running.endsOn })
+      .expect(400);
     expect(early.text).toContain(`<a href="#dueOn">The due date must be ${running.opensOn} or later</a>`);
-    const close = await http(app).post(`/office/returns/${running.slug}/close`).set('Cookie', session.cookies).type('form').send({ _csrf: session.token }).expect(409);
+    const close = await http(app)
+      .post(`/office/returns/${running.slug}/close`)
+      .set('Cookie', session.cookies)
+      .type('form')
+      .send({ _csrf: session.token })
+      .expect(409);
     expect(close.text).toContain(`${running.label} has not ended yet`);
     const year = await http(app).get(`/return-years/${running.slug}`).set(admin.auth).expect(200);
     expect(year.body.year).toMatchObject({ closed: false, dueOn: `${running.startYear + 1}-06-30` });

@@ -7,17 +7,25 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import type { Actor } from '../../libs/platform/src/auth/current-user';
-import { Clock } from '../../libs/platform/src/time/clock';
-import { ReturnsService } from '../../libs/returns/src/returns.service';
-import type { FileReturnDto } from '../../libs/returns/src/returns.dto';
+import type { Actor } from '@npa/platform';
+import { Clock } from '@npa/platform';
+import { ReturnsService } from '@npa/returns';
+import type { FileReturnDto } from '@npa/returns';
 import { bootApi, bootWorker, eventually } from '../support/boot';
 import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, SignedIn, signedIn } from '../support/people';
 
 type Key = 'A' | 'B' | 'C' | 'D' | 'E';
-const figures = (referralsAccepted: number, childrenSupported: number, waitingList: number, ageRange: string, fundingSource: string, budgetCut: boolean, teamFte: number, annualCost: number) =>
-  ({ referralsAccepted, childrenSupported, waitingList, ageRange, fundingSource, budgetCut, teamFte, annualCost }) as FileReturnDto;
+const figures = (
+  referralsAccepted: number,
+  childrenSupported: number,
+  waitingList: number,
+  ageRange: string,
+  fundingSource: string,
+  budgetCut: boolean,
+  teamFte: number,
+  annualCost: number,
+) => ({ referralsAccepted, childrenSupported, waitingList, ageRange, fundingSource, budgetCut, teamFte, annualCost }) as FileReturnDto;
 
 describe('In a browser: annual returns and the national snapshot', () => {
   let app: NestFastifyApplication;
@@ -33,7 +41,10 @@ describe('In a browser: annual returns and the national snapshot', () => {
   /** The figure card of the snapshot page: its big number, and last year with the change. */
   const figure = async (page: Page, key: string) => {
     const card = page.locator(`[data-figure="${key}"]`);
-    return { value: (await card.locator('.npa-figure__value').textContent())?.trim(), previous: (await card.locator('.npa-figure__previous').textContent())?.trim() };
+    return {
+      value: (await card.locator('.npa-figure__value').textContent())?.trim(),
+      previous: (await card.locator('.npa-figure__previous').textContent())?.trim(),
+    };
   };
 
   beforeAll(async () => {
@@ -57,7 +68,8 @@ describe('In a browser: annual returns and the national snapshot', () => {
     await app.get(ReturnsService).file(services.A.id, 1999, figures(80, 75, 8, '0-5', 'local_authority', false, 4.0, 220_000), actor);
     await app.get(ReturnsService).file(services.B.id, 1999, figures(50, 45, 3, '0-3', 'charity', false, 2.5, 100_000), actor);
     // This year's through the API, except A's (filed in the browser below) and D's (never filed).
-    const put = (key: Key, body: FileReturnDto) => http(app).put(`/services/${services[key].id}/returns/2000-01`).set(services[key].manager.auth).send(body).expect(200);
+    const put = (key: Key, body: FileReturnDto) =>
+      http(app).put(`/services/${services[key].id}/returns/2000-01`).set(services[key].manager.auth).send(body).expect(200);
     await put('B', figures(50, 40, 0, '0-3', 'charity', true, 2.5, 100_000));
     await put('C', figures(200, 190, 35, '0-5', 'local_authority', false, 6.2, 500_000));
     await put('E', figures(30, 30, 5, '0-4', 'independent', false, 1.0, 60_000));
@@ -183,7 +195,9 @@ describe('In a browser: annual returns and the national snapshot', () => {
     expect((await yorkshire.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['15', '1', '7%', '2']);
     expect(await page.getByRole('link', { name: services.D.name }).getAttribute('href')).toBe(`/office/returns/2000-01/services/${services.D.id}`);
     expect(await page.getByRole('row').filter({ hasText: services.E.name }).textContent()).toContain('Nowhere District Council');
-    expect(await page.locator('#chart-funding-desc').textContent()).toBe('Funded mainly by local authority: 2; Funded mainly by charity: 1; Funded mainly by independent: 1.');
+    expect(await page.locator('#chart-funding-desc').textContent()).toBe(
+      'Funded mainly by local authority: 2; Funded mainly by charity: 1; Funded mainly by independent: 1.',
+    );
     expect(await page.content()).not.toMatch(/NaN|undefined/);
     await expectAccessible(page);
     await screenshot(page, 'snapshot');
@@ -200,11 +214,15 @@ describe('In a browser: annual returns and the national snapshot', () => {
     await page.goto('/office/snapshot?year=2000-01');
     await page.getByRole('button', { name: 'Produce PDF report' }).click();
     await page.getByText('The provisional PDF report of 2000/01 is being produced').waitFor();
-    const link = await eventually(async () => {
-      await page.reload();
-      const open = page.getByRole('link', { name: /Open the PDF/ });
-      return (await open.count()) > 0 ? open.first().getAttribute('href') : null;
-    }, 60_000, 500);
+    const link = await eventually(
+      async () => {
+        await page.reload();
+        const open = page.getByRole('link', { name: /Open the PDF/ });
+        return (await open.count()) > 0 ? open.first().getAttribute('href') : null;
+      },
+      60_000,
+      500,
+    );
     expect(link).toMatch(/^\/office\/letters\/[0-9a-f-]{36}\.pdf$/);
     const pdf = await page.request.get(link);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser } from 'playwright-core';
-import { addDays } from '../../libs/platform/src/dates';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { addDays, Clock } from '@npa/platform';
 import { bootApi } from '../support/boot';
 import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
 import { http, signedIn, SignedIn } from '../support/people';
@@ -119,7 +118,10 @@ describe('In a browser: the service manager', () => {
     const response = await page.goto(`/service/letters/${letterId}.pdf`);
     expect(response?.status()).toBe(404);
 
-    const forged = await page.request.post('/service/supervision', { form: { date: today, supervisorId: other.id, practitionerIds: other.id }, maxRedirects: 0 });
+    const forged = await page.request.post('/service/supervision', {
+      form: { date: today, supervisorId: other.id, practitionerIds: other.id },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     const trainerPage = await page.goto('/trainer');
     expect(trainerPage?.status()).toBe(403);

@@ -2,8 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { LettersService } from '../../libs/letters/src/letters.service';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { LettersService } from '@npa/letters';
+import { Clock } from '@npa/platform';
 import { approveThrough, completeJudged, JUDGED, PDF, readySetting } from '../support/approval';
 import { bootApi, bootWorker, eventually } from '../support/boot';
 import { browse, expectAccessible, screenshot, signInAs } from '../support/browser';
@@ -120,7 +120,11 @@ describe('In a browser: a setting contact and the public checks', () => {
 
     const id = (await http(app).get(`/settings/${ready.setting.id}/applications`).set(admin.auth).expect(200)).body[0].id as string;
     await http(app).post(`/applications/${id}/start-review`).set(reviewer.auth).expect(200);
-    await http(app).post(`/applications/${id}/request-information`).set(reviewer.auth).send({ message: 'Please send an example of a shared record.' }).expect(200);
+    await http(app)
+      .post(`/applications/${id}/request-information`)
+      .set(reviewer.auth)
+      .send({ message: 'Please send an example of a shared record.' })
+      .expect(200);
 
     await page.goto('/setting/application');
     await page.getByText('Please send an example of a shared record.').first().waitFor();
@@ -145,7 +149,10 @@ describe('In a browser: a setting contact and the public checks', () => {
     expect(await page.getByRole('cell', { name: 'Seen and met.' }).count()).toBe(7);
     await page.getByRole('button', { name: 'Start an application' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await page.locator('.govuk-error-summary').getByText(/a renewal can be opened from \d{4}-\d{2}-\d{2}/).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/a renewal can be opened from \d{4}-\d{2}-\d{2}/)
+      .waitFor();
     await expectAccessible(page);
   }, 90_000);
 
@@ -173,7 +180,11 @@ describe('In a browser: a setting contact and the public checks', () => {
     await stranger.goto('/setting/application');
     const form = { _csrf: await token(stranger), message: 'mine now' };
     expect((await stranger.request.post(`/setting/application/${id}/withdraw`, { form })).status()).toBe(404);
-    expect((await stranger.request.get(`/setting/application/${id}/evidence/${(await http(app).get(`/applications/${id}/evidence`).set(admin.auth)).body[0].id}`)).status()).toBe(404);
+    expect(
+      (
+        await stranger.request.get(`/setting/application/${id}/evidence/${(await http(app).get(`/applications/${id}/evidence`).set(admin.auth)).body[0].id}`)
+      ).status(),
+    ).toBe(404);
     // A form without its token is refused before anything changes; a reviewer is not a setting contact.
     const forged = await stranger.request.post('/setting/staff', { form: { email: uniqueEmail('forged'), name: 'Forged', startDate: today } });
     expect(forged.status()).toBe(403);
@@ -185,7 +196,9 @@ describe('In a browser: a setting contact and the public checks', () => {
 
   it('checks a certificate, a letter and a setting without signing in, and says clearly when a code is wrong', async () => {
     const ready = await readySetting(app, admin, { today });
-    const [{ certificate_code: certificate }] = await app.get(DataSource).query<{ certificate_code: string }[]>('SELECT certificate_code FROM workshop_outcomes WHERE person_id = $1', [ready.staff.Ann.personId]);
+    const [{ certificate_code: certificate }] = await app
+      .get(DataSource)
+      .query<{ certificate_code: string }[]>('SELECT certificate_code FROM workshop_outcomes WHERE person_id = $1', [ready.staff.Ann.personId]);
     const id = (await http(app).post(`/settings/${ready.setting.id}/applications`).set(ready.contact.auth).expect(201)).body.id as string;
     await completeJudged(app, id, ready.contact);
     await http(app).post(`/applications/${id}/submit`).set(ready.contact.auth).send({}).expect(200);

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { Clock } from '@npa/platform';
 import { PDF, readySetting } from '../support/approval';
 import { bootApi } from '../support/boot';
 import { http, signedIn, SignedIn } from '../support/people';
@@ -47,7 +47,12 @@ describe('Upload forms carry their CSRF token in the form, never in a URL', () =
     const form = await formSession(app, '/setting/application', await webSession(app, contact.email));
     const url = `/setting/application/${applicationId}/evidence`;
     const before = await evidenceCount();
-    const inQuery = await http(app).post(`${url}?_csrf=${encodeURIComponent(form.token)}`).set('Cookie', form.cookies).field('criterionId', 'SA-RECORDS').attach('file', PDF, 'a.pdf').expect(403);
+    const inQuery = await http(app)
+      .post(`${url}?_csrf=${encodeURIComponent(form.token)}`)
+      .set('Cookie', form.cookies)
+      .field('criterionId', 'SA-RECORDS')
+      .attach('file', PDF, 'a.pdf')
+      .expect(403);
     expect(inQuery.text).toContain('This form has expired or did not come from this site');
     await http(app).post(url).set('Cookie', form.cookies).field('criterionId', 'SA-RECORDS').attach('file', PDF, 'b.pdf').expect(403);
     await http(app).post(url).set('Cookie', form.cookies).attach('file', PDF, 'c.pdf').field('_csrf', form.token).expect(403);
@@ -73,15 +78,27 @@ describe('Upload forms carry their CSRF token in the form, never in a URL', () =
       .attach('file', Buffer.from('name,email\nAnn Upload,ann-upload@example.org\n'), { filename: 'people.csv', contentType: 'text/csv' })
       .expect(303);
     expect(checked.headers.location).toMatch(/^\/office\/imports\/runs\/[0-9a-f-]{36}$/);
-    await http(app).post(`/office/imports?_csrf=${encodeURIComponent(form.token)}`).set('Cookie', form.cookies).field('kind', 'people').attach('file', Buffer.from('name,email\n'), 'p.csv').expect(403);
+    await http(app)
+      .post(`/office/imports?_csrf=${encodeURIComponent(form.token)}`)
+      .set('Cookie', form.cookies)
+      .field('kind', 'people')
+      .attach('file', Buffer.from('name,email\n'), 'p.csv')
+      .expect(403);
   });
 
   it('keeps no token in an audit row, even one a client put in a refused URL', async () => {
     const form = await formSession(app, '/setting/application', await webSession(app, contact.email));
     const secret = form.token;
     // A setting contact may not import: the refusal is audited with the route it was asked for.
-    await http(app).post(`/office/imports?_csrf=${encodeURIComponent(secret)}&kind=people`).set('Cookie', form.cookies).type('form').send({ _csrf: secret }).expect(403);
-    const rows = await app.get(DataSource).query<{ row: string }[]>(`SELECT row_to_json(a)::text AS row FROM audit_log a WHERE entity_id LIKE 'POST /office/imports%'`);
+    await http(app)
+      .post(`/office/imports?_csrf=${encodeURIComponent(secret)}&kind=people`)
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: secret })
+      .expect(403);
+    const rows = await app
+      .get(DataSource)
+      .query<{ row: string }[]>(`SELECT row_to_json(a)::text AS row FROM audit_log a WHERE entity_id LIKE 'POST /office/imports%'`);
     expect(rows.length).toBeGreaterThan(0);
     for (const { row } of rows) expect(row).not.toContain(secret);
     expect(rows.map((r) => JSON.parse(r.row).entity_id)).toContain('POST /office/imports?_csrf=[redacted]&kind=people');

@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../../libs/platform/src/queue/job-queue';
-import { QUEUES } from '../../libs/platform/src/queue/jobs';
+import { JobQueue, QUEUES } from '@npa/platform';
 import { bootApi } from '../support/boot';
 import { http, PASSWORD, signedIn } from '../support/people';
 
@@ -33,7 +32,12 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
   it('signs in with the form, keeps the session in an httpOnly cookie, and signs out', async () => {
     const reviewer = await signedIn(app, 'npa_reviewer');
     const form = await formSession(app, '/sign-in');
-    const signIn = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: reviewer.email, password: PASSWORD }).expect(303);
+    const signIn = await http(app)
+      .post('/sign-in')
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token, email: reviewer.email, password: PASSWORD })
+      .expect(303);
     expect(signIn.headers.location).toBe('/office');
     const sessionCookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!;
     expect(sessionCookie).toMatch(/HttpOnly/);
@@ -51,7 +55,12 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
 
   it('shows a wrong password in the error summary, and a form posted without its token is refused', async () => {
     const form = await formSession(app, '/sign-in');
-    const wrong = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: 'nobody@example.org', password: 'wrong-password' }).expect(401);
+    const wrong = await http(app)
+      .post('/sign-in')
+      .set('Cookie', form.cookies)
+      .type('form')
+      .send({ _csrf: form.token, email: 'nobody@example.org', password: 'wrong-password' })
+      .expect(401);
     expect(wrong.text).toContain('There is a problem');
     expect(wrong.text).toContain('The email address or password is not right');
     const forged = await http(app).post('/sign-in').type('form').send({ email: 'nobody@example.org', password: 'x' }).expect(403);
@@ -68,8 +77,19 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     const reviewer = await signedIn(app, 'npa_reviewer');
     const signIn = async () => {
       const form = await formSession(app, '/sign-in');
-      const response = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: reviewer.email, password: PASSWORD }).expect(303);
-      return [...form.cookies, ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0]];
+      const response = await http(app)
+        .post('/sign-in')
+        .set('Cookie', form.cookies)
+        .type('form')
+        .send({ _csrf: form.token, email: reviewer.email, password: PASSWORD })
+        .expect(303);
+      return [
+        ...form.cookies,
+        ([] as string[])
+          .concat(response.headers['set-cookie'] ?? [])
+          .find((c) => c.startsWith('npa_session='))!
+          .split(';')[0],
+      ];
     };
     const db = app.get(DataSource);
     const idle = await signIn();
@@ -87,11 +107,25 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     const asBrowser = async (role: 'npa_admin' | 'npa_reviewer') => {
       const user = await signedIn(app, role);
       const form = await formSession(app, '/sign-in');
-      const response = await http(app).post('/sign-in').set('Cookie', form.cookies).type('form').send({ _csrf: form.token, email: user.email, password: PASSWORD }).expect(303);
-      return [...form.cookies, ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('npa_session='))!.split(';')[0]];
+      const response = await http(app)
+        .post('/sign-in')
+        .set('Cookie', form.cookies)
+        .type('form')
+        .send({ _csrf: form.token, email: user.email, password: PASSWORD })
+        .expect(303);
+      return [
+        ...form.cookies,
+        ([] as string[])
+          .concat(response.headers['set-cookie'] ?? [])
+          .find((c) => c.startsWith('npa_session='))!
+          .split(';')[0],
+      ];
     };
     expect((await http(app).get('/admin/queues').set('Accept', 'text/html').expect(303)).headers.location).toBe('/sign-in?next=%2Fadmin%2Fqueues');
-    await http(app).get('/admin/queues').set('Cookie', await asBrowser('npa_reviewer')).expect(403);
+    await http(app)
+      .get('/admin/queues')
+      .set('Cookie', await asBrowser('npa_reviewer'))
+      .expect(403);
     const admin = await asBrowser('npa_admin');
     expect((await http(app).get('/admin/queues').set('Cookie', admin).expect(200)).text).toMatch(/<html/i);
     await http(app).get('/admin/queues/api/queues').set('Cookie', admin).expect(200);
@@ -103,17 +137,29 @@ describe('Web pages: sign-in, sessions and CSRF', () => {
     const waiting = await sweep.getJobCountByTypes('waiting', 'delayed', 'prioritized');
     const listed = await http(app).get('/admin/queues/api/queues').set(admin.auth).expect(200);
     expect((listed.body.queues as { readOnlyMode: boolean }[]).map((q) => q.readOnlyMode)).toEqual(QUEUES.map(() => true));
-    const add = await http(app).post('/admin/queues/api/queues/sweep/add').set(admin.auth).send({ name: 'retention.daily', data: { asOf: '2199-01-01' } }).expect(405);
+    const add = await http(app)
+      .post('/admin/queues/api/queues/sweep/add')
+      .set(admin.auth)
+      .send({ name: 'retention.daily', data: { asOf: '2199-01-01' } })
+      .expect(405);
     expect(add.body).toMatchObject({ statusCode: 405, message: 'The queue dashboard is read-only.' });
-    for (const [method, path] of [['put', 'sweep/pause'], ['put', 'sweep/clean/completed'], ['put', 'sweep/empty'], ['put', 'sweep/obliterate'], ['put', 'mail/retry/failed']] as const) {
+    for (const [method, path] of [
+      ['put', 'sweep/pause'],
+      ['put', 'sweep/clean/completed'],
+      ['put', 'sweep/empty'],
+      ['put', 'sweep/obliterate'],
+      ['put', 'mail/retry/failed'],
+    ] as const) {
       await http(app)[method](`/admin/queues/api/queues/${path}`).set(admin.auth).send({}).expect(405);
     }
     expect(await sweep.getJobCountByTypes('waiting', 'delayed', 'prioritized')).toBe(waiting);
     expect(await sweep.isPaused()).toBe(false);
-    const refused = await app.get(DataSource).query<{ entity_id: string; after: { reason: string; status: number } }[]>(
-      "SELECT entity_id, after FROM audit_log WHERE actor_id = $1 AND action = 'access.refused' ORDER BY id",
-      [admin.id],
-    );
+    const refused = await app
+      .get(DataSource)
+      .query<{ entity_id: string; after: { reason: string; status: number } }[]>(
+        "SELECT entity_id, after FROM audit_log WHERE actor_id = $1 AND action = 'access.refused' ORDER BY id",
+        [admin.id],
+      );
     expect(refused[0]).toMatchObject({ entity_id: 'POST /admin/queues/api/queues/sweep/add', after: { reason: 'read-only', status: 405 } });
     expect(refused).toHaveLength(6);
   });

@@ -5,19 +5,21 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import { AppConfig, loadConfig, trustProxyOption } from '@npa/platform/config/app-config';
-import { resolveJwtSecret } from '@npa/platform/auth/jwt-secret';
-import { deriveKey } from '@npa/platform/auth/keys';
-import { csrfTokenOf } from '@npa/platform/auth/csrf';
-import { mountWebAssets } from '@npa/web/web-assets';
-import { inlineScriptSources } from '@npa/web/inline-scripts';
-import { pageEngine, partials, VIEWS_DIR } from '@npa/web/view-engine';
+import {
+  AppConfig,
+  loadConfig,
+  trustProxyOption,
+  resolveJwtSecret,
+  deriveKey,
+  csrfTokenOf,
+  AppLogger,
+  createValidationPipe,
+  ErrorFilter,
+  mountQueueDashboard,
+} from '@npa/platform';
+import { mountWebAssets, inlineScriptSources, pageEngine, partials, VIEWS_DIR } from '@npa/web';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppLogger } from '@npa/platform/logging/app-logger';
 import { randomUUID } from 'node:crypto';
-import { createValidationPipe } from '@npa/platform/http/validation';
-import { ErrorFilter } from '@npa/platform/http/error.filter';
-import { mountQueueDashboard } from '@npa/platform/queue/queue-dashboard';
 import { AppModule } from './app.module';
 
 /**
@@ -34,11 +36,20 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
     genReqId: () => randomUUID(),
   });
   const root = options.modules?.length ? withModules(options.modules) : AppModule;
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: options.logger !== false, logger: options.logger === false ? false : undefined, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: options.logger !== false,
+    logger: options.logger === false ? false : undefined,
+    abortOnError: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(AppLogger));
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", ...inlineScriptSources()], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptSources()],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
     },
   });
   // Uploads are read as streams by the route that takes them, with that route's own limits.
@@ -62,7 +73,9 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
 
   const openApi = new DocumentBuilder()
     .setTitle('NPA back-office')
-    .setDescription('Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.')
+    .setDescription(
+      'Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

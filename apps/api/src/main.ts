@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '@npa/platform/config/app-config';
+import { loadConfig } from '@npa/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp();
-  await app.listen({ port: config.PORT, host: process.env.HOST ?? '0.0.0.0' });
+  await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`NPA API listening on http://localhost:${config.PORT} (OpenAPI at /api/docs)`);
 }
 

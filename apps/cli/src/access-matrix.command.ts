@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { controllersOf, declaredRoutes } from '@npa/platform/auth/access-declarations';
-import { renderAccessMatrix } from '@npa/platform/auth/access-matrix';
+import { controllersOf, declaredRoutes, renderAccessMatrix } from '@npa/platform';
 
 /**
  * `access-matrix [--out FILE]`: who may call each route, as Markdown, read from the routes' own

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '@npa/compliance/compliance.module';
+import { ComplianceModule } from '@npa/compliance';
 import { DatabaseModule } from '@npa/database';
-import { PlatformModule } from '@npa/platform';
-import { PrivacyModule } from '@npa/privacy/privacy.module';
-import { UsersService } from '@npa/platform/users/users.service';
-import { ImportsModule } from '@npa/registry/imports/imports.module';
-import { TrainingModule } from '@npa/training/training.module';
+import { PlatformModule, UsersService } from '@npa/platform';
+import { PrivacyModule } from '@npa/privacy';
+import { ImportsModule } from '@npa/imports';
+import { TrainingModule } from '@npa/training';
 
 @Module({
   imports: [PlatformModule, DatabaseModule, ComplianceModule, ImportsModule, PrivacyModule, TrainingModule],

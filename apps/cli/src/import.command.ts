@@ -1,9 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { IMPORT_KINDS, isImportKind } from '@npa/registry/imports/import-kinds';
-import { problemCount } from '@npa/registry/imports/import-problems';
-import { ImportsService, type ImportReport } from '@npa/registry/imports/imports.service';
+import { IMPORT_KINDS, isImportKind, problemCount, ImportsService, type ImportReport } from '@npa/imports';
 import { withApp } from './with-app';
 
 /** `import KIND FILE [--dry-run]`: the API's import, from a file on disk, listing every problem. */

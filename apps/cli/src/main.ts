@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { migrate, revertLastMigration, setApplicationRolePassword } from '@npa/database';
-import { loadConfig } from '@npa/platform/config/app-config';
-import { DomainError } from '@npa/platform/http/domain-error';
-import { validateInput } from '@npa/platform/http/validation';
-import { CreateUserDto } from '@npa/platform/users/user.dto';
-import { UsersService } from '@npa/platform/users/users.service';
+import { loadConfig, DomainError, validateInput, CreateUserDto, UsersService } from '@npa/platform';
 import { registerAccessMatrixCommand } from './access-matrix.command';
 import { registerImportCommand } from './import.command';
 import { registerPrivacyCommands } from './privacy.command';
@@ -22,7 +18,8 @@ program
     const config = loadConfig();
     const applied = await migrate(config.DATABASE_URL);
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Schema is up to date.');
-    if (await setApplicationRolePassword(config.DATABASE_URL, config.DATABASE_APP_URL)) console.log('Set the password of the application role from DATABASE_APP_URL.');
+    if (await setApplicationRolePassword(config.DATABASE_URL, config.DATABASE_APP_URL))
+      console.log('Set the password of the application role from DATABASE_APP_URL.');
   });
 
 program
@@ -41,7 +38,9 @@ program
   .option('--name <name>', 'display name', 'NPA administrator')
   .action(async (options: { email: string; password: string; name: string }) => {
     const user = await withApp((app) =>
-      app.get(UsersService).create(validateInput(CreateUserDto, { email: options.email, password: options.password, name: options.name, role: 'npa_admin' }), null),
+      app
+        .get(UsersService)
+        .create(validateInput(CreateUserDto, { email: options.email, password: options.password, name: options.name, role: 'npa_admin' }), null),
     );
     console.log(`Created NPA admin ${user.email} (${user.id}).`);
   });
@@ -53,7 +52,10 @@ registerPrivacyCommands(program);
 registerAccessMatrixCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  const message = error instanceof DomainError ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}` : (error as Error).message;
+  const message =
+    error instanceof DomainError
+      ? `${error.message}${error.details ? ' ' + error.details.map((d) => `${d.field} ${d.problem}`).join('; ') : ''}`
+      : (error as Error).message;
   console.error(`Error: ${message}`);
   process.exit(1);
 });

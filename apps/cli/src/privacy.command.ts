@@ -1,9 +1,7 @@
 import { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { isIsoDate } from '@npa/platform/dates';
-import { Clock } from '@npa/platform/time/clock';
-import { RetentionService } from '@npa/privacy/retention.service';
-import { SubjectAccessService } from '@npa/privacy/subject-access.service';
+import { isIsoDate, Clock } from '@npa/platform';
+import { RetentionService, SubjectAccessService } from '@npa/privacy';
 import { withApp } from './with-app';
 
 /** `subject-access EMAIL [--out FILE]` and `retention [--as-of D] [--dry-run]`: data protection on demand. */

@@ -1,12 +1,10 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { Storage } from '@npa/platform/storage/storage';
-import { Clock } from '@npa/platform/time/clock';
-import { generateApprovals } from '@npa/approval/demo/approval-generator';
-import { generateDemoUsers } from '@npa/platform/users/demo-users';
-import { TrainerAccounts } from '@npa/training/trainer-accounts';
-import { generateRegister } from '@npa/registry/demo/register-generator';
-import { generateReturns } from '@npa/returns/demo/returns-generator';
+import { Storage, Clock, generateDemoUsers } from '@npa/platform';
+import { generateApprovals } from '@npa/approval';
+import { TrainerAccounts } from '@npa/training';
+import { generateRegister } from '@npa/registry';
+import { generateReturns } from '@npa/returns';
 import { withApp } from './with-app';
 
 /** `seed-demo`: a living register for a new user to look around (20 services, 40 settings...). */
@@ -21,10 +19,28 @@ export function registerSeedDemoCommand(program: Command): void {
         const dataSource = app.get(DataSource);
         const scale = Number(options.scale);
         const today = app.get(Clock).today();
-        const authorities = await dataSource.query<{ name: string; region: string }[]>('SELECT name, region FROM local_authorities WHERE ended_on IS NULL ORDER BY code');
-        const register = await generateRegister(dataSource, { scale, seed: Number(options.seed), today, settingsPerService: scale <= 0.2 ? 2 : 5, authorities });
-        const approvals = await generateApprovals(dataSource, { seed: Number(options.seed), today, settingIds: register.settingIds, storage: app.get(Storage) });
-        const users = await generateDemoUsers(dataSource, { serviceIds: register.serviceIds, settingIds: register.settingIds, trainers: register.trainerPeople, tag: `${options.seed}-${Date.now().toString(36)}` });
+        const authorities = await dataSource.query<{ name: string; region: string }[]>(
+          'SELECT name, region FROM local_authorities WHERE ended_on IS NULL ORDER BY code',
+        );
+        const register = await generateRegister(dataSource, {
+          scale,
+          seed: Number(options.seed),
+          today,
+          settingsPerService: scale <= 0.2 ? 2 : 5,
+          authorities,
+        });
+        const approvals = await generateApprovals(dataSource, {
+          seed: Number(options.seed),
+          today,
+          settingIds: register.settingIds,
+          storage: app.get(Storage),
+        });
+        const users = await generateDemoUsers(dataSource, {
+          serviceIds: register.serviceIds,
+          settingIds: register.settingIds,
+          trainers: register.trainerPeople,
+          tag: `${options.seed}-${Date.now().toString(36)}`,
+        });
         // As POST /users does for a trainer account: the trainer record is linked to it by id.
         await dataSource.transaction(async (manager) => {
           for (const t of register.trainerPeople) {
@@ -32,7 +48,9 @@ export function registerSeedDemoCommand(program: Command): void {
             if (account) await app.get(TrainerAccounts).link(manager, t.trainerId, account.userId, null);
           }
         });
-        const [staff] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`);
+        const [staff] = await dataSource.query<{ id: string }[]>(
+          `SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`,
+        );
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
         return { ...register, ...approvals, users, returns };
       });

@@ -1,10 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@npa/platform/config/app-config';
-import { isIsoDate } from '@npa/platform/dates';
-import { Clock } from '@npa/platform/time/clock';
-import { SweepService, SweepSummary } from '@npa/reminders/sweep.service';
+import { AppConfig, isIsoDate, Clock } from '@npa/platform';
+import { SweepService, SweepSummary } from '@npa/reminders';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 interface Progress {
@@ -53,7 +51,11 @@ export function registerSweepCommand(program: Command): void {
           await new Promise((r) => setTimeout(r, 500));
         }
         const config = app.get(AppConfig);
-        console.log(config.SMTP_URL ? `Emails went to the SMTP server at ${new URL(config.SMTP_URL).host}.` : `No SMTP server is configured: the emails are .eml files in ${config.OUTBOX_DIR}.`);
+        console.log(
+          config.SMTP_URL
+            ? `Emails went to the SMTP server at ${new URL(config.SMTP_URL).host}.`
+            : `No SMTP server is configured: the emails are .eml files in ${config.OUTBOX_DIR}.`,
+        );
       } finally {
         await app.close();
       }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '@npa/platform/config/app-config';
+import { loadConfig } from '@npa/platform';
 import { LIVENESS_STALE_MS, livenessFile } from './liveness';
 
 /** The container's health check (docker-compose.yml): exit 0 while the worker's liveness file is fresh. */

@@ -1,9 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig } from '@npa/platform/config/app-config';
-import { JobWorkerHost } from '@npa/platform/queue/job-worker.host';
-
+import { AppConfig, JobWorkerHost } from '@npa/platform';
 /** How often the file is touched, and how old it may be before the worker counts as stuck. */
 export const LIVENESS_EVERY_MS = 10_000;
 export const LIVENESS_STALE_MS = 60_000;

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@npa/platform/config/app-config';
-import { AppLogger } from '@npa/platform/logging/app-logger';
-import { HeartbeatService } from '@npa/platform/system/heartbeat.service';
+import { loadConfig, AppLogger, HeartbeatService } from '@npa/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { RuleResult } from '../../compliance/src/rules/result';
+import type { RuleResult } from '@npa/compliance';
 import { Application } from './application.entity';
 
 /**

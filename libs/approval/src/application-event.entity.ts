@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Application } from './application.entity';
-import type { Role } from '../../platform/src/auth/roles';
+import type { Role } from '@npa/platform';
 
 /** The application's history as its people see it: who did what, when, from which state to which, and what they said. */
 @Entity('application_events')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { User } from '../../platform/src/auth/user.entity';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import { User } from '@npa/platform';
+import { Setting } from '@npa/registry';
 import type { ApplicationState } from './rules/machine';
 
 export type ApplicationKind = 'new' | 'renewal';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict, notFound } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
+import { AuditService, conflict, notFound, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationAction, ApplicationState, nextState } from './rules/machine';
@@ -57,7 +55,15 @@ export class ApplicationSteps {
   }
 
   /** One line of history and one of audit, in the caller's transaction. */
-  async record(manager: EntityManager, application: Application, action: string, actor: Actor, from: ApplicationState | null, message: string | null, details?: object): Promise<void> {
+  async record(
+    manager: EntityManager,
+    application: Application,
+    action: string,
+    actor: Actor,
+    from: ApplicationState | null,
+    message: string | null,
+    details?: object,
+  ): Promise<void> {
     const to = application.state;
     await manager.insert(ApplicationEvent, {
       applicationId: application.id,
@@ -71,7 +77,14 @@ export class ApplicationSteps {
       message,
     });
     await this.audit.record(
-      { actor, action: `application.${action}`, entity: 'application', entityId: application.id, before: from ? { state: from } : null, after: { state: to, message, ...details } },
+      {
+        actor,
+        action: `application.${action}`,
+        entity: 'application',
+        entityId: application.id,
+        before: from ? { state: from } : null,
+        after: { state: to, message, ...details },
+      },
       manager,
     );
   }

@@ -1,10 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { NoBody, ParseId } from '../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto, MessageDto, OptionalMessageDto, RecommendationDto, StatementDto } from './approval.dto';
 import { DecisionsService } from './decisions.service';
@@ -69,7 +66,12 @@ export class ApplicationsController {
   @Delete(':id/evidence/:evidenceId')
   @HttpCode(204)
   @Access(rolesFor('edit'), OWN)
-  async removeEvidence(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+  async removeEvidence(
+    @Param('id', ParseId) id: string,
+    @Param('evidenceId', ParseId) evidenceId: string,
+    @Body(NoBody) _body: undefined,
+    @CurrentUser() actor: Actor,
+  ) {
     await this.evidence.remove(id, evidenceId, actor);
   }
 

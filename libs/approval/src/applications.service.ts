@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { isNpaStaff } from '../../platform/src/auth/roles';
-import { conflict, invalid, notFound } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
-import { ComplianceService } from '../../compliance/src/compliance.service';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
-import type { RuleResult } from '../../compliance/src/rules/result';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import type { Actor } from '@npa/platform';
+import { isNpaStaff, conflict, invalid, notFound, Clock } from '@npa/platform';
+import { ComplianceService, RuleParametersService } from '@npa/compliance';
+import type { RuleResult } from '@npa/compliance';
+import { Setting } from '@npa/registry';
 import { Application } from './application.entity';
 import { ApplicationCriterion } from './application-criterion.entity';
 import { ApplicationEvent } from './application-event.entity';
@@ -43,17 +40,33 @@ export class ApplicationsService {
       const setting = await manager.findOne(Setting, { where: { id: settingId }, lock: { mode: 'pessimistic_write' } });
       if (!setting) throw notFound('The setting');
       const open = await manager.findOne(Application, { where: { settingId, state: In(['draft', 'submitted', 'under_review', 'information_requested']) } });
-      if (open) throw conflict('APPLICATION.OPEN_EXISTS', `This setting already has an open application (${open.id}, ${open.state}); carry on with that one or withdraw it first.`);
+      if (open)
+        throw conflict(
+          'APPLICATION.OPEN_EXISTS',
+          `This setting already has an open application (${open.id}, ${open.state}); carry on with that one or withdraw it first.`,
+        );
       const verdict = applicationKind(await this.awards.periods(settingId, manager), today, params.renewalWindowDays);
       if ('refused' in verdict) {
         throw verdict.refused === 'too_early'
-          ? conflict('APPLICATION.RENEWAL_TOO_EARLY', `The current award runs until ${verdict.award.expiresOn}; a renewal can be opened from ${verdict.opensOn}.`)
+          ? conflict(
+              'APPLICATION.RENEWAL_TOO_EARLY',
+              `The current award runs until ${verdict.award.expiresOn}; a renewal can be opened from ${verdict.opensOn}.`,
+            )
           : conflict('APPLICATION.ALREADY_RENEWED', `The award has already been renewed until ${verdict.renewal.expiresOn}.`);
       }
       const application = await manager.save(
-        manager.create(Application, { settingId, kind: verdict.kind, state: 'draft', renewsAwardId: 'renews' in verdict ? verdict.renews.id : null, createdBy: actor.id }),
+        manager.create(Application, {
+          settingId,
+          kind: verdict.kind,
+          state: 'draft',
+          renewsAwardId: 'renews' in verdict ? verdict.renews.id : null,
+          createdBy: actor.id,
+        }),
       );
-      await manager.insert(ApplicationCriterion, CRITERIA.map((c) => ({ applicationId: application.id, criterionId: c.id })));
+      await manager.insert(
+        ApplicationCriterion,
+        CRITERIA.map((c) => ({ applicationId: application.id, criterionId: c.id })),
+      );
       await this.steps.record(manager, application, 'opened', actor, null, null, { kind: application.kind, settingId });
       return application.id;
     });
@@ -75,7 +88,15 @@ export class ApplicationsService {
 
   async listForSetting(settingId: string) {
     const rows = await this.dataSource.getRepository(Application).find({ where: { settingId }, order: { createdAt: 'DESC' } });
-    return rows.map((a) => ({ id: a.id, settingId: a.settingId, kind: a.kind, state: a.state, submittedAt: a.submittedAt?.toISOString() ?? null, decidedAt: a.decidedAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() }));
+    return rows.map((a) => ({
+      id: a.id,
+      settingId: a.settingId,
+      kind: a.kind,
+      state: a.state,
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      decidedAt: a.decidedAt?.toISOString() ?? null,
+      createdAt: a.createdAt.toISOString(),
+    }));
   }
 
   async saveStatement(id: string, criterionId: string, statement: string, actor: Actor) {
@@ -96,7 +117,11 @@ export class ApplicationsService {
       as: 'recommendation_recorded',
       audit: { criterionId, outcome: dto.outcome },
       then: async (manager) => {
-        await manager.update(ApplicationCriterion, { applicationId: id, criterionId }, { recommendation: dto.outcome, recommendationNote: dto.note?.trim() || null });
+        await manager.update(
+          ApplicationCriterion,
+          { applicationId: id, criterionId },
+          { recommendation: dto.outcome, recommendationNote: dto.note?.trim() || null },
+        );
       },
     });
     return this.get(id, actor);
@@ -119,7 +144,10 @@ export class ApplicationsService {
         const result = rules.find((r) => r.id === c.id)!;
         return result.outcome === 'fail' ? [{ field: c.id, problem: result.explanation }] : [];
       }
-      const missing = [!criteria.find((x) => x.criterionId === c.id)?.statement && 'a statement', !evidence.some((e) => e.criterionId === c.id) && 'evidence'].filter(Boolean);
+      const missing = [
+        !criteria.find((x) => x.criterionId === c.id)?.statement && 'a statement',
+        !evidence.some((e) => e.criterionId === c.id) && 'evidence',
+      ].filter(Boolean);
       return missing.length ? [{ field: c.id, problem: `needs ${missing.join(' and ')}` }] : [];
     });
     if (problems.length > 0) throw conflict('APPLICATION.INCOMPLETE', 'The application cannot be submitted yet: see what each criterion needs.', problems);
@@ -167,7 +195,10 @@ export class ApplicationsService {
   private judged(criterionId: string) {
     const found = criterion(criterionId);
     if (!found) throw notFound('The criterion');
-    if (found.kind !== 'judged') throw invalid(`${found.id} is decided from the register, not from a statement.`, [{ field: 'criterionId', problem: `must be one of the judged criteria` }]);
+    if (found.kind !== 'judged')
+      throw invalid(`${found.id} is decided from the register, not from a statement.`, [
+        { field: 'criterionId', problem: `must be one of the judged criteria` },
+      ]);
     return found;
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { addDays, type IsoDate } from '../../platform/src/dates';
-import type { Actor } from '../../platform/src/auth/current-user';
-import type { LetterKind, LetterData } from '../../letters/src/letter-kinds';
-import { LettersService } from '../../letters/src/letters.service';
-import { Recipients } from '../../letters/src/recipients';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import { AppConfig, addDays, type IsoDate } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import type { LetterKind, LetterData } from '@npa/letters';
+import { LettersService, Recipients } from '@npa/letters';
+import { Setting } from '@npa/registry';
 import type { Application } from './application.entity';
 import type { Award } from './award.entity';
 import { criterion } from './rules/criteria';
@@ -29,7 +27,13 @@ export class ApprovalLetters {
 
   async approved(manager: EntityManager, application: Application, award: Award, renewalWindowDays: number, reviewer: Actor): Promise<void> {
     const ask = await this.asker(manager, application, reviewer, award.awardedOn);
-    await ask('award', `award.${award.id}`, { setting: ask.ref, applicationKind: application.kind, awardedOn: award.awardedOn, expiresOn: award.expiresOn, renewBy: addDays(award.expiresOn, -renewalWindowDays) });
+    await ask('award', `award.${award.id}`, {
+      setting: ask.ref,
+      applicationKind: application.kind,
+      awardedOn: award.awardedOn,
+      expiresOn: award.expiresOn,
+      renewBy: addDays(award.expiresOn, -renewalWindowDays),
+    });
     await ask('award-certificate', `award-certificate.${award.id}`, { setting: ask.ref, awardedOn: award.startsOn, expiresOn: award.expiresOn });
   }
 

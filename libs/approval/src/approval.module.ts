@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../../compliance/src/compliance.module';
-import { LettersModule } from '../../letters/src/letters.module';
+import { ComplianceModule } from '@npa/compliance';
+import { LettersModule } from '@npa/letters';
 import { ApprovalLetters } from './approval-letters';
 import { ApplicationSteps } from './application.steps';
 import { ApplicationsController } from './applications.controller';

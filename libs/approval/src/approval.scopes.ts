@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
+import { ScopeRegistry } from '@npa/platform';
 
 /** A setting contact owns the applications of their own setting, and nobody else outside the NPA office does. */
 @Injectable()

@@ -1,5 +1,5 @@
 // The shapes the approval routes answer with, built field by field so nothing else leaks out.
-import type { RuleResult } from '../../compliance/src/rules/result';
+import type { RuleResult } from '@npa/compliance';
 import type { Application } from './application.entity';
 import type { ApplicationCriterion } from './application-criterion.entity';
 import type { ApplicationEvent } from './application-event.entity';

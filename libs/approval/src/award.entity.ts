@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import { Setting } from '@npa/registry';
 import { Application } from './application.entity';
 
 /**

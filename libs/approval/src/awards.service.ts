@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
-import { notFound } from '../../platform/src/http/domain-error';
-import { containsPattern } from '../../platform/src/http/pagination';
-import { Clock } from '../../platform/src/time/clock';
-import { FactsLoader } from '../../compliance/src/facts.loader';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
+import type { IsoDate } from '@npa/platform';
+import { notFound, containsPattern, Clock } from '@npa/platform';
+import { FactsLoader, RuleParametersService } from '@npa/compliance';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
 import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
@@ -33,7 +30,11 @@ export class AwardsService {
   }
 
   async status(settingId: string, asOf: IsoDate = this.clock.today()) {
-    const [facts, { params, version }, periods] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.current(), this.periods(settingId)]);
+    const [facts, { params, version }, periods] = await Promise.all([
+      this.facts.settings([settingId], asOf),
+      this.parameters.current(),
+      this.periods(settingId),
+    ]);
     const settingFacts = facts.get(settingId);
     if (!settingFacts) throw notFound('The setting');
     return { settingId, parameterVersion: version, ...awardStatus(periods, settingFacts, params, asOf) };

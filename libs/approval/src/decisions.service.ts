@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, invalid } from '../../platform/src/http/domain-error';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { Clock } from '../../platform/src/time/clock';
-import { ComplianceService } from '../../compliance/src/compliance.service';
-import { Setting } from '../../registry/src/settings/setting.entity';
+import { conflict, invalid, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { ComplianceService, RuleParametersService } from '@npa/compliance';
+import { Setting } from '@npa/registry';
 import { ApplicationCriterion } from './application-criterion.entity';
 import { ApplicationSteps } from './application.steps';
 import { ApplicationsService } from './applications.service';
@@ -11,7 +10,6 @@ import { DecisionDto } from './approval.dto';
 import { AwardsService } from './awards.service';
 import { checkDecision } from './rules/decision.rules';
 import { ApprovalLetters } from './approval-letters';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
 
 /**
  * A reviewer's decision: the computed criteria are evaluated again as the register stands today, the
@@ -44,7 +42,11 @@ export class DecisionsService {
       audit: { criteria: dto.criteria },
       then: async (manager, decided) => {
         for (const verdict of dto.criteria) {
-          await manager.update(ApplicationCriterion, { applicationId: id, criterionId: verdict.id }, { outcome: verdict.outcome, reason: verdict.reason.trim() });
+          await manager.update(
+            ApplicationCriterion,
+            { applicationId: id, criterionId: verdict.id },
+            { outcome: verdict.outcome, reason: verdict.reason.trim() },
+          );
         }
         await this.applications.keepEvaluations(manager, id, rules, today);
         if (dto.decision === 'approved') {

@@ -1,10 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access, Public } from '../../platform/src/auth/access.decorator';
-import { RateLimit } from '../../platform/src/auth/rate-limit';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { NoBody, ParseId } from '../../platform/src/http/validation';
+import { Access, Public, RateLimit, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { AwardQuery, PublicRegisterQuery, QueueQuery } from './approval.dto';
 import { AwardsService } from './awards.service';

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { addDays } from '../../platform/src/dates';
-import { notFound } from '../../platform/src/http/domain-error';
-import type { ComplianceRuleLine } from '../../letters/src/letter-kinds';
-import { LettersService } from '../../letters/src/letters.service';
-import { Recipients } from '../../letters/src/recipients';
+import { AuditService, addDays, notFound } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import type { ComplianceRuleLine } from '@npa/letters';
+import { LettersService, Recipients } from '@npa/letters';
 import { ComplianceService, type Evaluation } from './compliance.service';
 import { SERVICE_RULES } from './rules/evaluate';
 
@@ -60,13 +57,26 @@ export class ComplianceLetters {
     const evaluation = await this.compliance.service(serviceId);
     const letterId = await this.dataSource.transaction(async (manager) => {
       const id = await this.request(manager, evaluation, { dedupeKey: `registration-compliance.${serviceId}.${randomUUID()}`, createdBy: actor.id });
-      await this.audit.record({ actor, action: 'letter.requested', entity: 'service', entityId: serviceId, after: { letterId: id, kind: 'registration-compliance', asOf: evaluation.asOf } }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'letter.requested',
+          entity: 'service',
+          entityId: serviceId,
+          after: { letterId: id, kind: 'registration-compliance', asOf: evaluation.asOf },
+        },
+        manager,
+      );
       return id;
     });
     return { letterId, kind: 'registration-compliance', asOf: evaluation.asOf, status: evaluation.status };
   }
 
-  async request(manager: EntityManager, evaluation: Evaluation & { serviceId: string }, reason: { dedupeKey: string; createdBy?: string | null }): Promise<string> {
+  async request(
+    manager: EntityManager,
+    evaluation: Evaluation & { serviceId: string },
+    reason: { dedupeKey: string; createdBy?: string | null },
+  ): Promise<string> {
     const [service] = await manager.query<{ id: string; name: string; registration_number: string; local_authority: string }[]>(
       'SELECT id, name, registration_number, local_authority FROM services WHERE id = $1',
       [evaluation.serviceId],
@@ -80,7 +90,13 @@ export class ComplianceLetters {
       subjectName: service.name,
       dedupeKey: reason.dedupeKey,
       letterDate: evaluation.asOf,
-      data: { service: { name: service.name, registrationNumber: service.registration_number }, asOf: evaluation.asOf, status: evaluation.status, parameterVersion: evaluation.parameterVersion, rules: complianceLines(evaluation) },
+      data: {
+        service: { name: service.name, registrationNumber: service.registration_number },
+        asOf: evaluation.asOf,
+        status: evaluation.status,
+        parameterVersion: evaluation.parameterVersion,
+        rules: complianceLines(evaluation),
+      },
       addressee: { name: recipients[0]?.name ?? 'The service manager', organisation: service.name, addressLines: [service.local_authority] },
       recipients,
       createdBy: reason.createdBy ?? null,

@@ -1,9 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { NoBody, ParseId } from '../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { AsOfQuery, EvaluateAllDto, OverviewQuery, WhatIfDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
 import { ComplianceLetters } from './compliance-letters';

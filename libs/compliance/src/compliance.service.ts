@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
-import { invalid, notFound, ProblemDetail } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
+import type { IsoDate } from '@npa/platform';
+import { invalid, notFound, ProblemDetail, Clock } from '@npa/platform';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
 import { OverviewQuery, WhatIfChangeDto, WhatIfDto } from './compliance.dto';
 import { EvaluationCache } from './evaluation-cache';
@@ -60,19 +59,35 @@ export class ComplianceService {
     const [facts, { version, params }, services] = await Promise.all([
       this.facts.services(null, asOf),
       this.parameters.current(),
-      this.dataSource.query<{ id: string; name: string; region: string; registration_number: string }[]>('SELECT id, name, region, registration_number FROM services ORDER BY name, id'),
+      this.dataSource.query<{ id: string; name: string; region: string; registration_number: string }[]>(
+        'SELECT id, name, region, registration_number FROM services ORDER BY name, id',
+      ),
     ]);
     const rows = services.map((s) => {
       const rules = evaluateService(facts.get(s.id)!, params, asOf);
-      return { serviceId: s.id, name: s.name, region: s.region, registrationNumber: s.registration_number, status: serviceStatus(rules), failing: rules.filter((r) => r.outcome === 'fail').map((r) => r.id) };
+      return {
+        serviceId: s.id,
+        name: s.name,
+        region: s.region,
+        registrationNumber: s.registration_number,
+        status: serviceStatus(rules),
+        failing: rules.filter((r) => r.outcome === 'fail').map((r) => r.id),
+      };
     });
     const failingByRule: Record<string, number> = {};
     for (const row of rows) for (const id of row.failing) failingByRule[id] = (failingByRule[id] ?? 0) + 1;
-    const filtered = rows.filter((r) => (!query.status || r.status === query.status) && (!query.rule || r.failing.includes(query.rule)) && (!query.region || r.region === query.region));
+    const filtered = rows.filter(
+      (r) => (!query.status || r.status === query.status) && (!query.rule || r.failing.includes(query.rule)) && (!query.region || r.region === query.region),
+    );
     return {
       asOf,
       parameterVersion: version,
-      counts: { services: rows.length, compliant: rows.filter((r) => r.status === 'compliant').length, nonCompliant: rows.filter((r) => r.status === 'non_compliant').length, failingByRule },
+      counts: {
+        services: rows.length,
+        compliant: rows.filter((r) => r.status === 'compliant').length,
+        nonCompliant: rows.filter((r) => r.status === 'non_compliant').length,
+        failingByRule,
+      },
       items: filtered.slice(query.offset, query.offset + query.pageSize),
       page: query.page,
       pageSize: query.pageSize,
@@ -91,19 +106,30 @@ export class ComplianceService {
     try {
       changed = applyWhatIf(current, changes);
     } catch (error) {
-      if (error instanceof RangeError) throw invalid('A change names a team member who is not in this service.', [{ field: 'changes', problem: error.message }]);
+      if (error instanceof RangeError)
+        throw invalid('A change names a team member who is not in this service.', [{ field: 'changes', problem: error.message }]);
       throw error;
     }
     const before = evaluateService(current, params, asOf);
     const after = evaluateService(changed, params, asOf);
     const diff = diffResults(before, after);
-    return { serviceId, asOf, parameterVersion: version, status: serviceStatus(after), statusNow: serviceStatus(before), changedRules: diff.rules, rules: after };
+    return {
+      serviceId,
+      asOf,
+      parameterVersion: version,
+      status: serviceStatus(after),
+      statusNow: serviceStatus(before),
+      changedRules: diff.rules,
+      rules: after,
+    };
   }
 
   async history(subjectKind: 'service' | 'setting', subjectId: string) {
     const table = subjectKind === 'service' ? 'services' : 'settings';
     if ((await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [subjectId])).length === 0) throw notFound(`The ${subjectKind}`);
-    const snapshots = await this.dataSource.getRepository(ComplianceSnapshot).find({ where: { subjectKind, subjectId }, order: { asOf: 'ASC', createdAt: 'ASC' } });
+    const snapshots = await this.dataSource
+      .getRepository(ComplianceSnapshot)
+      .find({ where: { subjectKind, subjectId }, order: { asOf: 'ASC', createdAt: 'ASC' } });
     return snapshots.map((s, i) => {
       const diff = diffResults(i === 0 ? null : snapshots[i - 1].results, s.results);
       return { asOf: s.asOf, status: s.status, parameterVersion: s.parameterVersion, changedRules: diff.rules, recordedAt: s.createdAt.toISOString() };
@@ -118,7 +144,11 @@ export class ComplianceService {
     asOf: IsoDate = this.clock.today(),
     onStatusChange?: (manager: EntityManager, evaluation: Evaluation & { serviceId: string }) => Promise<unknown>,
   ): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; statusChanges: number; nonCompliant: number }> {
-    const [serviceFacts, settingFacts, { version, params }] = await Promise.all([this.facts.services(null, asOf), this.facts.settings(null, asOf), this.parameters.current()]);
+    const [serviceFacts, settingFacts, { version, params }] = await Promise.all([
+      this.facts.services(null, asOf),
+      this.facts.settings(null, asOf),
+      this.parameters.current(),
+    ]);
     const evaluated: { subjectKind: 'service' | 'setting'; subjectId: string; rules: RuleResult[] }[] = [
       ...[...serviceFacts.values()].map((f) => ({ subjectKind: 'service' as const, subjectId: f.serviceId, rules: evaluateService(f, params, asOf) })),
       ...[...settingFacts.values()].map((f) => ({ subjectKind: 'setting' as const, subjectId: f.settingId, rules: evaluateSetting(f, params, asOf) })),
@@ -134,7 +164,9 @@ export class ComplianceService {
       const previous = new Map(latest.map((l) => [`${l.subject_kind}:${l.subject_id}`, l.results]));
       const changed = evaluated.filter((e) => diffResults(previous.get(`${e.subjectKind}:${e.subjectId}`) ?? null, e.rules).changed);
       for (let i = 0; i < changed.length; i += 500) {
-        const rows = changed.slice(i, i + 500).map((e) => ({ subject_kind: e.subjectKind, subject_id: e.subjectId, status: serviceStatus(e.rules), results: e.rules }));
+        const rows = changed
+          .slice(i, i + 500)
+          .map((e) => ({ subject_kind: e.subjectKind, subject_id: e.subjectId, status: serviceStatus(e.rules), results: e.rules }));
         await manager.query(
           `INSERT INTO compliance_snapshots (subject_kind, subject_id, as_of, status, results, parameter_version)
            SELECT x.subject_kind, x.subject_id, $2, x.status, x.results, $3
@@ -147,7 +179,8 @@ export class ComplianceService {
         const before = previous.get(`${e.subjectKind}:${e.subjectId}`);
         return e.subjectKind === 'service' && before !== undefined && serviceStatus(before) !== serviceStatus(e.rules);
       });
-      for (const e of statusChanges) await onStatusChange?.(manager, { serviceId: e.subjectId, asOf, status: serviceStatus(e.rules), parameterVersion: version, rules: e.rules });
+      for (const e of statusChanges)
+        await onStatusChange?.(manager, { serviceId: e.subjectId, asOf, status: serviceStatus(e.rules), parameterVersion: version, rules: e.rules });
       const nonCompliant = evaluated.filter((e) => e.subjectKind === 'service' && serviceStatus(e.rules) === 'non_compliant').length;
       return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed: changed.length, statusChanges: statusChanges.length, nonCompliant };
     });
@@ -157,7 +190,9 @@ export class ComplianceService {
 /** Each kind of change needs its own fields; say which are missing rather than guessing. */
 function toWhatIfChange(change: WhatIfChangeDto, index: number): WhatIfChange {
   const need = (fields: (keyof WhatIfChangeDto)[]) => {
-    const missing: ProblemDetail[] = fields.filter((f) => change[f] === undefined).map((f) => ({ field: `changes.${index}.${f}`, problem: `is required for ${change.kind}` }));
+    const missing: ProblemDetail[] = fields
+      .filter((f) => change[f] === undefined)
+      .map((f) => ({ field: `changes.${index}.${f}`, problem: `is required for ${change.kind}` }));
     if (missing.length) throw invalid('A what-if change is missing fields.', missing);
   };
   switch (change.kind) {
@@ -169,6 +204,15 @@ function toWhatIfChange(change: WhatIfChangeDto, index: number): WhatIfChange {
       return { kind: 'membership_lapses', personId: change.personId!, endDate: change.endDate! };
     case 'new_starter':
       need(['name', 'role', 'fte', 'caseload', 'startDate']);
-      return { kind: 'new_starter', name: change.name!, role: change.role!, fte: change.fte!, caseload: change.caseload!, startDate: change.startDate!, isMember: change.isMember, isTrained: change.isTrained };
+      return {
+        kind: 'new_starter',
+        name: change.name!,
+        role: change.role!,
+        fte: change.fte!,
+        caseload: change.caseload!,
+        startDate: change.startDate!,
+        isMember: change.isMember,
+        isTrained: change.isTrained,
+      };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '../../database/src/prepared';
+import { prepared } from '@npa/platform';
 
 /** About 10 kB each: a register ten times today's, every service and setting on two dates, in ~120 MB. */
 const MAX_ENTRIES = 12_000;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '../../database/src/prepared';
-import type { IsoDate } from '../../platform/src/dates';
+import { prepared } from '@npa/platform';
+import type { IsoDate } from '@npa/platform';
 import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from './rules/facts';
 
 /** null: every service (or setting) on the register. */
@@ -26,7 +26,17 @@ const COMPLETIONS = `
 /** The rows each fact query returns (through JSON for one subject, so a numeric may come as a number). */
 interface ServiceRows {
   services: { id: string }[];
-  team: { member_id: string; service_id: string; person_id: string; name: string; role: string; fte: string | number; caseload: number; start_date: string; end_date: string | null }[];
+  team: {
+    member_id: string;
+    service_id: string;
+    person_id: string;
+    name: string;
+    role: string;
+    fte: string | number;
+    caseload: number;
+    start_date: string;
+    end_date: string | null;
+  }[];
   memberships: PeriodRow[];
   completions: CompletionRow[];
   supervision: { service_id: string; date: string; supervisor_id: string; practitioner_ids: string[] }[];
@@ -46,7 +56,13 @@ interface SettingRows {
 }
 
 type PeriodRow = { person_id: string; start_date: string; end_date: string };
-type CompletionRow = { person_id: string; workshop_start_date: string; workshop_end_date: string; trainer_name: string; accreditations: { from: string; to: string }[] };
+type CompletionRow = {
+  person_id: string;
+  workshop_start_date: string;
+  workshop_end_date: string;
+  trainer_name: string;
+  accreditations: { from: string; to: string }[];
+};
 type QualificationRow = { person_id: string; kind: string; status: string; date: string | null };
 
 // Each query reads $1 (subject ids) and $2 (the date), and is written once for every use: `subject`
@@ -70,8 +86,8 @@ function serviceQueries(subject: Subject): Record<keyof ServiceRows, string> {
             WHERE ${subject('tm.service_id')} AND tm.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
-    // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (5% of the sweep's
-    // time at scale 10, profiled), and JSON natively.
+    // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (it showed in the
+    // sweep's profile; README, Benchmarks), and JSON natively.
     supervision: `SELECT s.service_id, s.date::text, s.supervisor_id, json_agg(sp.practitioner_id) AS practitioner_ids
                     FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
                    WHERE ${subject('s.service_id')} AND s.date <= $2
@@ -130,13 +146,32 @@ export class FactsLoader {
     const rows = await this.load<ServiceRows>(SERVICE_QUERIES, 'services', ids, asOf);
     const facts = new Map<string, ServiceFacts>();
     for (const { id } of rows.services) {
-      facts.set(id, { serviceId: id, team: [], memberships: [], completions: [], supervision: [], inductions: [], qualifications: [], trainerAccreditations: [], networking: [] });
+      facts.set(id, {
+        serviceId: id,
+        team: [],
+        memberships: [],
+        completions: [],
+        supervision: [],
+        inductions: [],
+        qualifications: [],
+        trainerAccreditations: [],
+        networking: [],
+      });
     }
     const personServices = new Map<string, Set<string>>();
     for (const m of rows.team) {
       const service = facts.get(m.service_id);
       if (!service) continue;
-      service.team.push({ memberId: m.member_id, personId: m.person_id, name: m.name, role: m.role as 'practitioner', fte: Number(m.fte), caseload: m.caseload, startDate: m.start_date, endDate: m.end_date });
+      service.team.push({
+        memberId: m.member_id,
+        personId: m.person_id,
+        name: m.name,
+        role: m.role as 'practitioner',
+        fte: Number(m.fte),
+        caseload: m.caseload,
+        startDate: m.start_date,
+        endDate: m.end_date,
+      });
       if (!personServices.has(m.person_id)) personServices.set(m.person_id, new Set());
       personServices.get(m.person_id)!.add(m.service_id);
     }
@@ -146,10 +181,17 @@ export class FactsLoader {
     };
     spread(rows.memberships.map(toPeriod), (f) => f.memberships);
     spread(rows.completions.map(toCompletion), (f) => f.completions);
-    spread(rows.inductions.map((i) => ({ personId: i.person_id, completedOn: i.completed_on })), (f) => f.inductions);
+    spread(
+      rows.inductions.map((i) => ({ personId: i.person_id, completedOn: i.completed_on })),
+      (f) => f.inductions,
+    );
     spread(rows.qualifications.map(toQualification), (f) => f.qualifications);
-    spread(rows.accreditations.map((a): TrainerAccreditationFact => ({ personId: a.person_id, from: a.from, to: a.to })), (f) => f.trainerAccreditations);
-    for (const s of rows.supervision) facts.get(s.service_id)?.supervision.push({ date: s.date, supervisorId: s.supervisor_id, practitionerIds: s.practitioner_ids });
+    spread(
+      rows.accreditations.map((a): TrainerAccreditationFact => ({ personId: a.person_id, from: a.from, to: a.to })),
+      (f) => f.trainerAccreditations,
+    );
+    for (const s of rows.supervision)
+      facts.get(s.service_id)?.supervision.push({ date: s.date, supervisorId: s.supervisor_id, practitionerIds: s.practitioner_ids });
     for (const n of rows.networking) facts.get(n.service_id)?.networking.push({ date: n.date, event: n.event });
     return facts;
   }
@@ -157,7 +199,8 @@ export class FactsLoader {
   async settings(ids: Subjects, asOf: IsoDate): Promise<Map<string, SettingFacts>> {
     const rows = await this.load<SettingRows>(SETTING_QUERIES, 'settings', ids, asOf);
     const facts = new Map<string, SettingFacts>();
-    for (const s of rows.settings) facts.set(s.id, { settingId: s.id, staffCount: s.staff_count, staff: [], memberships: [], completions: [], inspections: [], qualifications: [] });
+    for (const s of rows.settings)
+      facts.set(s.id, { settingId: s.id, staffCount: s.staff_count, staff: [], memberships: [], completions: [], inspections: [], qualifications: [] });
     const personSettings = new Map<string, Set<string>>();
     for (const s of rows.staff) {
       facts.get(s.setting_id)?.staff.push({ staffId: s.staff_id, personId: s.person_id, name: s.name, startDate: s.start_date, endDate: s.end_date });
@@ -186,7 +229,12 @@ export class FactsLoader {
 }
 
 const toPeriod = (r: PeriodRow): PeriodFact => ({ personId: r.person_id, startDate: r.start_date, endDate: r.end_date });
-const toQualification = (r: QualificationRow): QualificationFact => ({ personId: r.person_id, kind: r.kind as 'level3', status: r.status as 'achieved', date: r.date });
+const toQualification = (r: QualificationRow): QualificationFact => ({
+  personId: r.person_id,
+  kind: r.kind as 'level3',
+  status: r.status as 'achieved',
+  date: r.date,
+});
 const toCompletion = (r: CompletionRow): CompletionFact => ({
   personId: r.person_id,
   workshopStartDate: r.workshop_start_date,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { invalid, ProblemDetail } from '../../platform/src/http/domain-error';
-import { prepared } from '../../database/src/prepared';
+import { AuditService, invalid, ProblemDetail } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { prepared } from '@npa/platform';
 import { RuleParameterVersion } from './rule-parameters.entity';
 import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsSchema } from './rules/params';
 
@@ -21,7 +20,8 @@ export function validateParams(changes: Record<string, unknown>): ProblemDetail[
     if (!spec) problems.push({ field: name, problem: 'is not a rule parameter' });
     else if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ field: name, problem: 'must be a number' });
     else if (spec.type === 'integer' && !Number.isInteger(value)) problems.push({ field: name, problem: 'must be a whole number' });
-    else if (value < spec.min || (spec.max !== undefined && value > spec.max)) problems.push({ field: name, problem: `must be between ${spec.min} and ${spec.max ?? 'any'}` });
+    else if (value < spec.min || (spec.max !== undefined && value > spec.max))
+      problems.push({ field: name, problem: `must be between ${spec.min} and ${spec.max ?? 'any'}` });
   }
   return problems;
 }
@@ -35,8 +35,13 @@ export class RuleParametersService {
   ) {}
 
   async current(): Promise<ParameterSet> {
-    // Read on every compliance answer: a prepared statement, not the query builder (a few per cent of a read, profiled).
-    const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(this.dataSource, 'rules.parameters', 'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1', []);
+    // Read on every compliance answer: a prepared statement, not the query builder (README, Benchmarks).
+    const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(
+      this.dataSource,
+      'rules.parameters',
+      'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1',
+      [],
+    );
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
   }
 
@@ -49,12 +54,17 @@ export class RuleParametersService {
     const problems = validateParams(changes);
     if (problems.length > 0) throw invalid('Some rule parameters are not valid.', problems);
     return this.dataSource.transaction('SERIALIZABLE', async (manager) => {
-      const [latest] = await manager.query<{ version: number; params: RuleParams }[]>('SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1 FOR UPDATE');
+      const [latest] = await manager.query<{ version: number; params: RuleParams }[]>(
+        'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1 FOR UPDATE',
+      );
       const before = { ...DEFAULT_RULE_PARAMS, ...(latest?.params ?? {}) };
       const params = { ...before, ...(changes as Partial<RuleParams>) };
       const version = (latest?.version ?? 0) + 1;
       await manager.insert(RuleParameterVersion, { version, params, createdBy: actor.id });
-      await this.audit.record({ actor, action: 'rule_parameters.changed', entity: 'rule_parameters', entityId: String(version), before, after: params }, manager);
+      await this.audit.record(
+        { actor, action: 'rule_parameters.changed', entity: 'rule_parameters', entityId: String(version), before, after: params },
+        manager,
+      );
       return { version, params, schema: ruleParamsSchema };
     });
   }

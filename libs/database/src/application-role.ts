@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { APP_DATABASE_ROLE } from '../../platform/src/config/app-config';
+import { APP_DATABASE_ROLE } from '@npa/platform';
 
 /**
  * What the app's database user could do that it must not: the owner or a superuser could rewrite the

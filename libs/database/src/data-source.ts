@@ -1,8 +1,15 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * Every lib contributes its entities by naming their files `*.entity.ts` (`.entity.js` once built): the
+ * database lib finds them without importing domain code, and the API, the worker (which boots only some
+ * modules, yet loads rows related across libs), the CLI and migration:generate all see the same schema.
+ * An entity in a file named otherwise is missed, and `npm run migration:check` then fails.
+ */
+export const ENTITY_FILES = join(__dirname, '..', '..', '*', 'src', '**', '*.entity.{ts,js}');
 
 /** The one description of the database, shared by the API, the worker, the CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -10,7 +17,7 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     type: 'postgres',
     uuidExtension: 'pgcrypto',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities: [ENTITY_FILES],
     // The schema changes only through reviewed migrations, never from the entities at start-up.
     synchronize: false,
     migrationsRun: false,

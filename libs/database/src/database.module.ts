@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, appDatabaseUrl } from '../../platform/src/config/app-config';
+import { AppConfig, appDatabaseUrl } from '@npa/platform';
 import { ApplicationRoleCheck } from './application-role';
 import { dataSourceOptions } from './data-source';
 

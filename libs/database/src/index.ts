@@ -1,4 +1,5 @@
 export * from './data-source';
-export * from './entities';
 export * from './database.module';
 export * from './application-role';
+export { numericToNumber } from './columns';
+export { returning } from './returning';

@@ -1,7 +1,7 @@
 // The only helpers templates may call. Each returns plain text that Handlebars then escapes, except
 // `link`, which escapes by hand and refuses any URL that is not http(s).
 import Handlebars from 'handlebars';
-import { isIsoDate } from '../../platform/src/dates';
+import { isIsoDate } from '@npa/platform';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,6 +1,6 @@
 // Every letter the NPA signs, with the data each one needs. The data is a snapshot taken when the
 // letter is composed, so a letter re-rendered later says exactly what it said the first time.
-import type { IsoDate } from '../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 
 export const LETTER_KINDS = [
   'registration-compliance',

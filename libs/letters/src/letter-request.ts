@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { LetterData, LetterKind, Recipient, Signatory } from './letter-kinds';
 import type { LetterSubjectKind } from './letter.entity';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { Letter } from './letter.entity';
 
 export interface Standing {
@@ -34,7 +34,9 @@ export class LetterStanding {
       case 'award-certificate': {
         const expiresOn = data.body?.expiresOn;
         if (!expiresOn) return { stands: true, why: 'An award letter.' };
-        return today <= expiresOn ? { stands: true, why: `The Stamp of Approval runs until ${expiresOn}.` } : { stands: false, why: `The Stamp of Approval it records expired on ${expiresOn}.` };
+        return today <= expiresOn
+          ? { stands: true, why: `The Stamp of Approval runs until ${expiresOn}.` }
+          : { stands: false, why: `The Stamp of Approval it records expired on ${expiresOn}.` };
       }
       case 'workshop-certificate': {
         const code = data.body?.certificateCode;
@@ -45,7 +47,9 @@ export class LetterStanding {
           [code],
         );
         if (row?.awaiting) return { stands: false, why: 'The workshop it records waits for the NPA to confirm it.' };
-        return row && !row.superseded ? { stands: true, why: 'The completion it records stands.' } : { stands: false, why: 'The completion it records was corrected.' };
+        return row && !row.superseded
+          ? { stands: true, why: 'The completion it records stands.' }
+          : { stands: false, why: 'The completion it records was corrected.' };
       }
       default:
         return { stands: true, why: 'A record of what the NPA wrote on the day.' };

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { invalid, notFound } from '../../platform/src/http/domain-error';
+import { AuditService, invalid, notFound } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { LETTER_KINDS, type LetterKind } from './letter-kinds';
 import { LetterRenderer } from './letter-renderer';
 import { LetterTemplate } from './letter-template.entity';
@@ -31,7 +30,13 @@ export class LetterTemplatesService {
     const latest = await manager.findOne(LetterTemplate, { where: { kind }, order: { version: 'DESC' } });
     if (latest) return toBody(latest);
     const first = this.defaults[kind];
-    await manager.query('INSERT INTO letter_templates (kind, version, body, text, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [kind, DEFAULT_TEMPLATE_VERSION, first.html, first.text, 'Shipped with the system']);
+    await manager.query('INSERT INTO letter_templates (kind, version, body, text, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      kind,
+      DEFAULT_TEMPLATE_VERSION,
+      first.html,
+      first.text,
+      'Shipped with the system',
+    ]);
     return first;
   }
 
@@ -56,7 +61,15 @@ export class LetterTemplatesService {
     const known = this.known(kind);
     await this.current(known);
     const rows = await this.dataSource.getRepository(LetterTemplate).find({ where: { kind: known }, order: { version: 'DESC' } });
-    return rows.map((r) => ({ kind: r.kind, version: r.version, body: r.body, text: r.text, note: r.note, publishedBy: r.publishedBy, publishedAt: r.publishedAt.toISOString() }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      version: r.version,
+      body: r.body,
+      text: r.text,
+      note: r.note,
+      publishedBy: r.publishedBy,
+      publishedAt: r.publishedAt.toISOString(),
+    }));
   }
 
   /** Renders a draft (or the current version) with sample data, for an admin to look at before publishing. */
@@ -75,8 +88,19 @@ export class LetterTemplatesService {
       await this.current(known, manager);
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`letter_templates.${known}`]);
       const [{ max }] = await manager.query<{ max: number }[]>('SELECT max(version)::int AS max FROM letter_templates WHERE kind = $1', [known]);
-      const row = await manager.save(manager.create(LetterTemplate, { kind: known, version: max + 1, body: draft.html, text: draft.text, note: draft.note ?? null, publishedBy: actor.id }));
-      await this.audit.record({ actor, action: 'letter_template.published', entity: 'letter_template', entityId: `${known}.${row.version}`, after: { kind: known, version: row.version, note: row.note } }, manager);
+      const row = await manager.save(
+        manager.create(LetterTemplate, { kind: known, version: max + 1, body: draft.html, text: draft.text, note: draft.note ?? null, publishedBy: actor.id }),
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'letter_template.published',
+          entity: 'letter_template',
+          entityId: `${known}.${row.version}`,
+          after: { kind: known, version: row.version, note: row.note },
+        },
+        manager,
+      );
       return { kind: known, version: row.version, publishedAt: row.publishedAt.toISOString() };
     });
   }
@@ -84,7 +108,8 @@ export class LetterTemplatesService {
   /** A template must compile, use only our helpers, and never print data unescaped. */
   private check(body: Pick<BodyTemplate, 'html' | 'text'>): void {
     const problems = this.renderer.problems(body);
-    if (problems.length > 0) throw invalid('Templates print data with double braces only, so it is always escaped, and use only the letters\' helpers and partials.', problems);
+    if (problems.length > 0)
+      throw invalid("Templates print data with double braces only, so it is always escaped, and use only the letters' helpers and partials.", problems);
     try {
       this.renderer.check(body);
     } catch (error) {

@@ -3,15 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { returning } from '../../database/src/returning';
-import { isUnavailable } from '../../platform/src/http/unavailable';
-import { MailError } from '../../platform/src/mail/mail-error';
-import { Mailer } from '../../platform/src/mail/mailer';
-import { Outbox } from '../../platform/src/outbox/outbox';
-import { JobQueue } from '../../platform/src/queue/job-queue';
-import { OnJob } from '../../platform/src/queue/on-job.decorator';
-import { RedisResets } from '../../platform/src/redis/redis-resets';
-import { Storage } from '../../platform/src/storage/storage';
+import { returning } from '@npa/database';
+import { isUnavailable, MailError, Mailer, Outbox, JobQueue, OnJob, RedisResets, Storage } from '@npa/platform';
 import { DeliveryChecks } from './delivery-checks';
 import { isPrinted, type LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
@@ -68,7 +61,11 @@ export class LetterJobs implements OnModuleInit {
       const pdf = isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
       const htmlKey = await this.storage.put('letters', Buffer.from(rendered.html));
       const pdfKey = pdf && (await this.storage.put('letters', pdf));
-      const won = await returning(this.dataSource, 'UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1', [letterId, htmlKey, pdfKey]);
+      const won = await returning(
+        this.dataSource,
+        'UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1',
+        [letterId, htmlKey, pdfKey],
+      );
       // A second run of the job after a crash may find the first one finished: keep one set of files.
       if (won.length === 0) await Promise.all([htmlKey, pdfKey].filter((k): k is string => k !== null).map((k) => this.storage.remove(k)));
     }
@@ -76,14 +73,20 @@ export class LetterJobs implements OnModuleInit {
     if (renderOnly || letter.recipients.length === 0) return;
     const subject = (rendered ?? (await this.render(letter))).subject;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`, [letterId, JSON.stringify(letter.recipients), subject]);
+      await manager.query(
+        `INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`,
+        [letterId, JSON.stringify(letter.recipients), subject],
+      );
       await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: deliverJobId(letterId) });
     });
   }
 
   @OnJob('letter.deliver')
   async deliver({ letterId }: { letterId: string }, job: Job): Promise<void> {
-    const [delivery, letter] = await Promise.all([this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }), this.dataSource.getRepository(Letter).findOneBy({ id: letterId })]);
+    const [delivery, letter] = await Promise.all([
+      this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }),
+      this.dataSource.getRepository(Letter).findOneBy({ id: letterId }),
+    ]);
     if (!delivery || !letter?.htmlKey || (isPrinted(letter.kind) && !letter.pdfKey)) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending') {
       // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
@@ -103,7 +106,11 @@ export class LetterJobs implements OnModuleInit {
     // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
     const rendered = await this.render(letter);
     const pdf = letter.pdfKey && (await this.read(letter.pdfKey));
-    const claimed = await returning(this.dataSource, `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`, [delivery.id]);
+    const claimed = await returning(
+      this.dataSource,
+      `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`,
+      [delivery.id],
+    );
     if (claimed.length === 0) return;
 
     let messageId: string;
@@ -113,7 +120,9 @@ export class LetterJobs implements OnModuleInit {
         subject: delivery.subject,
         text: rendered.text,
         // A signed letter travels as its PDF; an email-only reminder is the email, in HTML beside the text.
-        ...(pdf ? { attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }] } : { html: rendered.html }),
+        ...(pdf
+          ? { attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }] }
+          : { html: rendered.html }),
       }));
     } catch (error) {
       if (!(error instanceof MailError)) {
@@ -123,7 +132,11 @@ export class LetterJobs implements OnModuleInit {
       const why = error.smtpResponse ?? error.message;
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (error.kind === 'permanent' || last) {
-        await this.mark(delivery.id, 'failed', `${error.kind === 'permanent' ? 'Refused by the mail server' : 'Gave up after repeated temporary failures'}: ${why}`);
+        await this.mark(
+          delivery.id,
+          'failed',
+          `${error.kind === 'permanent' ? 'Refused by the mail server' : 'Gave up after repeated temporary failures'}: ${why}`,
+        );
         throw new UnrecoverableError(why);
       }
       await this.mark(delivery.id, 'pending', `Temporary failure, will retry: ${why}`);
@@ -142,7 +155,10 @@ export class LetterJobs implements OnModuleInit {
     const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
       try {
-        await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [id, messageId]);
+        await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [
+          id,
+          messageId,
+        ]);
         return;
       } catch (error) {
         if (!isUnavailable(error) || Date.now() + wait > deadline) throw error;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../../platform/src/config/app-config';
+import { AppConfig } from '@npa/platform';
 import { LetterJobs } from './letter.jobs';
 import { LettersModule } from './letters.module';
 import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
@@ -7,6 +7,13 @@ import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
 /** The worker's half: composing letters with a warm Chromium, and emailing them. */
 @Module({
   imports: [LettersModule],
-  providers: [{ provide: PdfEngine, inject: [AppConfig], useFactory: (config: AppConfig) => new ChromiumPdfEngine({ executablePath: config.CHROMIUM_PATH, concurrency: config.PDF_CONCURRENCY }) }, LetterJobs],
+  providers: [
+    {
+      provide: PdfEngine,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new ChromiumPdfEngine({ executablePath: config.CHROMIUM_PATH, concurrency: config.PDF_CONCURRENCY }),
+    },
+    LetterJobs,
+  ],
 })
 export class LettersWorkerModule {}

@@ -1,11 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, Public } from '../../platform/src/auth/access.decorator';
-import { RateLimit } from '../../platform/src/auth/rate-limit';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { Access, Public, RateLimit, Actor, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
 import { DeliveriesQuery, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
 import { LetterTemplatesService } from './letter-templates.service';
 import { LETTER_HTML_HEADERS, LettersService } from './letters.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../../platform/src/config/app-config';
+import { AppConfig } from '@npa/platform';
 import { DeliveryChecks } from './delivery-checks';
 import { LetterRenderer } from './letter-renderer';
 import { LetterStanding } from './letter-standing';

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
-import { notFound } from '../../platform/src/http/domain-error';
-import { Outbox } from '../../platform/src/outbox/outbox';
+import type { IsoDate } from '@npa/platform';
+import { notFound, Outbox, Storage, Clock, newVerificationCode, normaliseVerificationCode } from '@npa/platform';
 import { composeJobId } from './letter-job-ids';
-import { Storage } from '../../platform/src/storage/storage';
-import { Clock } from '../../platform/src/time/clock';
-import { newVerificationCode, normaliseVerificationCode } from '../../platform/src/verification-code';
 import { isPrinted, LETTER_TITLES, type LetterKind } from './letter-kinds';
 import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
 import { LetterTemplatesService } from './letter-templates.service';
@@ -43,12 +39,29 @@ export class LettersService {
     const template = await this.templates.current(request.kind, manager);
     const snapshot: LetterSnapshot<K> = {
       body: request.data,
-      meta: { letterDate: request.letterDate, verificationCode: newVerificationCode(), recipient: request.addressee, signatory: request.signatory ?? NPA_SIGNATORY },
+      meta: {
+        letterDate: request.letterDate,
+        verificationCode: newVerificationCode(),
+        recipient: request.addressee,
+        signatory: request.signatory ?? NPA_SIGNATORY,
+      },
     };
     const [inserted] = await manager.query<{ id: string }[]>(
       `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [request.kind, request.subjectKind, request.subjectId, request.subjectName, request.dedupeKey, snapshot.meta.verificationCode, template.version, JSON.stringify(snapshot), JSON.stringify(request.recipients), request.reminderId ?? null, request.createdBy ?? null],
+      [
+        request.kind,
+        request.subjectKind,
+        request.subjectId,
+        request.subjectName,
+        request.dedupeKey,
+        snapshot.meta.verificationCode,
+        template.version,
+        JSON.stringify(snapshot),
+        JSON.stringify(request.recipients),
+        request.reminderId ?? null,
+        request.createdBy ?? null,
+      ],
     );
     if (!inserted) {
       const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM letters WHERE dedupe_key = $1', [request.dedupeKey]);
@@ -59,7 +72,19 @@ export class LettersService {
   }
 
   async listFor(subjectKind: LetterSubjectKind, subjectId: string) {
-    const rows = await this.dataSource.query<{ id: string; kind: string; created_at: Date; rendered_at: Date | null; pdf_key: string | null; template_version: number; verification_code: string; state: string | null; sent_at: Date | null }[]>(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        kind: string;
+        created_at: Date;
+        rendered_at: Date | null;
+        pdf_key: string | null;
+        template_version: number;
+        verification_code: string;
+        state: string | null;
+        sent_at: Date | null;
+      }[]
+    >(
       `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.pdf_key, l.template_version, l.verification_code, d.state, d.sent_at
          FROM letters l LEFT JOIN mail_deliveries d ON d.letter_id = l.id
         WHERE l.subject_kind = $1 AND l.subject_id = $2 ORDER BY l.created_at DESC, l.id`,
@@ -84,7 +109,22 @@ export class LettersService {
   async deliveries(query: DeliveriesQuery) {
     const where = '($1::text IS NULL OR d.state = $1)';
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<{ id: string; letter_id: string; kind: string; subject_name: string; state: string; subject: string; recipients: { email: string }[]; attempts: number; reason: string | null; message_id: string | null; sent_at: Date | null; created_at: Date }[]>(
+      this.dataSource.query<
+        {
+          id: string;
+          letter_id: string;
+          kind: string;
+          subject_name: string;
+          state: string;
+          subject: string;
+          recipients: { email: string }[];
+          attempts: number;
+          reason: string | null;
+          message_id: string | null;
+          sent_at: Date | null;
+          created_at: Date;
+        }[]
+      >(
         `SELECT d.id, d.letter_id, l.kind, l.subject_name, d.state, d.subject, d.recipients, d.attempts, d.reason, d.message_id, d.sent_at, d.created_at
            FROM mail_deliveries d JOIN letters l ON l.id = d.letter_id WHERE ${where} ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`,
         [query.state ?? null, query.pageSize, query.offset],
@@ -111,7 +151,8 @@ export class LettersService {
   /** The letter's kept HTML or PDF; 404 until it has been composed, and for the PDF of an email-only reminder. */
   async file(id: string, format: 'pdf' | 'html') {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
-    if (letter && format === 'pdf' && !letter.pdfKey && !isPrinted(letter.kind)) throw notFound(`A PDF of this ${letter.kind} (it is sent as an email, not printed; its HTML is at /letters/${id}.html)`);
+    if (letter && format === 'pdf' && !letter.pdfKey && !isPrinted(letter.kind))
+      throw notFound(`A PDF of this ${letter.kind} (it is sent as an email, not printed; its HTML is at /letters/${id}.html)`);
     const key = format === 'pdf' ? letter?.pdfKey : letter?.htmlKey;
     if (!letter || !key) throw notFound('The letter');
     return { letter, stream: await this.storage.read(key) };

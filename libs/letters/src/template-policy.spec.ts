@@ -41,7 +41,10 @@ describe(templateProblems.name, () => {
 
   it('finds what the renderer refuses in either body, including the stripped forms a pattern missed', () => {
     const renderer = new LetterRenderer({ verifyBaseUrl: 'https://npa.example' });
-    expect(renderer.problems({ html: '{{~{x}}}', text: '{{~&x}}' })).toEqual([{ field: 'html', problem: UNESCAPED }, { field: 'text', problem: UNESCAPED }]);
+    expect(renderer.problems({ html: '{{~{x}}}', text: '{{~&x}}' })).toEqual([
+      { field: 'html', problem: UNESCAPED },
+      { field: 'text', problem: UNESCAPED },
+    ]);
   });
 
   it('finds nothing wrong with the templates shipped with the code', () => {

@@ -73,7 +73,7 @@ export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
   return rest.reduce((min, d) => (d < min ? d : min), first);
 }
 
-// Building a DateTimeFormat loads time-zone data (about half a millisecond, profiled); one per zone is kept.
+// Building a DateTimeFormat loads time-zone data, which showed in profiles; one per zone is kept.
 const calendars = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date at `now` on the wall clocks of `timeZone` (e.g. 'Europe/London'). */

@@ -26,7 +26,33 @@ import { Clock } from './time/clock';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
-  providers: [AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, { provide: Storage, useClass: LocalStorage }, RedisResets, SignInLocks],
-  exports: [ConfigModule, RedisModule, AuditService, ScopeRegistry, AccountLinks, JobQueue, HeartbeatService, Clock, Mailer, Outbox, Storage, RedisResets, SignInLocks],
+  providers: [
+    AuditService,
+    ScopeRegistry,
+    AccountLinks,
+    JobQueue,
+    HeartbeatService,
+    Clock,
+    Mailer,
+    Outbox,
+    { provide: Storage, useClass: LocalStorage },
+    RedisResets,
+    SignInLocks,
+  ],
+  exports: [
+    ConfigModule,
+    RedisModule,
+    AuditService,
+    ScopeRegistry,
+    AccountLinks,
+    JobQueue,
+    HeartbeatService,
+    Clock,
+    Mailer,
+    Outbox,
+    Storage,
+    RedisResets,
+    SignInLocks,
+  ],
 })
 export class PlatformModule {}

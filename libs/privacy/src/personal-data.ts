@@ -109,7 +109,11 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
   { table: 'settings', column: 'name', why: "an organisation's name" },
   { table: 'compliance_snapshots', column: 'subject_id', why: 'a service or a setting, never a person' },
   { table: 'rule_parameter_versions', column: 'params', why: 'thresholds' },
-  { table: 'job_outbox', column: 'payload', why: 'ids of letters and reminders and dates, never a person; relayed rows are deleted after OUTBOX_RETENTION_DAYS' },
+  {
+    table: 'job_outbox',
+    column: 'payload',
+    why: 'ids of letters and reminders and dates, never a person; relayed rows are deleted after OUTBOX_RETENTION_DAYS',
+  },
   { table: 'job_outbox', column: 'options', why: 'queue options' },
   { table: 'job_outbox', column: 'name', why: "a job's name" },
   { table: 'system_heartbeats', column: 'processed_by', why: 'a worker process (host and pid)' },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../../compliance/src/compliance.module';
+import { ComplianceModule } from '@npa/compliance';
 import { RetentionService } from './retention.service';
 import { SubjectAccessService } from './subject-access.service';
 

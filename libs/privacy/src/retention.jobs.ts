@@ -1,9 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { JobQueue } from '../../platform/src/queue/job-queue';
-import { jobOptions } from '../../platform/src/queue/jobs';
-import { OnJob } from '../../platform/src/queue/on-job.decorator';
-import { Clock } from '../../platform/src/time/clock';
+import { AppConfig, JobQueue, jobOptions, OnJob, Clock } from '@npa/platform';
 import { RetentionService, RetentionSummary } from './retention.service';
 
 /** Upserted under one id at every worker start, beside the daily sweep: a restart never makes two. */
@@ -25,7 +21,11 @@ export class RetentionJobs implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue
       .queue('sweep')
-      .upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE }, { name: 'retention.daily', data: {}, opts: jobOptions('retention.daily') });
+      .upsertJobScheduler(
+        RETENTION_SCHEDULER_ID,
+        { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE },
+        { name: 'retention.daily', data: {}, opts: jobOptions('retention.daily') },
+      );
   }
 
   @OnJob('retention.daily')

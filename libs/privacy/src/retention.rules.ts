@@ -1,4 +1,4 @@
-import { addMonths, IsoDate } from '../../platform/src/dates';
+import { addMonths, IsoDate } from '@npa/platform';
 
 /** The last day a link may have ended on and still be kept as of `asOf`: the day `years` before. */
 export const retentionCutoff = (asOf: IsoDate, years: number): IsoDate => addMonths(asOf, -12 * years);

@@ -1,15 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import { AppConfig } from '../../platform/src/config/app-config';
-import type { IsoDate } from '../../platform/src/dates';
-import { invalid } from '../../platform/src/http/domain-error';
-import { Outbox } from '../../platform/src/outbox/outbox';
-import { jobId } from '../../platform/src/queue/jobs';
-import { Storage } from '../../platform/src/storage/storage';
-import { Clock } from '../../platform/src/time/clock';
+import { RuleParametersService } from '@npa/compliance';
+import { AuditService, AppConfig, invalid, Outbox, jobId, Storage, Clock } from '@npa/platform';
+import type { IsoDate } from '@npa/platform';
 import { PERSONAL_DATA } from './personal-data';
 import { findRows, Subject } from './person-rows';
 import { formerMemberEmail, formerMemberName, retentionCutoff } from './retention.rules';
@@ -109,12 +103,18 @@ export class RetentionService {
   private async anonymise(personId: string, run: { asOf: IsoDate; retentionYears: number; cutoff: IsoDate }): Promise<boolean> {
     const staleFiles: string[] = [];
     const done = await this.dataSource.transaction(async (manager) => {
-      const [person] = await manager.query<{ id: string; name: string; email: string }[]>('SELECT id, name, email FROM people WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE', [personId]);
+      const [person] = await manager.query<{ id: string; name: string; email: string }[]>(
+        'SELECT id, name, email FROM people WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE',
+        [personId],
+      );
       if (!person) return false;
       const [still] = await this.due(manager, run.cutoff, personId);
       if (!still) return false;
 
-      const users = await manager.query<{ id: string; name: string; email: string }[]>('SELECT id, name, email FROM users WHERE lower(email) = lower($1) FOR UPDATE', [person.email]);
+      const users = await manager.query<{ id: string; name: string; email: string }[]>(
+        'SELECT id, name, email FROM users WHERE lower(email) = lower($1) FOR UPDATE',
+        [person.email],
+      );
       const trainers = await manager.query<{ id: string }[]>('SELECT id FROM trainers WHERE person_id = $1', [personId]);
       const subject: Subject = { email: person.email, personIds: [personId], userIds: users.map((u) => u.id), trainerIds: trainers.map((t) => t.id) };
       const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('former_member_seq') AS n`);
@@ -127,7 +127,11 @@ export class RetentionService {
       };
 
       const changed = await this.scrubCopies(manager, subject, redaction, { number: Number(n), staleFiles });
-      await manager.query('UPDATE people SET name = $2, email = $3, anonymised_at = now(), updated_at = now() WHERE id = $1', [personId, redaction.replacementName, redaction.replacementEmail]);
+      await manager.query('UPDATE people SET name = $2, email = $3, anonymised_at = now(), updated_at = now() WHERE id = $1', [
+        personId,
+        redaction.replacementName,
+        redaction.replacementEmail,
+      ]);
       if (users.length > 0) {
         // No password can match "!": the account cannot sign in again, and its tokens stop at once.
         await manager.query(
@@ -149,7 +153,8 @@ export class RetentionService {
       return true;
     });
     // Files of letters printed with the name: their new versions are composed from the scrubbed data.
-    if (done) for (const key of staleFiles) await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not remove ${key}: ${error.message}`));
+    if (done)
+      for (const key of staleFiles) await this.storage.remove(key).catch((error: Error) => this.logger.warn(`Could not remove ${key}: ${error.message}`));
     return done;
   }
 
@@ -202,7 +207,12 @@ export class RetentionService {
           // Its HTML and PDF print the old name: print them again from the scrubbed data, send nothing.
           sets.push('html_key = NULL', 'pdf_key = NULL', 'rendered_at = NULL');
           staleFiles.push(...[row.html_key, row.pdf_key].filter((k): k is string => typeof k === 'string'));
-          await this.outbox.add(manager, 'letter.compose', { letterId: row.id as string, renderOnly: true }, { jobId: jobId('letter', 'compose', row.id as string, 'anonymised', number) });
+          await this.outbox.add(
+            manager,
+            'letter.compose',
+            { letterId: row.id as string, renderOnly: true },
+            { jobId: jobId('letter', 'compose', row.id as string, 'anonymised', number) },
+          );
         }
         await manager.query(`UPDATE "${table}" SET ${sets.join(', ')} WHERE ${where}`, [...keyValues, ...values]);
         changed[table] = (changed[table] ?? 0) + 1;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import { Clock } from '../../platform/src/time/clock';
+import { AuditService, Clock } from '@npa/platform';
 import { PERSONAL_DATA, WITHHELD } from './personal-data';
 import { findRows, Row, Subject, subjectFor } from './person-rows';
 
@@ -61,7 +60,13 @@ export class SubjectAccessService {
         tables,
       };
       await this.audit.record(
-        { actor: null, action: 'person.subject_access', entity: 'person', entityId: subject.personIds[0] ?? null, after: { email: subject.email, tables: Object.keys(tables) } },
+        {
+          actor: null,
+          action: 'person.subject_access',
+          entity: 'person',
+          entityId: subject.personIds[0] ?? null,
+          after: { email: subject.email, tables: Object.keys(tables) },
+        },
         manager,
       );
       return report;

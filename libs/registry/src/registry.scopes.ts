@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
-import { Clock } from '../../platform/src/time/clock';
+import type { Actor } from '@npa/platform';
+import { ScopeRegistry, Clock } from '@npa/platform';
 import { PersonAccess, personAccess } from './people/person-access.rules';
 import { postsOf } from './people/people.repository';
 

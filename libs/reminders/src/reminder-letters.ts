@@ -1,7 +1,7 @@
 // The letter a reminder is sent as: its kind's title, who or what it is about, and what to do by when,
 // all from the facts the sweep found, so the letter says what was true when the reminder fell due.
-import type { IsoDate } from '../../platform/src/dates';
-import type { LetterRequest } from '../../letters/src/letter-request';
+import type { IsoDate } from '@npa/platform';
+import type { LetterRequest } from '@npa/letters';
 import type { Reminder } from './reminder.entity';
 import { reminderKind, type ReminderKind } from './finders/reminder-kinds';
 
@@ -12,7 +12,7 @@ const NO_ACT_BY = ['award-expired', 'return-overdue'];
 
 export function reminderLetter(reminder: Reminder, letterDate: IsoDate): LetterRequest<'reminder'> {
   const facts = reminder.facts;
-  const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key]) : undefined);
+  const text = (key: string) => (typeof facts[key] === 'string' ? facts[key] : undefined);
   const about = ABOUT.map(text).find(Boolean) ?? 'The National Portage Association';
   const actBy = NO_ACT_BY.includes(reminder.kind) ? undefined : ACT_BY.map(text).find(Boolean);
   const whatToDo = text('whatToDo');

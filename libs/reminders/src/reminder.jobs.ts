@@ -1,15 +1,9 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { JobQueue } from '../../platform/src/queue/job-queue';
-import { jobId, jobOptions } from '../../platform/src/queue/jobs';
-import { OnJob } from '../../platform/src/queue/on-job.decorator';
-import { RedisResets } from '../../platform/src/redis/redis-resets';
-import { Clock } from '../../platform/src/time/clock';
-import { DeliveryChecks } from '../../letters/src/delivery-checks';
-import type { Letter } from '../../letters/src/letter.entity';
-import { LettersService } from '../../letters/src/letters.service';
+import { AppConfig, JobQueue, jobId, jobOptions, OnJob, RedisResets, Clock } from '@npa/platform';
+import { DeliveryChecks, LettersService } from '@npa/letters';
+import type { Letter } from '@npa/letters';
 import { ReminderFinder } from './finders/reminder.finder';
 import type { ReminderIdentity } from './finders/due-reminder';
 import { reminderLetter } from './reminder-letters';
@@ -62,7 +56,11 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   private async schedule(): Promise<void> {
     await this.queue
       .queue('sweep')
-      .upsertJobScheduler(SWEEP_SCHEDULER_ID, { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE }, { name: 'sweep.daily', data: {}, opts: jobOptions('sweep.daily') });
+      .upsertJobScheduler(
+        SWEEP_SCHEDULER_ID,
+        { pattern: this.config.SWEEP_CRON, tz: this.config.TIME_ZONE },
+        { name: 'sweep.daily', data: {}, opts: jobOptions('sweep.daily') },
+      );
   }
 
   @OnJob('sweep.daily')

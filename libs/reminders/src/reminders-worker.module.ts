@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LettersModule } from '../../letters/src/letters.module';
+import { LettersModule } from '@npa/letters';
 import { ReminderJobs } from './reminder.jobs';
 import { RemindersModule } from './reminders.module';
 

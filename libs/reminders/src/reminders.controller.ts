@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { Access, NPA_STAFF, ParseId } from '@npa/platform';
 import { RemindersQuery, SweepDto } from './reminders.dto';
 import { RemindersService } from './reminders.service';
 import { SweepService } from './sweep.service';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ApprovalModule } from '../../approval/src/approval.module';
-import { ComplianceModule } from '../../compliance/src/compliance.module';
-import { LettersModule } from '../../letters/src/letters.module';
+import { ApprovalModule } from '@npa/approval';
+import { ComplianceModule } from '@npa/compliance';
+import { LettersModule } from '@npa/letters';
 import { ReminderRecipients } from './finders/recipients';
 import { ReminderFinder } from './finders/reminder.finder';
 import { ReturnReminderFinder } from './finders/return-reminders';

@@ -46,7 +46,10 @@ export class RemindersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forOrganisation(kind: 'service' | 'setting', id: string) {
-    const rows = await this.dataSource.query<ReminderRow[]>(`${SELECT} WHERE r.organisation_kind = $1 AND r.organisation_id = $2 ORDER BY r.due_on DESC, r.kind`, [kind, id]);
+    const rows = await this.dataSource.query<ReminderRow[]>(
+      `${SELECT} WHERE r.organisation_kind = $1 AND r.organisation_id = $2 ORDER BY r.due_on DESC, r.kind`,
+      [kind, id],
+    );
     return rows.map(toView);
   }
 
@@ -54,9 +57,18 @@ export class RemindersService {
     const where = [`($1::text IS NULL OR ${STATE} = $1)`, '($2::text IS NULL OR r.kind = $2)'].join(' AND ');
     const args = [query.state ?? null, query.kind ?? null];
     const [rows, [{ total }], counts] = await Promise.all([
-      this.dataSource.query<ReminderRow[]>(`${SELECT} WHERE ${where} ORDER BY r.due_on DESC, r.created_at DESC LIMIT $3 OFFSET $4`, [...args, query.pageSize, query.offset]),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id WHERE ${where}`, args),
-      this.dataSource.query<{ state: string; n: number }[]>(`SELECT ${STATE} AS state, count(*)::int AS n FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`),
+      this.dataSource.query<ReminderRow[]>(`${SELECT} WHERE ${where} ORDER BY r.due_on DESC, r.created_at DESC LIMIT $3 OFFSET $4`, [
+        ...args,
+        query.pageSize,
+        query.offset,
+      ]),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id WHERE ${where}`,
+        args,
+      ),
+      this.dataSource.query<{ state: string; n: number }[]>(
+        `SELECT ${STATE} AS state, count(*)::int AS n FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`,
+      ),
     ]);
     return { items: rows.map(toView), page: query.page, pageSize: query.pageSize, total, counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) };
   }

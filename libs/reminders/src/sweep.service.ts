@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IsoDate } from '../../platform/src/dates';
-import { Outbox } from '../../platform/src/outbox/outbox';
-import { jobId } from '../../platform/src/queue/jobs';
-import { Clock } from '../../platform/src/time/clock';
-import { ComplianceLetters } from '../../compliance/src/compliance-letters';
-import { ComplianceService } from '../../compliance/src/compliance.service';
+import type { IsoDate } from '@npa/platform';
+import { Outbox, jobId, Clock } from '@npa/platform';
+import { ComplianceLetters, ComplianceService } from '@npa/compliance';
 import type { DueReminder } from './finders/due-reminder';
 import { ReminderFinder } from './finders/reminder.finder';
 
@@ -25,7 +22,8 @@ export interface SweepSummary {
 const BATCH = 500;
 
 /** A due reminder's one prepare job, named by its unique key (the sweep queues it; a requeue after Redis lost its data may again). */
-export const prepareJobId = (r: { kind: string; subject_kind: string; subject_id: string; due_on: string }) => jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on);
+export const prepareJobId = (r: { kind: string; subject_kind: string; subject_id: string; due_on: string }) =>
+  jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on);
 
 /**
  * The daily sweep: every service and setting evaluated as of the day (status changes recorded, with a
@@ -47,12 +45,22 @@ export class SweepService {
   async run(asOf: IsoDate = this.clock.today(), progress: (line: string) => void = () => undefined): Promise<SweepSummary> {
     progress(`Evaluating every service and setting as of ${asOf}, and finding the reminders due`);
     // Independent (the finders read the register, not today's snapshots), so storing the snapshots, mostly
-    // PostgreSQL's work, overlaps finding the reminders, mostly ours (bench/sweep.ts: about 1 s at scale 10).
+    // PostgreSQL's work, overlaps finding the reminders, mostly ours (bench/sweep.ts; README, Benchmarks).
     const [evaluated, due] = await Promise.all([this.compliance.snapshotAll(asOf, this.complianceLetters.onStatusChange), this.finder.due(asOf)]);
-    progress(`${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`);
+    progress(
+      `${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`,
+    );
     progress(`${due.length} reminders due; recording the new ones`);
     const recorded = await this.record(due);
-    return { asOf, services: evaluated.services, settings: evaluated.settings, nonCompliant: evaluated.nonCompliant, statusChanges: evaluated.statusChanges, remindersDue: due.length, ...recorded };
+    return {
+      asOf,
+      services: evaluated.services,
+      settings: evaluated.settings,
+      nonCompliant: evaluated.nonCompliant,
+      statusChanges: evaluated.statusChanges,
+      remindersDue: due.length,
+      ...recorded,
+    };
   }
 
   private async record(due: DueReminder[]): Promise<Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>> {

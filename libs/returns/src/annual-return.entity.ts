@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { numericToNumber } from '../../database/src/columns';
-import { Service } from '../../registry/src/services/service.entity';
+import { numericToNumber } from '@npa/database';
+import { Service } from '@npa/registry';
 import type { AgeRange, FundingSource } from './rules/figures';
 
 /** A service's return for one reporting year: aggregate counts and money only, never a child's details. */

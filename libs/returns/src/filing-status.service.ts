@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { todayIn } from '../../platform/src/dates';
-import { Clock } from '../../platform/src/time/clock';
+import { AppConfig, todayIn, Clock } from '@npa/platform';
 import { ReturnYears, type YearSettings } from './return-years.service';
 import type { YearStatusQuery } from './returns.dto';
 import { isFiled, returnState, type ReturnState } from './returns.views';
@@ -39,7 +37,18 @@ export class FilingStatusService {
 
   async status(startYear: number, query: YearStatusQuery = {}): Promise<FilingStatus> {
     const year = await this.years.settings(startYear);
-    const rows = await this.dataSource.query<{ id: string; name: string; registration_number: string; local_authority: string; region: string; filed_at: Date | null; updated_at: Date | null; revision: number | null }[]>(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        name: string;
+        registration_number: string;
+        local_authority: string;
+        region: string;
+        filed_at: Date | null;
+        updated_at: Date | null;
+        revision: number | null;
+      }[]
+    >(
       `SELECT s.id, s.name, s.registration_number, s.local_authority, s.region, r.filed_at, r.updated_at, r.revision
          FROM services s LEFT JOIN annual_returns r ON r.service_id = s.id AND r.start_year = $1
         WHERE s.registered_on <= $2
@@ -59,10 +68,17 @@ export class FilingStatusService {
       revision: r.revision ?? 0,
     }));
     const filed = lines.filter((l) => isFiled(l.state));
-    const selected = lines.filter((l) => (query.state ? l.state === query.state : true) && (query.notFiled ? isFiled(l.state) === (query.notFiled === 'false') : true));
+    const selected = lines.filter(
+      (l) => (query.state ? l.state === query.state : true) && (query.notFiled ? isFiled(l.state) === (query.notFiled === 'false') : true),
+    );
     return {
       year,
-      counts: { expected: lines.length, filed: filed.length, filedLate: filed.filter((l) => l.state === 'filed_late').length, notFiled: lines.length - filed.length },
+      counts: {
+        expected: lines.length,
+        filed: filed.length,
+        filedLate: filed.filter((l) => l.state === 'filed_late').length,
+        notFiled: lines.length - filed.length,
+      },
       services: selected,
     };
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict, notFound } from '../../platform/src/http/domain-error';
+import { AuditService, conflict, notFound } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { LocalAuthority } from './local-authority.entity';
 import type { CreateLocalAuthorityDto, LocalAuthorityQuery, UpdateLocalAuthorityDto } from './returns.dto';
 
@@ -28,7 +27,10 @@ export class LocalAuthoritiesService {
   async create(dto: CreateLocalAuthorityDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
       const clash = await manager.findOne(LocalAuthority, { where: [{ code: dto.code }, { name: dto.name }] });
-      if (clash) throw conflict('LOCAL_AUTHORITY.EXISTS', `${clash.name} (${clash.code}) is already in the table.`, [{ field: clash.code === dto.code ? 'code' : 'name', problem: 'is already in the table' }]);
+      if (clash)
+        throw conflict('LOCAL_AUTHORITY.EXISTS', `${clash.name} (${clash.code}) is already in the table.`, [
+          { field: clash.code === dto.code ? 'code' : 'name', problem: 'is already in the table' },
+        ]);
       const saved = await manager.save(manager.create(LocalAuthority, { ...dto, startedOn: null, endedOn: null }));
       await this.audit.record({ actor, action: 'local-authority.added', entity: 'local_authority', entityId: saved.code, after: view(saved) }, manager);
       return view(saved);
@@ -40,7 +42,9 @@ export class LocalAuthoritiesService {
       const row = await manager.findOne(LocalAuthority, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound('The local authority');
       if (dto.name && dto.name !== row.name && (await manager.existsBy(LocalAuthority, { name: dto.name }))) {
-        throw conflict('LOCAL_AUTHORITY.EXISTS', `Another local authority is already called ${dto.name}.`, [{ field: 'name', problem: 'is already in the table' }]);
+        throw conflict('LOCAL_AUTHORITY.EXISTS', `Another local authority is already called ${dto.name}.`, [
+          { field: 'name', problem: 'is already in the table' },
+        ]);
       }
       const before = view(row);
       Object.assign(row, dto);

@@ -1,9 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { NoBody } from '../../platform/src/http/validation';
+import { NoBody, Access, Actor, CurrentUser, NPA_STAFF } from '@npa/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { FilingStatusService } from './filing-status.service';
 import { ReturnYears } from './return-years.service';
 import { UpdateReturnYearDto, YearStatusQuery } from './returns.dto';
@@ -24,10 +21,12 @@ export class ReturnYearsController {
   @Access(NPA_STAFF)
   async list() {
     const years = await this.years.years();
-    return Promise.all(years.map(async (y) => {
-      const { year, counts } = await this.filing.status(y);
-      return { ...year, counts };
-    }));
+    return Promise.all(
+      years.map(async (y) => {
+        const { year, counts } = await this.filing.status(y);
+        return { ...year, counts };
+      }),
+    );
   }
 
   @Get(':year')
@@ -46,7 +45,7 @@ export class ReturnYearsController {
 
   @Post(':year/close')
   @HttpCode(200)
-  @ApiOperation({ summary: "Close the year: its returns can no longer be filed or corrected, and its snapshot is final" })
+  @ApiOperation({ summary: 'Close the year: its returns can no longer be filed or corrected, and its snapshot is final' })
   @Access(['npa_admin'])
   close(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
     return this.years.close(year.startYear, actor);

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict, invalid } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
+import { AuditService, conflict, invalid, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { ReturnYear } from './return-year.entity';
 import { defaultDueOn, latestFilingYear, reportingYear, type ReportingYear } from './rules/reporting-year';
 
@@ -34,7 +32,10 @@ export class ReturnYears {
   }
 
   private async ensureRow(startYear: number, manager: EntityManager): Promise<void> {
-    await manager.query(`INSERT INTO return_years (start_year, due_on, version) VALUES ($1, $2, 1) ON CONFLICT (start_year) DO NOTHING`, [startYear, defaultDueOn(reportingYear(startYear))]);
+    await manager.query(`INSERT INTO return_years (start_year, due_on, version) VALUES ($1, $2, 1) ON CONFLICT (start_year) DO NOTHING`, [
+      startYear,
+      defaultDueOn(reportingYear(startYear)),
+    ]);
   }
 
   /** Years the office can look at: every year with a row or a return, and the latest year that can be filed. */
@@ -48,7 +49,8 @@ export class ReturnYears {
 
   async setDueOn(startYear: number, dueOn: string, actor: Actor): Promise<YearSettings> {
     const year = reportingYear(startYear);
-    if (dueOn < year.opensOn) throw invalid(`Returns for ${year.label} cannot be due before the year has ended.`, [{ field: 'dueOn', problem: `must be ${year.opensOn} or later` }]);
+    if (dueOn < year.opensOn)
+      throw invalid(`Returns for ${year.label} cannot be due before the year has ended.`, [{ field: 'dueOn', problem: `must be ${year.opensOn} or later` }]);
     return this.change(startYear, actor, 'return-year.due-date-set', (row) => {
       row.dueOn = dueOn;
     });
@@ -56,7 +58,8 @@ export class ReturnYears {
 
   async close(startYear: number, actor: Actor): Promise<YearSettings> {
     const year = reportingYear(startYear);
-    if (this.clock.today() < year.opensOn) throw conflict('RETURN_YEAR.NOT_ENDED', `${year.label} has not ended yet: it can be closed once its returns have been filed.`);
+    if (this.clock.today() < year.opensOn)
+      throw conflict('RETURN_YEAR.NOT_ENDED', `${year.label} has not ended yet: it can be closed once its returns have been filed.`);
     return this.change(startYear, actor, 'return-year.closed', (row) => {
       if (row.closedAt) throw conflict('RETURN_YEAR.CLOSED', `${year.label} is already closed.`);
       row.closedAt = this.clock.now();

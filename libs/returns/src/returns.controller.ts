@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
 import { FileReturnDto } from './returns.dto';
 import { ReturnsService } from './returns.service';
 import type { ReportingYear } from './rules/reporting-year';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate } from '../../platform/src/http/validators';
+import { IsIsoDate } from '@npa/platform';
 import { REGIONS } from './local-authorities';
 import type { ReturnState } from './returns.views';
 import { AGE_RANGES, FUNDING_SOURCES, type AgeRange, type FundingSource, type ReturnFigures } from './rules/figures';
@@ -8,10 +8,16 @@ import { AGE_RANGES, FUNDING_SOURCES, type AgeRange, type FundingSource, type Re
 // The messages finish "<field> ..." sentences and say what to type instead, because the people filing
 // are service managers at the end of a long year, not developers.
 export class FileReturnDto implements ReturnFigures {
-  @ApiProperty({ minimum: 0 }) @IsInt({ message: 'must be a whole number' }) @Min(0, { message: 'cannot be below 0' }) @Max(100_000, { message: 'must be 100,000 or fewer' })
+  @ApiProperty({ minimum: 0 })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'cannot be below 0' })
+  @Max(100_000, { message: 'must be 100,000 or fewer' })
   referralsAccepted: number;
 
-  @ApiProperty({ minimum: 0 }) @IsInt({ message: 'must be a whole number' }) @Min(0, { message: 'cannot be below 0' }) @Max(100_000, { message: 'must be 100,000 or fewer' })
+  @ApiProperty({ minimum: 0 })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'cannot be below 0' })
+  @Max(100_000, { message: 'must be 100,000 or fewer' })
   childrenSupported: number;
 
   @ApiProperty({ minimum: 0, description: 'children waiting at the end of the year; 0 when nobody waits' })
@@ -20,13 +26,16 @@ export class FileReturnDto implements ReturnFigures {
   @Max(100_000, { message: 'must be 100,000 or fewer' })
   waitingList: number;
 
-  @ApiProperty({ enum: AGE_RANGES }) @IsIn(AGE_RANGES, { message: `must be one of ${AGE_RANGES.join(', ')}` })
+  @ApiProperty({ enum: AGE_RANGES })
+  @IsIn(AGE_RANGES, { message: `must be one of ${AGE_RANGES.join(', ')}` })
   ageRange: AgeRange;
 
-  @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES, { message: `must be one of ${FUNDING_SOURCES.join(', ')}` })
+  @ApiProperty({ enum: FUNDING_SOURCES })
+  @IsIn(FUNDING_SOURCES, { message: `must be one of ${FUNDING_SOURCES.join(', ')}` })
   fundingSource: FundingSource;
 
-  @ApiProperty({ description: 'whether the budget was cut in the last 12 months' }) @IsBoolean({ message: 'must be true or false' })
+  @ApiProperty({ description: 'whether the budget was cut in the last 12 months' })
+  @IsBoolean({ message: 'must be true or false' })
   budgetCut: boolean;
 
   @ApiProperty({ description: 'full-time equivalent team size, e.g. 4.5' })
@@ -45,38 +54,56 @@ export class FileReturnDto implements ReturnFigures {
 export const RETURN_STATES = ['not_open', 'due', 'overdue', 'missing', 'filed', 'filed_late'] as const satisfies readonly ReturnState[];
 
 export class YearStatusQuery {
-  @ApiPropertyOptional({ enum: RETURN_STATES, description: 'only services whose return is in this state' }) @IsOptional() @IsIn(RETURN_STATES)
+  @ApiPropertyOptional({ enum: RETURN_STATES, description: 'only services whose return is in this state' })
+  @IsOptional()
+  @IsIn(RETURN_STATES)
   state?: ReturnState;
 
-  @ApiPropertyOptional({ description: 'only services that have not filed (due, overdue or missing)' }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ description: 'only services that have not filed (due, overdue or missing)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   notFiled?: 'true' | 'false';
 }
 
 export class UpdateReturnYearDto {
-  @ApiProperty({ description: 'the date returns are due' }) @IsIsoDate()
+  @ApiProperty({ description: 'the date returns are due' })
+  @IsIsoDate()
   dueOn: string;
 }
 
-
 export class CreateLocalAuthorityDto {
-  @ApiProperty({ example: 'E06000065' }) @Matches(/^[EW]\d{8}$/, { message: 'must be an ONS code like E06000065' })
+  @ApiProperty({ example: 'E06000065' })
+  @Matches(/^[EW]\d{8}$/, { message: 'must be an ONS code like E06000065' })
   code: string;
 
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(120)
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
   name: string;
 
-  @ApiProperty({ enum: REGIONS }) @IsIn(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })
+  @ApiProperty({ enum: REGIONS })
+  @IsIn(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })
   region: string;
 
-  @ApiProperty({ example: 'unitary' }) @IsString() @MinLength(2) @MaxLength(40)
+  @ApiProperty({ example: 'unitary' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
   kind: string;
 }
 
 export class UpdateLocalAuthorityDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(120)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ enum: REGIONS }) @IsOptional() @IsIn(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })
   region?: string;
 
   @ApiPropertyOptional({ description: 'the last day it existed (it merged or was abolished); null to undo' })
@@ -86,9 +113,12 @@ export class UpdateLocalAuthorityDto {
 }
 
 export class LocalAuthorityQuery {
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @IsOptional() @IsIn(REGIONS)
+  @IsOptional()
+  @IsIn(REGIONS)
   region?: string;
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LettersModule } from '../../letters/src/letters.module';
+import { LettersModule } from '@npa/letters';
 import { FilingStatusService } from './filing-status.service';
 import { LocalAuthoritiesController } from './local-authorities.controller';
 import { LocalAuthoritiesService } from './local-authorities.service';

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict, invalid, notFound } from '../../platform/src/http/domain-error';
-import { AppConfig } from '../../platform/src/config/app-config';
-import { todayIn } from '../../platform/src/dates';
-import { Clock } from '../../platform/src/time/clock';
-import { formatDate } from '../../letters/src/helpers';
-import { Service } from '../../registry/src/services/service.entity';
+import { AuditService, conflict, invalid, notFound, AppConfig, todayIn, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { formatDate } from '@npa/letters';
+import { Service } from '@npa/registry';
 import { AnnualReturn } from './annual-return.entity';
 import { AnnualReturnRevision } from './annual-return-revision.entity';
 import { ReturnYears, type YearSettings } from './return-years.service';
@@ -63,7 +59,17 @@ export class ReturnsService {
       Object.assign(row, figures, { updatedBy: actor.id, revision: row.revision + 1 });
       const stored = await manager.save(row);
       await manager.insert(AnnualReturnRevision, { returnId: stored.id, revision: stored.revision, figures, filedBy: actor.id, filedByName: actor.name });
-      await this.audit.record({ actor, action: existing ? 'annual-return.corrected' : 'annual-return.filed', entity: 'service', entityId: serviceId, before, after: { year: year.label, ...figures } }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: existing ? 'annual-return.corrected' : 'annual-return.filed',
+          entity: 'service',
+          entityId: serviceId,
+          before,
+          after: { year: year.label, ...figures },
+        },
+        manager,
+      );
       return service;
     });
     return this.view(saved, startYear);
@@ -76,9 +82,18 @@ export class ReturnsService {
 
   /** Why the return cannot be filed or corrected now, in words for the manager (the page shows it, a filing is refused with it). */
   private blocked(service: Service, year: YearSettings): { code: string; message: string } | null {
-    if (this.clock.today() < year.opensOn) return { code: 'RETURN.NOT_OPEN', message: `The ${year.label} return can be filed from ${formatDate(year.opensOn)}, once the year has ended.` };
-    if (year.closed) return { code: 'RETURN.YEAR_CLOSED', message: `The NPA has closed ${year.label}: its returns can no longer be changed. Ask the NPA office if a figure is wrong.` };
-    if (service.registeredOn > year.endsOn) return { code: 'RETURN.NOT_REGISTERED', message: `${service.name} was registered on ${formatDate(service.registeredOn)}, after ${year.label} ended: no return is due for it.` };
+    if (this.clock.today() < year.opensOn)
+      return { code: 'RETURN.NOT_OPEN', message: `The ${year.label} return can be filed from ${formatDate(year.opensOn)}, once the year has ended.` };
+    if (year.closed)
+      return {
+        code: 'RETURN.YEAR_CLOSED',
+        message: `The NPA has closed ${year.label}: its returns can no longer be changed. Ask the NPA office if a figure is wrong.`,
+      };
+    if (service.registeredOn > year.endsOn)
+      return {
+        code: 'RETURN.NOT_REGISTERED',
+        message: `${service.name} was registered on ${formatDate(service.registeredOn)}, after ${year.label} ended: no return is due for it.`,
+      };
     return null;
   }
 

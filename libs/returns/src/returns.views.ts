@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { YearSettings } from './return-years.service';
 import type { ReturnFigures } from './rules/figures';
 import type { ReportingYear } from './rules/reporting-year';

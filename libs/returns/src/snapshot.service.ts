@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LettersService } from '../../letters/src/letters.service';
-import type { NationalSnapshotData } from '../../letters/src/letter-kinds';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict } from '../../platform/src/http/domain-error';
-import { csvText } from '../../platform/src/http/csv';
-import { Clock } from '../../platform/src/time/clock';
+import { LettersService } from '@npa/letters';
+import type { NationalSnapshotData } from '@npa/letters';
+import { AuditService, conflict, csvText, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { AnnualReturn } from './annual-return.entity';
 import { authorityMatcher, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
 import { ReturnYears } from './return-years.service';
@@ -30,7 +27,8 @@ export class SnapshotService {
 
   async compute(startYear: number, manager: EntityManager = this.dataSource.manager): Promise<Snapshot> {
     const year = reportingYear(startYear);
-    if (this.clock.today() < year.opensOn) throw conflict('SNAPSHOT.YEAR_NOT_ENDED', `${year.label} has not ended: its snapshot can be made from ${year.opensOn}, as returns arrive.`);
+    if (this.clock.today() < year.opensOn)
+      throw conflict('SNAPSHOT.YEAR_NOT_ENDED', `${year.label} has not ended: its snapshot can be made from ${year.opensOn}, as returns arrive.`);
     const authorities = await this.authorities(year.endsOn, manager);
     const [current, previous] = await Promise.all([this.yearInput(startYear, authorities, manager), this.yearInput(startYear - 1, authorities, manager)]);
     return buildSnapshot(current, previous.services.length > 0 ? previous : null, authorities);
@@ -39,10 +37,37 @@ export class SnapshotService {
   async csv(startYear: number): Promise<string> {
     const snapshot = await this.compute(startYear);
     const previousLabel = snapshot.previous?.year.label ?? '';
-    const national = snapshotLines(snapshot).map((l) => ['national', l.label, l.value, l.number ?? '', l.share?.of ?? '', l.share?.percent ?? '', l.previous ?? '', l.change ?? '']);
-    const regions = snapshot.regions.map((r) => ['region', r.region, `${r.authoritiesCovered} of ${r.authorities} local authorities`, r.services, r.authorities, r.authorities ? Math.round((r.authoritiesCovered / r.authorities) * 100) : '', '', '']);
+    const national = snapshotLines(snapshot).map((l) => [
+      'national',
+      l.label,
+      l.value,
+      l.number ?? '',
+      l.share?.of ?? '',
+      l.share?.percent ?? '',
+      l.previous ?? '',
+      l.change ?? '',
+    ]);
+    const regions = snapshot.regions.map((r) => [
+      'region',
+      r.region,
+      `${r.authoritiesCovered} of ${r.authorities} local authorities`,
+      r.services,
+      r.authorities,
+      r.authorities ? Math.round((r.authoritiesCovered / r.authorities) * 100) : '',
+      '',
+      '',
+    ]);
     const missing = snapshot.missing.map((m) => ['return not filed', m.name, '', '', '', '', '', '']);
-    const columns = ['section', 'figure', `${snapshot.year.label}${snapshot.provisional ? ' (provisional)' : ''}`, 'count', 'of', 'percent', previousLabel || 'previous year', 'change'];
+    const columns = [
+      'section',
+      'figure',
+      `${snapshot.year.label}${snapshot.provisional ? ' (provisional)' : ''}`,
+      'count',
+      'of',
+      'percent',
+      previousLabel || 'previous year',
+      'change',
+    ];
     return csvText(columns, [...national, ...regions, ...missing]);
   }
 
@@ -50,7 +75,9 @@ export class SnapshotService {
   async requestReport(startYear: number, actor: Actor): Promise<{ id: string; letterId: string; provisional: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const snapshot = await this.compute(startYear, manager);
-      const report = await manager.save(manager.create(SnapshotReport, { startYear, provisional: snapshot.provisional, figures: snapshot, createdBy: actor.id }));
+      const report = await manager.save(
+        manager.create(SnapshotReport, { startYear, provisional: snapshot.provisional, figures: snapshot, createdBy: actor.id }),
+      );
       const letterId = await this.letters.request(manager, {
         kind: 'national-snapshot',
         subjectKind: 'report',
@@ -64,13 +91,24 @@ export class SnapshotService {
         createdBy: actor.id,
       });
       await manager.update(SnapshotReport, { id: report.id }, { letterId });
-      await this.audit.record({ actor, action: 'snapshot.report-requested', entity: 'snapshot_report', entityId: report.id, after: { year: snapshot.year.label, provisional: snapshot.provisional, letterId } }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'snapshot.report-requested',
+          entity: 'snapshot_report',
+          entityId: report.id,
+          after: { year: snapshot.year.label, provisional: snapshot.provisional, letterId },
+        },
+        manager,
+      );
       return { id: report.id, letterId, provisional: snapshot.provisional };
     });
   }
 
   async reports(startYear: number) {
-    const rows = await this.dataSource.query<{ id: string; provisional: boolean; created_at: Date; letter_id: string | null; rendered_at: Date | null; created_by_name: string | null }[]>(
+    const rows = await this.dataSource.query<
+      { id: string; provisional: boolean; created_at: Date; letter_id: string | null; rendered_at: Date | null; created_by_name: string | null }[]
+    >(
       `SELECT r.id, r.provisional, r.created_at, r.letter_id, l.rendered_at, u.name AS created_by_name
          FROM snapshot_reports r LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN users u ON u.id = r.created_by
         WHERE r.start_year = $1 ORDER BY r.created_at DESC`,
@@ -117,7 +155,13 @@ function reportData(snapshot: Snapshot, asOf: string): NationalSnapshotData {
     provisional: snapshot.provisional,
     asOf,
     ...(snapshot.previous ? { previousYearLabel: snapshot.previous.year.label } : {}),
-    lines: snapshotLines(snapshot).map(({ label, value, detail, previous, change }) => ({ label, value, ...(detail ? { detail } : {}), ...(previous ? { previous } : {}), ...(change ? { change } : {}) })),
+    lines: snapshotLines(snapshot).map(({ label, value, detail, previous, change }) => ({
+      label,
+      value,
+      ...(detail ? { detail } : {}),
+      ...(previous ? { previous } : {}),
+      ...(change ? { change } : {}),
+    })),
     regions: snapshot.regions.map((r) => ({ ...r, percent: r.authorities ? Math.round((r.authoritiesCovered / r.authorities) * 100) : 0 })),
     regionsWithoutService: snapshot.regionsWithoutService,
     missing: snapshot.missing.map((m) => m.name),

@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { NoBody } from '../../platform/src/http/validation';
+import { NoBody, Access, Actor, CurrentUser, NPA_STAFF } from '@npa/platform';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
 import { snapshotLines } from './rules/snapshot-lines';
 import { SnapshotService } from './snapshot.service';
 import type { ReportingYear } from './rules/reporting-year';

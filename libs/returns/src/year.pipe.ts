@@ -1,5 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
-import { invalid } from '../../platform/src/http/domain-error';
+import { invalid } from '@npa/platform';
 import { parseYear, type ReportingYear } from './rules/reporting-year';
 
 /**

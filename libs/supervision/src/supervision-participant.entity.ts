@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Person } from '../../registry/src/people/person.entity';
+import { Person } from '@npa/registry';
 import { SupervisionSession } from './supervision-session.entity';
 
 /** One practitioner in a session: a group session counts for each of them. */

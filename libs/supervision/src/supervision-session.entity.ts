@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Person } from '../../registry/src/people/person.entity';
-import { Service } from '../../registry/src/services/service.entity';
+import { Person, Service } from '@npa/registry';
 
 /** A dated meeting of a supervisor with one practitioner (individual) or several (group). */
 @Entity('supervision_sessions')

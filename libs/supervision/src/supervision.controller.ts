@@ -1,11 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { pageOf } from '../../platform/src/http/pagination';
-import { ParseId } from '../../platform/src/http/validation';
-import { DateRangeQuery } from '../../registry/src/services/services.dto';
+import { Access, Actor, CurrentUser, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
+import { DateRangeQuery } from '@npa/registry';
 import { RecordSessionDto } from './supervision.dto';
 import { SupervisionService } from './supervision.service';
 

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { invalid, notFound, ProblemDetail } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
-import { Service } from '../../registry/src/services/service.entity';
-import { TeamMember } from '../../registry/src/services/team-member.entity';
-import { DateRangeQuery } from '../../registry/src/services/services.dto';
+import { AuditService, invalid, notFound, ProblemDetail, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { Service, TeamMember, DateRangeQuery } from '@npa/registry';
 import { SupervisionParticipant } from './supervision-participant.entity';
 import { SupervisionSession } from './supervision-session.entity';
 import { RecordSessionDto } from './supervision.dto';
@@ -31,7 +27,8 @@ export class SupervisionService {
   ) {}
 
   async record(serviceId: string, dto: RecordSessionDto, actor: Actor) {
-    if (dto.date > this.clock.today()) throw invalid('A supervision session cannot be recorded for a future date.', [{ field: 'date', problem: 'must be today or earlier' }]);
+    if (dto.date > this.clock.today())
+      throw invalid('A supervision session cannot be recorded for a future date.', [{ field: 'date', problem: 'must be today or earlier' }]);
     return this.dataSource.transaction(async (manager) => {
       const service = await manager.findOne(Service, { where: { id: serviceId }, lock: { mode: 'pessimistic_read' } });
       if (!service) throw notFound('The service');
@@ -43,11 +40,17 @@ export class SupervisionService {
       const problems: ProblemDetail[] = [];
       if (!team.some((m) => m.personId === dto.supervisorId)) problems.push({ field: 'supervisorId', problem: `is not on this service's team on ${dto.date}` });
       dto.practitionerIds.forEach((id, i) => {
-        if (!team.some((m) => m.personId === id && m.role === 'practitioner')) problems.push({ field: `practitionerIds.${i}`, problem: `is not a practitioner in this team on ${dto.date}` });
+        if (!team.some((m) => m.personId === id && m.role === 'practitioner'))
+          problems.push({ field: `practitionerIds.${i}`, problem: `is not a practitioner in this team on ${dto.date}` });
       });
       if (problems.length > 0) throw invalid('The session names people who are not on the team that day.', problems);
-      const session = await manager.save(manager.create(SupervisionSession, { serviceId, date: dto.date, supervisorId: dto.supervisorId, recordedBy: actor.id }));
-      await manager.insert(SupervisionParticipant, dto.practitionerIds.map((practitionerId) => ({ sessionId: session.id, practitionerId })));
+      const session = await manager.save(
+        manager.create(SupervisionSession, { serviceId, date: dto.date, supervisorId: dto.supervisorId, recordedBy: actor.id }),
+      );
+      await manager.insert(
+        SupervisionParticipant,
+        dto.practitionerIds.map((practitionerId) => ({ sessionId: session.id, practitionerId })),
+      );
       const view = toSessionView(session, dto.practitionerIds);
       await this.audit.record({ actor, action: 'supervision.recorded', entity: 'service', entityId: serviceId, after: view }, manager);
       return view;
@@ -61,9 +64,18 @@ export class SupervisionService {
     if (query.to) builder.andWhere('s.date <= :to', { to: query.to });
     const [sessions, total] = await builder.orderBy('s.date', 'DESC').addOrderBy('s.id').take(query.pageSize).skip(query.offset).getManyAndCount();
     const participants = sessions.length
-      ? await this.dataSource.getRepository(SupervisionParticipant).createQueryBuilder('p').where('p.sessionId IN (:...ids)', { ids: sessions.map((s) => s.id) }).getMany()
+      ? await this.dataSource
+          .getRepository(SupervisionParticipant)
+          .createQueryBuilder('p')
+          .where('p.sessionId IN (:...ids)', { ids: sessions.map((s) => s.id) })
+          .getMany()
       : [];
-    const items = sessions.map((s) => toSessionView(s, participants.filter((p) => p.sessionId === s.id).map((p) => p.practitionerId)));
+    const items = sessions.map((s) =>
+      toSessionView(
+        s,
+        participants.filter((p) => p.sessionId === s.id).map((p) => p.practitionerId),
+      ),
+    );
     return { items, total };
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Person } from '../../registry/src/people/person.entity';
+import { Person } from '@npa/registry';
 import { Workshop } from './workshop.entity';
 
 @Entity('workshop_attendees')

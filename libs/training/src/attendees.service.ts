@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { notFound } from '../../platform/src/http/domain-error';
-import { isNpaStaff } from '../../platform/src/auth/roles';
-import { askTheOffice, findOrCreatePerson, findPersonByEmail, toPersonView } from '../../registry/src/people/people.repository';
-import { linkByEmail } from '../../registry/src/people/person-access.rules';
-import { Person } from '../../registry/src/people/person.entity';
+import { AuditService, notFound, isNpaStaff } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { askTheOffice, findOrCreatePerson, findPersonByEmail, toPersonView, linkByEmail, Person } from '@npa/registry';
 import { Attendee } from './attendee.entity';
 import { alreadyAttends, workshopFull } from './training.errors';
 import { hasPlaceFor } from './training.rules';

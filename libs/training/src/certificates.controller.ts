@@ -1,7 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../platform/src/auth/access.decorator';
-import { RateLimit } from '../../platform/src/auth/rate-limit';
+import { Public, RateLimit } from '@npa/platform';
 import { OutcomesService } from './outcomes.service';
 
 @ApiTags('training')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Person } from '../../registry/src/people/person.entity';
+import { Person } from '@npa/registry';
 import { Workshop } from './workshop.entity';
 
 export const OUTCOMES = ['completed', 'not_completed'] as const;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { notFound } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
+import { AuditService, notFound, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Attendee } from './attendee.entity';
 import { Outcome } from './outcome.entity';
 import { notAttendee, outcomeUnchanged, tooEarly, trainerNotAccredited } from './training.errors';

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { AccountLinks } from '../../platform/src/users/account-links';
+import { AuditService, AccountLinks } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 
 /**
  * Links a trainer record to its account by id. NPA staff set the link: when they create a trainer

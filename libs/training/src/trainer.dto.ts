@@ -1,34 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import type { IsoDate } from '../../platform/src/dates';
-import { PageQuery } from '../../platform/src/http/pagination';
-import type { Person } from '../../registry/src/people/person.entity';
+import type { IsoDate } from '@npa/platform';
+import { PageQuery, IsIsoDate } from '@npa/platform';
+import type { Person } from '@npa/registry';
 import type { Accreditation } from './accreditation.entity';
-import { IsIsoDate } from '../../platform/src/http/validators';
 import type { Trainer } from './trainer.entity';
 import { isAccreditedOn } from './training.rules';
 
 export class AccreditationDto {
-  @ApiProperty({ format: 'date' }) @IsIsoDate()
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
   accreditedFrom: IsoDate;
 
-  @ApiProperty({ format: 'date' }) @IsIsoDate()
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
   accreditedTo: IsoDate;
 }
 
 export class CreateTrainerDto extends AccreditationDto {
-  @ApiProperty({ description: 'The person (POST /people) who becomes a trainer' }) @IsUUID()
+  @ApiProperty({ description: 'The person (POST /people) who becomes a trainer' })
+  @IsUUID()
   personId: string;
 }
 
 export class TrainerAccountDto {
-  @ApiProperty({ description: "The trainer's own user account (role trainer)" }) @IsUUID()
+  @ApiProperty({ description: "The trainer's own user account (role trainer)" })
+  @IsUUID()
   userId: string;
 }
 
 export class TrainerQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: accredited today; false: not accredited today' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   current?: 'true' | 'false';
 }
 
@@ -57,6 +61,16 @@ const toPeriodView = (a: Accreditation): PeriodView => ({ id: a.id, accreditedFr
 export const toAccreditationView = (a: Accreditation): AccreditationView => ({ ...toPeriodView(a), trainerId: a.trainerId });
 
 export function toTrainerView(trainer: Trainer, person: Person, periods: Accreditation[], today: IsoDate): TrainerView {
-  const accreditations = [...periods].sort((a, b) => a.accreditedFrom.localeCompare(b.accreditedFrom) || a.accreditedTo.localeCompare(b.accreditedTo)).map(toPeriodView);
-  return { id: trainer.id, personId: person.id, userId: trainer.userId, name: person.name, email: person.email, accreditations, accreditedNow: isAccreditedOn(periods, today) };
+  const accreditations = [...periods]
+    .sort((a, b) => a.accreditedFrom.localeCompare(b.accreditedFrom) || a.accreditedTo.localeCompare(b.accreditedTo))
+    .map(toPeriodView);
+  return {
+    id: trainer.id,
+    personId: person.id,
+    userId: trainer.userId,
+    name: person.name,
+    email: person.email,
+    accreditations,
+    accreditedNow: isAccreditedOn(periods, today),
+  };
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../../platform/src/auth/user.entity';
-import { Person } from '../../registry/src/people/person.entity';
+import { User } from '@npa/platform';
+import { Person } from '@npa/registry';
 
 /** An NPA-Accredited Trainer: a person with one or more accreditation periods. */
 @Entity('trainers')

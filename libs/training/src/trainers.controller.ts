@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { ParseId } from '../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
 import { AccreditationDto, CreateTrainerDto, TrainerAccountDto, TrainerQuery } from './trainer.dto';
 import { TrainersService } from './trainers.service';
 

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { conflict, invalid, notFound } from '../../platform/src/http/domain-error';
-import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
-import { Clock } from '../../platform/src/time/clock';
-import { Person } from '../../registry/src/people/person.entity';
+import { AuditService, conflict, invalid, notFound, Page, pageOf, sortColumn, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
+import { Person } from '@npa/registry';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
 import { TrainerAccounts } from './trainer-accounts';
-import { AccreditationDto, AccreditationView, CreateTrainerDto, TrainerAccountDto, toAccreditationView, toTrainerView, TrainerQuery, TrainerView } from './trainer.dto';
+import {
+  AccreditationDto,
+  AccreditationView,
+  CreateTrainerDto,
+  TrainerAccountDto,
+  toAccreditationView,
+  toTrainerView,
+  TrainerQuery,
+  TrainerView,
+} from './trainer.dto';
 import { alreadyTrainer, assertInOrder, samePeriod } from './training.errors';
 import { accreditationsOf } from './training.queries';
 
@@ -68,8 +74,10 @@ export class TrainersService {
         'SELECT u.role, (SELECT t.id FROM trainers t WHERE t.user_id = u.id) AS trainer_id FROM users u WHERE u.id = $1',
         [dto.userId],
       );
-      if (user?.role !== 'trainer') throw invalid('That is not the id of a trainer account.', [{ field: 'userId', problem: 'must be the id of a user with the trainer role' }]);
-      if (user.trainer_id && user.trainer_id !== trainerId) throw conflict('TRAINER.ACCOUNT_TAKEN', 'That account is already linked to another trainer record.');
+      if (user?.role !== 'trainer')
+        throw invalid('That is not the id of a trainer account.', [{ field: 'userId', problem: 'must be the id of a user with the trainer role' }]);
+      if (user.trainer_id && user.trainer_id !== trainerId)
+        throw conflict('TRAINER.ACCOUNT_TAKEN', 'That account is already linked to another trainer record.');
       await this.accounts.link(manager, trainerId, dto.userId, actor);
     });
     return this.get(trainerId);

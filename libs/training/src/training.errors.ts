@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import type { IsoDate } from '../../platform/src/dates';
-import { conflict, DomainError, invalid } from '../../platform/src/http/domain-error';
+import type { IsoDate } from '@npa/platform';
+import { conflict, DomainError, invalid } from '@npa/platform';
 
 // The refusals of the training records, in one place so their wording stays consistent.
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../../compliance/src/compliance.module';
 import { AttendeesService } from './attendees.service';
 import { CertificatesController } from './certificates.controller';
 import { OutcomesService } from './outcomes.service';
@@ -12,7 +11,6 @@ import { WorkshopsService } from './workshops.service';
 
 /** Trainers, their accreditation, Portage Workshops, attendees, outcomes and certificates. */
 @Module({
-  imports: [ComplianceModule],
   controllers: [TrainersController, WorkshopsController, CertificatesController],
   providers: [TrainersService, WorkshopsService, AttendeesService, OutcomesService, TrainingScopes, TrainerAccounts],
   exports: [WorkshopsService, AttendeesService, OutcomesService],

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
+import type { Actor } from '@npa/platform';
 import { Accreditation } from './accreditation.entity';
 import { Trainer } from './trainer.entity';
 

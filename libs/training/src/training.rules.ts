@@ -1,4 +1,4 @@
-import { covers, daysBetween, type IsoDate } from '../../platform/src/dates';
+import { covers, daysBetween, type IsoDate } from '@npa/platform';
 
 export interface Period {
   accreditedFrom: IsoDate;
@@ -43,4 +43,4 @@ export function currentOutcomes<T extends { id: string; supersedesId: string | n
 }
 
 // Certificates and letters share one code shape, so one verification page reads both.
-export { newVerificationCode as newCertificateCode, normaliseVerificationCode as normaliseCertificateCode } from '../../platform/src/verification-code';
+export { newVerificationCode as newCertificateCode, normaliseVerificationCode as normaliseCertificateCode } from '@npa/platform';

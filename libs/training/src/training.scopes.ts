@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { ScopeRegistry } from '../../platform/src/auth/scope.registry';
+import type { Actor } from '@npa/platform';
+import { ScopeRegistry } from '@npa/platform';
 
 /**
  * A trainer-role user owns the trainer record linked to their account (by id, set by NPA staff) and the
@@ -16,9 +16,7 @@ export class TrainingScopes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scopes.register('trainer', (id, actor) =>
-      this.exists(actor, 'SELECT 1 FROM trainers WHERE id = $1 AND user_id = $2', id),
-    );
+    this.scopes.register('trainer', (id, actor) => this.exists(actor, 'SELECT 1 FROM trainers WHERE id = $1 AND user_id = $2', id));
     this.scopes.register('workshop', (id, actor) =>
       this.exists(actor, 'SELECT 1 FROM workshops w JOIN trainers t ON t.id = w.trainer_id WHERE w.id = $1 AND t.user_id = $2', id),
     );

@@ -1,40 +1,54 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { IsoDate } from '../../platform/src/dates';
-import { PageQuery } from '../../platform/src/http/pagination';
-import type { Person } from '../../registry/src/people/person.entity';
+import type { IsoDate } from '@npa/platform';
+import { PageQuery, AbsentWith, IsIsoDate } from '@npa/platform';
+import type { Person } from '@npa/registry';
 import type { Attendee } from './attendee.entity';
 import { OUTCOMES, type Outcome, type OutcomeKind } from './outcome.entity';
-import { AbsentWith, IsIsoDate } from '../../platform/src/http/validators';
 import type { Workshop } from './workshop.entity';
 
 const NOT_BLANK = /\S/;
 
 export class CreateWorkshopDto {
-  @ApiProperty({ description: 'The id POST /trainers returned; a trainer may name only their own' }) @IsUUID()
+  @ApiProperty({ description: 'The id POST /trainers returned; a trainer may name only their own' })
+  @IsUUID()
   trainerId: string;
 
-  @ApiProperty({ format: 'date' }) @IsIsoDate()
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
   startDate: IsoDate;
 
-  @ApiProperty({ format: 'date' }) @IsIsoDate()
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
   endDate: IsoDate;
 
-  @ApiProperty({ description: 'A place, or "online"' }) @IsString() @Matches(NOT_BLANK, { message: 'must not be blank' }) @MaxLength(300)
+  @ApiProperty({ description: 'A place, or "online"' })
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @MaxLength(300)
   venue: string;
 
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(1000)
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   capacity: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
   online?: boolean;
 }
 
 export class WorkshopQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'Workshops still running on or after this day' }) @IsOptional() @IsIsoDate()
+  @ApiPropertyOptional({ format: 'date', description: 'Workshops still running on or after this day' })
+  @IsOptional()
+  @IsIsoDate()
   from?: IsoDate;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Workshops begun on or before this day' }) @IsOptional() @IsIsoDate()
+  @ApiPropertyOptional({ format: 'date', description: 'Workshops begun on or before this day' })
+  @IsOptional()
+  @IsIsoDate()
   to?: IsoDate;
 }
 
@@ -45,20 +59,29 @@ export class AddAttendeeDto {
   @IsUUID(undefined, { message: 'must be the id of a person (or send name and email instead)' })
   personId?: string;
 
-  @ApiPropertyOptional() @ValidateIf((o: AddAttendeeDto) => o.name !== undefined || (o.personId === undefined && o.email !== undefined))
-  @AbsentWith('personId') @IsString() @Matches(NOT_BLANK, { message: 'must not be blank' }) @MaxLength(200)
+  @ApiPropertyOptional()
+  @ValidateIf((o: AddAttendeeDto) => o.name !== undefined || (o.personId === undefined && o.email !== undefined))
+  @AbsentWith('personId')
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional() @ValidateIf((o: AddAttendeeDto) => o.email !== undefined || (o.personId === undefined && o.name !== undefined))
-  @AbsentWith('personId') @IsEmail() @MaxLength(254)
+  @ApiPropertyOptional()
+  @ValidateIf((o: AddAttendeeDto) => o.email !== undefined || (o.personId === undefined && o.name !== undefined))
+  @AbsentWith('personId')
+  @IsEmail()
+  @MaxLength(254)
   email?: string;
 }
 
 export class RecordOutcomeDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES)
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
   outcome: OutcomeKind;
 }
 
@@ -125,7 +148,13 @@ export const toWorkshopView = (w: Workshop, trainerName: string, attendeeCount: 
   awaitingConfirmation: w.awaitingConfirmation,
 });
 
-export const toAttendeeView = (a: Attendee, person: Person): AttendeeView => ({ id: a.id, workshopId: a.workshopId, personId: person.id, name: person.name, email: person.email });
+export const toAttendeeView = (a: Attendee, person: Person): AttendeeView => ({
+  id: a.id,
+  workshopId: a.workshopId,
+  personId: person.id,
+  name: person.name,
+  email: person.email,
+});
 
 export const toAttendeeLine = (a: Attendee, person: Person, current: Outcome | undefined): AttendeeLine => ({
   id: a.id,

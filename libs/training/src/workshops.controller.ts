@@ -1,9 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../platform/src/auth/roles';
-import { NoBody, ParseId } from '../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { AttendeesService } from './attendees.service';
 import { OutcomesService } from './outcomes.service';
 import { AddAttendeeDto, CreateWorkshopDto, RecordOutcomeDto, WorkshopQuery } from './workshop.dto';

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/src/audit/audit.service';
-import type { Actor } from '../../platform/src/auth/current-user';
-import { isNpaStaff } from '../../platform/src/auth/roles';
-import { conflict, notFound } from '../../platform/src/http/domain-error';
-import { Clock } from '../../platform/src/time/clock';
-import { RuleParametersService } from '../../compliance/src/rule-parameters.service';
-import { Page, pageOf, sortColumn } from '../../platform/src/http/pagination';
+import { AuditService, isNpaStaff, conflict, notFound, Clock, Page, pageOf, sortColumn } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Attendee } from './attendee.entity';
 import { Outcome } from './outcome.entity';
 import { Trainer } from './trainer.entity';
@@ -16,13 +11,14 @@ import { accreditationsOf, trainerOfActor } from './training.queries';
 import { currentOutcomes, isAccreditedFor, needsConfirmation } from './training.rules';
 import { CreateWorkshopDto, toAttendeeLine, toWorkshopView, WorkshopDetailView, WorkshopQuery, WorkshopView } from './workshop.dto';
 import { Workshop } from './workshop.entity';
+import { WorkshopBackdateDays } from './workshop-backdate-days';
 
 @Injectable()
 export class WorkshopsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly parameters: RuleParametersService,
+    private readonly backdateDays: WorkshopBackdateDays,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +28,7 @@ export class WorkshopsService {
    */
   async create(dto: CreateWorkshopDto, actor: Actor): Promise<WorkshopView> {
     assertInOrder(dto.startDate, dto.endDate, { start: 'startDate', end: 'endDate' });
-    const { workshopBackdateDays } = (await this.parameters.current()).params;
+    const workshopBackdateDays = await this.backdateDays.current();
     const awaitingConfirmation = needsConfirmation(dto, this.clock.today(), workshopBackdateDays, isNpaStaff(actor.role));
     return this.dataSource.transaction(async (manager) => {
       const trainer = await this.trainerFor(manager, dto.trainerId, actor);
@@ -59,17 +55,26 @@ export class WorkshopsService {
     return this.dataSource.transaction(async (manager) => {
       const workshop = await manager.findOne(Workshop, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!workshop) throw notFound('The workshop');
-      if (!workshop.awaitingConfirmation) throw conflict('WORKSHOP.NOT_AWAITING_CONFIRMATION', 'This workshop is not waiting for confirmation: its completions already count.');
+      if (!workshop.awaitingConfirmation)
+        throw conflict('WORKSHOP.NOT_AWAITING_CONFIRMATION', 'This workshop is not waiting for confirmation: its completions already count.');
       await manager.update(Workshop, { id }, { awaitingConfirmation: false, confirmedAt: this.clock.now(), confirmedBy: actor.id });
       const [view] = await this.views(manager, [(await this.withTrainer(manager).where('w.id = :id', { id }).getOne())!]);
-      await this.audit.record({ actor, action: 'workshop.confirmed', entity: 'workshop', entityId: id, before: { awaitingConfirmation: true }, after: view }, manager);
+      await this.audit.record(
+        { actor, action: 'workshop.confirmed', entity: 'workshop', entityId: id, before: { awaitingConfirmation: true }, after: view },
+        manager,
+      );
       return view;
     });
   }
 
   /** Backdated workshops waiting for NPA staff, oldest first: the office dashboard lists them. */
   async awaitingConfirmation(limit = 50): Promise<WorkshopView[]> {
-    const workshops = await this.withTrainer(this.dataSource.manager).where('w.awaitingConfirmation').orderBy('w.createdAt').addOrderBy('w.id').take(limit).getMany();
+    const workshops = await this.withTrainer(this.dataSource.manager)
+      .where('w.awaitingConfirmation')
+      .orderBy('w.createdAt')
+      .addOrderBy('w.id')
+      .take(limit)
+      .getMany();
     return this.views(this.dataSource.manager, workshops);
   }
 

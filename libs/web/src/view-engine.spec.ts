@@ -77,7 +77,9 @@ describe('pages and hostile data', () => {
     expectSafe(html);
     expect(html).toContain('<h1 class="govuk-heading-l">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(html).toContain('javascript:alert(1) &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#x27;&amp;');
-    expect(html).toContain('<a class="govuk-link govuk-body-s npa-signed-in-as" href="/account">&lt;script&gt;alert(1)&lt;/script&gt;<span class="govuk-visually-hidden">: your account</span></a>');
+    expect(html).toContain(
+      '<a class="govuk-link govuk-body-s npa-signed-in-as" href="/account">&lt;script&gt;alert(1)&lt;/script&gt;<span class="govuk-visually-hidden">: your account</span></a>',
+    );
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).toContain('<a href="#name">&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</a>');
   });

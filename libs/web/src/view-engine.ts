@@ -4,7 +4,7 @@
 import Handlebars from 'handlebars';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDate } from '../../letters/src/helpers';
+import { formatDate } from '@npa/letters';
 
 export const VIEWS_DIR = join(__dirname, '..', 'views');
 
@@ -60,7 +60,8 @@ export const VIEW_HELPERS = {
   label: (state: unknown) => LABELS[String(state)] ?? (typeof state === 'string' ? state.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : ''),
   count: (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`,
   /** The error for one field of a form, from the error list the page was rendered with. */
-  errorFor: (errors: unknown, field: unknown) => (Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined),
+  errorFor: (errors: unknown, field: unknown) =>
+    Array.isArray(errors) ? (errors as { field: string; message: string }[]).find((e) => e.field === field)?.message : undefined,
 };
 
 export function pageEngine(): typeof Handlebars {

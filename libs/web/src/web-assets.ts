@@ -22,7 +22,9 @@ export async function mountWebAssets(app: NestFastifyApplication): Promise<void>
       css ??= compile(STYLES, { loadPaths: [join(require.resolve('govuk-frontend/package.json'), '..', '..')], quietDeps: true, style: 'compressed' }).css;
       return reply.headers({ ...cache, 'content-type': 'text/css; charset=utf-8' }).send(css);
     });
-    scope.get('/assets/govuk-frontend.min.js', async (_request, reply) => reply.headers({ ...cache, 'content-type': 'text/javascript; charset=utf-8' }).send(js));
+    scope.get('/assets/govuk-frontend.min.js', async (_request, reply) =>
+      reply.headers({ ...cache, 'content-type': 'text/javascript; charset=utf-8' }).send(js),
+    );
     scope.get('/assets/init.js', async (_request, reply) => reply.headers({ ...cache, 'content-type': 'text/javascript; charset=utf-8' }).send(INIT));
   });
 }

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../../platform/src/auth/auth.module';
-import { ApprovalModule } from '../../approval/src/approval.module';
-import { ComplianceModule } from '../../compliance/src/compliance.module';
-import { LettersModule } from '../../letters/src/letters.module';
-import { ImportsModule } from '../../registry/src/imports/imports.module';
-import { RegistryModule } from '../../registry/src/registry.module';
-import { RemindersModule } from '../../reminders/src/reminders.module';
-import { ReturnsModule } from '../../returns/src/returns.module';
-import { SupervisionModule } from '../../supervision/src/supervision.module';
-import { TrainingModule } from '../../training/src/training.module';
+import { AuthModule } from '@npa/platform';
+import { ApprovalModule } from '@npa/approval';
+import { ComplianceModule } from '@npa/compliance';
+import { LettersModule } from '@npa/letters';
+import { RegistryModule } from '@npa/registry';
+import { ImportsModule } from '@npa/imports';
+import { RemindersModule } from '@npa/reminders';
+import { ReturnsModule } from '@npa/returns';
+import { SupervisionModule } from '@npa/supervision';
+import { TrainingModule } from '@npa/training';
 import { AccountPages } from './pages/account.pages';
 import { AuthPages } from './pages/auth.pages';
 import { ImportRuns } from './pages/import-runs';
@@ -40,7 +40,18 @@ import { VerifyPages } from './pages/verify.pages';
 
 /** The web back-office: server-rendered pages for every role, on the same services as the API. */
 @Module({
-  imports: [AuthModule, ApprovalModule, ComplianceModule, ImportsModule, LettersModule, RegistryModule, RemindersModule, ReturnsModule, SupervisionModule, TrainingModule],
+  imports: [
+    AuthModule,
+    ApprovalModule,
+    ComplianceModule,
+    ImportsModule,
+    LettersModule,
+    RegistryModule,
+    RemindersModule,
+    ReturnsModule,
+    SupervisionModule,
+    TrainingModule,
+  ],
   controllers: [
     AuthPages,
     AccountPages,

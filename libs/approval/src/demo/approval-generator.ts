@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, IsoDate, maxDate } from '../../../platform/src/dates';
-import { insertRows, random } from '../../../registry/src/demo/register-generator';
+import { addDays, addMonths, IsoDate, maxDate } from '@npa/platform';
+import { insertRows, random } from '@npa/registry';
 import { CRITERIA } from '../rules/criteria';
 import type { ApplicationState } from '../rules/machine';
 import { demoEvidencePdf } from './demo-evidence';
@@ -25,7 +25,10 @@ const OPEN: ApplicationState[] = ['draft', 'submitted', 'submitted', 'under_revi
  * Every application past draft carries what submitting needs (a statement and a file of evidence for
  * each judged criterion), as the real rules require; drafts have some of it.
  */
-export async function generateApprovals(dataSource: DataSource, options: { seed: number; today: IsoDate; settingIds: string[]; storage: EvidenceStore }): Promise<ApprovalCounts> {
+export async function generateApprovals(
+  dataSource: DataSource,
+  options: { seed: number; today: IsoDate; settingIds: string[]; storage: EvidenceStore },
+): Promise<ApprovalCounts> {
   const rnd = random(options.seed + 1);
   const day = (n: number) => addDays(options.today, -n);
   const at = (date: IsoDate) => `${date}T10:00:00Z`;
@@ -35,17 +38,43 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
   const awards: Record<string, unknown>[] = [];
   const evidence: { applicationId: string; criterionId: string; title: string; at: string }[] = [];
 
-  const application = (settingId: string, state: ApplicationState, kind: 'new' | 'renewal', opened: IsoDate, submitted: IsoDate | null, decided: IsoDate | null, renews: string | null = null) => {
+  const application = (
+    settingId: string,
+    state: ApplicationState,
+    kind: 'new' | 'renewal',
+    opened: IsoDate,
+    submitted: IsoDate | null,
+    decided: IsoDate | null,
+    renews: string | null = null,
+  ) => {
     const id = randomUUID();
-    applications.push({ id, setting_id: settingId, kind, state, renews_award_id: renews, submitted_at: submitted && at(submitted), decided_at: decided && at(decided), version: 1 });
+    applications.push({
+      id,
+      setting_id: settingId,
+      kind,
+      state,
+      renews_award_id: renews,
+      submitted_at: submitted && at(submitted),
+      decided_at: decided && at(decided),
+      version: 1,
+    });
     const judged = state !== 'draft' || rnd.chance(0.5);
     for (const c of CRITERIA) {
-      if (c.kind === 'judged' && judged) evidence.push({ applicationId: id, criterionId: c.id, title: `${c.title}: our policy and a sample of records`, at: at(opened) });
-      criteria.push({ application_id: id, criterion_id: c.id, statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null, outcome: decided ? 'pass' : null, reason: decided ? 'Met: evidence seen at review.' : null });
+      if (c.kind === 'judged' && judged)
+        evidence.push({ applicationId: id, criterionId: c.id, title: `${c.title}: our policy and a sample of records`, at: at(opened) });
+      criteria.push({
+        application_id: id,
+        criterion_id: c.id,
+        statement: c.kind === 'judged' && judged ? `Our practice for ${c.title.toLowerCase()}.` : null,
+        outcome: decided ? 'pass' : null,
+        reason: decided ? 'Met: evidence seen at review.' : null,
+      });
     }
     events.push({ application_id: id, at: at(opened), actor_name: 'Demo data', action: 'opened', from_state: null, to_state: null });
-    if (submitted) events.push({ application_id: id, at: at(submitted), actor_name: 'Demo data', action: 'submit', from_state: 'draft', to_state: 'submitted' });
-    if (decided) events.push({ application_id: id, at: at(decided), actor_name: 'Demo data', action: 'approve', from_state: 'under_review', to_state: 'approved' });
+    if (submitted)
+      events.push({ application_id: id, at: at(submitted), actor_name: 'Demo data', action: 'submit', from_state: 'draft', to_state: 'submitted' });
+    if (decided)
+      events.push({ application_id: id, at: at(decided), actor_name: 'Demo data', action: 'approve', from_state: 'under_review', to_state: 'approved' });
     return id;
   };
 
@@ -78,15 +107,62 @@ export async function generateApprovals(dataSource: DataSource, options: { seed:
     const storageKey = await options.storage.put('evidence', content);
     const fileName = `${e.criterionId.toLowerCase()}-evidence.pdf`;
     const sha256 = createHash('sha256').update(content).digest('hex');
-    files.push({ application_id: e.applicationId, criterion_id: e.criterionId, file_name: fileName, storage_key: storageKey, content_type: 'application/pdf', size_bytes: content.length, sha256, created_at: e.at });
+    files.push({
+      application_id: e.applicationId,
+      criterion_id: e.criterionId,
+      file_name: fileName,
+      storage_key: storageKey,
+      content_type: 'application/pdf',
+      size_bytes: content.length,
+      sha256,
+      created_at: e.at,
+    });
   }
 
   await dataSource.transaction(async (m) => {
-    await insertRows(m, 'applications', { id: 'uuid', setting_id: 'uuid', kind: 'text', state: 'text', renews_award_id: 'uuid', submitted_at: 'timestamptz', decided_at: 'timestamptz', version: 'int' }, applications);
+    await insertRows(
+      m,
+      'applications',
+      {
+        id: 'uuid',
+        setting_id: 'uuid',
+        kind: 'text',
+        state: 'text',
+        renews_award_id: 'uuid',
+        submitted_at: 'timestamptz',
+        decided_at: 'timestamptz',
+        version: 'int',
+      },
+      applications,
+    );
     await insertRows(m, 'application_criteria', { application_id: 'uuid', criterion_id: 'text', statement: 'text', outcome: 'text', reason: 'text' }, criteria);
-    await insertRows(m, 'application_events', { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' }, events);
-    await insertRows(m, 'evidence', { application_id: 'uuid', criterion_id: 'text', file_name: 'text', storage_key: 'text', content_type: 'text', size_bytes: 'int', sha256: 'text', created_at: 'timestamptz' }, files);
-    await insertRows(m, 'awards', { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' }, awards);
+    await insertRows(
+      m,
+      'application_events',
+      { application_id: 'uuid', at: 'timestamptz', actor_name: 'text', action: 'text', from_state: 'text', to_state: 'text' },
+      events,
+    );
+    await insertRows(
+      m,
+      'evidence',
+      {
+        application_id: 'uuid',
+        criterion_id: 'text',
+        file_name: 'text',
+        storage_key: 'text',
+        content_type: 'text',
+        size_bytes: 'int',
+        sha256: 'text',
+        created_at: 'timestamptz',
+      },
+      files,
+    );
+    await insertRows(
+      m,
+      'awards',
+      { id: 'uuid', setting_id: 'uuid', application_id: 'uuid', awarded_on: 'date', starts_on: 'date', expires_on: 'date' },
+      awards,
+    );
   });
   return { awards: awards.length, openApplications: open };
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '../../../platform/src/http/domain-error';
+import { DomainError } from '@npa/platform';
 
 export interface EvidenceHeld {
   files: number;
@@ -21,15 +21,21 @@ const MB = 1024 * 1024;
  */
 export function evidenceCapRefusal(held: EvidenceHeld, adding: number, cap: EvidenceCap): DomainError | null {
   if (held.files >= cap.maxFiles) {
-    return new DomainError('EVIDENCE.TOO_MANY_FILES', HttpStatus.CONFLICT, `The application already holds ${held.files} evidence files, the most it may hold: remove one before adding another.`, [
-      { field: 'file', problem: `would be more than ${cap.maxFiles} files for this application` },
-    ]);
+    return new DomainError(
+      'EVIDENCE.TOO_MANY_FILES',
+      HttpStatus.CONFLICT,
+      `The application already holds ${held.files} evidence files, the most it may hold: remove one before adding another.`,
+      [{ field: 'file', problem: `would be more than ${cap.maxFiles} files for this application` }],
+    );
   }
   if (held.bytes + adding > cap.maxBytes || (adding === 0 && held.bytes >= cap.maxBytes)) {
     const room = Math.max(0, cap.maxBytes - held.bytes);
-    return new DomainError('EVIDENCE.APPLICATION_FULL', HttpStatus.PAYLOAD_TOO_LARGE, `The application's evidence may total ${cap.maxBytes / MB} MB and ${(room / MB).toFixed(1)} MB is left: remove a file or send a smaller one.`, [
-      { field: 'file', problem: `would take this application's evidence over ${cap.maxBytes / MB} MB` },
-    ]);
+    return new DomainError(
+      'EVIDENCE.APPLICATION_FULL',
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      `The application's evidence may total ${cap.maxBytes / MB} MB and ${(room / MB).toFixed(1)} MB is left: remove a file or send a smaller one.`,
+      [{ field: 'file', problem: `would take this application's evidence over ${cap.maxBytes / MB} MB` }],
+    );
   }
   return null;
 }

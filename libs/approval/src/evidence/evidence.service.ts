@@ -7,10 +7,8 @@ import { rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { DomainError, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { Storage } from '../../../platform/src/storage/storage';
+import type { Actor } from '@npa/platform';
+import { AppConfig, DomainError, invalid, notFound, Storage } from '@npa/platform';
 import { ApplicationSteps } from '../application.steps';
 import { toEvidenceView } from '../approval.views';
 import { Evidence } from '../evidence.entity';
@@ -22,7 +20,8 @@ import { EvidenceCap, EvidenceHeld, evidenceCapRefusal } from './evidence-cap';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-const tooLarge = () => new DomainError('EVIDENCE.TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, 'The file is larger than 10 MB; evidence files may be 10 MB at most.');
+const tooLarge = () =>
+  new DomainError('EVIDENCE.TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, 'The file is larger than 10 MB; evidence files may be 10 MB at most.');
 
 /** The parts an upload may have (fields sent before the file): anything else is refused, as in a JSON body. */
 const UPLOAD_FIELDS = ['file', 'criterionId'];
@@ -41,16 +40,22 @@ export class EvidenceService {
   ) {}
 
   async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
-    if (!part || part.fieldname !== 'file') throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
+    if (!part || part.fieldname !== 'file')
+      throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
     const unknown = Object.keys(part.fields).filter((name) => !UPLOAD_FIELDS.includes(name));
     if (unknown.length > 0) {
       part.file.resume();
-      throw invalid('The request has invalid fields.', unknown.map((field) => ({ field, problem: 'is not a field this request accepts' })));
+      throw invalid(
+        'The request has invalid fields.',
+        unknown.map((field) => ({ field, problem: 'is not a field this request accepts' })),
+      );
     }
     const criterionId = criterionField ?? fieldValue(part, 'criterionId');
     if (criterionId !== undefined && criterion(criterionId)?.kind !== 'judged') {
       part.file.resume();
-      throw invalid('Evidence supports one of the judged criteria.', [{ field: 'criterionId', problem: 'must be SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS or SA-RECORDS' }]);
+      throw invalid('Evidence supports one of the judged criteria.', [
+        { field: 'criterionId', problem: 'must be SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS or SA-RECORDS' },
+      ]);
     }
     // Refuse early when the application is locked, before reading 10 MB for nothing.
     const application = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId });
@@ -67,7 +72,10 @@ export class EvidenceService {
     try {
       const { size, sha256 } = await this.receive(part, temp);
       const kind = await sniffFile(temp);
-      if (!kind) throw new DomainError('EVIDENCE.UNSUPPORTED_TYPE', HttpStatus.BAD_REQUEST, `The file is not a ${ACCEPTED} file, whatever its name says.`, [{ field: 'file', problem: `must be a ${ACCEPTED} file` }]);
+      if (!kind)
+        throw new DomainError('EVIDENCE.UNSUPPORTED_TYPE', HttpStatus.BAD_REQUEST, `The file is not a ${ACCEPTED} file, whatever its name says.`, [
+          { field: 'file', problem: `must be a ${ACCEPTED} file` },
+        ]);
       if (size === 0) throw invalid('The file is empty.', [{ field: 'file', problem: 'is empty' }]);
       key = await this.storage.adopt('evidence', temp);
       const storageKey = key;
@@ -79,7 +87,16 @@ export class EvidenceService {
           const refusal = evidenceCapRefusal(await this.held(applicationId, manager), size, this.cap());
           if (refusal) throw refusal;
           saved = await manager.save(
-            manager.create(Evidence, { applicationId, criterionId: criterionId ?? null, fileName: cleanFileName(part.filename), storageKey, contentType: kind.contentType, sizeBytes: size, sha256, uploadedBy: actor.id }),
+            manager.create(Evidence, {
+              applicationId,
+              criterionId: criterionId ?? null,
+              fileName: cleanFileName(part.filename),
+              storageKey,
+              contentType: kind.contentType,
+              sizeBytes: size,
+              sha256,
+              uploadedBy: actor.id,
+            }),
           );
         },
         audit: { fileName: cleanFileName(part.filename), criterionId, sha256 },
@@ -128,7 +145,10 @@ export class EvidenceService {
   }
 
   private async held(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<EvidenceHeld> {
-    const [row] = await manager.query<{ files: number; bytes: string }[]>('SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::text AS bytes FROM evidence WHERE application_id = $1', [applicationId]);
+    const [row] = await manager.query<{ files: number; bytes: string }[]>(
+      'SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::text AS bytes FROM evidence WHERE application_id = $1',
+      [applicationId],
+    );
     return { files: row.files, bytes: Number(row.bytes) };
   }
 

@@ -17,7 +17,11 @@ describe(sniffFile.name, () => {
     ['a PDF', Buffer.from('%PDF-1.7\n%...'), 'application/pdf'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'image/png'],
     ['a JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'image/jpeg'],
-    ['a Word document', zipSync({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'a Word document',
+      zipSync({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
   ])('knows %s by its content', async (_, content, type) => {
     expect((await sniffFile(file(`x-${type.length}`, content)))?.contentType).toBe(type);
   });

@@ -1,5 +1,5 @@
-import { DEFAULT_RULE_PARAMS } from '../../../compliance/src/rules/params';
-import type { SettingFacts } from '../../../compliance/src/rules/facts';
+import { DEFAULT_RULE_PARAMS } from '@npa/compliance';
+import type { SettingFacts } from '@npa/compliance';
 import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus } from './award.rules';
 
 const award = (awardedOn: string, startsOn: string, expiresOn: string, id = `a-${startsOn}`): AwardPeriod => ({ id, awardedOn, startsOn, expiresOn });
@@ -32,7 +32,13 @@ describe(applicationKind.name, () => {
 
 /** A setting of eight with two trained staff and one member, as of the award; `over` changes it. */
 function facts(over: Partial<SettingFacts> = {}): SettingFacts {
-  const staff = (id: string, startDate = '2025-01-01', endDate: string | null = null) => ({ staffId: `s-${id}`, personId: id, name: `Person ${id}`, startDate, endDate });
+  const staff = (id: string, startDate = '2025-01-01', endDate: string | null = null) => ({
+    staffId: `s-${id}`,
+    personId: id,
+    name: `Person ${id}`,
+    startDate,
+    endDate,
+  });
   const trained = (personId: string, workshopEndDate = '2024-06-02') => ({
     personId,
     workshopStartDate: '2024-06-01',
@@ -59,7 +65,12 @@ describe(awardStatus.name, () => {
   });
 
   it('is active while the award runs and the setting keeps its trained staff and member', () => {
-    expect(awardStatus([first], facts(), params, '2026-06-01')).toMatchObject({ state: 'active', awardedOn: '2026-01-10', expiresOn: '2027-01-09', atRisk: null });
+    expect(awardStatus([first], facts(), params, '2026-06-01')).toMatchObject({
+      state: 'active',
+      awardedOn: '2026-01-10',
+      expiresOn: '2027-01-09',
+      atRisk: null,
+    });
   });
 
   it('is none before the decision day, even for a date the award would cover', () => {
@@ -73,12 +84,21 @@ describe(awardStatus.name, () => {
 
   it('continues without a gap into an approved renewal', () => {
     const renewal = award('2026-12-01', '2027-01-10', '2028-01-09');
-    expect(awardStatus([first, renewal], facts(), params, '2026-12-15')).toMatchObject({ state: 'active', expiresOn: '2027-01-09', renewal: { startsOn: '2027-01-10' } });
+    expect(awardStatus([first, renewal], facts(), params, '2026-12-15')).toMatchObject({
+      state: 'active',
+      expiresOn: '2027-01-09',
+      renewal: { startsOn: '2027-01-10' },
+    });
     expect(awardStatus([first, renewal], facts(), params, '2027-01-10')).toMatchObject({ state: 'active', startsOn: '2027-01-10', expiresOn: '2028-01-09' });
   });
 
   it('is at risk from the day after a trained member of staff leaves, with 90 days to put it right', () => {
-    const left = facts({ staff: [...facts().staff.filter((s) => s.personId !== 'bob'), { staffId: 's-bob', personId: 'bob', name: 'Person bob', startDate: '2025-01-01', endDate: '2026-06-30' }] });
+    const left = facts({
+      staff: [
+        ...facts().staff.filter((s) => s.personId !== 'bob'),
+        { staffId: 's-bob', personId: 'bob', name: 'Person bob', startDate: '2025-01-01', endDate: '2026-06-30' },
+      ],
+    });
     expect(awardStatus([first], left, params, '2026-06-30').state).toBe('active');
     const status = awardStatus([first], left, params, '2026-08-01');
     expect(status).toMatchObject({ state: 'at_risk', atRisk: { since: '2026-07-01', mustPutRightBy: '2026-09-29', overdue: false } });
@@ -89,7 +109,11 @@ describe(awardStatus.name, () => {
   it('is active again once a trained member joins, and the past still reads at risk', () => {
     const base = facts();
     const replaced = facts({
-      staff: [...base.staff.filter((s) => s.personId !== 'bob'), { staffId: 's-bob', personId: 'bob', name: 'Person bob', startDate: '2025-01-01', endDate: '2026-06-30' }, { staffId: 's-dan', personId: 'dan', name: 'Person dan', startDate: '2026-08-15', endDate: null }],
+      staff: [
+        ...base.staff.filter((s) => s.personId !== 'bob'),
+        { staffId: 's-bob', personId: 'bob', name: 'Person bob', startDate: '2025-01-01', endDate: '2026-06-30' },
+        { staffId: 's-dan', personId: 'dan', name: 'Person dan', startDate: '2026-08-15', endDate: null },
+      ],
       completions: [...base.completions, { ...base.completions[0], personId: 'dan' }],
     });
     expect(awardStatus([first], replaced, params, '2026-08-20').state).toBe('active');

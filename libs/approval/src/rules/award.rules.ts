@@ -1,10 +1,8 @@
 // Awards as periods of dates, and the state of a setting's award on any date, derived from its awards
 // and the register as they stood then. Nothing here reads a clock or a database.
-import { addDays, addMonths, type IsoDate } from '../../../platform/src/dates';
-import type { SettingFacts } from '../../../compliance/src/rules/facts';
-import type { RuleParams } from '../../../compliance/src/rules/params';
-import type { RuleResult } from '../../../compliance/src/rules/result';
-import { checkSettingMember, checkSettingTrained } from '../../../compliance/src/rules/setting.rules';
+import { addDays, addMonths, type IsoDate } from '@npa/platform';
+import type { SettingFacts, RuleParams, RuleResult } from '@npa/compliance';
+import { checkSettingMember, checkSettingTrained } from '@npa/compliance';
 
 export interface AwardPeriod {
   id: string;
@@ -64,7 +62,8 @@ export function applicationKind(awards: readonly AwardPeriod[], today: IsoDate, 
 
 const WATCHED: ((facts: SettingFacts, params: RuleParams, asOf: IsoDate) => RuleResult)[] = [checkSettingTrained, checkSettingMember];
 
-const failingOn = (facts: SettingFacts, params: RuleParams, date: IsoDate) => WATCHED.map((check) => check(facts, params, date)).filter((r) => r.outcome === 'fail');
+const failingOn = (facts: SettingFacts, params: RuleParams, date: IsoDate) =>
+  WATCHED.map((check) => check(facts, params, date)).filter((r) => r.outcome === 'fail');
 
 /** The days on which the watched criteria can change: staff joining or leaving, memberships, completions. */
 function changeDays(facts: SettingFacts): IsoDate[] {
@@ -90,12 +89,20 @@ export function awardStatus(awards: readonly AwardPeriod[], facts: SettingFacts,
     return last ? { ...none, state: 'expired', ...period(last) } : none;
   }
   const next = awards.find((a) => a.awardedOn <= asOf && a.startsOn > current.expiresOn);
-  const status: AwardStatus = { ...none, state: 'active', ...period(current), renewal: next ? { awardedOn: next.awardedOn, startsOn: next.startsOn, expiresOn: next.expiresOn } : null };
+  const status: AwardStatus = {
+    ...none,
+    state: 'active',
+    ...period(current),
+    renewal: next ? { awardedOn: next.awardedOn, startsOn: next.startsOn, expiresOn: next.expiresOn } : null,
+  };
   const failing = failingOn(facts, params, asOf);
   if (failing.length === 0) return status;
 
   // The outcome can only change on a change day, so walk back from asOf one stretch at a time.
-  const starts = changeDays(facts).filter((d) => d > current.startsOn && d <= asOf).sort().reverse();
+  const starts = changeDays(facts)
+    .filter((d) => d > current.startsOn && d <= asOf)
+    .sort()
+    .reverse();
   let since = current.startsOn;
   for (const day of starts) {
     if (failingOn(facts, params, addDays(day, -1)).length === 0) {

@@ -1,7 +1,7 @@
 // The Stamp of Approval criteria of the Code (section 3), in the order letters and pages list them:
 // the computed ones come from the register through the compliance rules, the judged ones from a reviewer.
-import { JUDGED_SETTING_CRITERIA, SETTING_RULES } from '../../../compliance/src/rules/evaluate';
-import type { RuleMeta } from '../../../compliance/src/rules/result';
+import { JUDGED_SETTING_CRITERIA, SETTING_RULES } from '@npa/compliance';
+import type { RuleMeta } from '@npa/compliance';
 
 export type CriterionKind = 'computed' | 'judged';
 

@@ -1,4 +1,4 @@
-import type { RuleResult } from '../../../compliance/src/rules/result';
+import type { RuleResult } from '@npa/compliance';
 import { checkDecision, CriterionVerdict } from './decision.rules';
 
 const computed = (over: Record<string, 'pass' | 'fail'> = {}): RuleResult[] =>
@@ -10,7 +10,11 @@ const computed = (over: Record<string, 'pass' | 'fail'> = {}): RuleResult[] =>
     facts: {},
   }));
 const all = (over: Record<string, 'pass' | 'fail'> = {}): CriterionVerdict[] =>
-  ['SA-PRINCIPLES', 'SA-OFSTED', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS', 'SA-TRAINED', 'SA-MEMBER'].map((id) => ({ id, outcome: over[id] ?? 'pass', reason: `${id} seen` }));
+  ['SA-PRINCIPLES', 'SA-OFSTED', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS', 'SA-TRAINED', 'SA-MEMBER'].map((id) => ({
+    id,
+    outcome: over[id] ?? 'pass',
+    reason: `${id} seen`,
+  }));
 
 describe(checkDecision.name, () => {
   it('approves when every criterion passes', () => {

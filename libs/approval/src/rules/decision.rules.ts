@@ -1,7 +1,7 @@
 // What a reviewer's decision must hold before it is recorded. The reviewer judges the judged criteria;
 // the register decides the computed ones, and a decision cannot contradict it.
-import type { ProblemDetail } from '../../../platform/src/http/domain-error';
-import type { RuleResult } from '../../../compliance/src/rules/result';
+import type { ProblemDetail } from '@npa/platform';
+import type { RuleResult } from '@npa/compliance';
 import { CRITERIA, ESSENTIAL_CRITERIA } from './criteria';
 
 export type Decision = 'approved' | 'rejected';
@@ -35,16 +35,21 @@ export function checkDecision(decision: Decision, verdicts: readonly CriterionVe
     if (v.reason.trim() === '') input.push({ field: `${field}.reason`, problem: 'must say why' });
     const result = computed.find((r) => r.id === v.id);
     if (result && result.outcome !== v.outcome) {
-      register.push({ field: v.id, problem: `is decided from the register, where it is ${result.outcome === 'pass' ? 'met' : 'not met'} today: ${result.explanation}` });
+      register.push({
+        field: v.id,
+        problem: `is decided from the register, where it is ${result.outcome === 'pass' ? 'met' : 'not met'} today: ${result.explanation}`,
+      });
     }
   });
   for (const c of ESSENTIAL_CRITERIA) if (!seen.has(c.id)) input.push({ field: 'criteria', problem: `${c.id} needs an outcome and a reason` });
 
   const essential = (id: string) => ESSENTIAL_CRITERIA.some((c) => c.id === id);
   if (decision === 'approved') {
-    for (const v of verdicts) if (essential(v.id) && v.outcome === 'fail') input.push({ field: v.id, problem: 'is judged not met, so the application cannot be approved' });
+    for (const v of verdicts)
+      if (essential(v.id) && v.outcome === 'fail') input.push({ field: v.id, problem: 'is judged not met, so the application cannot be approved' });
     for (const r of computed) {
-      if (essential(r.id) && r.outcome === 'fail' && !register.some((p) => p.field === r.id)) register.push({ field: r.id, problem: `is not met today: ${r.explanation}` });
+      if (essential(r.id) && r.outcome === 'fail' && !register.some((p) => p.field === r.id))
+        register.push({ field: r.id, problem: `is not met today: ${r.explanation}` });
     }
   } else if (!verdicts.some((v) => essential(v.id) && v.outcome === 'fail') && !computed.some((r) => essential(r.id) && r.outcome === 'fail')) {
     input.push({ field: 'criteria', problem: 'a rejection needs at least one criterion that is not met, with its reason' });

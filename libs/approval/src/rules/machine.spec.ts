@@ -1,4 +1,4 @@
-import { DomainError } from '../../../platform/src/http/domain-error';
+import { DomainError } from '@npa/platform';
 import { ApplicationAction, ApplicationState, nextState, rolesFor } from './machine';
 
 describe(nextState.name, () => {

@@ -1,7 +1,7 @@
 // The Stamp of Approval application as a state machine: the one table that says which action may be
 // taken from which state, by whom, and where it leads. Routes take their roles from here too.
-import type { Role } from '../../../platform/src/auth/roles';
-import { conflict } from '../../../platform/src/http/domain-error';
+import type { Role } from '@npa/platform';
+import { conflict } from '@npa/platform';
 
 export const APPLICATION_STATES = ['draft', 'submitted', 'under_review', 'information_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
@@ -58,7 +58,10 @@ export function nextState(state: ApplicationState, action: ApplicationAction): A
   if (step.from.includes(state)) return step.to ?? state;
   const allowed = step.from.map((s) => STATE_NAME[s]).join(', ');
   if (state === 'approved' || state === 'rejected') {
-    return refuse('APPLICATION.ALREADY_DECIDED', `This application has already been decided (${state}); a decision is final, so it cannot ${step.verb} it. Open a new application instead.`);
+    return refuse(
+      'APPLICATION.ALREADY_DECIDED',
+      `This application has already been decided (${state}); a decision is final, so it cannot ${step.verb} it. Open a new application instead.`,
+    );
   }
   return refuse('APPLICATION.WRONG_STATE', `You cannot ${step.verb} an application that is ${STATE_NAME[state]}; only one that is ${allowed}.`, step.from);
 }

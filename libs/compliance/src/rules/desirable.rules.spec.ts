@@ -36,13 +36,48 @@ describe(checkCaseload.name, () => {
 
 describe(checkAccreditedTrainer.name, () => {
   it.each<{ case: string; accreditations: TrainerAccreditationFact[]; qualifications: QualificationFact[]; outcome: string }>([
-    { case: 'passes with a current trainer accreditation', accreditations: [{ personId: 'p2', from: '2024-01-01', to: AS_OF }], qualifications: [], outcome: 'pass' },
-    { case: 'fails when the only accreditation ended the day before', accreditations: [{ personId: 'p2', from: '2024-01-01', to: ago(1) }], qualifications: [], outcome: 'fail' },
-    { case: 'passes with someone working towards accredited trainer status', accreditations: [], qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'working_towards', date: null }], outcome: 'pass' },
-    { case: 'passes with the accredited trainer qualification achieved', accreditations: [], qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'achieved', date: '2023-01-01' }], outcome: 'pass' },
-    { case: 'fails when the qualification is dated after asOf', accreditations: [], qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'achieved', date: '2025-07-01' }], outcome: 'fail' },
-    { case: 'fails when the trainer is not on the team', accreditations: [{ personId: 'outsider', from: '2024-01-01', to: '2026-01-01' }], qualifications: [], outcome: 'fail' },
-    { case: 'fails with only a Level 3 qualification', accreditations: [], qualifications: [{ personId: 'p2', kind: 'level3', status: 'achieved', date: null }], outcome: 'fail' },
+    {
+      case: 'passes with a current trainer accreditation',
+      accreditations: [{ personId: 'p2', from: '2024-01-01', to: AS_OF }],
+      qualifications: [],
+      outcome: 'pass',
+    },
+    {
+      case: 'fails when the only accreditation ended the day before',
+      accreditations: [{ personId: 'p2', from: '2024-01-01', to: ago(1) }],
+      qualifications: [],
+      outcome: 'fail',
+    },
+    {
+      case: 'passes with someone working towards accredited trainer status',
+      accreditations: [],
+      qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'working_towards', date: null }],
+      outcome: 'pass',
+    },
+    {
+      case: 'passes with the accredited trainer qualification achieved',
+      accreditations: [],
+      qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'achieved', date: '2023-01-01' }],
+      outcome: 'pass',
+    },
+    {
+      case: 'fails when the qualification is dated after asOf',
+      accreditations: [],
+      qualifications: [{ personId: 'p2', kind: 'accredited_trainer', status: 'achieved', date: '2025-07-01' }],
+      outcome: 'fail',
+    },
+    {
+      case: 'fails when the trainer is not on the team',
+      accreditations: [{ personId: 'outsider', from: '2024-01-01', to: '2026-01-01' }],
+      qualifications: [],
+      outcome: 'fail',
+    },
+    {
+      case: 'fails with only a Level 3 qualification',
+      accreditations: [],
+      qualifications: [{ personId: 'p2', kind: 'level3', status: 'achieved', date: null }],
+      outcome: 'fail',
+    },
   ])('$case', ({ accreditations, qualifications, outcome }) => {
     const facts = { ...makeService({ practitioners: 2 }), trainerAccreditations: accreditations, qualifications };
     expect(checkAccreditedTrainer(facts, params, AS_OF)).toMatchObject({ id: 'SR-ACCREDITED-TRAINER', level: 'desirable', outcome });
@@ -52,10 +87,26 @@ describe(checkAccreditedTrainer.name, () => {
 describe(checkLevel3.name, () => {
   it.each<{ case: string; qualifications: QualificationFact[]; outcome: string }>([
     { case: 'passes with Level 3 achieved', qualifications: [{ personId: 'p1', kind: 'level3', status: 'achieved', date: '2022-01-01' }], outcome: 'pass' },
-    { case: 'passes with Level 3 being worked towards', qualifications: [{ personId: 'p1', kind: 'level3', status: 'working_towards', date: null }], outcome: 'pass' },
-    { case: 'passes with a relevant degree', qualifications: [{ personId: 'p1', kind: 'relevant_degree', status: 'achieved', date: '2015-07-01' }], outcome: 'pass' },
-    { case: 'fails with a degree only being worked towards', qualifications: [{ personId: 'p1', kind: 'relevant_degree', status: 'working_towards', date: null }], outcome: 'fail' },
-    { case: 'fails when the qualification belongs to someone not on the team', qualifications: [{ personId: 'gone', kind: 'level3', status: 'achieved', date: null }], outcome: 'fail' },
+    {
+      case: 'passes with Level 3 being worked towards',
+      qualifications: [{ personId: 'p1', kind: 'level3', status: 'working_towards', date: null }],
+      outcome: 'pass',
+    },
+    {
+      case: 'passes with a relevant degree',
+      qualifications: [{ personId: 'p1', kind: 'relevant_degree', status: 'achieved', date: '2015-07-01' }],
+      outcome: 'pass',
+    },
+    {
+      case: 'fails with a degree only being worked towards',
+      qualifications: [{ personId: 'p1', kind: 'relevant_degree', status: 'working_towards', date: null }],
+      outcome: 'fail',
+    },
+    {
+      case: 'fails when the qualification belongs to someone not on the team',
+      qualifications: [{ personId: 'gone', kind: 'level3', status: 'achieved', date: null }],
+      outcome: 'fail',
+    },
     { case: 'fails with no qualifications', qualifications: [], outcome: 'fail' },
   ])('$case', ({ qualifications, outcome }) => {
     const facts = { ...makeService({ practitioners: 2 }), qualifications };

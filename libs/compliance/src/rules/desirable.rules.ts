@@ -1,5 +1,5 @@
 // The Code's "desirable" items for a registered service: reported to the service, never deciding its status.
-import { addMonths, covers, type IsoDate } from '../../../platform/src/dates';
+import { addMonths, covers, type IsoDate } from '@npa/platform';
 import type { QualificationFact, ServiceFacts } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
@@ -87,12 +87,7 @@ export function checkAccreditedTrainer(facts: ServiceFacts, _params: RuleParams,
   });
 
   if (trainers.length > 0) {
-    return ruleResult(
-      SR_ACCREDITED_TRAINER,
-      'pass',
-      `NPA-Accredited Trainer or working towards it: ${names(trainers)}.`,
-      { trainers },
-    );
+    return ruleResult(SR_ACCREDITED_TRAINER, 'pass', `NPA-Accredited Trainer or working towards it: ${names(trainers)}.`, { trainers });
   }
   return ruleResult(
     SR_ACCREDITED_TRAINER,
@@ -119,12 +114,9 @@ export function checkLevel3(facts: ServiceFacts, _params: RuleParams, asOf: IsoD
   });
 
   if (qualified.length > 0) {
-    return ruleResult(
-      SR_LEVEL3,
-      'pass',
-      `Holding or working towards the Level 3 Portage qualification, or holding a relevant degree: ${names(qualified)}.`,
-      { qualified },
-    );
+    return ruleResult(SR_LEVEL3, 'pass', `Holding or working towards the Level 3 Portage qualification, or holding a relevant degree: ${names(qualified)}.`, {
+      qualified,
+    });
   }
   return ruleResult(
     SR_LEVEL3,
@@ -137,9 +129,7 @@ export function checkLevel3(facts: ServiceFacts, _params: RuleParams, asOf: IsoD
 export function checkNetworking(facts: ServiceFacts, params: RuleParams, asOf: IsoDate): RuleResult {
   // The window is (asOf - 12 months, asOf]: the same day a year before is one day too early.
   const after = addMonths(asOf, -params.networkingMonths);
-  const byDate = [...facts.networking]
-    .filter((n) => n.date <= asOf)
-    .sort((a, b) => compareText(a.date, b.date) || compareText(a.event, b.event));
+  const byDate = [...facts.networking].filter((n) => n.date <= asOf).sort((a, b) => compareText(a.date, b.date) || compareText(a.event, b.event));
   const attended = byDate.filter((n) => n.date > after).map((n) => ({ date: n.date, event: n.event }));
   const last = byDate.at(-1);
   const decided = { after, to: asOf, attended, lastAttendance: last ? { date: last.date, event: last.event } : null };

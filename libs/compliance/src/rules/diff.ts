@@ -18,9 +18,7 @@ export interface ResultsDiff {
 
 export function diffResults(previous: readonly RuleResult[] | null, next: readonly RuleResult[]): ResultsDiff {
   const before = new Map((previous ?? []).map((r) => [r.id, r.outcome]));
-  const rules = next
-    .map((r) => ({ id: r.id, from: before.get(r.id) ?? null, to: r.outcome }))
-    .filter((c) => c.from !== c.to);
+  const rules = next.map((r) => ({ id: r.id, from: before.get(r.id) ?? null, to: r.outcome })).filter((c) => c.from !== c.to);
   const status = { from: previous ? serviceStatus(previous) : null, to: serviceStatus(next) };
   const dropped = (previous ?? []).some((p) => !next.some((n) => n.id === p.id));
   return { changed: previous === null || status.from !== status.to || rules.length > 0 || dropped, status, rules };

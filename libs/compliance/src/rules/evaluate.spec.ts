@@ -99,7 +99,11 @@ describe(serviceStatus.name, () => {
   it.each([
     { case: 'compliant when every essential rule passes', results: [result('A', 'essential', 'pass')], status: 'compliant' },
     { case: 'compliant when an essential rule is not applicable', results: [result('A', 'essential', 'not_applicable')], status: 'compliant' },
-    { case: 'non-compliant when one essential rule fails', results: [result('A', 'essential', 'pass'), result('B', 'essential', 'fail')], status: 'non_compliant' },
+    {
+      case: 'non-compliant when one essential rule fails',
+      results: [result('A', 'essential', 'pass'), result('B', 'essential', 'fail')],
+      status: 'non_compliant',
+    },
     { case: 'compliant despite desirable failures', results: [result('A', 'essential', 'pass'), result('B', 'desirable', 'fail')], status: 'compliant' },
   ])('is $case', ({ results, status }) => {
     expect(serviceStatus(results)).toBe(status);
@@ -109,12 +113,7 @@ describe(serviceStatus.name, () => {
     const facts = { ...makeService(), networking: [], qualifications: [], trainerAccreditations: [] };
     facts.team = facts.team.map((m) => ({ ...m, caseload: 30 }));
     const results = evaluateService(facts, params, AS_OF);
-    expect(results.filter((r) => r.outcome === 'fail').map((r) => r.id)).toEqual([
-      'SR-CASELOAD',
-      'SR-ACCREDITED-TRAINER',
-      'SR-LEVEL3',
-      'SR-NETWORKING',
-    ]);
+    expect(results.filter((r) => r.outcome === 'fail').map((r) => r.id)).toEqual(['SR-CASELOAD', 'SR-ACCREDITED-TRAINER', 'SR-LEVEL3', 'SR-NETWORKING']);
     expect(serviceStatus(results)).toBe('compliant');
   });
 

@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '../../../platform/src/dates';
+import { isIsoDate, type IsoDate } from '@npa/platform';
 import {
   SR_ACCREDITED_TRAINER,
   SR_CASELOAD,
@@ -14,16 +14,7 @@ import { SR_INDUCTION, checkInduction } from './induction.rules';
 import { SR_MEMBERSHIP, checkMembership } from './membership.rules';
 import type { RuleParams } from './params';
 import type { RuleMeta, RuleResult } from './result';
-import {
-  SA_LEVEL3,
-  SA_MEMBER,
-  SA_OFSTED,
-  SA_TRAINED,
-  checkOfsted,
-  checkSettingLevel3,
-  checkSettingMember,
-  checkSettingTrained,
-} from './setting.rules';
+import { SA_LEVEL3, SA_MEMBER, SA_OFSTED, SA_TRAINED, checkOfsted, checkSettingLevel3, checkSettingMember, checkSettingTrained } from './setting.rules';
 import { SR_SUPERVISION, checkSupervision } from './supervision.rules';
 import { SR_SUPERVISOR_TRAINED, SR_WORKSHOP, checkSupervisorTrained, checkWorkshop } from './workshop.rules';
 
@@ -56,8 +47,16 @@ export const SETTING_RULES: readonly RuleMeta[] = Object.freeze(settingChecks.ma
 
 /** The criteria an NPA reviewer judges from the setting's statement and evidence; no rule decides them. */
 export const JUDGED_SETTING_CRITERIA: readonly RuleMeta[] = Object.freeze([
-  { id: 'SA-PRINCIPLES', level: 'essential', title: 'Portage Principles are applied within the setting and underpin all aspects of its work with children with SEND' },
-  { id: 'SA-ASSESSMENT', level: 'essential', title: 'A broad range of assessment materials is used with parents and carers: a holistic approach to assessment' },
+  {
+    id: 'SA-PRINCIPLES',
+    level: 'essential',
+    title: 'Portage Principles are applied within the setting and underpin all aspects of its work with children with SEND',
+  },
+  {
+    id: 'SA-ASSESSMENT',
+    level: 'essential',
+    title: 'A broad range of assessment materials is used with parents and carers: a holistic approach to assessment',
+  },
   { id: 'SA-REVIEWS', level: 'essential', title: "Children's plans and goals are reviewed with parents and carers at least three times per year" },
   { id: 'SA-RECORDS', level: 'essential', title: "Shared records are kept with the family to document their child's progress" },
 ]);

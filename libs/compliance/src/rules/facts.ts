@@ -1,6 +1,6 @@
 // What the rules read: plain rows the database loader fills, one array per kind of fact. Arrays may hold
 // rows for anyone and any date, in any order; the rules pick what applies on the check date.
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 
 export type TeamRole = 'practitioner' | 'supervisor' | 'manager';
 

@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from '../../../platform/src/dates';
+import { addMonths, type IsoDate } from '@npa/platform';
 import type { ServiceFacts } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
@@ -31,11 +31,7 @@ export function checkInduction(facts: ServiceFacts, params: RuleParams, asOf: Is
         .filter((i) => i.personId === p.personId && i.completedOn <= asOf)
         .map((i) => i.completedOn)
         .sort(compareText)[0] ?? null;
-    const status: InductionStatus = completedOn
-      ? 'completed'
-      : inInductionOn(p.startDate, asOf, params.inductionDays)
-        ? 'in_induction'
-        : 'overdue';
+    const status: InductionStatus = completedOn ? 'completed' : inInductionOn(p.startDate, asOf, params.inductionDays) ? 'in_induction' : 'overdue';
     return { ...personRef(p), startDate: p.startDate, inductionEnds: inductionEnds(p.startDate, params.inductionDays), completedOn, status };
   });
   const overdue = newStarters.filter((s) => s.status === 'overdue');
@@ -46,9 +42,7 @@ export function checkInduction(facts: ServiceFacts, params: RuleParams, asOf: Is
     const waiting = newStarters.filter((s) => s.status === 'in_induction');
     const explanation = sentences(
       done.length ? `Completed the NPA induction checklist: ${names(done)}.` : '',
-      waiting.length
-        ? `Still in their induction period: ${listOf(waiting.map((s) => `${s.name} (checklist due by ${s.inductionEnds})`))}.`
-        : '',
+      waiting.length ? `Still in their induction period: ${listOf(waiting.map((s) => `${s.name} (checklist due by ${s.inductionEnds})`))}.` : '',
     );
     return ruleResult(SR_INDUCTION, 'pass', explanation, decided);
   }

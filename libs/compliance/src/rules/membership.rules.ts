@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { ServiceFacts } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
@@ -24,9 +24,7 @@ export function checkMembership(facts: ServiceFacts, params: RuleParams, asOf: I
   const practitioners = activePractitioners(facts.team, asOf).length;
   const small = practitioners <= params.smallServiceMaxPractitioners;
   // The Code's small-service share is a concession: it never asks a small service for more than the minimum.
-  const required = small
-    ? Math.min(params.membershipMinimum, shareOf(team.length, params.smallServiceMemberShare))
-    : params.membershipMinimum;
+  const required = small ? Math.min(params.membershipMinimum, shareOf(team.length, params.smallServiceMemberShare)) : params.membershipMinimum;
 
   const members = team.flatMap((p) => {
     const period = membershipOn(p.personId, asOf, facts.memberships);

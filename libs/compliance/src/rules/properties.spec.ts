@@ -2,7 +2,7 @@
 // years of the check date. fast-check prints the seed and the smallest failing facts when one fails;
 // replay with fc.assert(..., { seed, path }).
 import fc from 'fast-check';
-import { addDays, type IsoDate } from '../../../platform/src/dates';
+import { addDays, type IsoDate } from '@npa/platform';
 import { evaluateService } from './evaluate';
 import type {
   CompletionFact,

@@ -26,11 +26,6 @@ export interface RuleMeta {
   title: string;
 }
 
-export function ruleResult(
-  rule: RuleMeta,
-  outcome: RuleOutcome,
-  explanation: string,
-  facts: Record<string, unknown>,
-): RuleResult {
+export function ruleResult(rule: RuleMeta, outcome: RuleOutcome, explanation: string, facts: Record<string, unknown>): RuleResult {
   return { id: rule.id, level: rule.level, outcome, explanation, facts };
 }

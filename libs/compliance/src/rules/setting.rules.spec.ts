@@ -7,14 +7,49 @@ const params = DEFAULT_RULE_PARAMS;
 
 describe(checkOfsted.name, () => {
   it.each<{ case: string; inspections: InspectionFact[]; outcome: string }>([
-    { case: 'passes when the latest inspection on or before asOf was good', inspections: [{ date: '2019-05-01', grade: 'requires_improvement' }, { date: '2023-11-14', grade: 'good' }], outcome: 'pass' },
+    {
+      case: 'passes when the latest inspection on or before asOf was good',
+      inspections: [
+        { date: '2019-05-01', grade: 'requires_improvement' },
+        { date: '2023-11-14', grade: 'good' },
+      ],
+      outcome: 'pass',
+    },
     { case: 'passes when the latest inspection was outstanding', inspections: [{ date: '2023-11-14', grade: 'outstanding' }], outcome: 'pass' },
-    { case: "ignores a later 'inadequate' after asOf", inspections: [{ date: '2023-11-14', grade: 'good' }, { date: '2025-07-01', grade: 'inadequate' }], outcome: 'pass' },
-    { case: 'counts an inspection on asOf itself', inspections: [{ date: '2023-11-14', grade: 'good' }, { date: AS_OF, grade: 'inadequate' }], outcome: 'fail' },
-    { case: 'fails when the latest was requires improvement, whatever came before', inspections: [{ date: '2019-05-01', grade: 'outstanding' }, { date: '2024-02-01', grade: 'requires_improvement' }], outcome: 'fail' },
+    {
+      case: "ignores a later 'inadequate' after asOf",
+      inspections: [
+        { date: '2023-11-14', grade: 'good' },
+        { date: '2025-07-01', grade: 'inadequate' },
+      ],
+      outcome: 'pass',
+    },
+    {
+      case: 'counts an inspection on asOf itself',
+      inspections: [
+        { date: '2023-11-14', grade: 'good' },
+        { date: AS_OF, grade: 'inadequate' },
+      ],
+      outcome: 'fail',
+    },
+    {
+      case: 'fails when the latest was requires improvement, whatever came before',
+      inspections: [
+        { date: '2019-05-01', grade: 'outstanding' },
+        { date: '2024-02-01', grade: 'requires_improvement' },
+      ],
+      outcome: 'fail',
+    },
     { case: 'fails when no inspection is recorded', inspections: [], outcome: 'fail' },
     { case: 'fails when the only inspection is after asOf', inspections: [{ date: '2025-07-01', grade: 'good' }], outcome: 'fail' },
-    { case: 'takes the lower grade when two share the latest date', inspections: [{ date: '2024-02-01', grade: 'good' }, { date: '2024-02-01', grade: 'inadequate' }], outcome: 'fail' },
+    {
+      case: 'takes the lower grade when two share the latest date',
+      inspections: [
+        { date: '2024-02-01', grade: 'good' },
+        { date: '2024-02-01', grade: 'inadequate' },
+      ],
+      outcome: 'fail',
+    },
   ])('$case', ({ inspections, outcome }) => {
     expect(checkOfsted(makeSetting({ inspections }), params, AS_OF)).toMatchObject({ id: 'SA-OFSTED', level: 'essential', outcome });
   });

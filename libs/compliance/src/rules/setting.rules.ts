@@ -1,6 +1,6 @@
 // The Stamp of Approval criteria a computer can decide. The others (principles, assessment, reviews,
 // records) are judged by an NPA reviewer from the setting's statement and evidence.
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { InspectionFact, SettingFacts } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
@@ -16,8 +16,7 @@ export const SA_OFSTED: RuleMeta = {
 export const SA_TRAINED: RuleMeta = {
   id: 'SA-TRAINED',
   level: 'essential',
-  title:
-    'At least two practitioners have completed a Portage Workshop from an NPA-Accredited Trainer (one where the setting has three staff or fewer)',
+  title: 'At least two practitioners have completed a Portage Workshop from an NPA-Accredited Trainer (one where the setting has three staff or fewer)',
 };
 
 export const SA_MEMBER: RuleMeta = {
@@ -50,9 +49,7 @@ const GRADE_NAME: Record<InspectionFact['grade'], string> = {
 
 export function checkOfsted(facts: SettingFacts, _params: RuleParams, asOf: IsoDate): RuleResult {
   // Two grades on one date would be a data error; taking the lower one never awards by mistake.
-  const latest = facts.inspections
-    .filter((i) => i.date <= asOf)
-    .sort((a, b) => compareText(b.date, a.date) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade])[0];
+  const latest = facts.inspections.filter((i) => i.date <= asOf).sort((a, b) => compareText(b.date, a.date) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade])[0];
   if (!latest) {
     return ruleResult(
       SA_OFSTED,
@@ -76,9 +73,7 @@ export function checkSettingTrained(facts: SettingFacts, params: RuleParams, asO
   const trained = rows.flatMap(({ p, record: { completion } }) =>
     completion ? [{ ...p, workshopEndDate: completion.workshopEndDate, trainerName: completion.trainerName }] : [],
   );
-  const untrained = rows
-    .filter(({ record }) => !record.completion)
-    .map(({ p, record }) => ({ ...p, notCounted: record.notCounted }));
+  const untrained = rows.filter(({ record }) => !record.completion).map(({ p, record }) => ({ ...p, notCounted: record.notCounted }));
   const decided = { staffCount: facts.staffCount, small, required, trained, untrained };
 
   const who = trained.length ? ` (${names(trained)})` : '';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, maxDate, type IsoDate } from '../../../platform/src/dates';
+import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
 import type { ServiceFacts, SupervisionFact } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
@@ -32,17 +32,9 @@ export interface SupervisionHistory {
  * before S (or S itself), every session after S up to asOf, and asOf. A group session counts for each
  * practitioner in it. Exported for the supervision-due reminders, which need the same dates.
  */
-export function supervisionHistory(
-  personId: string,
-  startDate: IsoDate,
-  sessions: SupervisionFact[],
-  params: RuleParams,
-  asOf: IsoDate,
-): SupervisionHistory {
+export function supervisionHistory(personId: string, startDate: IsoDate, sessions: SupervisionFact[], params: RuleParams, asOf: IsoDate): SupervisionHistory {
   const lookbackFrom = maxDate(addDays(asOf, -params.supervisionLookbackDays), startDate);
-  const dates = [
-    ...new Set(sessions.filter((s) => s.date <= asOf && s.practitionerIds.includes(personId)).map((s) => s.date)),
-  ].sort();
+  const dates = [...new Set(sessions.filter((s) => s.date <= asOf && s.practitionerIds.includes(personId)).map((s) => s.date))].sort();
   const onOrBefore = dates.filter((d) => d <= lookbackFrom);
   const points = [onOrBefore.at(-1) ?? lookbackFrom, ...dates.filter((d) => d > lookbackFrom), asOf];
 

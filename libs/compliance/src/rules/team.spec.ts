@@ -5,15 +5,61 @@ describe('trained on a date', () => {
   const workshop = { workshopStartDate: '2025-03-10', workshopEndDate: '2025-03-12' };
 
   it.each([
-    { case: 'a trainer accredited throughout the workshop trains', accreditations: [{ from: '2024-01-01', to: '2026-01-01' }], on: '2025-06-30', trained: true },
-    { case: 'accreditation covering exactly the first to the last day counts', accreditations: [{ from: '2025-03-10', to: '2025-03-12' }], on: '2025-06-30', trained: true },
-    { case: 'a trainer whose accreditation ended the day before the workshop trains no one', accreditations: [{ from: '2022-01-01', to: '2025-03-09' }], on: '2025-06-30', trained: false },
-    { case: 'accreditation covering the first day but not the last does not count', accreditations: [{ from: '2022-01-01', to: '2025-03-11' }], on: '2025-06-30', trained: false },
-    { case: 'accreditation starting after the first day does not count', accreditations: [{ from: '2025-03-11', to: '2026-01-01' }], on: '2025-06-30', trained: false },
-    { case: 'two periods with a gap do not join up across the workshop', accreditations: [{ from: '2022-01-01', to: '2025-03-10' }, { from: '2025-03-12', to: '2026-01-01' }], on: '2025-06-30', trained: false },
-    { case: 'any one period holding the whole workshop is enough', accreditations: [{ from: '2020-01-01', to: '2021-01-01' }, { from: '2025-01-01', to: '2026-01-01' }], on: '2025-06-30', trained: true },
+    {
+      case: 'a trainer accredited throughout the workshop trains',
+      accreditations: [{ from: '2024-01-01', to: '2026-01-01' }],
+      on: '2025-06-30',
+      trained: true,
+    },
+    {
+      case: 'accreditation covering exactly the first to the last day counts',
+      accreditations: [{ from: '2025-03-10', to: '2025-03-12' }],
+      on: '2025-06-30',
+      trained: true,
+    },
+    {
+      case: 'a trainer whose accreditation ended the day before the workshop trains no one',
+      accreditations: [{ from: '2022-01-01', to: '2025-03-09' }],
+      on: '2025-06-30',
+      trained: false,
+    },
+    {
+      case: 'accreditation covering the first day but not the last does not count',
+      accreditations: [{ from: '2022-01-01', to: '2025-03-11' }],
+      on: '2025-06-30',
+      trained: false,
+    },
+    {
+      case: 'accreditation starting after the first day does not count',
+      accreditations: [{ from: '2025-03-11', to: '2026-01-01' }],
+      on: '2025-06-30',
+      trained: false,
+    },
+    {
+      case: 'two periods with a gap do not join up across the workshop',
+      accreditations: [
+        { from: '2022-01-01', to: '2025-03-10' },
+        { from: '2025-03-12', to: '2026-01-01' },
+      ],
+      on: '2025-06-30',
+      trained: false,
+    },
+    {
+      case: 'any one period holding the whole workshop is enough',
+      accreditations: [
+        { from: '2020-01-01', to: '2021-01-01' },
+        { from: '2025-01-01', to: '2026-01-01' },
+      ],
+      on: '2025-06-30',
+      trained: true,
+    },
     { case: 'a trainer with no accreditation trains no one', accreditations: [], on: '2025-06-30', trained: false },
-    { case: 'a workshop ending after the date does not count yet', accreditations: [{ from: '2024-01-01', to: '2026-01-01' }], on: '2025-03-11', trained: false },
+    {
+      case: 'a workshop ending after the date does not count yet',
+      accreditations: [{ from: '2024-01-01', to: '2026-01-01' }],
+      on: '2025-03-11',
+      trained: false,
+    },
     { case: 'a workshop counts from its last day', accreditations: [{ from: '2024-01-01', to: '2026-01-01' }], on: '2025-03-12', trained: true },
     { case: "a trainer's later lapse does not undo a completion", accreditations: [{ from: '2024-01-01', to: '2025-04-01' }], on: '2025-06-30', trained: true },
   ])('$case', ({ accreditations, on, trained }) => {
@@ -56,9 +102,7 @@ describe('who is active', () => {
       teamMember('p1', { memberId: 'b', startDate: '2023-01-01', fte: 0.3, caseload: 5 }),
       teamMember('p1', { memberId: 'c', startDate: '2020-01-01', endDate: '2022-12-31', fte: 1, caseload: 17 }),
     ];
-    expect(activePractitioners(team, '2025-06-30')).toEqual([
-      { personId: 'p1', name: 'Person p1', startDate: '2023-01-01', fte: 0.8, caseload: 13 },
-    ]);
+    expect(activePractitioners(team, '2025-06-30')).toEqual([{ personId: 'p1', name: 'Person p1', startDate: '2023-01-01', fte: 0.8, caseload: 13 }]);
   });
 
   it.each([

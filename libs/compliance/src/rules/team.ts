@@ -1,6 +1,6 @@
 // Who counts on a date. Facts arrive in any order and may repeat a person, so everything here
 // works per person and returns people in a fixed order: results never depend on row order.
-import { addDays, covers, daysBetween, type IsoDate } from '../../../platform/src/dates';
+import { addDays, covers, daysBetween, type IsoDate } from '@npa/platform';
 import type { CompletionFact, PeriodFact, QualificationFact, TeamMemberFact } from './facts';
 import type { PersonRef } from './result';
 
@@ -115,16 +115,12 @@ export interface TrainingRecord {
 
 function trainerAccreditedThroughout(c: CompletionFact): boolean {
   // One accreditation period must hold the whole workshop; two periods with a gap between do not.
-  return c.trainerAccreditations.some(
-    (a) => covers(a.from, a.to, c.workshopStartDate) && covers(a.from, a.to, c.workshopEndDate),
-  );
+  return c.trainerAccreditations.some((a) => covers(a.from, a.to, c.workshopStartDate) && covers(a.from, a.to, c.workshopEndDate));
 }
 
 function byWorkshop(a: CompletionFact, b: CompletionFact): number {
   return (
-    compareText(a.workshopEndDate, b.workshopEndDate) ||
-    compareText(a.workshopStartDate, b.workshopStartDate) ||
-    compareText(a.trainerName, b.trainerName)
+    compareText(a.workshopEndDate, b.workshopEndDate) || compareText(a.workshopStartDate, b.workshopStartDate) || compareText(a.trainerName, b.trainerName)
   );
 }
 
@@ -158,10 +154,6 @@ export function inInductionOn(startDate: IsoDate, date: IsoDate, inductionDays: 
 }
 
 /** Qualifications recorded by the date; an undated entry (often "working towards") counts. */
-export function qualificationsOn(
-  qualifications: QualificationFact[],
-  date: IsoDate,
-  accept: (q: QualificationFact) => boolean,
-): QualificationFact[] {
+export function qualificationsOn(qualifications: QualificationFact[], date: IsoDate, accept: (q: QualificationFact) => boolean): QualificationFact[] {
   return qualifications.filter((q) => (q.date === null || q.date <= date) && accept(q));
 }

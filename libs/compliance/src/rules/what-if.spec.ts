@@ -96,9 +96,7 @@ describe(applyWhatIf.name, () => {
 
   it('counts a new starter who is trained as trained from their start date', () => {
     const facts = makeService({ practitioners: 2, trained: 2 });
-    const next = applyWhatIf(facts, [
-      { kind: 'new_starter', name: 'T', role: 'practitioner', fte: 1, caseload: 0, startDate: ago(100), isTrained: true },
-    ]);
+    const next = applyWhatIf(facts, [{ kind: 'new_starter', name: 'T', role: 'practitioner', fte: 1, caseload: 0, startDate: ago(100), isTrained: true }]);
     expect(outcomeOf(next, 'SR-WORKSHOP')).toBe('pass');
   });
 

@@ -1,6 +1,6 @@
 // "What if Sam leaves at the end of the month?": a manager tries changes on a copy of the facts and
 // runs the same rules over it. The real facts are never touched.
-import { minDate, type IsoDate } from '../../../platform/src/dates';
+import { minDate, type IsoDate } from '@npa/platform';
 import type { ServiceFacts, TeamRole } from './facts';
 
 export type WhatIfChange =

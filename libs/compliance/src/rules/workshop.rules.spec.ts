@@ -28,9 +28,7 @@ describe(checkWorkshop.name, () => {
     const result = checkWorkshop(facts, params, AS_OF);
     expect(result.outcome).toBe(outcome);
     if (outcome === 'pass') {
-      expect(result.facts.exempt).toEqual([
-        { personId: 'new', name: 'Nia New', startDate: ago(startedDaysAgo), inductionEnds: ago(startedDaysAgo - 83) },
-      ]);
+      expect(result.facts.exempt).toEqual([{ personId: 'new', name: 'Nia New', startDate: ago(startedDaysAgo), inductionEnds: ago(startedDaysAgo - 83) }]);
     } else {
       expect(result.facts.untrained).toEqual([{ personId: 'new', name: 'Nia New', notCounted: [] }]);
     }
@@ -69,7 +67,11 @@ describe(checkWorkshop.name, () => {
 describe(checkSupervisorTrained.name, () => {
   it.each([
     { case: 'passes when every supervisor who led a session in the window is trained', sessions: [session(ago(10), ['p1'], 's1')], outcome: 'pass' },
-    { case: 'fails when an untrained supervisor led a session in the window', sessions: [session(ago(10), ['p1'], 's1'), session(ago(20), ['p2'], 'x9')], outcome: 'fail' },
+    {
+      case: 'fails when an untrained supervisor led a session in the window',
+      sessions: [session(ago(10), ['p1'], 's1'), session(ago(20), ['p2'], 'x9')],
+      outcome: 'fail',
+    },
     { case: 'counts a session 89 days ago, inside the window', sessions: [session(ago(89), ['p1'], 'x9')], outcome: 'fail' },
     { case: 'ignores a session exactly 90 days ago, outside the window', sessions: [session(ago(90), ['p1'], 'x9')], outcome: 'not_applicable' },
     { case: 'ignores sessions after asOf', sessions: [session('2025-07-01', ['p1'], 'x9')], outcome: 'not_applicable' },
@@ -86,9 +88,7 @@ describe(checkSupervisorTrained.name, () => {
     const result = checkSupervisorTrained(facts, params, AS_OF);
     expect(result.outcome).toBe('fail');
     expect(result.facts.untrained).toEqual([{ personId: 'x9', name: 'Sam Supervisor' }]);
-    expect(result.facts.supervisors).toEqual([
-      expect.objectContaining({ personId: 'x9', sessions: 2, lastSession: ago(3), trained: false }),
-    ]);
+    expect(result.facts.supervisors).toEqual([expect.objectContaining({ personId: 'x9', sessions: 2, lastSession: ago(3), trained: false })]);
     expect(result.explanation).toMatch(/^Sam Supervisor led supervision since 2025-04-02 but has not completed/);
   });
 

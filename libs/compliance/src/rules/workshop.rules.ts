@@ -1,17 +1,8 @@
-import { addDays, type IsoDate } from '../../../platform/src/dates';
+import { addDays, type IsoDate } from '@npa/platform';
 import type { ServiceFacts } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
-import {
-  activePractitioners,
-  byName,
-  inInductionOn,
-  inductionEnds,
-  nameOf,
-  personRef,
-  trainingRecord,
-  type TrainingRecord,
-} from './team';
+import { activePractitioners, byName, inInductionOn, inductionEnds, nameOf, personRef, trainingRecord, type TrainingRecord } from './team';
 import { count, hasHave, names, sentences } from './wording';
 
 export const SR_WORKSHOP: RuleMeta = {
@@ -43,9 +34,7 @@ export function checkWorkshop(facts: ServiceFacts, params: RuleParams, asOf: Iso
 
   const rows = practitioners.map((p) => ({ p, record: trainingRecord(p.personId, asOf, facts.completions) }));
   const trained = rows.flatMap(({ p, record: { completion } }) =>
-    completion
-      ? [{ ...personRef(p), workshopEndDate: completion.workshopEndDate, trainerName: completion.trainerName }]
-      : [],
+    completion ? [{ ...personRef(p), workshopEndDate: completion.workshopEndDate, trainerName: completion.trainerName }] : [],
   );
   // A new practitioner has their induction period to get trained.
   const notYet = rows.filter(({ record }) => !record.completion);
@@ -55,14 +44,10 @@ export function checkWorkshop(facts: ServiceFacts, params: RuleParams, asOf: Iso
     startDate: p.startDate,
     inductionEnds: inductionEnds(p.startDate, params.inductionDays),
   }));
-  const untrained = notYet
-    .filter((row) => !inInduction(row))
-    .map(({ p, record }) => ({ ...personRef(p), notCounted: record.notCounted }));
+  const untrained = notYet.filter((row) => !inInduction(row)).map(({ p, record }) => ({ ...personRef(p), notCounted: record.notCounted }));
 
   const decided = { practitioners: practitioners.length, trained, exempt, untrained };
-  const exemptNote = exempt.length
-    ? `${exempt.map((e) => `${e.name} is in their induction period and needs one by ${e.inductionEnds}`).join('; ')}.`
-    : '';
+  const exemptNote = exempt.length ? `${exempt.map((e) => `${e.name} is in their induction period and needs one by ${e.inductionEnds}`).join('; ')}.` : '';
 
   if (untrained.length === 0) {
     const done =
@@ -89,12 +74,12 @@ export function checkSupervisorTrained(facts: ServiceFacts, params: RuleParams, 
   const windowFrom = addDays(asOf, 1 - params.supervisionLookbackDays);
   const sessions = facts.supervision.filter((s) => s.date >= windowFrom && s.date <= asOf);
   if (sessions.length === 0) {
-    return ruleResult(
-      SR_SUPERVISOR_TRAINED,
-      'not_applicable',
-      `No supervision session was recorded between ${windowFrom} and ${asOf}.`,
-      { windowFrom, windowTo: asOf, supervisors: [], untrained: [] },
-    );
+    return ruleResult(SR_SUPERVISOR_TRAINED, 'not_applicable', `No supervision session was recorded between ${windowFrom} and ${asOf}.`, {
+      windowFrom,
+      windowTo: asOf,
+      supervisors: [],
+      untrained: [],
+    });
   }
 
   const supervisorIds = [...new Set(sessions.map((s) => s.supervisorId))];

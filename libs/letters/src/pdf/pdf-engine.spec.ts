@@ -88,11 +88,19 @@ describe(ChromiumPdfEngine.name, () => {
     it.each([
       ['img', () => `<img src="${file('secret.svg')}" alt="">`],
       ['iframe', () => `<iframe src="${file('secret.html')}"></iframe><iframe src="${file('secret.txt')}"></iframe>`],
-      ['object and embed', () => `<object data="${file('secret.html')}" type="text/html"></object><object data="${file('secret.svg')}" type="image/svg+xml"></object><embed src="${file('secret.txt')}" type="text/plain">`],
+      [
+        'object and embed',
+        () =>
+          `<object data="${file('secret.html')}" type="text/html"></object><object data="${file('secret.svg')}" type="image/svg+xml"></object><embed src="${file('secret.txt')}" type="text/plain">`,
+      ],
       ['CSS url()', () => `<style>@import url("${file('secret.css')}"); p { background: url("${file('secret.svg')}"); }</style>`],
       ['link', () => `<link rel="stylesheet" href="${file('secret.css')}">`],
       ['a base element', () => `<base href="${file('')}/"><link rel="stylesheet" href="secret.css"><iframe src="secret.html"></iframe>`],
-      ['a refresh to the file', () => `<meta http-equiv="refresh" content="0; url=${file('secret.html')}"><iframe srcdoc="<meta http-equiv=refresh content='0; url=${file('secret.txt')}'>"></iframe>`],
+      [
+        'a refresh to the file',
+        () =>
+          `<meta http-equiv="refresh" content="0; url=${file('secret.html')}"><iframe srcdoc="<meta http-equiv=refresh content='0; url=${file('secret.txt')}'>"></iframe>`,
+      ],
     ])('refuses a file: %s', async (_name, html) => {
       const text = pdfWords(await engine.render(`<p>letter body</p>${html()}`));
       expect(text).toContain('letter body');

@@ -6,10 +6,14 @@ import { PageQuery, pageOf } from '../http/pagination';
 import { AuditService } from './audit.service';
 
 class AuditQuery extends PageQuery {
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   entity?: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   id?: string;
 }
 

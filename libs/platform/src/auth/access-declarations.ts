@@ -45,7 +45,8 @@ export function controllersOf(root: Type): Type[] {
     const resolved = typeof entry === 'object' && entry !== null && 'forwardRef' in entry ? (entry as { forwardRef: () => unknown }).forwardRef() : entry;
     if (!resolved || seen.has(resolved)) return;
     seen.add(resolved);
-    const dynamic = typeof resolved === 'object' && 'module' in resolved ? (resolved as { module: Type; imports?: unknown[]; controllers?: Type[] }) : undefined;
+    const dynamic =
+      typeof resolved === 'object' && 'module' in resolved ? (resolved as { module: Type; imports?: unknown[]; controllers?: Type[] }) : undefined;
     const type = dynamic ? dynamic.module : (resolved as Type);
     const read = (key: string) => (Reflect.getMetadata(key, type) as unknown[] | undefined) ?? [];
     for (const controller of [...(read(MODULE_METADATA.CONTROLLERS) as Type[]), ...(dynamic?.controllers ?? [])]) controllers.add(controller);

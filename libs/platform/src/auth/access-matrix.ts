@@ -25,7 +25,9 @@ function table(routes: DeclaredRoute[]): string[] {
   const roles: (Role | 'anonymous')[] = [...ROLES, 'anonymous'];
   const header = `| route | ${ROLES.map((r) => ROLE_TITLES[r]).join(' | ')} | not signed in |`;
   const rule = `|---|${roles.map(() => '---').join('|')}|`;
-  const rows = [...routes].sort(byPath).map((route) => `| \`${methodName(route)} ${route.path}\` | ${roles.map((role) => accessCell(route, role)).join(' | ')} |`);
+  const rows = [...routes]
+    .sort(byPath)
+    .map((route) => `| \`${methodName(route)} ${route.path}\` | ${roles.map((role) => accessCell(route, role)).join(' | ')} |`);
   return [header, rule, ...rows];
 }
 
@@ -44,9 +46,9 @@ export function renderAccessMatrix(routes: DeclaredRoute[]): string {
     'date, and calls every route below as every role, for its own organisation and for another one.',
     '',
     '- **yes**: allowed. Lists and pages without an id show a service manager, setting contact or trainer',
-    '  only their own organisation\'s records.',
-    '- **own _kind_**: allowed for their own organisation\'s record named in the path; another',
-    '  organisation\'s answers 404, so nobody learns what exists, and the refusal is audited.',
+    "  only their own organisation's records.",
+    "- **own _kind_**: allowed for their own organisation's record named in the path; another",
+    "  organisation's answers 404, so nobody learns what exists, and the refusal is audited.",
     '- **—**: refused: 403 for a signed-in user of another role (audited); 401 when not signed in (a page',
     '  sends the browser to sign in).',
     '',

@@ -24,8 +24,7 @@ export interface AccessRule {
 
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
 
-export const Access = (roles: readonly Role[], scope?: { kind: string; param: string }) =>
-  SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);
+export const Access = (roles: readonly Role[], scope?: { kind: string; param: string }) => SetMetadata(ACCESS_KEY, { roles, scope } satisfies AccessRule);
 
 /** A page anyone may open (sign-in, verification); its forms still carry a CSRF token. */
 export const PublicPage = () => SetMetadata(ACCESS_KEY, { public: true, page: true } satisfies AccessRule);

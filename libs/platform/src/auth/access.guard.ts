@@ -28,7 +28,8 @@ interface GuardedRequest {
   isMultipart?: () => boolean;
 }
 
-const csrfRefused = () => new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'This form has expired or did not come from this site. Go back, reload the page and try again.');
+const csrfRefused = () =>
+  new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, 'This form has expired or did not come from this site. Go back, reload the page and try again.');
 export const notYours = () => new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Not found.');
 
 /**
@@ -65,7 +66,10 @@ export class AccessGuard implements CanActivate {
 
     const { actor, totpEnabled } = rule.page ? await this.sessionCaller(request) : await this.authenticator.caller(request.headers);
     request.user = actor;
-    if (needsTotpSetup(this.config.STAFF_TOTP_REQUIRED, actor.role, totpEnabled) && !this.reflector.getAllAndOverride<boolean>(BEFORE_TOTP_KEY, [context.getHandler(), context.getClass()])) {
+    if (
+      needsTotpSetup(this.config.STAFF_TOTP_REQUIRED, actor.role, totpEnabled) &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_TOTP_KEY, [context.getHandler(), context.getClass()])
+    ) {
       return this.refuse(request, actor, 'totp-setup', totpSetupRequired());
     }
     if (isNpaStaff(actor.role)) {

@@ -6,31 +6,43 @@ const SIX_DIGITS = { message: 'must be the six digits your authenticator app sho
 
 export class LoginDto {
   // Any string: a malformed email is simply a wrong email (same 401), never a hint.
-  @ApiProperty() @IsString() @MaxLength(254)
+  @ApiProperty()
+  @IsString()
+  @MaxLength(254)
   email: string;
 
-  @ApiProperty() @IsString() @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
   password: string;
 
   @ApiPropertyOptional({ description: 'The one-time code, for an account with codes on (NPA staff who set them up)' })
-  @IsOptional() @Matches(/^\d{6}$/, SIX_DIGITS)
+  @IsOptional()
+  @Matches(/^\d{6}$/, SIX_DIGITS)
   code?: string;
 
   @ApiPropertyOptional({ description: 'The unlock code emailed to the account holder when sign-ins to the account were paused (429)' })
-  @IsOptional() @Matches(/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/, { message: 'must be the code from the email, such as ABCDE-FGH23' })
+  @IsOptional()
+  @Matches(/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/, { message: 'must be the code from the email, such as ABCDE-FGH23' })
   unlockCode?: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
   currentPassword: string;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  @IsNotCommonPassword()
   newPassword: string;
 }
 
 export class TotpCodeDto {
-  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/, SIX_DIGITS)
+  @ApiProperty({ example: '123456' })
+  @Matches(/^\d{6}$/, SIX_DIGITS)
   code: string;
 }

@@ -32,7 +32,17 @@ import { deriveKey } from './keys';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, AccessDeclarations, Authenticator, WebSessions, TotpService, TotpSecretBox, CodeAttempts, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    UsersService,
+    AccessDeclarations,
+    Authenticator,
+    WebSessions,
+    TotpService,
+    TotpSecretBox,
+    CodeAttempts,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [UsersService, AccessDeclarations, Authenticator, WebSessions, AuthService, TotpService],
 })
 export class AuthModule {}

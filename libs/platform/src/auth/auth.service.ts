@@ -54,11 +54,7 @@ export class AuthService {
    */
   async checkPassword(email: string, password: string, info: RequestInfo, unlockCode?: string): Promise<User> {
     const locked = await this.locks.locked(email);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) {
       await this.audit.record({ actor: null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { email, locked }, ...info });
@@ -67,7 +63,14 @@ export class AuthService {
       throw new DomainError('AUTH.INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED, 'The email or password is not right.');
     }
     if (locked && !user.totpEnabledAt && !(unlockCode && (await this.locks.useUnlockCode(user.id, unlockCode)))) {
-      await this.audit.record({ actor: null, action: 'auth.login_locked', entity: 'user', entityId: user.id, after: { email, unlockCode: unlockCode ? 'not right' : 'none' }, ...info });
+      await this.audit.record({
+        actor: null,
+        action: 'auth.login_locked',
+        entity: 'user',
+        entityId: user.id,
+        after: { email, unlockCode: unlockCode ? 'not right' : 'none' },
+        ...info,
+      });
       throw accountLocked();
     }
     return user;
@@ -76,7 +79,14 @@ export class AuthService {
   /** Every factor passed: the sign-in goes in the audit log, with how it was made. */
   async recordSignIn(user: User, info: RequestInfo): Promise<void> {
     await this.locks.clear(user.email);
-    await this.audit.record({ actor: user, action: 'auth.login', entity: 'user', entityId: user.id, after: { secondFactor: user.totpEnabledAt ? 'totp' : null }, ...info });
+    await this.audit.record({
+      actor: user,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      after: { secondFactor: user.totpEnabledAt ? 'totp' : null },
+      ...info,
+    });
   }
 
   /**
@@ -102,7 +112,14 @@ export class AuthService {
     return {
       accessToken,
       expiresAt,
-      user: { id: user.id, email: user.email, name: user.name, roles: [user.role], organisationId: user.organisationId, totpEnabled: user.totpEnabledAt !== null },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        roles: [user.role],
+        organisationId: user.organisationId,
+        totpEnabled: user.totpEnabledAt !== null,
+      },
     };
   }
 }

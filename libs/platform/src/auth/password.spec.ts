@@ -17,11 +17,17 @@ describe('isCommonPassword', () => {
 
 describe('hashNewPassword', () => {
   it('refuses a short password with the same words as the DTOs', async () => {
-    await expect(hashNewPassword('Tr0ub4d&r')).rejects.toMatchObject({ status: 400, details: [{ field: 'password', problem: 'must be longer than or equal to 10 characters' }] });
+    await expect(hashNewPassword('Tr0ub4d&r')).rejects.toMatchObject({
+      status: 400,
+      details: [{ field: 'password', problem: 'must be longer than or equal to 10 characters' }],
+    });
   });
 
   it('refuses a common password with the field and problem the API shows', async () => {
-    await expect(hashNewPassword('password123', 'newPassword')).rejects.toMatchObject({ status: 400, details: [{ field: 'newPassword', problem: COMMON_PASSWORD_PROBLEM }] });
+    await expect(hashNewPassword('password123', 'newPassword')).rejects.toMatchObject({
+      status: 400,
+      details: [{ field: 'newPassword', problem: COMMON_PASSWORD_PROBLEM }],
+    });
   });
 
   it('hashes anything else with argon2id at OWASP minimum cost', async () => {

@@ -30,13 +30,17 @@ export function isCommonPassword(password: string): boolean {
 /** For DTOs: 400 with `password: "is one of the most common passwords"`. */
 export const IsNotCommonPassword = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'isNotCommonPassword', validator: { validate: (value) => typeof value !== 'string' || !isCommonPassword(value), defaultMessage: () => COMMON_PASSWORD_PROBLEM } },
+    {
+      name: 'isNotCommonPassword',
+      validator: { validate: (value) => typeof value !== 'string' || !isCommonPassword(value), defaultMessage: () => COMMON_PASSWORD_PROBLEM },
+    },
     options,
   );
 
 /** The policy for a new password, whatever route it came by (the DTOs apply the same rules first). */
 export function assertNewPassword(password: string, field = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalid('Choose a longer password.', [{ field, problem: `must be longer than or equal to ${MIN_PASSWORD_LENGTH} characters` }]);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw invalid('Choose a longer password.', [{ field, problem: `must be longer than or equal to ${MIN_PASSWORD_LENGTH} characters` }]);
   if (isCommonPassword(password)) throw invalid('Choose a less common password.', [{ field, problem: COMMON_PASSWORD_PROBLEM }]);
 }
 

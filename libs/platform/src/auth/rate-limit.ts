@@ -27,7 +27,12 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
       { name: 'public', ttl: seconds(config.PUBLIC_RATE_WINDOW_SECONDS), limit: config.PUBLIC_RATE_LIMIT },
     ],
     generateKey: (_context, tracker) => tracker,
-    storage: new ThrottlerStorageRedisService({ ...redisOptions(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:`, maxRetriesPerRequest: 1, lazyConnect: true }),
+    storage: new ThrottlerStorageRedisService({
+      ...redisOptions(config.REDIS_URL),
+      keyPrefix: `${config.REDIS_PREFIX}:throttle:`,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    }),
   };
 }
 
@@ -49,6 +54,7 @@ export class CodeAttempts {
   async count(userId: string): Promise<void> {
     const window = seconds(this.config.TOTP_RATE_WINDOW_SECONDS);
     const { isBlocked } = await this.storage.increment(`account:${userId}`, window, this.config.TOTP_ACCOUNT_LIMIT, window, 'totp');
-    if (isBlocked) throw new DomainError('AUTH.TOO_MANY_CODES', HttpStatus.TOO_MANY_REQUESTS, 'Too many codes tried for this account; wait a few minutes and try again.');
+    if (isBlocked)
+      throw new DomainError('AUTH.TOO_MANY_CODES', HttpStatus.TOO_MANY_REQUESTS, 'Too many codes tried for this account; wait a few minutes and try again.');
   }
 }

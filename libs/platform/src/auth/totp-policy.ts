@@ -8,4 +8,8 @@ export const needsTotpSetup = (required: boolean, role: Role, totpEnabled: boole
 export const TOTP_SETUP_PAGE = '/account/two-factor';
 
 export const totpSetupRequired = () =>
-  new DomainError('AUTH.TOTP_SETUP_REQUIRED', HttpStatus.FORBIDDEN, `Set up one-time codes first: POST /auth/totp/setup, then POST /auth/totp/confirm (in a browser, ${TOTP_SETUP_PAGE}).`);
+  new DomainError(
+    'AUTH.TOTP_SETUP_REQUIRED',
+    HttpStatus.FORBIDDEN,
+    `Set up one-time codes first: POST /auth/totp/setup, then POST /auth/totp/confirm (in a browser, ${TOTP_SETUP_PAGE}).`,
+  );

@@ -26,7 +26,11 @@ interface RequestInfo {
 }
 
 export const codeRequired = () =>
-  new DomainError('AUTH.CODE_REQUIRED', HttpStatus.UNAUTHORIZED, 'This account also needs a one-time code: send code, the six digits your authenticator app shows.');
+  new DomainError(
+    'AUTH.CODE_REQUIRED',
+    HttpStatus.UNAUTHORIZED,
+    'This account also needs a one-time code: send code, the six digits your authenticator app shows.',
+  );
 export const wrongCode = () => new DomainError('AUTH.WRONG_CODE', HttpStatus.UNAUTHORIZED, 'The one-time code is not right, or it has been used already.');
 
 /**
@@ -51,7 +55,8 @@ export class TotpService {
       'UPDATE users SET totp_secret = $2, totp_last_step = NULL, updated_at = now() WHERE id = $1 AND totp_enabled_at IS NULL',
       [actor.id, this.box.seal(secret, actor.id)],
     );
-    if (updated === 0) throw conflict('AUTH.TOTP_ALREADY_ON', 'One-time codes are already on for your account. To set them up again, ask an NPA admin to turn them off first.');
+    if (updated === 0)
+      throw conflict('AUTH.TOTP_ALREADY_ON', 'One-time codes are already on for your account. To set them up again, ask an NPA admin to turn them off first.');
     await this.audit.record({ actor, action: 'user.totp_setup', entity: 'user', entityId: actor.id, ...info });
     return this.describe(actor.email, secret);
   }

@@ -21,7 +21,13 @@ describe('checkTotpCode', () => {
     expect(await checkTotpCode(secret, await codeAt(offset), now, lastStep)).toEqual(expected);
   });
 
-  it.each([['', 'empty'], ['12345', 'five digits'], ['1234567', 'seven digits'], ['12 345', 'with a space'], ['abcdef', 'letters']])('refuses %j (%s) without checking it', async (code) => {
+  it.each([
+    ['', 'empty'],
+    ['12345', 'five digits'],
+    ['1234567', 'seven digits'],
+    ['12 345', 'with a space'],
+    ['abcdef', 'letters'],
+  ])('refuses %j (%s) without checking it', async (code) => {
     expect(await checkTotpCode(secret, code, now, null)).toEqual({ ok: false, replayed: false });
   });
 

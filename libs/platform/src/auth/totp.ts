@@ -29,7 +29,15 @@ export const totpStep = (epochSeconds: number): number => Math.floor(epochSecond
  */
 export async function checkTotpCode(secret: string, code: string, epochSeconds: number, lastStep: number | null): Promise<CodeCheck> {
   if (!/^\d{6}$/.test(code)) return { ok: false, replayed: false };
-  const result = await verify({ ...plugins, secret, token: code, epoch: epochSeconds, epochTolerance: TOTP_PERIOD_SECONDS * WINDOW_STEPS, period: TOTP_PERIOD_SECONDS, digits: DIGITS });
+  const result = await verify({
+    ...plugins,
+    secret,
+    token: code,
+    epoch: epochSeconds,
+    epochTolerance: TOTP_PERIOD_SECONDS * WINDOW_STEPS,
+    period: TOTP_PERIOD_SECONDS,
+    digits: DIGITS,
+  });
   if (!result.valid) return { ok: false, replayed: false };
   const step = totpStep(epochSeconds) + result.delta;
   if (lastStep !== null && step <= lastStep) return { ok: false, replayed: true };

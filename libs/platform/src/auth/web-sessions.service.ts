@@ -40,7 +40,9 @@ export class WebSessions {
   /** The session's user, and whether they have one-time codes on (STAFF_TOTP_REQUIRED asks). */
   async caller(id: string | undefined): Promise<Caller | null> {
     if (!id || id.length > 100) return null;
-    const [row] = await this.dataSource.query<{ id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null; totp_enabled: boolean }[]>(
+    const [row] = await this.dataSource.query<
+      { id: string; email: string; name: string; role: Actor['role']; organisation_id: string | null; totp_enabled: boolean }[]
+    >(
       `WITH live AS (
          SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.organisation_id, u.totp_enabled_at IS NOT NULL AS totp_enabled
            FROM web_sessions s JOIN users u ON u.id = s.user_id
@@ -52,7 +54,9 @@ export class WebSessions {
        SELECT id, email, name, role, organisation_id, totp_enabled FROM live`,
       [hash(id), this.config.WEB_SESSION_IDLE_MINUTES],
     );
-    return row ? { actor: { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id }, totpEnabled: row.totp_enabled } : null;
+    return row
+      ? { actor: { id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id }, totpEnabled: row.totp_enabled }
+      : null;
   }
 
   async end(id: string | undefined): Promise<void> {

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.OUTBOX_DIR).toBe('var/outbox');
     expect(config.SMTP_URL).toBeUndefined();
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.WORKER_LOCK_MS).toBe(30_000);
   });
 
   it.each([
@@ -22,6 +24,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'my-proxy', /TRUST_PROXY must be true, false/],
     ['PUBLIC_RATE_LIMIT', '0', /PUBLIC_RATE_LIMIT/],
     ['DATABASE_APP_URL', 'npa_app@localhost/npa', /DATABASE_APP_URL must be postgres/],
+    ['WORKER_LOCK_MS', '10', /WORKER_LOCK_MS/],
+    ['WORKER_LOCK_MS', 'soon', /WORKER_LOCK_MS/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
@@ -41,6 +45,7 @@ describe('loadConfig', () => {
 
   it('honours values that are set', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379/3' })).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379/3' });
+    expect(loadConfig({ HOST: '127.0.0.1', WORKER_LOCK_MS: '2000' })).toMatchObject({ HOST: '127.0.0.1', WORKER_LOCK_MS: 2000 });
   });
 
   it('reads the sign-in settings', () => {
@@ -65,7 +70,11 @@ describe('loadConfig', () => {
   describe('the application database connection', () => {
     it.each([
       ['nothing set: npa_app on the same server and database', {}, 'postgres://npa_app@127.0.0.1:5432/npa'],
-      ['the owner has a password: npa_app has none (trust or .pgpass)', { DATABASE_URL: 'postgres://owner:s3cret@db.example.org:6432/register' }, 'postgres://npa_app@db.example.org:6432/register'],
+      [
+        'the owner has a password: npa_app has none (trust or .pgpass)',
+        { DATABASE_URL: 'postgres://owner:s3cret@db.example.org:6432/register' },
+        'postgres://npa_app@db.example.org:6432/register',
+      ],
       ['DATABASE_APP_URL set: taken as it is', { DATABASE_APP_URL: 'postgres://api:pw@db/npa' }, 'postgres://api:pw@db/npa'],
     ])('%s', (_case, env, expected) => {
       expect(appDatabaseUrl(loadConfig(env))).toBe(expected);

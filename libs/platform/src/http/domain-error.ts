@@ -22,7 +22,5 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, `${what} was not found.`);
 export const conflict = (code: string, message: string, details?: ProblemDetail[]) => new DomainError(code, HttpStatus.CONFLICT, message, details);
-export const invalid = (message: string, details?: ProblemDetail[]) =>
-  new DomainError('INVALID_INPUT', HttpStatus.BAD_REQUEST, message, details);
-export const forbidden = (message = 'You are not allowed to do this.') =>
-  new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, message);
+export const invalid = (message: string, details?: ProblemDetail[]) => new DomainError('INVALID_INPUT', HttpStatus.BAD_REQUEST, message, details);
+export const forbidden = (message = 'You are not allowed to do this.') => new DomainError('FORBIDDEN', HttpStatus.FORBIDDEN, message);

@@ -21,7 +21,13 @@ interface PageReply {
   redirect(url: string, code: number): unknown;
 }
 
-const PAGE_HEADINGS: Record<number, string> = { 403: 'You cannot do this', 404: 'Page not found', 413: 'The file is too large', 429: 'Too many attempts', 503: 'Sorry, the service is unavailable' };
+const PAGE_HEADINGS: Record<number, string> = {
+  403: 'You cannot do this',
+  404: 'Page not found',
+  413: 'The file is too large',
+  429: 'Too many attempts',
+  503: 'Sorry, the service is unavailable',
+};
 
 /**
  * The single translation from anything thrown to API.md's error shape. Unknown errors become a plain
@@ -39,7 +45,10 @@ export class ErrorFilter implements ExceptionFilter {
     const route = `${request?.method} ${redactSecretParams(request?.url ?? '')}`;
     if (body.statusCode === 503) {
       // An outage answers every request this way: one line each, without the same stack a thousand times.
-      this.logger.warn({ err: (exception as { message?: string })?.message, requestId: request?.id, route }, 'request refused: the database or Redis is out of reach');
+      this.logger.warn(
+        { err: (exception as { message?: string })?.message, requestId: request?.id, route },
+        'request refused: the database or Redis is out of reach',
+      );
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request?.id, route }, 'request failed');
     }
@@ -56,8 +65,13 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const heading = PAGE_HEADINGS[body.statusCode] ?? (body.statusCode >= 500 ? 'Sorry, there is a problem with the service' : 'Something is not right');
-    const message = body.statusCode === 404 ? 'If you typed the web address, check it is correct. If you followed a link, it may be to something that is not yours to see.' : body.message;
-    void reply.status(body.statusCode).view('pages/error.hbs', { title: heading, heading, message: body.correlationId ? `${message} Reference: ${body.correlationId}.` : message });
+    const message =
+      body.statusCode === 404
+        ? 'If you typed the web address, check it is correct. If you followed a link, it may be to something that is not yours to see.'
+        : body.message;
+    void reply
+      .status(body.statusCode)
+      .view('pages/error.hbs', { title: heading, heading, message: body.correlationId ? `${message} Reference: ${body.correlationId}.` : message });
   }
 
   toBody(exception: unknown, requestId?: string): ErrorBody {

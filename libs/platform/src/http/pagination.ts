@@ -4,16 +4,25 @@ import { invalid } from './domain-error';
 
 /** `?page=&pageSize=&sort=` for every list; answers carry `{ items, page, pageSize, total }`. */
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize = 50;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   sort?: string;
 
-  @IsOptional() @IsIn(['asc', 'desc'])
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
 
   get offset(): number {

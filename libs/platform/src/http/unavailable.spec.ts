@@ -12,9 +12,15 @@ describe(isUnavailable.name, () => {
     ['PostgreSQL out of connections', withCode('53300', 'sorry, too many clients already')],
     ['a lost connection, said in words by pg', new Error('Connection terminated unexpectedly')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
-    ['TypeORM wrapping a lost connection', new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))],
+    [
+      'TypeORM wrapping a lost connection',
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+    ],
     ['a transaction whose connection TypeORM released when it broke', new QueryRunnerAlreadyReleasedError()],
-    ['ioredis giving up on a command', new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.')],
+    [
+      'ioredis giving up on a command',
+      new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'),
+    ],
     ['ioredis with its offline queue off', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
     ['an error whose cause is a refused connection', new Error('failed', { cause: withCode('ECONNREFUSED') })],
     ['several addresses all refused', Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]), { code: undefined })],

@@ -40,7 +40,8 @@ export function createValidationPipe(): ValidationPipe {
 export const NoBody: PipeTransform = {
   transform(value: unknown) {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidInputException([{ field: 'body', problem: 'must be empty: this request takes no fields' }]);
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new InvalidInputException([{ field: 'body', problem: 'must be empty: this request takes no fields' }]);
     const fields = Object.keys(value);
     if (fields.length > 0) throw new InvalidInputException(fields.map((field) => ({ field, problem: 'is not a field this request accepts' })));
     return undefined;

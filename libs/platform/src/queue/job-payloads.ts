@@ -15,7 +15,10 @@ const pastDay: Field = {
   problem: (v, today) => (!isIsoDate(v) ? 'must be a date written YYYY-MM-DD' : v > today ? `must not be after today (${today})` : null),
 };
 const flag: Field = { optional: true, problem: (v) => (typeof v === 'boolean' ? null : 'must be true or false') };
-const holdMs: Field = { optional: true, problem: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 60_000 ? null : 'must be a whole number of milliseconds up to 60000') };
+const holdMs: Field = {
+  optional: true,
+  problem: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 60_000 ? null : 'must be a whole number of milliseconds up to 60000'),
+};
 
 const FIELDS: { [N in JobName]: Record<keyof JobPayloads[N], Field> } = {
   'system.heartbeat': { heartbeatId: id, holdMs },
@@ -32,7 +35,9 @@ export function payloadProblems(name: JobName, data: unknown, today: IsoDate): s
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['the payload must be an object'];
   const fields: Record<string, Field> = FIELDS[name];
   const given = data as Record<string, unknown>;
-  const unknown = Object.keys(given).filter((key) => !Object.hasOwn(fields, key)).map((key) => `${key} is not a field of ${name}`);
+  const unknown = Object.keys(given)
+    .filter((key) => !Object.hasOwn(fields, key))
+    .map((key) => `${key} is not a field of ${name}`);
   const wrong = Object.entries(fields).flatMap(([key, field]) => {
     const value = given[key];
     if (value === undefined || value === null) return field.optional ? [] : [`${key} is required`];

@@ -73,7 +73,10 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
             // Both the error and a fresh ping must say so: a real failure while the pool is busy still counts.
             if (!token || !isUnavailable(error) || !(await this.databaseDown())) throw error;
             const waitMs = outageWaitMs(job);
-            this.logger.warn({ job: job.name, id: job.id, waitMs, err: (error as Error)?.message }, 'the database is out of reach: the job waits for it and keeps its attempts');
+            this.logger.warn(
+              { job: job.name, id: job.id, waitMs, err: (error as Error)?.message },
+              'the database is out of reach: the job waits for it and keeps its attempts',
+            );
             await job.moveToDelayed(Date.now() + waitMs, token);
             throw new DelayedError();
           }
@@ -82,8 +85,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
           connection: bullmqConnection(this.config.REDIS_URL),
           prefix: this.config.REDIS_PREFIX,
           concurrency: 4,
-          lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30000),
-          stalledInterval: Number(process.env.WORKER_LOCK_MS ?? 30000),
+          lockDuration: this.config.WORKER_LOCK_MS,
+          stalledInterval: this.config.WORKER_LOCK_MS,
         },
       );
       worker.on('failed', (job, error) => this.logger.warn({ job: job?.name, id: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'));

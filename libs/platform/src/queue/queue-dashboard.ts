@@ -63,7 +63,14 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
             ? { reason: 'read-only', error: new DomainError('QUEUES.READ_ONLY', HttpStatus.METHOD_NOT_ALLOWED, 'The queue dashboard is read-only.') }
             : null;
       if (!refusal) return;
-      await audit.record({ actor, action: 'access.refused', entity: 'route', entityId: `${request.method} ${request.url}`.slice(0, 300), after: { reason: refusal.reason, status: refusal.error.status }, ip: request.ip });
+      await audit.record({
+        actor,
+        action: 'access.refused',
+        entity: 'route',
+        entityId: `${request.method} ${request.url}`.slice(0, 300),
+        after: { reason: refusal.reason, status: refusal.error.status },
+        ip: request.ip,
+      });
       throw refusal.error;
     } catch (error) {
       const body = errors.toBody(error, request.id);

@@ -7,7 +7,10 @@ import { HeartbeatService } from './heartbeat.service';
 
 class HeartbeatRequest {
   /** Keep the job busy this long (tests of graceful shutdown). */
-  @IsOptional() @IsInt() @Min(0) @Max(60000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60000)
   holdMs?: number;
 }
 

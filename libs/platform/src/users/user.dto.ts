@@ -6,16 +6,26 @@ import type { Role } from '../auth/roles';
 import type { User } from '../auth/user.entity';
 
 export class CreateUserDto {
-  @ApiProperty() @IsEmail() @MaxLength(254)
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' }) @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  @IsNotCommonPassword()
   password: string;
 
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
   role: Role;
 
   @ApiPropertyOptional({ description: 'The service (service_manager) or setting (setting_contact)' })
@@ -25,20 +35,34 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   organisationId?: string;
 
   @ApiPropertyOptional({ description: 'true disables the account; its tokens stop working at once' })
-  @IsOptional() @IsIn([true, false])
+  @IsOptional()
+  @IsIn([true, false])
   disabled?: boolean;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH }) @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) @IsNotCommonPassword()
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(200)
+  @IsNotCommonPassword()
   password?: string;
 }
 

@@ -42,7 +42,8 @@ export class UsersService {
       const before = toUserView(user);
       const role = dto.role ?? user.role;
       const organisationId = await this.checkOrganisation(manager, role, dto.organisationId ?? (dto.role ? undefined : (user.organisationId ?? undefined)));
-      const accessChanged = role !== user.role || organisationId !== user.organisationId || (dto.disabled !== undefined && dto.disabled !== (user.disabledAt !== null));
+      const accessChanged =
+        role !== user.role || organisationId !== user.organisationId || (dto.disabled !== undefined && dto.disabled !== (user.disabledAt !== null));
       Object.assign(user, {
         name: dto.name ?? user.name,
         role,
@@ -67,7 +68,13 @@ export class UsersService {
 
   async list(query: PageQuery & { role?: Role }): Promise<{ items: UserView[]; total: number }> {
     const column = sortColumn(query, { email: 'u.email', name: 'u.name', role: 'u.role', createdAt: 'u.createdAt' }, 'u.email');
-    const builder = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy(column, query.order === 'desc' ? 'DESC' : 'ASC').addOrderBy('u.id').take(query.pageSize).skip(query.offset);
+    const builder = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy(column, query.order === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('u.id')
+      .take(query.pageSize)
+      .skip(query.offset);
     if (query.role) builder.where('u.role = :role', { role: query.role });
     const [users, total] = await builder.getManyAndCount();
     return { items: users.map(toUserView), total };
@@ -82,7 +89,10 @@ export class UsersService {
   private async checkOrganisation(manager: EntityManager, role: Role, organisationId: string | undefined): Promise<string | null> {
     const kind = ORGANISATION_OF[role];
     if (!kind) {
-      if (organisationId) throw invalid('Only service managers and setting contacts belong to an organisation.', [{ field: 'organisationId', problem: `must be absent for role ${role}` }]);
+      if (organisationId)
+        throw invalid('Only service managers and setting contacts belong to an organisation.', [
+          { field: 'organisationId', problem: `must be absent for role ${role}` },
+        ]);
       return null;
     }
     if (!organisationId) throw invalid(`A ${role} must name their ${kind}.`, [{ field: 'organisationId', problem: `must be the id of a ${kind}` }]);

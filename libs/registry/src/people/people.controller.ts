@@ -1,10 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { pageOf } from '../../../platform/src/http/pagination';
-import { ParseId } from '../../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
 import { PeopleService } from './people.service';
 import { PERSON_CHANGE, PERSON_READ } from '../registry.scopes';
@@ -59,7 +55,12 @@ export class PeopleController {
 
   @Patch(':id/memberships/:membershipId')
   @Access(ORGANISATIONS, OURS_ALONE)
-  endMembership(@Param('id', ParseId) id: string, @Param('membershipId', ParseId) membershipId: string, @Body() dto: EndMembershipDto, @CurrentUser() actor: Actor) {
+  endMembership(
+    @Param('id', ParseId) id: string,
+    @Param('membershipId', ParseId) membershipId: string,
+    @Body() dto: EndMembershipDto,
+    @CurrentUser() actor: Actor,
+  ) {
     return this.people.endMembership(id, membershipId, dto, actor);
   }
 

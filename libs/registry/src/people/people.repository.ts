@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { conflict, invalid } from '../../../platform/src/http/domain-error';
+import { conflict, invalid } from '@npa/platform';
 import type { Post } from './person-access.rules';
 import { Person } from './person.entity';
 
@@ -7,7 +7,10 @@ import { Person } from './person.entity';
 export const normaliseEmail = (email: string) => email.trim();
 
 export async function findPersonByEmail(manager: EntityManager, email: string): Promise<Person | null> {
-  return manager.createQueryBuilder(Person, 'p').where('lower(p.email) = lower(:email)', { email: normaliseEmail(email) }).getOne();
+  return manager
+    .createQueryBuilder(Person, 'p')
+    .where('lower(p.email) = lower(:email)', { email: normaliseEmail(email) })
+    .getOne();
 }
 
 export async function createPerson(manager: EntityManager, name: string, email: string): Promise<Person> {

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
-import { Clock } from '../../../platform/src/time/clock';
+import { AuditService, conflict, invalid, notFound, containsPattern, sortColumn, sortOrder, Clock, validateInput } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Induction } from './induction.entity';
 import { Membership } from './membership.entity';
 import { CreateMembershipDto, CreatePersonDto, CreateQualificationDto, EndMembershipDto, InductionDto, PeopleQuery, UpdatePersonDto } from './people.dto';
-import { validateInput } from '../../../platform/src/http/validation';
 import { linkByEmail } from './person-access.rules';
 import { askTheOffice, createPerson, findPersonByEmail, toPersonView } from './people.repository';
 import { Person } from './person.entity';
@@ -66,7 +62,9 @@ export class PeopleService {
         if (other && other.id !== id) throw conflict('PERSON.EMAIL_TAKEN', 'A person with this email is already on the register.');
       }
       const before = toPersonView(person);
-      const after = toPersonView(await manager.save(Object.assign(person, { name: dto.name?.trim() ?? person.name, email: dto.email?.trim() ?? person.email })));
+      const after = toPersonView(
+        await manager.save(Object.assign(person, { name: dto.name?.trim() ?? person.name, email: dto.email?.trim() ?? person.email })),
+      );
       await this.audit.record({ actor, action: 'person.updated', entity: 'person', entityId: id, before, after }, manager);
       return after;
     });
@@ -90,7 +88,13 @@ export class PeopleService {
 
   async list(query: PeopleQuery) {
     const column = sortColumn(query, { name: 'p.name', email: 'p.email', createdAt: 'p.createdAt' }, 'p.name');
-    const builder = this.dataSource.getRepository(Person).createQueryBuilder('p').orderBy(column, sortOrder(query)).addOrderBy('p.id').take(query.pageSize).skip(query.offset);
+    const builder = this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .orderBy(column, sortOrder(query))
+      .addOrderBy('p.id')
+      .take(query.pageSize)
+      .skip(query.offset);
     if (query.q) builder.where('(p.name ILIKE :q OR p.email ILIKE :q)', { q: containsPattern(query.q) });
     const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toPersonView), total };
@@ -116,7 +120,8 @@ export class PeopleService {
     return this.dataSource.transaction(async (manager) => {
       const membership = await manager.findOne(Membership, { where: { id: membershipId, personId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw notFound('The membership');
-      if (dto.endDate < membership.startDate) throw invalid('The membership would end before it starts.', [{ field: 'endDate', problem: `must be on or after ${membership.startDate}` }]);
+      if (dto.endDate < membership.startDate)
+        throw invalid('The membership would end before it starts.', [{ field: 'endDate', problem: `must be on or after ${membership.startDate}` }]);
       const before = toMembershipView(membership);
       const after = toMembershipView(await manager.save(Object.assign(membership, { endDate: dto.endDate })));
       await this.audit.record({ actor, action: 'membership.end_dated', entity: 'person', entityId: personId, before, after }, manager);
@@ -146,7 +151,8 @@ export class PeopleService {
   }
 
   async recordInduction(personId: string, dto: InductionDto, actor: Actor) {
-    if (dto.completedOn > this.clock.today()) throw invalid('The induction cannot be completed in the future.', [{ field: 'completedOn', problem: 'must be today or earlier' }]);
+    if (dto.completedOn > this.clock.today())
+      throw invalid('The induction cannot be completed in the future.', [{ field: 'completedOn', problem: 'must be today or earlier' }]);
     return this.dataSource.transaction(async (manager) => {
       await this.lockPerson(manager, personId);
       const row = await manager.save(manager.create(Induction, { personId, completedOn: dto.completedOn }));

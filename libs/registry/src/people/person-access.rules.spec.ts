@@ -4,8 +4,18 @@ const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 const S = '00000000-0000-4000-8000-00000000000c';
 const TODAY = '2026-06-15';
-const team = (organisationId: string, startDate: string, endDate: string | null = null): Post => ({ organisation: 'service', organisationId, startDate, endDate });
-const staff = (organisationId: string, startDate: string, endDate: string | null = null): Post => ({ organisation: 'setting', organisationId, startDate, endDate });
+const team = (organisationId: string, startDate: string, endDate: string | null = null): Post => ({
+  organisation: 'service',
+  organisationId,
+  startDate,
+  endDate,
+});
+const staff = (organisationId: string, startDate: string, endDate: string | null = null): Post => ({
+  organisation: 'setting',
+  organisationId,
+  startDate,
+  endDate,
+});
 const managerOfB = { role: 'service_manager' as const, organisationId: B };
 
 describe(personAccess.name, () => {
@@ -25,7 +35,12 @@ describe(personAccess.name, () => {
     ['two posts of ours at once', managerOfB, [team(B, '2020-01-01'), team(B, '2025-01-01')], 'manage'],
     ['a setting id is not a service', { role: 'service_manager' as const, organisationId: S }, [staff(S, '2024-01-01')], 'none'],
     ['a setting contact through its staff', { role: 'setting_contact' as const, organisationId: S }, [staff(S, '2024-01-01')], 'manage'],
-    ['a setting contact, the person also on a team', { role: 'setting_contact' as const, organisationId: S }, [staff(S, '2024-01-01'), team(A, '2025-01-01')], 'read'],
+    [
+      'a setting contact, the person also on a team',
+      { role: 'setting_contact' as const, organisationId: S },
+      [staff(S, '2024-01-01'), team(A, '2025-01-01')],
+      'read',
+    ],
     ['no organisation on the account', { role: 'service_manager' as const, organisationId: null }, [team(B, '2024-01-01')], 'none'],
   ])('%s', (_case, viewer, posts, expected) => {
     expect(personAccess(viewer, posts, TODAY)).toBe(expected);

@@ -1,4 +1,4 @@
-import { isNpaStaff, ORGANISATION_OF, Role } from '../../../platform/src/auth/roles';
+import { isNpaStaff, ORGANISATION_OF, Role } from '@npa/platform';
 
 /** A post a person holds or held: a place on a service's team or a setting's staff, over its dates. */
 export interface Post {

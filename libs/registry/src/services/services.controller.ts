@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { pageOf } from '../../../platform/src/http/pagination';
-import { ParseId } from '../../../platform/src/http/validation';
-import { AddTeamMemberDto, CreateServiceDto, DateRangeQuery, NetworkingAttendanceDto, ServiceQuery, TeamQuery, UpdateServiceDto, UpdateTeamMemberDto } from './services.dto';
+import { Access, Actor, CurrentUser, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
+import {
+  AddTeamMemberDto,
+  CreateServiceDto,
+  DateRangeQuery,
+  NetworkingAttendanceDto,
+  ServiceQuery,
+  TeamQuery,
+  UpdateServiceDto,
+  UpdateTeamMemberDto,
+} from './services.dto';
 import { ServicesService } from './services.service';
 import { TeamService } from './team.service';
 
@@ -61,7 +66,12 @@ export class ServicesController {
 
   @Patch(':id/team/:memberId')
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
-  updateTeamMember(@Param('id', ParseId) id: string, @Param('memberId', ParseId) memberId: string, @Body() dto: UpdateTeamMemberDto, @CurrentUser() actor: Actor) {
+  updateTeamMember(
+    @Param('id', ParseId) id: string,
+    @Param('memberId', ParseId) memberId: string,
+    @Body() dto: UpdateTeamMemberDto,
+    @CurrentUser() actor: Actor,
+  ) {
     return this.team.update(id, memberId, dto, actor);
   }
 

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { invalid, notFound } from '../../../platform/src/http/domain-error';
-import { Clock } from '../../../platform/src/time/clock';
-import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
+import { AuditService, invalid, notFound, Clock, containsPattern, sortColumn, sortOrder } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { organisationLimit } from '../registry.scopes';
 import { Service } from './service.entity';
 import { CreateServiceDto, ServiceQuery, toServiceView, UpdateServiceDto } from './services.dto';
@@ -20,7 +17,8 @@ export class ServicesService {
 
   /** A registration date decides which years' returns a service owes, so it can never be in the future. */
   private refuseFutureRegistration(dto: { registeredOn?: string }): void {
-    if (dto.registeredOn && dto.registeredOn > this.clock.today()) throw invalid('A service cannot be registered on a future date.', [{ field: 'registeredOn', problem: 'must be today or earlier' }]);
+    if (dto.registeredOn && dto.registeredOn > this.clock.today())
+      throw invalid('A service cannot be registered on a future date.', [{ field: 'registeredOn', problem: 'must be today or earlier' }]);
   }
 
   async register(dto: CreateServiceDto, actor: Actor) {
@@ -53,8 +51,18 @@ export class ServicesService {
   }
 
   async list(query: ServiceQuery, actor: Actor) {
-    const column = sortColumn(query, { name: 's.name', region: 's.region', localAuthority: 's.localAuthority', registrationNumber: 's.registrationNumber', registeredOn: 's.registeredOn' }, 's.name');
-    const builder = this.dataSource.getRepository(Service).createQueryBuilder('s').orderBy(column, sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
+    const column = sortColumn(
+      query,
+      { name: 's.name', region: 's.region', localAuthority: 's.localAuthority', registrationNumber: 's.registrationNumber', registeredOn: 's.registeredOn' },
+      's.name',
+    );
+    const builder = this.dataSource
+      .getRepository(Service)
+      .createQueryBuilder('s')
+      .orderBy(column, sortOrder(query))
+      .addOrderBy('s.id')
+      .take(query.pageSize)
+      .skip(query.offset);
     const limit = organisationLimit(actor);
     if (limit) builder.andWhere('s.id = :limit', { limit });
     if (query.region) builder.andWhere('s.region = :region', { region: query.region });

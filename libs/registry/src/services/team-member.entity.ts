@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Service } from './service.entity';
 import { Person } from '../people/person.entity';
-import { numericToNumber } from '../../../database/src/columns';
+import { numericToNumber } from '@npa/database';
 
 export const TEAM_ROLES = ['practitioner', 'supervisor', 'manager'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { sortColumn, sortOrder } from '../../../platform/src/http/pagination';
+import { AuditService, conflict, invalid, notFound, sortColumn, sortOrder } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Person } from '../people/person.entity';
 import { NetworkingAttendance } from './networking-attendance.entity';
 import { Service } from './service.entity';
@@ -33,7 +31,8 @@ export class TeamService {
   ) {}
 
   async add(serviceId: string, dto: AddTeamMemberDto, actor: Actor) {
-    if (dto.endDate && dto.endDate < dto.startDate) throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: 'must be on or after startDate' }]);
+    if (dto.endDate && dto.endDate < dto.startDate)
+      throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: 'must be on or after startDate' }]);
     return this.dataSource.transaction(async (manager) => {
       await this.lockService(manager, serviceId);
       const person = await manager.findOneBy(Person, { id: dto.personId });
@@ -53,9 +52,14 @@ export class TeamService {
 
   async update(serviceId: string, memberId: string, dto: UpdateTeamMemberDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(TeamMember, { where: { id: memberId, serviceId }, relations: { person: true }, lock: { mode: 'pessimistic_write', tables: ['team_members'] } });
+      const member = await manager.findOne(TeamMember, {
+        where: { id: memberId, serviceId },
+        relations: { person: true },
+        lock: { mode: 'pessimistic_write', tables: ['team_members'] },
+      });
       if (!member) throw notFound('The team member');
-      if (dto.endDate && dto.endDate < member.startDate) throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: `must be on or after ${member.startDate}` }]);
+      if (dto.endDate && dto.endDate < member.startDate)
+        throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: `must be on or after ${member.startDate}` }]);
       const before = toMemberView(member);
       Object.assign(member, dto);
       const after = toMemberView(await manager.save(member));
@@ -68,7 +72,11 @@ export class TeamService {
   async list(serviceId: string, query: TeamQuery) {
     await this.assertService(serviceId);
     const column = sortColumn(query, { name: 'p.name', role: 't.role', startDate: 't.startDate', endDate: 't.endDate' }, 'p.name');
-    const builder = this.dataSource.getRepository(TeamMember).createQueryBuilder('t').innerJoinAndSelect('t.person', 'p').where('t.serviceId = :serviceId', { serviceId });
+    const builder = this.dataSource
+      .getRepository(TeamMember)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.person', 'p')
+      .where('t.serviceId = :serviceId', { serviceId });
     if (query.asOf) builder.andWhere('t.startDate <= :asOf AND (t.endDate IS NULL OR t.endDate >= :asOf)', { asOf: query.asOf });
     if (query.role) builder.andWhere('t.role = :role', { role: query.role });
     const [items, total] = await builder.orderBy(column, sortOrder(query)).addOrderBy('t.id').take(query.pageSize).skip(query.offset).getManyAndCount();

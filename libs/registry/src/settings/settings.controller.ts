@@ -1,10 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { pageOf } from '../../../platform/src/http/pagination';
-import { ParseId } from '../../../platform/src/http/validation';
+import { Access, Actor, CurrentUser, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
 import { AddStaffDto, CreateSettingDto, EndStaffDto, InspectionDto, SettingQuery, StaffQuery, UpdateSettingDto } from './settings.dto';
 import { SettingsService } from './settings.service';
 

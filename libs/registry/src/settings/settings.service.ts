@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { conflict, invalid, notFound } from '../../../platform/src/http/domain-error';
-import { containsPattern, sortColumn, sortOrder } from '../../../platform/src/http/pagination';
-import { Clock } from '../../../platform/src/time/clock';
+import { AuditService, conflict, invalid, notFound, containsPattern, sortColumn, sortOrder, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { Person } from '../people/person.entity';
 import { organisationLimit } from '../registry.scopes';
 import { Inspection } from './inspection.entity';
@@ -35,7 +32,8 @@ export class SettingsService {
 
   async create(dto: CreateSettingDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Setting, { ofstedUrn: dto.ofstedUrn })) throw conflict('SETTING.URN_TAKEN', `A setting with Ofsted URN ${dto.ofstedUrn} is already on the register.`);
+      if (await manager.existsBy(Setting, { ofstedUrn: dto.ofstedUrn }))
+        throw conflict('SETTING.URN_TAKEN', `A setting with Ofsted URN ${dto.ofstedUrn} is already on the register.`);
       const view = toSettingView(await manager.save(manager.create(Setting, { ...dto, localArea: dto.localArea ?? null })));
       await this.audit.record({ actor, action: 'setting.created', entity: 'setting', entityId: view.id, after: view }, manager);
       return view;
@@ -60,7 +58,13 @@ export class SettingsService {
 
   async list(query: SettingQuery, actor: Actor) {
     const column = sortColumn(query, { name: 's.name', ofstedUrn: 's.ofstedUrn', kind: 's.kind', createdAt: 's.createdAt' }, 's.name');
-    const builder = this.dataSource.getRepository(Setting).createQueryBuilder('s').orderBy(column, sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset);
+    const builder = this.dataSource
+      .getRepository(Setting)
+      .createQueryBuilder('s')
+      .orderBy(column, sortOrder(query))
+      .addOrderBy('s.id')
+      .take(query.pageSize)
+      .skip(query.offset);
     const limit = organisationLimit(actor);
     if (limit) builder.andWhere('s.id = :limit', { limit });
     if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
@@ -86,7 +90,8 @@ export class SettingsService {
   }
 
   async addStaff(settingId: string, dto: AddStaffDto, actor: Actor) {
-    if (dto.endDate && dto.endDate < dto.startDate) throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: 'must be on or after startDate' }]);
+    if (dto.endDate && dto.endDate < dto.startDate)
+      throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: 'must be on or after startDate' }]);
     return this.dataSource.transaction(async (manager) => {
       await this.lockSetting(manager, settingId);
       const person = await manager.findOneBy(Person, { id: dto.personId });
@@ -105,9 +110,14 @@ export class SettingsService {
 
   async endStaff(settingId: string, staffId: string, dto: EndStaffDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
-      const staff = await manager.findOne(SettingStaff, { where: { id: staffId, settingId }, relations: { person: true }, lock: { mode: 'pessimistic_write', tables: ['setting_staff'] } });
+      const staff = await manager.findOne(SettingStaff, {
+        where: { id: staffId, settingId },
+        relations: { person: true },
+        lock: { mode: 'pessimistic_write', tables: ['setting_staff'] },
+      });
       if (!staff) throw notFound('The member of staff');
-      if (dto.endDate < staff.startDate) throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: `must be on or after ${staff.startDate}` }]);
+      if (dto.endDate < staff.startDate)
+        throw invalid('The end date is before the start date.', [{ field: 'endDate', problem: `must be on or after ${staff.startDate}` }]);
       const before = toStaffView(staff);
       const after = toStaffView(await manager.save(Object.assign(staff, { endDate: dto.endDate })));
       await this.audit.record({ actor, action: 'staff.left', entity: 'setting', entityId: settingId, before, after }, manager);
@@ -117,7 +127,11 @@ export class SettingsService {
 
   async listStaff(settingId: string, query: StaffQuery) {
     await this.get(settingId);
-    const builder = this.dataSource.getRepository(SettingStaff).createQueryBuilder('s').innerJoinAndSelect('s.person', 'p').where('s.settingId = :settingId', { settingId });
+    const builder = this.dataSource
+      .getRepository(SettingStaff)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.person', 'p')
+      .where('s.settingId = :settingId', { settingId });
     if (query.asOf) builder.andWhere('s.startDate <= :asOf AND (s.endDate IS NULL OR s.endDate >= :asOf)', { asOf: query.asOf });
     const [items, total] = await builder.orderBy('p.name', sortOrder(query)).addOrderBy('s.id').take(query.pageSize).skip(query.offset).getManyAndCount();
     return { items: items.map((s) => toStaffView(s)), total };

@@ -3,7 +3,7 @@
 // the due date to send under today, or null. The catch-up rule lets a sweep that missed days still send
 // what fell due while it was down, but never reminders whose date is long past (a new install must not
 // send a year of them).
-import { addDays, daysBetween, maxDate, type IsoDate } from '../../../platform/src/dates';
+import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
 import { DEFAULT_REMINDER_OFFSETS, type RenewalKind, type ReminderOffsets } from './reminder-kinds';
 
 /** dueOn when dueOn <= asOf <= lastDay, else null. */

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { ReminderKind } from './reminder-kinds';
 
 export type ReminderSubjectKind = 'setting' | 'service' | 'membership' | 'person' | 'application' | 'award';

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AwardsService } from '../../../approval/src/awards.service';
-import { awardOn, awardStatus, type AwardPeriod } from '../../../approval/src/rules/award.rules';
-import { FactsLoader } from '../../../compliance/src/facts.loader';
-import { RuleParametersService } from '../../../compliance/src/rule-parameters.service';
-import type { RuleParams } from '../../../compliance/src/rules/params';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { addDays, daysBetween, todayIn, type IsoDate } from '../../../platform/src/dates';
+import { AwardsService, awardOn, awardStatus, type AwardPeriod } from '@npa/approval';
+import { FactsLoader, RuleParametersService } from '@npa/compliance';
+import type { RuleParams } from '@npa/compliance';
+import { AppConfig, addDays, daysBetween, todayIn, type IsoDate } from '@npa/platform';
 import {
   awaitingReviewDue,
   awaitingReviewDueDates,

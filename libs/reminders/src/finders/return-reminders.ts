@@ -4,9 +4,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, type IsoDate } from '../../../platform/src/dates';
-import { formatDate } from '../../../letters/src/helpers';
-import { defaultDueOn, latestFilingYear, type ReportingYear } from '../../../returns/src/rules/reporting-year';
+import { addDays, type IsoDate } from '@npa/platform';
+import { formatDate } from '@npa/letters';
+import { defaultDueOn, latestFilingYear, type ReportingYear } from '@npa/returns';
 import { dueWithCatchUp, dueWithin } from './due-dates';
 import type { ReminderIdentity, StillDue } from './due-reminder';
 import type { FoundReminder } from './recipients';
@@ -81,12 +81,17 @@ export class ReturnReminderFinder {
     const year = latestFilingYear(r.dueOn);
     const settings = await this.year(year);
     if (settings.closed) return { due: false, reason: `The NPA has closed ${year.label}.` };
-    const [filed] = await this.dataSource.query<{ filed_at: Date }[]>('SELECT filed_at FROM annual_returns WHERE service_id = $1 AND start_year = $2', [r.subjectId, year.startYear]);
+    const [filed] = await this.dataSource.query<{ filed_at: Date }[]>('SELECT filed_at FROM annual_returns WHERE service_id = $1 AND start_year = $2', [
+      r.subjectId,
+      year.startYear,
+    ]);
     return filed ? { due: false, reason: `The ${year.label} return was filed on ${new Date(filed.filed_at).toISOString().slice(0, 10)}.` } : { due: true };
   }
 
   private async year(year: ReportingYear): Promise<{ dueOn: IsoDate; closed: boolean }> {
-    const [row] = await this.dataSource.query<YearRow[]>('SELECT due_on::text, closed_at IS NOT NULL AS closed FROM return_years WHERE start_year = $1', [year.startYear]);
+    const [row] = await this.dataSource.query<YearRow[]>('SELECT due_on::text, closed_at IS NOT NULL AS closed FROM return_years WHERE start_year = $1', [
+      year.startYear,
+    ]);
     return { dueOn: row?.due_on ?? defaultDueOn(year), closed: row?.closed ?? false };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, minDate, type IsoDate } from '../../../platform/src/dates';
-import { insertRows, random } from '../../../registry/src/demo/register-generator';
+import { addDays, minDate, type IsoDate } from '@npa/platform';
+import { insertRows, random } from '@npa/registry';
 import { defaultDueOn, latestFilingYear, reportingYear } from '../rules/reporting-year';
 import type { ReturnFigures } from '../rules/figures';
 
@@ -51,15 +51,52 @@ export async function generateReturns(dataSource: DataSource, options: ReturnsDe
       const id = randomUUID();
       // Most file in the spring; some late ones in the summer. Never after today.
       const filedAt = `${minDate(addDays(year.opensOn, 10 + rnd.int(100)), options.today)}T09:00:00Z`;
-      rows.push({ id, service_id: s.id, start_year: year.startYear, ...snake(figures), revision: 1, filed_by: options.filedBy, filed_at: filedAt, updated_by: options.filedBy, updated_at: filedAt, version: 1 });
+      rows.push({
+        id,
+        service_id: s.id,
+        start_year: year.startYear,
+        ...snake(figures),
+        revision: 1,
+        filed_by: options.filedBy,
+        filed_at: filedAt,
+        updated_by: options.filedBy,
+        updated_at: filedAt,
+        version: 1,
+      });
       revisions.push({ id: randomUUID(), return_id: id, revision: 1, figures, filed_by: options.filedBy, filed_by_name: 'Demo data', filed_at: filedAt });
     }
   }
   await dataSource.transaction(async (m) => {
-    await insertRows(m, 'annual_returns', {
-      id: 'uuid', service_id: 'uuid', start_year: 'int', referrals_accepted: 'int', children_supported: 'int', waiting_list: 'int', age_range: 'text', funding_source: 'text', budget_cut: 'boolean', team_fte: 'numeric', annual_cost: 'int', revision: 'int', filed_by: 'uuid', filed_at: 'timestamptz', updated_by: 'uuid', updated_at: 'timestamptz', version: 'int',
-    }, rows);
-    await insertRows(m, 'annual_return_revisions', { id: 'uuid', return_id: 'uuid', revision: 'int', figures: 'jsonb', filed_by: 'uuid', filed_by_name: 'text', filed_at: 'timestamptz' }, revisions);
+    await insertRows(
+      m,
+      'annual_returns',
+      {
+        id: 'uuid',
+        service_id: 'uuid',
+        start_year: 'int',
+        referrals_accepted: 'int',
+        children_supported: 'int',
+        waiting_list: 'int',
+        age_range: 'text',
+        funding_source: 'text',
+        budget_cut: 'boolean',
+        team_fte: 'numeric',
+        annual_cost: 'int',
+        revision: 'int',
+        filed_by: 'uuid',
+        filed_at: 'timestamptz',
+        updated_by: 'uuid',
+        updated_at: 'timestamptz',
+        version: 'int',
+      },
+      rows,
+    );
+    await insertRows(
+      m,
+      'annual_return_revisions',
+      { id: 'uuid', return_id: 'uuid', revision: 'int', figures: 'jsonb', filed_by: 'uuid', filed_by_name: 'text', filed_at: 'timestamptz' },
+      revisions,
+    );
     // The older year is closed; the latest stays open (its snapshot is provisional).
     const older = years[0];
     await m.query(

@@ -1,6 +1,6 @@
 // What a service reports for a year (DOMAIN.md, "Annual return and national snapshot"): counts and money
 // only, never a child's details.
-import { AGE_RANGES, type AgeRange } from '../../../registry/src/services/service.entity';
+import { AGE_RANGES, type AgeRange } from '@npa/registry';
 
 export const FUNDING_SOURCES = ['local_authority', 'charity', 'independent'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];

@@ -2,7 +2,14 @@ import { defaultDueOn, latestFilingYear, parseYear, reportingYear, yearOf } from
 
 describe('reporting years', () => {
   it('runs from 1 April to 31 March and opens for returns the next day', () => {
-    expect(reportingYear(2024)).toEqual({ startYear: 2024, label: '2024/25', slug: '2024-25', startsOn: '2024-04-01', endsOn: '2025-03-31', opensOn: '2025-04-01' });
+    expect(reportingYear(2024)).toEqual({
+      startYear: 2024,
+      label: '2024/25',
+      slug: '2024-25',
+      startsOn: '2024-04-01',
+      endsOn: '2025-03-31',
+      opensOn: '2025-04-01',
+    });
     expect(reportingYear(2099).label).toBe('2099/00');
   });
 

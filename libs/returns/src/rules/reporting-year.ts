@@ -1,7 +1,7 @@
 // The NPA's reporting year runs from 1 April to 31 March. A year is named by the calendar year it starts
 // in ("2024/25" is 2024), its return can be filed from the day after it ends, and the NPA sets a due date
 // (by default the end of June) and later closes the year, after which its returns no longer change.
-import { addDays, type IsoDate } from '../../../platform/src/dates';
+import { addDays, type IsoDate } from '@npa/platform';
 
 export interface ReportingYear {
   /** The calendar year the reporting year starts in: 2024 for 2024/25. */

@@ -18,7 +18,12 @@ describe('checkReturn', () => {
     ['a plausible return', {}, lastYear, []],
     ['children exactly referrals plus last year', { childrenSupported: 180 }, lastYear, []],
     ['children more than referrals plus last year', { childrenSupported: 181 }, lastYear, ['childrenSupported']],
-    ['no carried-in children and more children than referrals', { childrenSupported: 121 }, { children: 0, source: "children on the team's caseload on 1 April 2025" }, ['childrenSupported']],
+    [
+      'no carried-in children and more children than referrals',
+      { childrenSupported: 121 },
+      { children: 0, source: "children on the team's caseload on 1 April 2025" },
+      ['childrenSupported'],
+    ],
     ['cost entered in thousands', { annualCost: 250 }, lastYear, ['annualCost']],
     ['cost just above £100 a child', { annualCost: 14_000 }, lastYear, []],
     ['no children supported, any cost', { childrenSupported: 0, annualCost: 50 }, lastYear, []],

@@ -1,7 +1,7 @@
 // The slips a return is checked for beyond the shape of each field (which the DTO refuses): figures that
 // cannot all be true at once. Each problem names its field and says what to look at, because a manager
 // who typed a caseload into the wrong box should see why, not just "invalid".
-import type { ProblemDetail } from '../../../platform/src/http/domain-error';
+import type { ProblemDetail } from '@npa/platform';
 import type { ReturnFigures } from './figures';
 
 /** Where the children a service supports can come from besides this year's referrals. */

@@ -40,27 +40,104 @@ function pointsText(now: Share, before: Share): string | undefined {
 
 function shareLine(key: string, label: string, s: Share, what: string, before?: Share): SnapshotLine {
   const change = before ? pointsText(s, before) : undefined;
-  return { key, label, value: percent(s), number: s.count, share: s, detail: ofWhat(s, what), ...(before ? { previous: percent(before) } : {}), ...(change ? { change } : {}) };
+  return {
+    key,
+    label,
+    value: percent(s),
+    number: s.count,
+    share: s,
+    detail: ofWhat(s, what),
+    ...(before ? { previous: percent(before) } : {}),
+    ...(change ? { change } : {}),
+  };
 }
 
 export function snapshotLines(s: Snapshot): SnapshotLine[] {
   const p: YearFigures | null = s.previous;
   const returns = 'returns filed';
   return [
-    { key: 'registeredServices', label: 'Portage services registered with the NPA', value: whole(s.registeredServices), number: s.registeredServices, ...(p ? { previous: whole(p.registeredServices) } : {}), change: changeText(s.changes.registeredServices) },
-    { key: 'returnsFiled', label: 'Annual returns filed', value: `${whole(s.returnsFiled)} of ${whole(s.registeredServices)}`, number: s.returnsFiled, detail: s.returnsMissing === 0 ? 'every registered service filed' : `${whole(s.returnsMissing)} missing, counted as missing, not as zero`, ...(p ? { previous: `${whole(p.returnsFiled)} of ${whole(p.registeredServices)}` } : {}) },
+    {
+      key: 'registeredServices',
+      label: 'Portage services registered with the NPA',
+      value: whole(s.registeredServices),
+      number: s.registeredServices,
+      ...(p ? { previous: whole(p.registeredServices) } : {}),
+      change: changeText(s.changes.registeredServices),
+    },
+    {
+      key: 'returnsFiled',
+      label: 'Annual returns filed',
+      value: `${whole(s.returnsFiled)} of ${whole(s.registeredServices)}`,
+      number: s.returnsFiled,
+      detail: s.returnsMissing === 0 ? 'every registered service filed' : `${whole(s.returnsMissing)} missing, counted as missing, not as zero`,
+      ...(p ? { previous: `${whole(p.returnsFiled)} of ${whole(p.registeredServices)}` } : {}),
+    },
     shareLine('authoritiesCovered', 'Local authorities with a registered Portage service', s.authoritiesCovered, 'local authorities', p?.authoritiesCovered),
     shareLine('withWaitingList', 'Services holding a waiting list', s.withWaitingList, returns, p?.withWaitingList),
-    { key: 'childrenWaiting', label: 'Children on waiting lists at the year end', value: whole(s.childrenWaiting), number: s.childrenWaiting, ...(p ? { previous: whole(p.childrenWaiting) } : {}) },
+    {
+      key: 'childrenWaiting',
+      label: 'Children on waiting lists at the year end',
+      value: whole(s.childrenWaiting),
+      number: s.childrenWaiting,
+      ...(p ? { previous: whole(p.childrenWaiting) } : {}),
+    },
     ...FUNDING_SOURCES.map((f) => shareLine(`funding.${f}`, `Funded mainly by: ${FUNDING_LABELS[f].toLowerCase()}`, s.funding[f], returns, p?.funding[f])),
     shareLine('withBudgetCut', 'Services with a budget cut in the last 12 months', s.withBudgetCut, returns, p?.withBudgetCut),
-    shareLine('referralsRoseSignificantly', `Services whose referrals rose by ${SIGNIFICANT_RISE * 100}% or more on the year before`, s.referralsRoseSignificantly, 'services that filed both years'),
-    { key: 'referralsAccepted', label: 'Referrals accepted', value: whole(s.referralsAccepted), number: s.referralsAccepted, ...(p ? { previous: whole(p.referralsAccepted) } : {}), change: changeText(s.changes.referralsAccepted) },
-    { key: 'childrenSupported', label: 'Children who received a Portage intervention', value: whole(s.childrenSupported), number: s.childrenSupported, ...(p ? { previous: whole(p.childrenSupported) } : {}), change: changeText(s.changes.childrenSupported) },
-    ...AGE_RANGES.map((a) => shareLine(`ageRange.${a}`, `Services supporting children aged ${a.replace('-', '–')} years`, s.ageRanges[a], returns, p?.ageRanges[a])),
-    { key: 'averageCostPerService', label: 'Average annual cost per service', value: pounds(s.averageCostPerService), number: s.averageCostPerService, ...(p ? { previous: pounds(p.averageCostPerService) } : {}), change: changeText(s.changes.averageCostPerService, true) },
-    { key: 'costPerChild', label: 'Cost per child supported', value: pounds(s.costPerChild), number: s.costPerChild, detail: 'all costs divided by all children supported', ...(p ? { previous: pounds(p.costPerChild) } : {}), change: changeText(s.changes.costPerChild, true) },
-    { key: 'averageTeamFte', label: 'Average team size', value: s.averageTeamFte === null ? 'no returns' : `${whole(s.averageTeamFte)} FTE`, number: s.averageTeamFte, ...(p ? { previous: p.averageTeamFte === null ? 'no returns' : `${whole(p.averageTeamFte)} FTE` } : {}), change: changeText(s.changes.averageTeamFte) },
-    { key: 'regionsWithoutService', label: 'Regions without a registered service', value: s.regionsWithoutService.length === 0 ? 'none' : s.regionsWithoutService.join(', '), number: s.regionsWithoutService.length },
+    shareLine(
+      'referralsRoseSignificantly',
+      `Services whose referrals rose by ${SIGNIFICANT_RISE * 100}% or more on the year before`,
+      s.referralsRoseSignificantly,
+      'services that filed both years',
+    ),
+    {
+      key: 'referralsAccepted',
+      label: 'Referrals accepted',
+      value: whole(s.referralsAccepted),
+      number: s.referralsAccepted,
+      ...(p ? { previous: whole(p.referralsAccepted) } : {}),
+      change: changeText(s.changes.referralsAccepted),
+    },
+    {
+      key: 'childrenSupported',
+      label: 'Children who received a Portage intervention',
+      value: whole(s.childrenSupported),
+      number: s.childrenSupported,
+      ...(p ? { previous: whole(p.childrenSupported) } : {}),
+      change: changeText(s.changes.childrenSupported),
+    },
+    ...AGE_RANGES.map((a) =>
+      shareLine(`ageRange.${a}`, `Services supporting children aged ${a.replace('-', '–')} years`, s.ageRanges[a], returns, p?.ageRanges[a]),
+    ),
+    {
+      key: 'averageCostPerService',
+      label: 'Average annual cost per service',
+      value: pounds(s.averageCostPerService),
+      number: s.averageCostPerService,
+      ...(p ? { previous: pounds(p.averageCostPerService) } : {}),
+      change: changeText(s.changes.averageCostPerService, true),
+    },
+    {
+      key: 'costPerChild',
+      label: 'Cost per child supported',
+      value: pounds(s.costPerChild),
+      number: s.costPerChild,
+      detail: 'all costs divided by all children supported',
+      ...(p ? { previous: pounds(p.costPerChild) } : {}),
+      change: changeText(s.changes.costPerChild, true),
+    },
+    {
+      key: 'averageTeamFte',
+      label: 'Average team size',
+      value: s.averageTeamFte === null ? 'no returns' : `${whole(s.averageTeamFte)} FTE`,
+      number: s.averageTeamFte,
+      ...(p ? { previous: p.averageTeamFte === null ? 'no returns' : `${whole(p.averageTeamFte)} FTE` } : {}),
+      change: changeText(s.changes.averageTeamFte),
+    },
+    {
+      key: 'regionsWithoutService',
+      label: 'Regions without a registered service',
+      value: s.regionsWithoutService.length === 0 ? 'none' : s.regionsWithoutService.join(', '),
+      number: s.regionsWithoutService.length,
+    },
   ];
 }

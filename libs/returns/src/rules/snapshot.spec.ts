@@ -21,7 +21,16 @@ const C = service('C', 'E09000007', 'London');
 const D = service('D', 'E08000035', 'Yorkshire and The Humber');
 const E = service('E', null, 'South West');
 
-const figures = (referralsAccepted: number, childrenSupported: number, waitingList: number, ageRange: ReturnFigures['ageRange'], fundingSource: ReturnFigures['fundingSource'], budgetCut: boolean, teamFte: number, annualCost: number): ReturnFigures => ({
+const figures = (
+  referralsAccepted: number,
+  childrenSupported: number,
+  waitingList: number,
+  ageRange: ReturnFigures['ageRange'],
+  fundingSource: ReturnFigures['fundingSource'],
+  budgetCut: boolean,
+  teamFte: number,
+  annualCost: number,
+): ReturnFigures => ({
   referralsAccepted,
   childrenSupported,
   waitingList,
@@ -71,11 +80,21 @@ describe('buildSnapshot on the hand-computed fixture', () => {
       independent: { count: 1, of: 4, percent: 25 },
     });
     expect(snapshot.withBudgetCut).toEqual({ count: 1, of: 4, percent: 25 });
-    expect(snapshot.ageRanges).toEqual({ '0-3': { count: 1, of: 4, percent: 25 }, '0-4': { count: 1, of: 4, percent: 25 }, '0-5': { count: 2, of: 4, percent: 50 } });
+    expect(snapshot.ageRanges).toEqual({
+      '0-3': { count: 1, of: 4, percent: 25 },
+      '0-4': { count: 1, of: 4, percent: 25 },
+      '0-5': { count: 2, of: 4, percent: 50 },
+    });
   });
 
   it('adds up referrals, children, costs and team sizes', () => {
-    expect(snapshot).toMatchObject({ referralsAccepted: 380, childrenSupported: 400, averageCostPerService: 225_000, costPerChild: 2_250, averageTeamFte: 3.4 });
+    expect(snapshot).toMatchObject({
+      referralsAccepted: 380,
+      childrenSupported: 400,
+      averageCostPerService: 225_000,
+      costPerChild: 2_250,
+      averageTeamFte: 3.4,
+    });
   });
 
   it('counts local authorities covered once each, against the reference table', () => {
@@ -95,7 +114,16 @@ describe('buildSnapshot on the hand-computed fixture', () => {
   });
 
   it('compares with the year before', () => {
-    expect(snapshot.previous).toMatchObject({ registeredServices: 3, returnsFiled: 2, referralsAccepted: 130, childrenSupported: 145, costPerChild: 2_207, averageCostPerService: 160_000, averageTeamFte: 3.3, provisional: false });
+    expect(snapshot.previous).toMatchObject({
+      registeredServices: 3,
+      returnsFiled: 2,
+      referralsAccepted: 130,
+      childrenSupported: 145,
+      costPerChild: 2_207,
+      averageCostPerService: 160_000,
+      averageTeamFte: 3.3,
+      provisional: false,
+    });
     expect(snapshot.changes.registeredServices).toEqual({ previous: 3, current: 5, difference: 2, percent: 67 });
     expect(snapshot.changes.referralsAccepted).toEqual({ previous: 130, current: 380, difference: 250, percent: 192 });
     expect(snapshot.changes.costPerChild).toEqual({ previous: 2_207, current: 2_250, difference: 43, percent: 2 });
@@ -106,7 +134,15 @@ describe('buildSnapshot on the hand-computed fixture', () => {
 
   it('has no comparison and no shares when there is nothing to compare or share', () => {
     const empty = buildSnapshot({ year: reportingYear(2030), closed: true, services: [A], returns: new Map() }, null, authorities);
-    expect(empty).toMatchObject({ returnsFiled: 0, returnsMissing: 1, averageCostPerService: null, costPerChild: null, averageTeamFte: null, previous: null, provisional: false });
+    expect(empty).toMatchObject({
+      returnsFiled: 0,
+      returnsMissing: 1,
+      averageCostPerService: null,
+      costPerChild: null,
+      averageTeamFte: null,
+      previous: null,
+      provisional: false,
+    });
     expect(empty.withWaitingList).toEqual({ count: 0, of: 0, percent: null });
     expect(empty.changes.referralsAccepted).toEqual({ previous: null, current: 0, difference: null, percent: null });
   });

@@ -143,7 +143,12 @@ export function buildSnapshot(current: YearInput, previous: YearInput | null, au
     regions,
     regionsWithoutService: regions.filter((r) => r.services === 0).map((r) => r.region),
     unmatched: current.services.filter((s) => s.authorityCode === null).map(({ id, name }) => ({ id, name })),
-    referralsRoseSignificantly: share(bothYears.filter(({ now, then }) => now.referralsAccepted >= then.referralsAccepted * (1 + SIGNIFICANT_RISE) && now.referralsAccepted > then.referralsAccepted).length, bothYears.length),
+    referralsRoseSignificantly: share(
+      bothYears.filter(
+        ({ now, then }) => now.referralsAccepted >= then.referralsAccepted * (1 + SIGNIFICANT_RISE) && now.referralsAccepted > then.referralsAccepted,
+      ).length,
+      bothYears.length,
+    ),
     previous: before,
     changes: Object.fromEntries(COMPARED.map((key) => [key, change(before ? before[key] : null, figures[key])])) as Snapshot['changes'],
   };

@@ -1,19 +1,26 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllowedBeforeTotp, PageAccess } from '../../../platform/src/auth/access.decorator';
-import { ChangePasswordDto } from '../../../platform/src/auth/auth.dto';
-import { AuthService } from '../../../platform/src/auth/auth.service';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
-import { RateLimit } from '../../../platform/src/auth/rate-limit';
-import { isNpaStaff, NPA_STAFF, ROLES } from '../../../platform/src/auth/roles';
-import { TotpService } from '../../../platform/src/auth/totp.service';
-import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { DomainError } from '../../../platform/src/http/domain-error';
-import { validateInput } from '../../../platform/src/http/validation';
-import { UsersService } from '../../../platform/src/users/users.service';
+import {
+  AllowedBeforeTotp,
+  PageAccess,
+  ChangePasswordDto,
+  AuthService,
+  Actor,
+  CurrentUser,
+  MIN_PASSWORD_LENGTH,
+  RateLimit,
+  isNpaStaff,
+  NPA_STAFF,
+  ROLES,
+  TotpService,
+  SESSION_COOKIE,
+  WebSessions,
+  AppConfig,
+  DomainError,
+  validateInput,
+  UsersService,
+} from '@npa/platform';
 import { HOME } from './nav';
 import { formErrors, page, redirectWithNotice } from './render';
 import { ROLE_NAMES } from './user-form';
@@ -57,7 +64,13 @@ export class AccountPages {
     try {
       const dto = validateInput(ChangePasswordDto, { currentPassword: text(body.currentPassword), newPassword: text(body.newPassword) });
       const user = await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, { requestId: String(request.id), ip: request.ip });
-      reply.setCookie(SESSION_COOKIE, await this.sessions.start(user), { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, await this.sessions.start(user), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.NODE_ENV === 'production',
+        maxAge: this.config.WEB_SESSION_HOURS * 3600,
+      });
       return redirectWithNotice(reply, '/account', 'Your password has been changed. You have been signed out everywhere else.');
     } catch (error) {
       const errors = formErrors(error, PASSWORD_FIELDS);
@@ -103,6 +116,12 @@ export class AccountPages {
     const setup = account.totpEnabled ? null : await this.totp.pending(actor);
     const required = this.config.STAFF_TOTP_REQUIRED;
     // Until codes are on, a staff member who must have them has nowhere else to go back to.
-    return page(request, reply, 'account/two-factor', { title: 'One-time codes', account, setup, required, errors, back: required && !account.totpEnabled ? undefined : '/account' }, status);
+    return page(
+      request,
+      reply,
+      'account/two-factor',
+      { title: 'One-time codes', account, setup, required, errors, back: required && !account.totpEnabled ? undefined : '/account' },
+      status,
+    );
   }
 }

@@ -3,17 +3,23 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, IsNull } from 'typeorm';
-import { AllowedBeforeTotp, PageAccess, PublicPage } from '../../../platform/src/auth/access.decorator';
-import { AuthService } from '../../../platform/src/auth/auth.service';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { RateLimit } from '../../../platform/src/auth/rate-limit';
-import { ROLES } from '../../../platform/src/auth/roles';
-import { isUuid } from '../../../platform/src/auth/scope.registry';
-import { TotpService } from '../../../platform/src/auth/totp.service';
-import { User } from '../../../platform/src/auth/user.entity';
-import { SESSION_COOKIE, WebSessions } from '../../../platform/src/auth/web-sessions.service';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { DomainError } from '../../../platform/src/http/domain-error';
+import {
+  AllowedBeforeTotp,
+  PageAccess,
+  PublicPage,
+  AuthService,
+  Actor,
+  CurrentUser,
+  RateLimit,
+  ROLES,
+  isUuid,
+  TotpService,
+  User,
+  SESSION_COOKIE,
+  WebSessions,
+  AppConfig,
+  DomainError,
+} from '@npa/platform';
 import { HOME } from './nav';
 import { page } from './render';
 
@@ -63,22 +69,45 @@ export class AuthPages {
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const unlockCode = typeof body.unlockCode === 'string' && body.unlockCode.trim() ? body.unlockCode.trim() : undefined;
-    const missing = [!email && { field: 'email', message: 'Enter your email address', href: '#email' }, !password && { field: 'password', message: 'Enter your password', href: '#password' }].filter(Boolean);
+    const missing = [
+      !email && { field: 'email', message: 'Enter your email address', href: '#email' },
+      !password && { field: 'password', message: 'Enter your password', href: '#password' },
+    ].filter(Boolean);
     if (missing.length) return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: missing }, 400);
     let user: User;
     try {
       user = await this.auth.checkPassword(email, password, this.info(request), unlockCode);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'AUTH.ACCOUNT_LOCKED') {
-        const message = 'Sign-ins to this account are paused after too many wrong passwords. Wait a few minutes, or enter the unlock code we emailed to the account holder';
-        return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), locked: true, errors: [{ field: 'unlockCode', message, href: '#unlockCode' }] }, 429);
+        const message =
+          'Sign-ins to this account are paused after too many wrong passwords. Wait a few minutes, or enter the unlock code we emailed to the account holder';
+        return page(
+          request,
+          reply,
+          'sign-in',
+          { title: 'Sign in', email, next: safeNext(next), locked: true, errors: [{ field: 'unlockCode', message, href: '#unlockCode' }] },
+          429,
+        );
       }
       if (!(error instanceof DomainError) || Number(error.status) !== 401) throw error;
-      return page(request, reply, 'sign-in', { title: 'Sign in', email, next: safeNext(next), errors: [{ field: 'email', message: 'The email address or password is not right', href: '#email' }] }, 401);
+      return page(
+        request,
+        reply,
+        'sign-in',
+        { title: 'Sign in', email, next: safeNext(next), errors: [{ field: 'email', message: 'The email address or password is not right', href: '#email' }] },
+        401,
+      );
     }
     if (!user.totpEnabledAt) return this.startSession(request, reply, user, next);
     const pending = `${user.id}.${user.tokenVersion}.${Date.now() + PENDING_SECONDS * 1000}`;
-    reply.setCookie(PENDING_COOKIE, pending, { path: '/sign-in', signed: true, httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: PENDING_SECONDS });
+    reply.setCookie(PENDING_COOKIE, pending, {
+      path: '/sign-in',
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.NODE_ENV === 'production',
+      maxAge: PENDING_SECONDS,
+    });
     return reply.redirect(withNext('/sign-in/code', safeNext(next)), 303);
   }
 
@@ -98,7 +127,8 @@ export class AuthPages {
     if (!user) return reply.redirect(withNext('/sign-in', safeNext(next)), 303);
     // Apps show the code as "123 456"; people type it either way.
     const code = typeof body.code === 'string' ? body.code.replace(/\s+/g, '') : '';
-    const again = (message: string, status: number) => page(request, reply, 'sign-in-code', { title: 'Enter your code', next: safeNext(next), errors: [{ field: 'code', message, href: '#code' }] }, status);
+    const again = (message: string, status: number) =>
+      page(request, reply, 'sign-in-code', { title: 'Enter your code', next: safeNext(next), errors: [{ field: 'code', message, href: '#code' }] }, status);
     if (!code) return again('Enter the 6-digit code from your authenticator app', 400);
     try {
       await this.totp.checkSignInCode(user, code, this.info(request));
@@ -122,7 +152,13 @@ export class AuthPages {
   private async startSession(request: FastifyRequest, reply: FastifyReply, user: User, next: string | undefined) {
     await this.auth.recordSignIn(user, this.info(request));
     const session = await this.sessions.start(user);
-    reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.NODE_ENV === 'production', maxAge: this.config.WEB_SESSION_HOURS * 3600 });
+    reply.setCookie(SESSION_COOKIE, session, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.NODE_ENV === 'production',
+      maxAge: this.config.WEB_SESSION_HOURS * 3600,
+    });
     return reply.redirect(safeNext(next) ?? HOME[user.role], 303);
   }
 

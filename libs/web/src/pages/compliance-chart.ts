@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../../../platform/src/dates';
+import { daysBetween, type IsoDate } from '@npa/platform';
 
 export interface StatusPoint {
   asOf: IsoDate;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { CSV_BODY_LIMIT } from '../../../registry/src/imports/csv-body.parser';
+import { CSV_BODY_LIMIT } from '@npa/imports';
 
 export interface CsvUpload {
   fields: Record<string, string>;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../platform/src/http/domain-error';
+import { DomainError } from '@npa/platform';
 
 /** Urlencoded form bodies as the DTOs want them: trimmed text, numbers, lists, absent when blank. */
 export type FormBody = Record<string, unknown>;
@@ -13,7 +13,8 @@ export const num = (body: FormBody, key: string): number | string | undefined =>
   return value === undefined ? undefined : Number.isFinite(Number(value)) ? Number(value) : value;
 };
 
-export const list = (body: FormBody, key: string): string[] => ([] as unknown[]).concat(body[key] ?? []).filter((v): v is string => typeof v === 'string' && v !== '');
+export const list = (body: FormBody, key: string): string[] =>
+  ([] as unknown[]).concat(body[key] ?? []).filter((v): v is string => typeof v === 'string' && v !== '');
 
 /** The status a refusal the user can act on is shown with (400 or 409). */
 export const statusOf = (error: unknown) => (error instanceof DomainError ? Number(error.status) : 400);

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import type { ImportKind } from '../../../registry/src/imports/import-kinds';
-import { ImportsService, type ImportReport } from '../../../registry/src/imports/imports.service';
+import type { Actor } from '@npa/platform';
+import type { ImportKind } from '@npa/imports';
+import { ImportsService, type ImportReport } from '@npa/imports';
 
 export interface ImportRun {
   id: string;
@@ -35,7 +35,17 @@ export class ImportRuns {
 
   start(actor: Actor, kind: ImportKind, csv: string, options: { dryRun: boolean; fileName: string; requestId: string }): ImportRun {
     this.forgetOld();
-    const run: ImportRun = { id: randomUUID(), userId: actor.id, kind, fileName: options.fileName, dryRun: options.dryRun, phase: 'reading', done: 0, total: 0, startedAt: Date.now() };
+    const run: ImportRun = {
+      id: randomUUID(),
+      userId: actor.id,
+      kind,
+      fileName: options.fileName,
+      dryRun: options.dryRun,
+      phase: 'reading',
+      done: 0,
+      total: 0,
+      startedAt: Date.now(),
+    };
     this.runs.set(run.id, run);
     this.imports
       .import(kind, csv, {

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../../../platform/src/http/domain-error';
-import { LETTER_TITLES, type LetterKind } from '../../../letters/src/letter-kinds';
-import { Letter } from '../../../letters/src/letter.entity';
-import { MailDelivery } from '../../../letters/src/mail-delivery.entity';
+import { notFound } from '@npa/platform';
+import { LETTER_TITLES, type LetterKind, Letter, MailDelivery } from '@npa/letters';
 
 /** One letter as the office looks at it: what it is, for whom, its template version and its email. */
 @Injectable()
@@ -28,7 +26,13 @@ export class LetterDetails {
       renderedAt: letter.renderedAt?.toISOString() ?? null,
       hasPdf: letter.pdfKey !== null,
       hasHtml: letter.htmlKey !== null,
-      delivery: delivery && { state: delivery.state, subject: delivery.subject, attempts: delivery.attempts, reason: delivery.reason, sentAt: delivery.sentAt?.toISOString() ?? null },
+      delivery: delivery && {
+        state: delivery.state,
+        subject: delivery.subject,
+        attempts: delivery.attempts,
+        reason: delivery.reason,
+        sentAt: delivery.sentAt?.toISOString() ?? null,
+      },
     };
   }
 }

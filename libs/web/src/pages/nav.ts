@@ -1,5 +1,4 @@
-import type { Actor } from '../../../platform/src/auth/current-user';
-import type { Role } from '../../../platform/src/auth/roles';
+import type { Actor, Role } from '@npa/platform';
 
 interface NavItem {
   href: string;
@@ -30,7 +29,13 @@ const ITEMS: NavItem[] = [
 ];
 
 /** Where each role starts after signing in. Pages live under paths the API does not use. */
-export const HOME: Record<Role, string> = { npa_admin: '/office', npa_reviewer: '/office', setting_contact: '/setting', service_manager: '/service', trainer: '/trainer' };
+export const HOME: Record<Role, string> = {
+  npa_admin: '/office',
+  npa_reviewer: '/office',
+  setting_contact: '/setting',
+  service_manager: '/service',
+  trainer: '/trainer',
+};
 
 /** The menu for a role, with the page being shown marked. */
 export function navFor(user: Actor, path: string) {

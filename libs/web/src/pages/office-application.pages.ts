@@ -1,17 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApplicationsService } from '../../../approval/src/applications.service';
-import { DecisionDto, MessageDto, RecommendationDto } from '../../../approval/src/approval.dto';
-import { DecisionsService } from '../../../approval/src/decisions.service';
-import { EvidenceService } from '../../../approval/src/evidence/evidence.service';
-import { rolesFor } from '../../../approval/src/rules/machine';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { Clock } from '../../../platform/src/time/clock';
+import { ApplicationsService, DecisionDto, MessageDto, RecommendationDto, DecisionsService, EvidenceService, rolesFor } from '@npa/approval';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, ParseId, validateInput, Clock } from '@npa/platform';
 import { applicationPage, decisionErrors, decisionInput, DecisionForm, readDecisionForm } from './office-application.view';
 import { formErrors, type FormError, page, redirectWithNotice } from './render';
 
@@ -32,7 +23,13 @@ export class OfficeApplicationPages {
 
   @Get(':id')
   @PageAccess(NPA_STAFF)
-  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+  async show(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @CurrentUser() actor: Actor,
+    @Query('notice') notice?: string,
+  ) {
     return this.render(request, reply, id, actor, { notice });
   }
 
@@ -60,21 +57,43 @@ export class OfficeApplicationPages {
 
   @Post(':id/criteria/:criterionId/recommendation')
   @PageAccess(rolesFor('recommend'))
-  async recommend(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+  async recommend(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @Param('criterionId') criterionId: string,
+    @Body() body: Form,
+    @CurrentUser() actor: Actor,
+  ) {
     return this.attempt(
       request,
       reply,
       id,
       actor,
       `Your recommendation on ${criterionId} is recorded`,
-      () => this.applications.recommend(id, criterionId, validateInput(RecommendationDto, { outcome: text(body.outcome) || undefined, note: text(body.note) }), actor),
-      (error) => formErrors(error, { outcome: 'Recommendation' })?.map((e) => (e.href ? { ...e, field: `recommend-${criterionId}`, href: `#recommend-${criterionId}` } : e)) ?? null,
+      () =>
+        this.applications.recommend(
+          id,
+          criterionId,
+          validateInput(RecommendationDto, { outcome: text(body.outcome) || undefined, note: text(body.note) }),
+          actor,
+        ),
+      (error) =>
+        formErrors(error, { outcome: 'Recommendation' })?.map((e) =>
+          e.href ? { ...e, field: `recommend-${criterionId}`, href: `#recommend-${criterionId}` } : e,
+        ) ?? null,
     );
   }
 
   @Post(':id/request-information')
   @PageAccess(rolesFor('request-information'))
-  async requestInformation(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+  async requestInformation(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @Body() body: Form,
+    @CurrentUser() actor: Actor,
+  ) {
     const message = text(body.message);
     return this.attempt(
       request,
@@ -106,7 +125,16 @@ export class OfficeApplicationPages {
   }
 
   /** Runs a change; on success back to the page with a banner, on a refusal the page again with its errors. */
-  private async attempt(request: FastifyRequest, reply: FastifyReply, id: string, actor: Actor, done: string, change: () => Promise<unknown>, errorsOf: (error: unknown) => FormError[] | null = (e) => formErrors(e), typed: { decision?: DecisionForm; message?: string } = {}) {
+  private async attempt(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    actor: Actor,
+    done: string,
+    change: () => Promise<unknown>,
+    errorsOf: (error: unknown) => FormError[] | null = (e) => formErrors(e),
+    typed: { decision?: DecisionForm; message?: string } = {},
+  ) {
     try {
       await change();
     } catch (error) {
@@ -117,9 +145,22 @@ export class OfficeApplicationPages {
     return redirectWithNotice(reply, `/office/applications/${id}`, done);
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, id: string, actor: Actor, extra: { notice?: string; errors?: FormError[]; decision?: DecisionForm; message?: string }, status = 200) {
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    actor: Actor,
+    extra: { notice?: string; errors?: FormError[]; decision?: DecisionForm; message?: string },
+    status = 200,
+  ) {
     const view = await this.applications.get(id, actor);
     const data = applicationPage(view, { today: this.clock.today(), timeZone: this.config.TIME_ZONE, ...extra });
-    return page(request, reply, 'office/application', { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data }, status);
+    return page(
+      request,
+      reply,
+      'office/application',
+      { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data },
+      status,
+    );
   }
 }

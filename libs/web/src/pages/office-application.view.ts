@@ -1,9 +1,8 @@
 // The reviewer's application page as the template reads it: the API's view of the application, what the
 // reviewer may do next, and the decision form with what was typed and where each problem belongs.
-import type { ApplicationsService } from '../../../approval/src/applications.service';
-import { CRITERIA } from '../../../approval/src/rules/criteria';
-import { daysBetween, type IsoDate, todayIn } from '../../../platform/src/dates';
-import { DomainError } from '../../../platform/src/http/domain-error';
+import type { ApplicationsService } from '@npa/approval';
+import { CRITERIA } from '@npa/approval';
+import { daysBetween, type IsoDate, todayIn, DomainError } from '@npa/platform';
 import type { FormError } from './render';
 
 type ApplicationView = Awaited<ReturnType<ApplicationsService['get']>>;
@@ -32,7 +31,11 @@ export function readDecisionForm(body: Record<string, unknown>): DecisionForm {
  * essential one left out and every reason missing, all at once.
  */
 export function decisionInput(form: DecisionForm) {
-  const criteria = CRITERIA.filter((c) => form.outcomes[c.id] || form.reasons[c.id].trim()).map((c) => ({ id: c.id, outcome: form.outcomes[c.id], reason: form.reasons[c.id] }));
+  const criteria = CRITERIA.filter((c) => form.outcomes[c.id] || form.reasons[c.id].trim()).map((c) => ({
+    id: c.id,
+    outcome: form.outcomes[c.id],
+    reason: form.reasons[c.id],
+  }));
   return { decision: form.decision, criteria };
 }
 
@@ -64,7 +67,10 @@ export function daysWaiting(view: ApplicationView, timeZone: string, today: IsoD
 }
 
 /** Everything the template needs, with any form's typed values and errors folded in per criterion. */
-export function applicationPage(view: ApplicationView, extra: { today: IsoDate; timeZone: string; decision?: DecisionForm; errors?: FormError[] | null; message?: string }) {
+export function applicationPage(
+  view: ApplicationView,
+  extra: { today: IsoDate; timeZone: string; decision?: DecisionForm; errors?: FormError[] | null; message?: string },
+) {
   const steps = new Set<string>(view.nextSteps);
   const errors = extra.errors ?? [];
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -72,7 +78,12 @@ export function applicationPage(view: ApplicationView, extra: { today: IsoDate; 
   return {
     application: view,
     daysWaiting: daysWaiting(view, extra.timeZone, extra.today),
-    can: { startReview: steps.has('start-review'), recommend: steps.has('recommend'), requestInformation: steps.has('request-information'), decide: steps.has('approve') || steps.has('reject') },
+    can: {
+      startReview: steps.has('start-review'),
+      recommend: steps.has('recommend'),
+      requestInformation: steps.has('request-information'),
+      decide: steps.has('approve') || steps.has('reject'),
+    },
     criteria: view.criteria.map((c) => {
       // The form starts from the register's outcome or the reviewer's own recommendation; a desirable
       // criterion starts empty, as the decision does not need it.

@@ -1,11 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { PageQuery } from '../../../platform/src/http/pagination';
-import { validateInput } from '../../../platform/src/http/validation';
+import { AuditService, PageAccess, AppConfig, PageQuery, validateInput } from '@npa/platform';
 import { page } from './render';
 
 const clip = (value?: string) => (value?.trim() ? value.trim().slice(0, 100) : undefined);
@@ -30,14 +26,35 @@ export class OfficeAuditPages {
 
   @Get()
   @PageAccess(['npa_admin'])
-  async trail(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('entity') entity?: string, @Query('id') id?: string, @Query('page') pageNumber?: string) {
+  async trail(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('entity') entity?: string,
+    @Query('id') id?: string,
+    @Query('page') pageNumber?: string,
+  ) {
     const paging = validateInput(PageQuery, pageNumber ? { page: pageNumber } : {});
     const filter = { entity: clip(entity), id: clip(id) };
     const { items, total } = await this.audit.list({ ...filter, limit: paging.pageSize, offset: paging.offset });
     const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: this.config.TIME_ZONE });
-    const entries = items.map((e) => ({ at: when.format(e.at), who: e.actorEmail ?? 'The system', action: e.action, entity: e.entity, entityId: e.entityId, changes: changes(e.before, e.after) }));
-    const link = (n: number) => `/office/audit?${new URLSearchParams({ ...(filter.entity && { entity: filter.entity }), ...(filter.id && { id: filter.id }), page: String(n) }).toString()}`;
+    const entries = items.map((e) => ({
+      at: when.format(e.at),
+      who: e.actorEmail ?? 'The system',
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      changes: changes(e.before, e.after),
+    }));
+    const link = (n: number) =>
+      `/office/audit?${new URLSearchParams({ ...(filter.entity && { entity: filter.entity }), ...(filter.id && { id: filter.id }), page: String(n) }).toString()}`;
     const next = paging.offset + items.length < total ? link(paging.page + 1) : null;
-    return page(request, reply, 'office/audit', { title: 'Audit trail', ...filter, entries, total, next, previous: paging.page > 1 ? link(paging.page - 1) : null });
+    return page(request, reply, 'office/audit', {
+      title: 'Audit trail',
+      ...filter,
+      entries,
+      total,
+      next,
+      previous: paging.page > 1 ? link(paging.page - 1) : null,
+    });
   }
 }

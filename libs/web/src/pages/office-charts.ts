@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../platform/src/config/app-config';
-import { Clock } from '../../../platform/src/time/clock';
+import { AppConfig, Clock } from '@npa/platform';
 import { barChart } from './bar-chart';
 
-const day = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const day = (iso: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** Counts over time for the office to look at rather than read: one query per chart, days in the NPA's time zone. */
 @Injectable()
@@ -26,7 +26,11 @@ export class OfficeCharts {
         GROUP BY w.start ORDER BY w.start`,
       [this.clock.today(), this.config.TIME_ZONE],
     );
-    const bars = rows.map((r) => ({ short: day(r.start, { day: 'numeric', month: 'short' }), longLabel: `Week of ${day(r.start, { day: 'numeric', month: 'long', year: 'numeric' })}`, value: r.n }));
+    const bars = rows.map((r) => ({
+      short: day(r.start, { day: 'numeric', month: 'short' }),
+      longLabel: `Week of ${day(r.start, { day: 'numeric', month: 'long', year: 'numeric' })}`,
+      value: r.n,
+    }));
     return barChart('reminders-per-week', 'Reminders sent each week, last 12 weeks', bars);
   }
 

@@ -1,16 +1,9 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AsOfQuery, OverviewQuery } from '../../../compliance/src/compliance.dto';
-import { ComplianceService } from '../../../compliance/src/compliance.service';
-import { ComplianceLetters } from '../../../compliance/src/compliance-letters';
-import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
-import { ServicesService } from '../../../registry/src/services/services.service';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { csvText } from '../../../platform/src/http/csv';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
+import { AsOfQuery, OverviewQuery, ComplianceService, ComplianceLetters, SERVICE_RULES } from '@npa/compliance';
+import { ServicesService } from '@npa/registry';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, csvText, ParseId, validateInput } from '@npa/platform';
 import { formErrors, page, redirectWithNotice } from './render';
 
 const FILTERS = ['status', 'rule', 'region', 'asOf', 'page'] as const;
@@ -68,13 +61,23 @@ export class OfficeCompliancePages {
     const rows = overview.items.map((s) => [s.name, s.registrationNumber, s.region, s.status, s.failing.join(' ')]);
     const body = csvText(['service', 'registration_number', 'region', 'status', 'failing_rules'], rows);
     return reply
-      .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="compliance-${overview.asOf}.csv"`, 'cache-control': 'private, no-store' })
+      .headers({
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="compliance-${overview.asOf}.csv"`,
+        'cache-control': 'private, no-store',
+      })
       .send(body);
   }
 
   @Get('services/:id')
   @PageAccess(NPA_STAFF, { kind: 'service', param: 'id' })
-  async service(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Query('asOf') asOf?: string, @Query('notice') notice?: string) {
+  async service(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @Query('asOf') asOf?: string,
+    @Query('notice') notice?: string,
+  ) {
     const service = await this.services.get(id);
     let errors = null;
     let date: string | undefined;

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween } from '../../../platform/src/dates';
-import { JobQueue } from '../../../platform/src/queue/job-queue';
-import { QUEUES } from '../../../platform/src/queue/jobs';
-import { Clock } from '../../../platform/src/time/clock';
-import { ComplianceService } from '../../../compliance/src/compliance.service';
-import { OverviewQuery } from '../../../compliance/src/compliance.dto';
-import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
-import { ReviewQueueService } from '../../../approval/src/review-queue.service';
-import { QueueQuery } from '../../../approval/src/approval.dto';
-import { FilingStatusService } from '../../../returns/src/filing-status.service';
-import { latestFilingYear } from '../../../returns/src/rules/reporting-year';
-import { RuleParametersService } from '../../../compliance/src/rule-parameters.service';
-import { WorkshopsService } from '../../../training/src/workshops.service';
+import { addDays, daysBetween, JobQueue, QUEUES, Clock } from '@npa/platform';
+import { ComplianceService, OverviewQuery, SERVICE_RULES, RuleParametersService } from '@npa/compliance';
+import { ReviewQueueService, QueueQuery } from '@npa/approval';
+import { FilingStatusService, latestFilingYear } from '@npa/returns';
+import { WorkshopsService } from '@npa/training';
 
 /** What the NPA office looks at first thing: what waits for it, what is failing, what is about to lapse. */
 @Injectable()
@@ -41,13 +33,19 @@ export class OfficeDashboard {
           ORDER BY a.expires_on, s.name LIMIT 50`,
         [today, addDays(today, 90)],
       ),
-      this.dataSource.query<{ state: string; n: number }[]>(`SELECT state, count(*)::int AS n FROM mail_deliveries WHERE state IN ('failed', 'unknown') GROUP BY state`),
-      Promise.all(QUEUES.map(async (name) => ({ name, ...(await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')) }))).catch(() => null),
+      this.dataSource.query<{ state: string; n: number }[]>(
+        `SELECT state, count(*)::int AS n FROM mail_deliveries WHERE state IN ('failed', 'unknown') GROUP BY state`,
+      ),
+      Promise.all(QUEUES.map(async (name) => ({ name, ...(await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')) }))).catch(
+        () => null,
+      ),
       this.filing.status(latestFilingYear(today).startYear, { notFiled: 'true' }),
       this.workshops.awaitingConfirmation(),
       this.parameters.current(),
     ]);
-    const failingByRule = SERVICE_RULES.map((r) => ({ id: r.id, title: r.title, failing: overview.counts.failingByRule[r.id] ?? 0 })).filter((r) => r.failing > 0);
+    const failingByRule = SERVICE_RULES.map((r) => ({ id: r.id, title: r.title, failing: overview.counts.failingByRule[r.id] ?? 0 })).filter(
+      (r) => r.failing > 0,
+    );
     return {
       today,
       waiting: { total: waiting.total, oldest: waiting.items[0] ?? null, items: waiting.items },

@@ -1,13 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess, TakesUpload } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { COLUMNS, IMPORT_KINDS, isImportKind, ROW_NUMBERING } from '../../../registry/src/imports/import-kinds';
-import { problemCount } from '../../../registry/src/imports/import-problems';
-import { notFound } from '../../../platform/src/http/domain-error';
-import { ParseId } from '../../../platform/src/http/validation';
+import { PageAccess, TakesUpload, Actor, CurrentUser, NPA_STAFF, notFound, ParseId } from '@npa/platform';
+import { COLUMNS, IMPORT_KINDS, isImportKind, ROW_NUMBERING, problemCount } from '@npa/imports';
 import { ImportRuns } from './import-runs';
 import { readCsvUpload } from './csv-upload';
 import type { FormError } from './render';
@@ -16,7 +11,14 @@ import { page, redirectWithNotice } from './render';
 /** Enough rows of problems to fix a file by; the count says how many more there are. */
 const SHOWN = 500;
 
-const kinds = (chosen?: string) => IMPORT_KINDS.map((kind, i) => ({ kind, id: i === 0 ? 'kind' : `kind-${i + 1}`, checked: kind === chosen, required: COLUMNS[kind].required.join(', '), optional: COLUMNS[kind].optional.join(', ') }));
+const kinds = (chosen?: string) =>
+  IMPORT_KINDS.map((kind, i) => ({
+    kind,
+    id: i === 0 ? 'kind' : `kind-${i + 1}`,
+    checked: kind === chosen,
+    required: COLUMNS[kind].required.join(', '),
+    optional: COLUMNS[kind].optional.join(', '),
+  }));
 
 /**
  * CSV imports through the page, for NPA staff as in the API: check a file (a dry run), then import it,
@@ -44,7 +46,8 @@ export class OfficeImportsPages {
     if (!isImportKind(kind)) errors.push({ field: 'kind', message: 'Choose what the file holds', href: '#kind' });
     if (tooLarge) errors.push({ field: 'file', message: 'The file is too large: split it and import each part', href: '#file' });
     else if (csv === null) errors.push({ field: 'file', message: 'Choose a CSV file', href: '#file' });
-    if (errors.length > 0 || !isImportKind(kind) || csv === null) return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors }, 400);
+    if (errors.length > 0 || !isImportKind(kind) || csv === null)
+      return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors }, 400);
 
     const run = this.runs.start(actor, kind, csv, { dryRun: fields.action !== 'import', fileName: fileName ?? 'the file', requestId: String(request.id) });
     return reply.redirect(`/office/imports/runs/${run.id}`, 303);
@@ -62,12 +65,39 @@ export class OfficeImportsPages {
       return page(request, reply, 'office/import-progress', { title: 'Importing', run, percent });
     }
     if (run.failed) {
-      return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), errors: [{ field: 'file', message: `The import of ${fileName} stopped and nothing was imported: ${run.failed}`, href: '#file' }] }, 500);
+      return page(
+        request,
+        reply,
+        'office/imports',
+        {
+          title: 'Import a CSV file',
+          kinds: kinds(kind),
+          errors: [{ field: 'file', message: `The import of ${fileName} stopped and nothing was imported: ${run.failed}`, href: '#file' }],
+        },
+        500,
+      );
     }
     if (!run.dryRun && report!.problems.length === 0) {
       return redirectWithNotice(reply, '/office/imports', `Imported ${fileName}: ${report!.rows} rows, ${report!.created} records created.`);
     }
-    const refused = !run.dryRun ? [{ field: 'report', message: `The file has ${problemCount(report!.problems.length)}; nothing was imported`, href: '#report' }] : undefined;
-    return page(request, reply, 'office/imports', { title: 'Import a CSV file', kinds: kinds(kind), report, shown: report!.problems.slice(0, SHOWN), more: Math.max(0, report!.problems.length - SHOWN), fileName, rowNumbering: ROW_NUMBERING, errors: refused }, refused ? 400 : 200);
+    const refused = !run.dryRun
+      ? [{ field: 'report', message: `The file has ${problemCount(report!.problems.length)}; nothing was imported`, href: '#report' }]
+      : undefined;
+    return page(
+      request,
+      reply,
+      'office/imports',
+      {
+        title: 'Import a CSV file',
+        kinds: kinds(kind),
+        report,
+        shown: report!.problems.slice(0, SHOWN),
+        more: Math.max(0, report!.problems.length - SHOWN),
+        fileName,
+        rowNumbering: ROW_NUMBERING,
+        errors: refused,
+      },
+      refused ? 400 : 200,
+    );
   }
 }

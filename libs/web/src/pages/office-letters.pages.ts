@@ -1,13 +1,9 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { DELIVERY_STATES, DeliveriesQuery } from '../../../letters/src/letters.dto';
-import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
-import { REMINDER_STATES, RemindersQuery } from '../../../reminders/src/reminders.dto';
-import { RemindersService } from '../../../reminders/src/reminders.service';
+import { PageAccess, NPA_STAFF, ParseId, validateInput } from '@npa/platform';
+import { DELIVERY_STATES, DeliveriesQuery, LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
+import { REMINDER_STATES, RemindersQuery, RemindersService } from '@npa/reminders';
 import { LetterDetails } from './letter-details';
 import { OfficeCharts } from './office-charts';
 import { page } from './render';
@@ -37,7 +33,15 @@ export class OfficeLettersPages {
       this.letters.deliveries(chosen),
       this.charts.remindersSentPerWeek(),
     ]);
-    return page(request, reply, 'office/letters', { title: 'Letters and emails', state: chosen.state, states: DELIVERY_STATES, failed, unknown, listed, chart });
+    return page(request, reply, 'office/letters', {
+      title: 'Letters and emails',
+      state: chosen.state,
+      states: DELIVERY_STATES,
+      failed,
+      unknown,
+      listed,
+      chart,
+    });
   }
 
   @Get('letters/:id.pdf')
@@ -45,7 +49,12 @@ export class OfficeLettersPages {
   async pdf(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
     const { letter, stream } = await this.letters.file(id, 'pdf');
     return reply
-      .headers({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' })
+      .headers({
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      })
       .send(stream);
   }
 
@@ -53,9 +62,7 @@ export class OfficeLettersPages {
   @PageAccess(NPA_STAFF)
   async html(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
     const { stream } = await this.letters.file(id, 'html');
-    return reply
-      .headers(LETTER_HTML_HEADERS)
-      .send(stream);
+    return reply.headers(LETTER_HTML_HEADERS).send(stream);
   }
 
   @Get('letters/:id')

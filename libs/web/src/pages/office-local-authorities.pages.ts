@@ -1,20 +1,19 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { invalid, notFound } from '../../../platform/src/http/domain-error';
-import { validateInput } from '../../../platform/src/http/validation';
-import { AUTHORITY_KINDS, REGIONS } from '../../../returns/src/local-authorities';
-import { LocalAuthoritiesService } from '../../../returns/src/local-authorities.service';
-import { CreateLocalAuthorityDto, LocalAuthorityQuery, UpdateLocalAuthorityDto } from '../../../returns/src/returns.dto';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, invalid, notFound, validateInput } from '@npa/platform';
+import { AUTHORITY_KINDS, REGIONS, LocalAuthoritiesService, CreateLocalAuthorityDto, LocalAuthorityQuery, UpdateLocalAuthorityDto } from '@npa/returns';
 import { FormBody, statusOf, text } from './form-input';
 import { formErrors, page, redirectWithNotice } from './render';
 
 const ADMIN = ['npa_admin'] as const;
 const LABELS: Record<string, string> = { code: 'ONS code', name: 'Name', region: 'Region', kind: 'Kind', endedOn: 'Last day', q: 'Name or code' };
-const BLANK: Record<string, string> = { code: 'Enter the ONS code, like E06000065', name: 'Enter the name', region: 'Select the region', kind: 'Select the kind of authority' };
+const BLANK: Record<string, string> = {
+  code: 'Enter the ONS code, like E06000065',
+  name: 'Enter the name',
+  region: 'Select the region',
+  kind: 'Select the kind of authority',
+};
 
 /** Blank required boxes say what to enter, before the DTO checks the rest. */
 function required(form: Record<string, string | undefined>, fields: string[]): void {
@@ -24,7 +23,8 @@ function required(form: Record<string, string | undefined>, fields: string[]): v
 
 /** Labels before what is wrong, except a blank box's own "Enter ..." request. */
 const errorsOf = (error: unknown) =>
-  formErrors(error, LABELS)?.map((e) => (BLANK[e.field] && e.message === `${LABELS[e.field]} ${BLANK[e.field]}` ? { ...e, message: BLANK[e.field] } : e)) ?? null;
+  formErrors(error, LABELS)?.map((e) => (BLANK[e.field] && e.message === `${LABELS[e.field]} ${BLANK[e.field]}` ? { ...e, message: BLANK[e.field] } : e)) ??
+  null;
 
 /** The reference table of local authorities (the snapshot's measure of coverage); admins add and correct rows. */
 @ApiExcludeController()
@@ -34,7 +34,13 @@ export class OfficeLocalAuthoritiesPages {
 
   @Get()
   @PageAccess(NPA_STAFF)
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('q') q?: string, @Query('region') region?: string, @Query('notice') notice?: string) {
+  async list(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('q') q?: string,
+    @Query('region') region?: string,
+    @Query('notice') notice?: string,
+  ) {
     const filters = { q: q?.trim() || undefined, region: region || undefined };
     try {
       return await this.listPage(request, reply, validateInput(LocalAuthorityQuery, filters), { notice });
@@ -100,10 +106,29 @@ export class OfficeLocalAuthoritiesPages {
       .filter((g) => g.items.length > 0);
     // Unfiltered, each region is folded away: 317 rows are for looking up, not for reading down.
     const filtered = Boolean(query.q || query.region);
-    return page(request, reply, 'office/local-authorities', { title: 'Local authorities', filters: query, ...data, table, regions, filtered, regionNames: REGIONS, kinds: AUTHORITY_KINDS }, status);
+    return page(
+      request,
+      reply,
+      'office/local-authorities',
+      { title: 'Local authorities', filters: query, ...data, table, regions, filtered, regionNames: REGIONS, kinds: AUTHORITY_KINDS },
+      status,
+    );
   }
 
-  private editPage(request: FastifyRequest, reply: FastifyReply, authority: { code: string; name: string }, form: Record<string, string | undefined>, errors?: unknown, status = 200) {
-    return page(request, reply, 'office/local-authority', { title: authority.name, authority, form, errors, regionNames: REGIONS, back: '/office/local-authorities' }, status);
+  private editPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    authority: { code: string; name: string },
+    form: Record<string, string | undefined>,
+    errors?: unknown,
+    status = 200,
+  ) {
+    return page(
+      request,
+      reply,
+      'office/local-authority',
+      { title: authority.name, authority, form, errors, regionNames: REGIONS, back: '/office/local-authorities' },
+      status,
+    );
   }
 }

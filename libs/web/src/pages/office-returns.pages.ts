@@ -1,16 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { FilingStatusService } from '../../../returns/src/filing-status.service';
-import { ReturnYears } from '../../../returns/src/return-years.service';
-import { RETURN_STATES, UpdateReturnYearDto, YearStatusQuery } from '../../../returns/src/returns.dto';
-import { ReturnsService } from '../../../returns/src/returns.service';
-import type { ReportingYear } from '../../../returns/src/rules/reporting-year';
-import { ParseReportingYear } from '../../../returns/src/year.pipe';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, ParseId, validateInput } from '@npa/platform';
+import { FilingStatusService, ReturnYears, RETURN_STATES, UpdateReturnYearDto, YearStatusQuery, ReturnsService, ParseReportingYear } from '@npa/returns';
+import type { ReportingYear } from '@npa/returns';
 import { VIEW_HELPERS } from '../view-engine';
 import { FormBody, statusOf, text } from './form-input';
 import { formErrors, page, redirectWithNotice } from './render';
@@ -20,7 +13,8 @@ const ADMIN = ['npa_admin'] as const;
 const SHOW = [{ value: 'not_filed', text: 'Not filed' }, ...RETURN_STATES.map((s) => ({ value: s, text: VIEW_HELPERS.label(s) }))];
 
 /** `?show=not_filed` or a state, as the API's query; anything else is refused with the filter's name. */
-const statusQuery = (show: string | undefined): YearStatusQuery => (!show ? {} : show === 'not_filed' ? { notFiled: 'true' } : validateInput(YearStatusQuery, { state: show }));
+const statusQuery = (show: string | undefined): YearStatusQuery =>
+  !show ? {} : show === 'not_filed' ? { notFiled: 'true' } : validateInput(YearStatusQuery, { state: show });
 
 const CHANGES = {
   close: { verb: 'Close', done: (label: string) => `${label} is closed: its returns can no longer be filed or changed, and its snapshot is final.` },
@@ -47,13 +41,25 @@ export class OfficeReturnsPages {
 
   @Get(':year')
   @PageAccess(NPA_STAFF)
-  async year(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @Query('show') show?: string, @Query('notice') notice?: string) {
+  async year(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Query('show') show?: string,
+    @Query('notice') notice?: string,
+  ) {
     return this.yearPage(request, reply, year, { show, notice });
   }
 
   @Post(':year/due-date')
   @PageAccess(ADMIN)
-  async dueDate(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @Body() body: FormBody, @CurrentUser() actor: Actor) {
+  async dueDate(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body() body: FormBody,
+    @CurrentUser() actor: Actor,
+  ) {
     const dueOn = text(body, 'dueOn') ?? '';
     try {
       const settings = await this.years.setDueOn(year.startYear, validateInput(UpdateReturnYearDto, { dueOn }).dueOn, actor);
@@ -86,21 +92,48 @@ export class OfficeReturnsPages {
 
   @Post(':year/reopen')
   @PageAccess(ADMIN)
-  async reopen(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+  async reopen(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @CurrentUser() actor: Actor,
+  ) {
     return this.change(request, reply, year, 'reopen', () => this.years.reopen(year.startYear, actor));
   }
 
   @Get(':year/services/:id')
   @PageAccess(NPA_STAFF)
-  async oneReturn(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @Param('id', ParseId) id: string) {
+  async oneReturn(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Param('id', ParseId) id: string,
+  ) {
     const view = await this.returns.get(id, year.startYear);
-    return page(request, reply, 'office/return', { title: `${view.serviceName}: ${year.label} return`, view, rows: comparisonRows(view), back: `/office/returns/${year.slug}` });
+    return page(request, reply, 'office/return', {
+      title: `${view.serviceName}: ${year.label} return`,
+      view,
+      rows: comparisonRows(view),
+      back: `/office/returns/${year.slug}`,
+    });
   }
 
-  private async yearPage(request: FastifyRequest, reply: FastifyReply, year: ReportingYear, data: { show?: string; notice?: string; errors?: unknown; dueOn?: string }, status = 200) {
+  private async yearPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: ReportingYear,
+    data: { show?: string; notice?: string; errors?: unknown; dueOn?: string },
+    status = 200,
+  ) {
     const filing = await this.filing.status(year.startYear, statusQuery(data.show));
     const shows = SHOW.map((s) => ({ ...s, selected: s.value === data.show }));
-    return page(request, reply, 'office/return-year', { title: `${year.label} annual returns`, ...data, filing, shows, dueOn: data.dueOn ?? filing.year.dueOn, back: '/office/returns' }, status);
+    return page(
+      request,
+      reply,
+      'office/return-year',
+      { title: `${year.label} annual returns`, ...data, filing, shows, dueOn: data.dueOn ?? filing.year.dueOn, back: '/office/returns' },
+      status,
+    );
   }
 
   private async change(request: FastifyRequest, reply: FastifyReply, year: ReportingYear, change: Change, apply: () => Promise<unknown>) {
@@ -116,6 +149,20 @@ export class OfficeReturnsPages {
 
   private async confirmPage(request: FastifyRequest, reply: FastifyReply, year: ReportingYear, change: Change, errors?: unknown, status = 200) {
     const { year: settings, counts } = await this.filing.status(year.startYear);
-    return page(request, reply, 'office/return-year-confirm', { title: `${CHANGES[change].verb} ${year.label}?`, change, verb: CHANGES[change].verb, year: settings, counts, errors, back: `/office/returns/${year.slug}` }, status);
+    return page(
+      request,
+      reply,
+      'office/return-year-confirm',
+      {
+        title: `${CHANGES[change].verb} ${year.label}?`,
+        change,
+        verb: CHANGES[change].verb,
+        year: settings,
+        counts,
+        errors,
+        back: `/office/returns/${year.slug}`,
+      },
+      status,
+    );
   }
 }

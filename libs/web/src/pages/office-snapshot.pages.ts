@@ -1,15 +1,9 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { Clock } from '../../../platform/src/time/clock';
-import { ServicesService } from '../../../registry/src/services/services.service';
-import { ReturnYears } from '../../../returns/src/return-years.service';
-import { latestFilingYear, reportingYear, type ReportingYear } from '../../../returns/src/rules/reporting-year';
-import { SnapshotService } from '../../../returns/src/snapshot.service';
-import { ParseReportingYear } from '../../../returns/src/year.pipe';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, Clock } from '@npa/platform';
+import { ServicesService } from '@npa/registry';
+import { ReturnYears, latestFilingYear, reportingYear, type ReportingYear, SnapshotService, ParseReportingYear } from '@npa/returns';
 import { statusOf } from './form-input';
 import { formErrors, page, redirectWithNotice } from './render';
 import { snapshotPage } from './snapshot-page';
@@ -35,7 +29,10 @@ export class OfficeSnapshotPages {
     try {
       const year = asked ? ParseReportingYear.transform(asked, { type: 'query' }) : latestFilingYear(today);
       const snapshot = await this.snapshots.compute(year.startYear);
-      const [reports, unmatched] = await Promise.all([this.snapshots.reports(year.startYear), Promise.all(snapshot.unmatched.map((u) => this.services.get(u.id)))]);
+      const [reports, unmatched] = await Promise.all([
+        this.snapshots.reports(year.startYear),
+        Promise.all(snapshot.unmatched.map((u) => this.services.get(u.id))),
+      ]);
       return page(request, reply, 'office/snapshot', {
         ...base,
         title: `National snapshot ${snapshot.year.label}`,
@@ -58,7 +55,11 @@ export class OfficeSnapshotPages {
   async csv(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear) {
     const body = await this.snapshots.csv(year.startYear);
     return reply
-      .headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="npa-snapshot-${year.slug}.csv"`, 'cache-control': 'private, no-store' })
+      .headers({
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="npa-snapshot-${year.slug}.csv"`,
+        'cache-control': 'private, no-store',
+      })
       .send(body);
   }
 
@@ -68,6 +69,10 @@ export class OfficeSnapshotPages {
   async report(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
     const report = await this.snapshots.requestReport(year.startYear, actor);
     const what = report.provisional ? 'provisional PDF report' : 'PDF report';
-    return redirectWithNotice(reply, `/office/snapshot?year=${year.slug}`, `The ${what} of ${year.label} is being produced: its link appears under Reports when it is ready.`);
+    return redirectWithNotice(
+      reply,
+      `/office/snapshot?year=${year.slug}`,
+      `The ${what} of ${year.label} is being produced: its link appears under Reports when it is ready.`,
+    );
   }
 }

@@ -1,12 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { validateInput } from '../../../platform/src/http/validation';
-import { LETTER_TITLES, type LetterKind } from '../../../letters/src/letter-kinds';
-import { LetterTemplatesService } from '../../../letters/src/letter-templates.service';
-import { TemplateDraftDto, TemplatePreviewDto } from '../../../letters/src/letters.dto';
+import { PageAccess, Actor, CurrentUser, validateInput } from '@npa/platform';
+import { LETTER_TITLES, type LetterKind, LetterTemplatesService, TemplateDraftDto, TemplatePreviewDto } from '@npa/letters';
 import { formErrors, page, redirectWithNotice } from './render';
 
 const FIELDS = { html: 'The letter body', text: 'The email text', note: 'What changed' };
@@ -56,7 +52,13 @@ export class OfficeTemplatesPages {
 
   @Post(':kind')
   @PageAccess(['npa_admin'])
-  async publish(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('kind') kind: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  async publish(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('kind') kind: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
+  ) {
     const draft = draftOf(body);
     try {
       const published = await this.templates.publish(kind, validateInput(TemplateDraftDto, draft), actor);
@@ -69,7 +71,14 @@ export class OfficeTemplatesPages {
     }
   }
 
-  private editor(request: FastifyRequest, reply: FastifyReply, kind: string, draft: { html: string; text: string; note?: string }, data: Record<string, unknown>, status = 200) {
+  private editor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: string,
+    draft: { html: string; text: string; note?: string },
+    data: Record<string, unknown>,
+    status = 200,
+  ) {
     return page(request, reply, 'office/template', { title: title(kind), kind, draft, back: '/office/templates', ...data }, status);
   }
 }

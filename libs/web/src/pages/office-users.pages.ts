@@ -1,15 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { MIN_PASSWORD_LENGTH } from '../../../platform/src/auth/password';
-import { SignInLocks } from '../../../platform/src/auth/sign-in-locks';
-import { TotpService } from '../../../platform/src/auth/totp.service';
-import { PageQuery } from '../../../platform/src/http/pagination';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { CreateUserDto, UpdateUserDto } from '../../../platform/src/users/user.dto';
-import { UsersService } from '../../../platform/src/users/users.service';
+import {
+  PageAccess,
+  Actor,
+  CurrentUser,
+  MIN_PASSWORD_LENGTH,
+  SignInLocks,
+  TotpService,
+  PageQuery,
+  ParseId,
+  validateInput,
+  CreateUserDto,
+  UpdateUserDto,
+  UsersService,
+} from '@npa/platform';
 import { OrganisationOptions } from './organisation-options';
 import { page, redirectWithNotice } from './render';
 import { readUserForm, ROLE_NAMES, roleChoices, userFormErrors } from './user-form';
@@ -32,14 +37,24 @@ export class OfficeUsersPages {
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
     const [{ items, total }, options] = await Promise.all([this.users.list(Object.assign(new PageQuery(), { pageSize: 500 })), this.organisations.all()]);
     const names = new Map([...options.services, ...options.settings].map((o) => [o.id, o.name]));
-    const users = items.map((u) => ({ ...u, roleName: ROLE_NAMES[u.role], organisation: u.organisationId ? (names.get(u.organisationId) ?? u.organisationId) : null }));
+    const users = items.map((u) => ({
+      ...u,
+      roleName: ROLE_NAMES[u.role],
+      organisation: u.organisationId ? (names.get(u.organisationId) ?? u.organisationId) : null,
+    }));
     return page(request, reply, 'office/users', { title: 'Users and roles', notice, users, total });
   }
 
   @Get('new')
   @PageAccess(['npa_admin'])
   async newUser(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return page(request, reply, 'office/user-new', { title: 'Add a user', passwordHint, form: {}, roles: roleChoices(undefined, undefined, await this.organisations.all()), back: '/office/users' });
+    return page(request, reply, 'office/user-new', {
+      title: 'Add a user',
+      passwordHint,
+      form: {},
+      roles: roleChoices(undefined, undefined, await this.organisations.all()),
+      back: '/office/users',
+    });
   }
 
   @Post()
@@ -54,7 +69,13 @@ export class OfficeUsersPages {
       if (!errors) throw error;
       const status = error instanceof Error && 'status' in error && Number(error.status) === 409 ? 409 : 400;
       const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
-      return page(request, reply, 'office/user-new', { title: 'Add a user', passwordHint, form: { ...form, password: '' }, roles, errors, back: '/office/users' }, status);
+      return page(
+        request,
+        reply,
+        'office/user-new',
+        { title: 'Add a user', passwordHint, form: { ...form, password: '' }, roles, errors, back: '/office/users' },
+        status,
+      );
     }
   }
 
@@ -68,7 +89,13 @@ export class OfficeUsersPages {
 
   @Post(':id')
   @PageAccess(['npa_admin'])
-  async changeRole(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  async changeRole(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
+  ) {
     const form = readUserForm(body);
     try {
       const user = await this.users.update(id, validateInput(UpdateUserDto, { role: form.role, organisationId: form.organisationId }), actor);
@@ -103,6 +130,10 @@ export class OfficeUsersPages {
   @PageAccess(['npa_admin'])
   async liftSignInLock(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
     const { wasLocked } = await this.locks.lift(id, actor);
-    return redirectWithNotice(reply, `/office/users/${id}`, wasLocked ? 'Their sign-ins are no longer paused.' : 'Their sign-ins were not paused; any count of failed sign-ins starts again.');
+    return redirectWithNotice(
+      reply,
+      `/office/users/${id}`,
+      wasLocked ? 'Their sign-ins are no longer paused.' : 'Their sign-ins were not paused; any count of failed sign-ins starts again.',
+    );
   }
 }

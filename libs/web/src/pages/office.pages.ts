@@ -1,13 +1,9 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { ParseId } from '../../../platform/src/http/validation';
-import { WorkshopsService } from '../../../training/src/workshops.service';
-import { QueueQuery } from '../../../approval/src/approval.dto';
-import { ReviewQueueService } from '../../../approval/src/review-queue.service';
+import { PageAccess, NPA_STAFF, Actor, CurrentUser, ParseId } from '@npa/platform';
+import { WorkshopsService } from '@npa/training';
+import { QueueQuery, ReviewQueueService } from '@npa/approval';
 import { OfficeCharts } from './office-charts';
 import { OfficeDashboard } from './office-dashboard';
 import { page, redirectWithNotice } from './render';
@@ -26,7 +22,12 @@ export class OfficePages {
   @Get()
   @PageAccess(NPA_STAFF)
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
-    return page(request, reply, 'office/dashboard', { title: 'Dashboard', notice, ...(await this.dashboard.figures()), applicationsChart: await this.charts.applicationsPerMonth() });
+    return page(request, reply, 'office/dashboard', {
+      title: 'Dashboard',
+      notice,
+      ...(await this.dashboard.figures()),
+      applicationsChart: await this.charts.applicationsPerMonth(),
+    });
   }
 
   /** Confirms a backdated workshop from the dashboard's list (audited); a second confirmation is a 409 page. */

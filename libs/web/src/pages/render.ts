@@ -1,7 +1,7 @@
 import '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { DomainError, type ProblemDetail } from '../../../platform/src/http/domain-error';
+import type { Actor } from '@npa/platform';
+import { DomainError, type ProblemDetail } from '@npa/platform';
 import { navFor } from './nav';
 
 export interface FormError {
@@ -28,7 +28,11 @@ export function formErrors(error: unknown, fields: Record<string, string> = {}):
   const errors = details.map((d) => {
     const field = d.field.split('.')[0];
     const label = fields[field];
-    return { field, message: label ? `${label} ${d.problem}` : d.field && !d.problem.startsWith(d.field) ? `${d.field} ${d.problem}` : d.problem, href: label ? `#${field}` : '' };
+    return {
+      field,
+      message: label ? `${label} ${d.problem}` : d.field && !d.problem.startsWith(d.field) ? `${d.field} ${d.problem}` : d.problem,
+      href: label ? `#${field}` : '',
+    };
   });
   // One message per field, as the GOV.UK pattern asks: the first problem found.
   return errors.filter((e, i) => !e.field || errors.findIndex((o) => o.field === e.field) === i);

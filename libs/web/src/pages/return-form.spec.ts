@@ -1,7 +1,16 @@
-import { DomainError } from '../../../platform/src/http/domain-error';
+import { DomainError } from '@npa/platform';
 import { formValues, readReturnForm, returnFormErrors, showFigure, toReturnDto } from './return-form';
 
-const typed = { referralsAccepted: '100', childrenSupported: '120', waitingList: '10', ageRange: '0-5', fundingSource: 'local_authority', budgetCut: 'no', teamFte: '4.5', annualCost: '240000' };
+const typed = {
+  referralsAccepted: '100',
+  childrenSupported: '120',
+  waitingList: '10',
+  ageRange: '0-5',
+  fundingSource: 'local_authority',
+  budgetCut: 'no',
+  teamFte: '4.5',
+  annualCost: '240000',
+};
 
 function refusal(values: Record<string, string>) {
   try {
@@ -45,14 +54,38 @@ describe('the annual return form', () => {
 
   it('lists every blank field in the order of the form, never NaN', () => {
     const { summary } = refusal({});
-    expect(summary?.map((e) => e.field)).toEqual(['referralsAccepted', 'childrenSupported', 'waitingList', 'ageRange', 'fundingSource', 'budgetCut', 'teamFte', 'annualCost']);
+    expect(summary?.map((e) => e.field)).toEqual([
+      'referralsAccepted',
+      'childrenSupported',
+      'waitingList',
+      'ageRange',
+      'fundingSource',
+      'budgetCut',
+      'teamFte',
+      'annualCost',
+    ]);
     expect(JSON.stringify(summary)).not.toMatch(/NaN/);
   });
 
   it('shows a filed return in the form and in words', () => {
-    const figures = { referralsAccepted: 1200, childrenSupported: 120, waitingList: 0, ageRange: '0-4' as const, fundingSource: 'charity' as const, budgetCut: false, teamFte: 4.5, annualCost: 240000 };
+    const figures = {
+      referralsAccepted: 1200,
+      childrenSupported: 120,
+      waitingList: 0,
+      ageRange: '0-4' as const,
+      fundingSource: 'charity' as const,
+      budgetCut: false,
+      teamFte: 4.5,
+      annualCost: 240000,
+    };
     expect(formValues(figures)).toMatchObject({ referralsAccepted: '1200', budgetCut: 'no', teamFte: '4.5' });
     expect(formValues(null).annualCost).toBe('');
-    expect([showFigure('referralsAccepted', figures), showFigure('annualCost', figures), showFigure('ageRange', figures), showFigure('fundingSource', figures), showFigure('budgetCut', figures)]).toEqual(['1,200', '£240,000', '0 to 4 years', 'Charity', 'No']);
+    expect([
+      showFigure('referralsAccepted', figures),
+      showFigure('annualCost', figures),
+      showFigure('ageRange', figures),
+      showFigure('fundingSource', figures),
+      showFigure('budgetCut', figures),
+    ]).toEqual(['1,200', '£240,000', '0 to 4 years', 'Charity', 'No']);
   });
 });

@@ -1,10 +1,8 @@
 // The annual return as a GOV.UK form: what was typed, turned into the API's FileReturnDto (numbers and
 // a yes/no), and the figures shown back as a person reads them. The rules stay in libs/returns.
-import { DomainError, invalid, type ProblemDetail } from '../../../platform/src/http/domain-error';
-import { validateInput } from '../../../platform/src/http/validation';
-import { FileReturnDto } from '../../../returns/src/returns.dto';
-import type { ReturnView } from '../../../returns/src/returns.views';
-import { AGE_RANGES, FIGURE_LABELS, FUNDING_LABELS, FUNDING_SOURCES, type ReturnFigures } from '../../../returns/src/rules/figures';
+import { DomainError, invalid, type ProblemDetail, validateInput } from '@npa/platform';
+import { FileReturnDto, AGE_RANGES, FIGURE_LABELS, FUNDING_LABELS, FUNDING_SOURCES, type ReturnFigures } from '@npa/returns';
+import type { ReturnView } from '@npa/returns';
 import type { FormBody } from './form-input';
 import { formErrors, type FormError } from './render';
 
@@ -87,7 +85,10 @@ export function toReturnDto(values: ReturnFormValues): FileReturnDto {
   const given = Object.fromEntries(FIELDS.filter((f) => values[f] !== '').map((f) => [f, convert(f, values[f])]));
   const notNumbers = FIELDS.filter((f) => isNumberField(f) && f in given && typeof given[f] !== 'number');
   const own = new Set<string>([...blanks, ...notNumbers]);
-  let problems: ProblemDetail[] = [...blanks.map((f) => ({ field: f, problem: BLANK[f] })), ...notNumbers.map((f) => ({ field: f, problem: 'must be a number' }))];
+  let problems: ProblemDetail[] = [
+    ...blanks.map((f) => ({ field: f, problem: BLANK[f] })),
+    ...notNumbers.map((f) => ({ field: f, problem: 'must be a number' })),
+  ];
   try {
     const dto = validateInput(FileReturnDto, given);
     if (problems.length === 0) return dto;
@@ -96,7 +97,10 @@ export function toReturnDto(values: ReturnFormValues): FileReturnDto {
     problems = problems.concat((error.details ?? []).filter((d) => !own.has(d.field)));
   }
   const order = (p: ProblemDetail) => FIELDS.indexOf(p.field as Field);
-  throw invalid('The return has fields to correct.', problems.sort((a, b) => order(a) - order(b)));
+  throw invalid(
+    'The return has fields to correct.',
+    problems.sort((a, b) => order(a) - order(b)),
+  );
 }
 
 /** The error summary: a field's label before what is wrong with it, a blank field's request as it is. */
@@ -121,8 +125,18 @@ export function returnFields(view: ReturnView, values: ReturnFormValues) {
     options: options.map((o, i) => ({ ...o, id: i === 0 ? f : `${f}-${i + 1}`, checked: values[f] === o.value })),
   });
   return FIELDS.map((f) => {
-    if (f === 'ageRange') return radios(f, AGE_RANGES.map((a) => ({ value: a, text: AGE_RANGE_TEXT(a) })), true);
-    if (f === 'fundingSource') return radios(f, FUNDING_SOURCES.map((s) => ({ value: s, text: FUNDING_LABELS[s] })), false);
+    if (f === 'ageRange')
+      return radios(
+        f,
+        AGE_RANGES.map((a) => ({ value: a, text: AGE_RANGE_TEXT(a) })),
+        true,
+      );
+    if (f === 'fundingSource')
+      return radios(
+        f,
+        FUNDING_SOURCES.map((s) => ({ value: s, text: FUNDING_LABELS[s] })),
+        false,
+      );
     if (f === 'budgetCut') return radios(f, YES_NO, true);
     return {
       field: f,

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../../platform/src/time/clock';
-import { ComplianceService } from '../../../compliance/src/compliance.service';
-import { FactsLoader } from '../../../compliance/src/facts.loader';
-import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
-import { isActiveOn, isTrainedOn, membershipOn } from '../../../compliance/src/rules/team';
-import { LettersService } from '../../../letters/src/letters.service';
-import { RemindersService } from '../../../reminders/src/reminders.service';
-import { ServicesService } from '../../../registry/src/services/services.service';
-import { TeamService } from '../../../registry/src/services/team.service';
-import { TeamQuery } from '../../../registry/src/services/services.dto';
+import { Clock } from '@npa/platform';
+import { ComplianceService, FactsLoader, SERVICE_RULES, isActiveOn, isTrainedOn, membershipOn } from '@npa/compliance';
+import { LettersService } from '@npa/letters';
+import { RemindersService } from '@npa/reminders';
+import { ServicesService, TeamService, TeamQuery } from '@npa/registry';
 import { statusChart } from './compliance-chart';
 
 const TITLES = new Map(SERVICE_RULES.map((r) => [r.id, r.title]));

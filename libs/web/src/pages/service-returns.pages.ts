@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { ServicesService } from '../../../registry/src/services/services.service';
-import { ReturnsService } from '../../../returns/src/returns.service';
-import type { ReturnView } from '../../../returns/src/returns.views';
-import type { ReportingYear } from '../../../returns/src/rules/reporting-year';
-import { ParseReportingYear } from '../../../returns/src/year.pipe';
+import { PageAccess, Actor, CurrentUser } from '@npa/platform';
+import { ServicesService } from '@npa/registry';
+import { ReturnsService, ParseReportingYear } from '@npa/returns';
+import type { ReturnView, ReportingYear } from '@npa/returns';
 import { FormBody, statusOf } from './form-input';
 import { page, redirectWithNotice } from './render';
 import { comparisonRows, formValues, readReturnForm, returnFields, returnFormErrors, toReturnDto, type ReturnFormValues } from './return-form';
@@ -37,7 +34,13 @@ export class ServiceReturnsPages {
 
   @Get(':year')
   @PageAccess(MANAGER)
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('year', ParseReportingYear) year: ReportingYear, @Query('notice') notice?: string) {
+  async form(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() actor: Actor,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Query('notice') notice?: string,
+  ) {
     const view = await this.returns.get(actor.organisationId!, year.startYear);
     return page(request, reply, 'service/return', { ...returnPage(view, formValues(view.figures)), notice, back: '/service/returns' });
   }
@@ -45,12 +48,19 @@ export class ServiceReturnsPages {
   /** Files the return or corrects it; a slip comes back as the same form with what to check, as typed. */
   @Post(':year')
   @PageAccess(MANAGER)
-  async file(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('year', ParseReportingYear) year: ReportingYear, @Body() body: FormBody) {
+  async file(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() actor: Actor,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body() body: FormBody,
+  ) {
     const serviceId = actor.organisationId!;
     const values = readReturnForm(body);
     try {
       const filed = await this.returns.file(serviceId, year.startYear, toReturnDto(values), actor);
-      const notice = filed.revision === 1 ? `Your ${year.label} return is filed. Thank you.` : `Your ${year.label} return is corrected (revision ${filed.revision}).`;
+      const notice =
+        filed.revision === 1 ? `Your ${year.label} return is filed. Thank you.` : `Your ${year.label} return is corrected (revision ${filed.revision}).`;
       return redirectWithNotice(reply, `/service/returns/${year.slug}`, notice);
     } catch (error) {
       const errors = returnFormErrors(error);

@@ -1,15 +1,9 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { invalid } from '../../../platform/src/http/domain-error';
-import { validateInput } from '../../../platform/src/http/validation';
-import { PeopleService } from '../../../registry/src/people/people.service';
-import { AddTeamMemberDto, DateRangeQuery, UpdateTeamMemberDto } from '../../../registry/src/services/services.dto';
-import { TeamService } from '../../../registry/src/services/team.service';
-import { RecordSessionDto } from '../../../supervision/src/supervision.dto';
-import { SupervisionService } from '../../../supervision/src/supervision.service';
+import { PageAccess, Actor, CurrentUser, invalid, validateInput } from '@npa/platform';
+import { PeopleService, AddTeamMemberDto, DateRangeQuery, UpdateTeamMemberDto, TeamService } from '@npa/registry';
+import { RecordSessionDto, SupervisionService } from '@npa/supervision';
 import { FormBody, list, num, statusOf, text } from './form-input';
 import { formErrors, page, redirectWithNotice } from './render';
 import { ServiceOverview } from './service-overview';
@@ -43,7 +37,14 @@ export class ServiceTeamPages {
   @PageAccess(MANAGER)
   async addMember(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
-    const values = { email: text(body, 'email'), name: text(body, 'name'), role: text(body, 'role'), fte: num(body, 'fte'), caseload: num(body, 'caseload'), startDate: text(body, 'startDate') };
+    const values = {
+      email: text(body, 'email'),
+      name: text(body, 'name'),
+      role: text(body, 'role'),
+      fte: num(body, 'fte'),
+      caseload: num(body, 'caseload'),
+      startDate: text(body, 'startDate'),
+    };
     try {
       const { email, name, ...post } = values;
       validateInput(AddTeamMemberDto, { personId: PLACEHOLDER_ID, ...post });
@@ -89,20 +90,44 @@ export class ServiceTeamPages {
       if (!errors) throw error;
       const data = await this.supervisionData(serviceId);
       const checked = new Set(values.practitionerIds);
-      return page(request, reply, 'service/supervision', { title: 'Supervision', ...data, values, practitioners: data.practitioners.map((p) => ({ ...p, checked: checked.has(p.personId) })), errors }, statusOf(error));
+      return page(
+        request,
+        reply,
+        'service/supervision',
+        { title: 'Supervision', ...data, values, practitioners: data.practitioners.map((p) => ({ ...p, checked: checked.has(p.personId) })), errors },
+        statusOf(error),
+      );
     }
   }
 
   private async supervisionData(serviceId: string) {
-    const [team, log] = await Promise.all([this.overview.teamRows(serviceId), this.supervision.list(serviceId, Object.assign(new DateRangeQuery(), { pageSize: 200 }))]);
+    const [team, log] = await Promise.all([
+      this.overview.teamRows(serviceId),
+      this.supervision.list(serviceId, Object.assign(new DateRangeQuery(), { pageSize: 200 })),
+    ]);
     const names = new Map(team.rows.map((r) => [r.personId, r.name]));
     const people = [...new Map(team.rows.map((r) => [r.personId, { personId: r.personId, name: r.name, current: r.current, role: r.role }])).values()];
-    const sessions = log.items.map((s) => ({ ...s, supervisor: names.get(s.supervisorId) ?? 'Unknown', practitioners: s.practitionerIds.map((id) => names.get(id) ?? 'Unknown').join(', ') }));
-    const practitioners = [...new Map(team.current.filter((r) => r.role === 'practitioner').map((r) => [r.personId, { personId: r.personId, name: r.name, checked: false }])).values()];
+    const sessions = log.items.map((s) => ({
+      ...s,
+      supervisor: names.get(s.supervisorId) ?? 'Unknown',
+      practitioners: s.practitionerIds.map((id) => names.get(id) ?? 'Unknown').join(', '),
+    }));
+    const practitioners = [
+      ...new Map(
+        team.current.filter((r) => r.role === 'practitioner').map((r) => [r.personId, { personId: r.personId, name: r.name, checked: false }]),
+      ).values(),
+    ];
     return { ...team, sessions, supervisors: people, practitioners, total: log.total };
   }
 
-  private async teamWithErrors(request: FastifyRequest, reply: FastifyReply, serviceId: string, error: unknown, labels: Record<string, string>, kept: Record<string, unknown>) {
+  private async teamWithErrors(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    serviceId: string,
+    error: unknown,
+    labels: Record<string, string>,
+    kept: Record<string, unknown>,
+  ) {
     const errors = formErrors(error, labels);
     if (!errors) throw error;
     return page(request, reply, 'service/team', { title: 'Team', ...(await this.overview.teamRows(serviceId)), ...kept, errors }, statusOf(error));

@@ -1,14 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { DomainError } from '../../../platform/src/http/domain-error';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { WhatIfDto } from '../../../compliance/src/compliance.dto';
-import { ComplianceService } from '../../../compliance/src/compliance.service';
-import { SERVICE_RULES } from '../../../compliance/src/rules/evaluate';
-import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
+import { PageAccess, Actor, CurrentUser, DomainError, ParseId, validateInput } from '@npa/platform';
+import { WhatIfDto, ComplianceService, SERVICE_RULES } from '@npa/compliance';
+import { LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
 import { FormBody, num, statusOf, text } from './form-input';
 import { formErrors, page } from './render';
 import { ServiceOverview } from './service-overview';
@@ -46,7 +41,12 @@ export class ServicePages {
   async letter(@Param('id', ParseId) id: string, @Res() reply: FastifyReply) {
     const { letter, stream } = await this.letters.file(id, 'pdf');
     return reply
-      .headers({ 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"` })
+      .headers({
+        'content-type': 'application/pdf',
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+        'content-disposition': `inline; filename="${letter.kind}-${letter.verificationCode}.pdf"`,
+      })
       .send(stream);
   }
 
@@ -71,9 +71,23 @@ export class ServicePages {
     const serviceId = actor.organisationId!;
     const kind = (Object.keys(WHAT_IF_FORMS).includes(String(body.kind)) ? body.kind : 'new_starter') as WhatIfKind;
     const team = await this.overview.teamRows(serviceId);
-    const values = { kind, memberId: text(body, 'memberId'), personId: text(body, 'personId'), endDate: text(body, 'endDate'), name: text(body, 'name'), role: text(body, 'role'), fte: num(body, 'fte'), caseload: num(body, 'caseload'), startDate: text(body, 'startDate'), isMember: body.isMember === 'yes', isTrained: body.isTrained === 'yes' };
+    const values = {
+      kind,
+      memberId: text(body, 'memberId'),
+      personId: text(body, 'personId'),
+      endDate: text(body, 'endDate'),
+      name: text(body, 'name'),
+      role: text(body, 'role'),
+      fte: num(body, 'fte'),
+      caseload: num(body, 'caseload'),
+      startDate: text(body, 'startDate'),
+      isMember: body.isMember === 'yes',
+      isTrained: body.isTrained === 'yes',
+    };
     const fields = Object.keys(WHAT_IF_FORMS[kind].labels);
-    const change = Object.fromEntries(Object.entries(values).filter(([k]) => k === 'kind' || fields.includes(k) || (kind === 'new_starter' && (k === 'isMember' || k === 'isTrained'))));
+    const change = Object.fromEntries(
+      Object.entries(values).filter(([k]) => k === 'kind' || fields.includes(k) || (kind === 'new_starter' && (k === 'isMember' || k === 'isTrained'))),
+    );
     try {
       const result = await this.compliance.whatIf(serviceId, validateInput(WhatIfDto, { changes: [change] }));
       const explained = new Map(result.rules.map((r) => [r.id, r.explanation]));

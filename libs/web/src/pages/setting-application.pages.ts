@@ -1,15 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess, TakesUpload } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { invalid } from '../../../platform/src/http/domain-error';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { ApplicationsService } from '../../../approval/src/applications.service';
-import { OptionalMessageDto, StatementDto } from '../../../approval/src/approval.dto';
-import { EvidenceService } from '../../../approval/src/evidence/evidence.service';
-import { readUpload } from '../../../approval/src/evidence/upload';
-import { CRITERIA } from '../../../approval/src/rules/criteria';
+import { PageAccess, TakesUpload, Actor, CurrentUser, invalid, ParseId, validateInput } from '@npa/platform';
+import { ApplicationsService, OptionalMessageDto, StatementDto, EvidenceService, readUpload, CRITERIA } from '@npa/approval';
 import { FormError, formErrors, page, redirectWithNotice } from './render';
 import { SettingApplication, Typed } from './setting-application';
 
@@ -47,14 +40,29 @@ export class SettingApplicationPages {
 
   @Post(':id/criteria/:criterionId')
   @PageAccess(CONTACT, OWN)
-  async saveStatement(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() body: Record<string, unknown>) {
+  async saveStatement(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('criterionId') criterionId: string,
+    @Body() body: Record<string, unknown>,
+  ) {
     const statement = text(body.statement);
     const typed = { criterionId, statement };
-    return this.attempt(request, reply, actor, async () => {
-      if (!statement.trim()) throw invalid('The statement is empty.', [{ field: 'statement', problem: 'write how your setting meets this criterion' }]);
-      await this.applications.saveStatement(id, criterionId, validateInput(StatementDto, { statement }).statement, actor);
-      return `Statement for ${criterionId} saved`;
-    }, { statement: `${criterionId}:` }, (e) => ({ ...e, field: criterionId, href: `#${criterionId}` }), typed);
+    return this.attempt(
+      request,
+      reply,
+      actor,
+      async () => {
+        if (!statement.trim()) throw invalid('The statement is empty.', [{ field: 'statement', problem: 'write how your setting meets this criterion' }]);
+        await this.applications.saveStatement(id, criterionId, validateInput(StatementDto, { statement }).statement, actor);
+        return `Statement for ${criterionId} saved`;
+      },
+      { statement: `${criterionId}:` },
+      (e) => ({ ...e, field: criterionId, href: `#${criterionId}` }),
+      typed,
+    );
   }
 
   @Post(':id/evidence')
@@ -62,13 +70,20 @@ export class SettingApplicationPages {
   @TakesUpload()
   async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
     let criterionId = '';
-    return this.attempt(request, reply, actor, async () => {
-      const { part, criterionId: fromQuery } = await readUpload(request);
-      const field = part?.fields.criterionId;
-      criterionId = fromQuery ?? (field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '');
-      const saved = await this.evidence.upload(id, part, actor, fromQuery);
-      return `${saved.fileName} added to ${saved.criterionId ?? 'the application'}`;
-    }, { file: 'The file:', criterionId: 'Criterion' }, (e) => ({ ...e, field: `file-${criterionId}`, href: `#file-${criterionId}` }));
+    return this.attempt(
+      request,
+      reply,
+      actor,
+      async () => {
+        const { part, criterionId: fromQuery } = await readUpload(request);
+        const field = part?.fields.criterionId;
+        criterionId = fromQuery ?? (field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '');
+        const saved = await this.evidence.upload(id, part, actor, fromQuery);
+        return `${saved.fileName} added to ${saved.criterionId ?? 'the application'}`;
+      },
+      { file: 'The file:', criterionId: 'Criterion' },
+      (e) => ({ ...e, field: `file-${criterionId}`, href: `#file-${criterionId}` }),
+    );
   }
 
   @Get(':id/evidence/:evidenceId')
@@ -82,12 +97,26 @@ export class SettingApplicationPages {
 
   @Post(':id/submit')
   @PageAccess(CONTACT, OWN)
-  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>) {
+  async submit(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Body() body: Record<string, unknown>,
+  ) {
     const message = text(body.message);
-    return this.attempt(request, reply, actor, async () => {
-      await this.applications.submit(id, actor, validateInput(OptionalMessageDto, { message }).message);
-      return 'Your application is submitted: an NPA reviewer will look at it';
-    }, { ...BY_CRITERION, message: 'Your message' }, (e) => e, { message });
+    return this.attempt(
+      request,
+      reply,
+      actor,
+      async () => {
+        await this.applications.submit(id, actor, validateInput(OptionalMessageDto, { message }).message);
+        return 'Your application is submitted: an NPA reviewer will look at it';
+      },
+      { ...BY_CRITERION, message: 'Your message' },
+      (e) => e,
+      { message },
+    );
   }
 
   @Post(':id/withdraw')
@@ -119,8 +148,20 @@ export class SettingApplicationPages {
     }
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, actor: Actor, extra: { notice?: string; errors?: FormError[]; typed?: Typed }, status = 200) {
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    extra: { notice?: string; errors?: FormError[]; typed?: Typed },
+    status = 200,
+  ) {
     const data = await this.view.of(actor.organisationId!, actor, extra.errors, extra.typed);
-    return page(request, reply, 'setting/application', { title: 'Stamp of Approval application', back: '/setting', ...data, notice: extra.notice, errors: extra.errors }, status);
+    return page(
+      request,
+      reply,
+      'setting/application',
+      { title: 'Stamp of Approval application', back: '/setting', ...data, notice: extra.notice, errors: extra.errors },
+      status,
+    );
   }
 }

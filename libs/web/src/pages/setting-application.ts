@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { ApplicationsService } from '../../../approval/src/applications.service';
-import { isOpen } from '../../../approval/src/rules/machine';
+import type { Actor } from '@npa/platform';
+import { ApplicationsService, isOpen } from '@npa/approval';
 import type { FormError } from './render';
 
 type ApplicationView = Awaited<ReturnType<ApplicationsService['get']>>;

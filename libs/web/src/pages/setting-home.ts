@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { validateInput } from '../../../platform/src/http/validation';
-import { AwardsService } from '../../../approval/src/awards.service';
-import { LettersService } from '../../../letters/src/letters.service';
-import { PeopleService } from '../../../registry/src/people/people.service';
-import { AddStaffDto, StaffQuery } from '../../../registry/src/settings/settings.dto';
-import { SettingsService } from '../../../registry/src/settings/settings.service';
-import { RemindersService } from '../../../reminders/src/reminders.service';
+import type { Actor } from '@npa/platform';
+import { validateInput } from '@npa/platform';
+import { AwardsService } from '@npa/approval';
+import { LettersService } from '@npa/letters';
+import { PeopleService, AddStaffDto, StaffQuery, SettingsService } from '@npa/registry';
+import { RemindersService } from '@npa/reminders';
 
 export interface NewStaffForm {
   email: string;

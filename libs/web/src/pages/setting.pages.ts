@@ -1,12 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { LETTER_HTML_HEADERS, LettersService } from '../../../letters/src/letters.service';
-import { EndStaffDto } from '../../../registry/src/settings/settings.dto';
-import { SettingsService } from '../../../registry/src/settings/settings.service';
+import { PageAccess, Actor, CurrentUser, ParseId, validateInput } from '@npa/platform';
+import { LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
+import { EndStaffDto, SettingsService } from '@npa/registry';
 import { FormError, formErrors, page, redirectWithNotice } from './render';
 import { SettingHome } from './setting-home';
 
@@ -45,7 +42,13 @@ export class SettingPages {
 
   @Post('staff/:staffId/left')
   @PageAccess(['setting_contact'], { kind: 'setting-staff', param: 'staffId' })
-  async recordLeaver(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('staffId', ParseId) staffId: string, @Body() body: Record<string, unknown>) {
+  async recordLeaver(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() actor: Actor,
+    @Param('staffId', ParseId) staffId: string,
+    @Body() body: Record<string, unknown>,
+  ) {
     const endDate = text(body.endDate);
     try {
       // The guard refuses (and audits) another setting's staff record; the service looks within this setting too.
@@ -78,7 +81,11 @@ export class SettingPages {
     const data = await this.home.of(actor.organisationId!);
     const errors = extra.errors as FormError[] | undefined;
     const leaver = extra.leaver as { staffId: string; endDate: string } | undefined;
-    const staff = data.staff.map((s) => ({ ...s, leaveError: errors?.find((e) => e.field === `endDate-${s.id}`)?.message, leaveValue: leaver?.staffId === s.id ? leaver.endDate : '' }));
+    const staff = data.staff.map((s) => ({
+      ...s,
+      leaveError: errors?.find((e) => e.field === `endDate-${s.id}`)?.message,
+      leaveValue: leaver?.staffId === s.id ? leaver.endDate : '',
+    }));
     return page(request, reply, 'setting/home', { title: data.setting.name, ...data, ...extra, staff }, status);
   }
 }

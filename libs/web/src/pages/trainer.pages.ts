@@ -1,15 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageAccess } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { DomainError } from '../../../platform/src/http/domain-error';
-import { ParseId, validateInput } from '../../../platform/src/http/validation';
-import { AttendeesService } from '../../../training/src/attendees.service';
-import { OutcomesService } from '../../../training/src/outcomes.service';
-import { OUTCOMES, type OutcomeKind } from '../../../training/src/outcome.entity';
-import { AddAttendeeDto, WorkshopQuery } from '../../../training/src/workshop.dto';
-import { WorkshopsService } from '../../../training/src/workshops.service';
+import { PageAccess, Actor, CurrentUser, DomainError, ParseId, validateInput } from '@npa/platform';
+import { AttendeesService, OutcomesService, OUTCOMES, type OutcomeKind, AddAttendeeDto, WorkshopQuery, WorkshopsService } from '@npa/training';
 import { FormBody, statusOf, text } from './form-input';
 import { FormError, formErrors, page, redirectWithNotice } from './render';
 
@@ -41,7 +34,13 @@ export class TrainerPages {
 
   @Post('workshops/:id/attendees')
   @PageAccess(TRAINER, OWN_WORKSHOP)
-  async addAttendee(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async addAttendee(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @CurrentUser() actor: Actor,
+    @Body() body: FormBody,
+  ) {
     const attendee = { name: text(body, 'name') ?? '', email: text(body, 'email') ?? '' };
     try {
       const added = await this.attendees.add(id, validateInput(AddAttendeeDto, attendee), actor);
@@ -56,7 +55,13 @@ export class TrainerPages {
   /** One outcome per attendee whose choice changed, each through the same service as the API; refusals listed together. */
   @Post('workshops/:id/outcomes')
   @PageAccess(TRAINER, OWN_WORKSHOP)
-  async recordOutcomes(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async recordOutcomes(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseId) id: string,
+    @CurrentUser() actor: Actor,
+    @Body() body: FormBody,
+  ) {
     const workshop = await this.workshops.get(id);
     const chosen = workshop.attendees.map((a) => ({ attendee: a, outcome: text(body, `outcome-${a.personId}`) as OutcomeKind | undefined }));
     const changes = chosen.filter((c) => c.outcome && OUTCOMES.includes(c.outcome) && c.outcome !== c.attendee.outcome);
@@ -72,7 +77,12 @@ export class TrainerPages {
         refused.set(error.message, { ...entry, names: [...entry.names, attendee.name] });
       }
     }
-    if (refused.size === 0) return redirectWithNotice(reply, `/trainer/workshops/${id}`, recorded ? `${recorded} ${recorded === 1 ? 'outcome' : 'outcomes'} recorded` : 'No outcome changed');
+    if (refused.size === 0)
+      return redirectWithNotice(
+        reply,
+        `/trainer/workshops/${id}`,
+        recorded ? `${recorded} ${recorded === 1 ? 'outcome' : 'outcomes'} recorded` : 'No outcome changed',
+      );
     const errors: FormError[] = [...refused].map(([message, { names, href }]) => ({ field: 'outcomes', message: `${names.join(', ')}: ${message}`, href }));
     const picked = Object.fromEntries(chosen.map((c) => [c.attendee.personId, c.outcome]));
     return this.show(request, reply, id, { errors, picked, recorded }, 409);

@@ -1,5 +1,4 @@
-import { DomainError } from '../../../platform/src/http/domain-error';
-import { ORGANISATION_OF, ROLES, type Role } from '../../../platform/src/auth/roles';
+import { DomainError, ORGANISATION_OF, ROLES, type Role } from '@npa/platform';
 import { formErrors } from './render';
 import type { Option } from './organisation-options';
 
@@ -19,12 +18,19 @@ export function readUserForm(body: Record<string, unknown>) {
   const role = text(body.role);
   const kind = ORGANISATION_OF[role as Role] ?? null;
   const organisationId = kind === 'service' ? text(body.serviceId) : kind === 'setting' ? text(body.settingId) : '';
-  return { name: text(body.name), email: text(body.email), password: typeof body.password === 'string' ? body.password : '', role, organisationId: organisationId || undefined };
+  return {
+    name: text(body.name),
+    email: text(body.email),
+    password: typeof body.password === 'string' ? body.password : '',
+    role,
+    organisationId: organisationId || undefined,
+  };
 }
 
 /** A refusal as the error summary; a taken email and a missing organisation point at their own fields. */
 export function userFormErrors(error: unknown, role: string) {
-  if (error instanceof DomainError && error.code === 'USER.EMAIL_TAKEN') return [{ field: 'email', message: 'A user with this email address already exists', href: '#email' }];
+  if (error instanceof DomainError && error.code === 'USER.EMAIL_TAKEN')
+    return [{ field: 'email', message: 'A user with this email address already exists', href: '#email' }];
   const organisationField = ORGANISATION_OF[role as Role] === 'setting' ? 'settingId' : 'serviceId';
   return formErrors(error, FIELDS)?.map((e) => (e.field === 'organisationId' ? { ...e, field: organisationField, href: `#${organisationField}` } : e)) ?? null;
 }
@@ -39,7 +45,12 @@ export function roleChoices(chosen: string | undefined, organisationId: string |
       text: ROLE_NAMES[role],
       id: i === 0 ? 'role' : `role-${i + 1}`,
       checked: role === chosen,
-      organisation: kind && { kind, field: `${kind}Id`, label: kind === 'service' ? 'Their service' : 'Their setting', options: list.map((o) => ({ ...o, selected: role === chosen && o.id === organisationId })) },
+      organisation: kind && {
+        kind,
+        field: `${kind}Id`,
+        label: kind === 'service' ? 'Their service' : 'Their setting',
+        options: list.map((o) => ({ ...o, selected: role === chosen && o.id === organisationId })),
+      },
     };
   });
 }

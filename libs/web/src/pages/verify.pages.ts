@@ -1,12 +1,10 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PublicPage } from '../../../platform/src/auth/access.decorator';
-import { RateLimit } from '../../../platform/src/auth/rate-limit';
-import { DomainError } from '../../../platform/src/http/domain-error';
-import { AwardsService } from '../../../approval/src/awards.service';
-import { LettersService } from '../../../letters/src/letters.service';
-import { OutcomesService } from '../../../training/src/outcomes.service';
+import { PublicPage, RateLimit, DomainError } from '@npa/platform';
+import { AwardsService } from '@npa/approval';
+import { LettersService } from '@npa/letters';
+import { OutcomesService } from '@npa/training';
 import { page } from './render';
 
 const CHECKS = {
@@ -35,7 +33,14 @@ export class VerifyPages {
     if (!asked) return page(request, reply, 'verify', data);
     const value = String(query[asked]).trim();
     const filled = { ...data, [asked]: value };
-    if (!value) return page(request, reply, 'verify', { ...filled, errors: [{ field: asked, message: `Enter the ${CHECKS[asked].label.toLowerCase()}`, href: `#${asked}` }] }, 400);
+    if (!value)
+      return page(
+        request,
+        reply,
+        'verify',
+        { ...filled, errors: [{ field: asked, message: `Enter the ${CHECKS[asked].label.toLowerCase()}`, href: `#${asked}` }] },
+        400,
+      );
     try {
       return page(request, reply, 'verify', { ...filled, [`${asked}Answer`]: await this.lookUp(asked, value) });
     } catch (error) {

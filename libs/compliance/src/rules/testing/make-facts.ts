@@ -1,15 +1,7 @@
 // Fixtures for the rule specs: a service or setting that meets every rule by default, so each test
 // states only what it changes. People are p1..pN (practitioners), s1..sN (supervisors), st1..stN (staff).
-import { addDays, type IsoDate } from '../../../../platform/src/dates';
-import type {
-  CompletionFact,
-  InspectionFact,
-  PeriodFact,
-  ServiceFacts,
-  SettingFacts,
-  SupervisionFact,
-  TeamMemberFact,
-} from '../facts';
+import { addDays, type IsoDate } from '@npa/platform';
+import type { CompletionFact, InspectionFact, PeriodFact, ServiceFacts, SettingFacts, SupervisionFact, TeamMemberFact } from '../facts';
 
 export const AS_OF: IsoDate = '2025-06-30';
 
@@ -128,7 +120,7 @@ export function makeSetting(options: MakeSettingOptions = {}): SettingFacts {
 /** The same facts with every array in another order, from a seed, so tests can show order never matters. */
 export function shuffled<T extends object>(facts: T, seed: number): T {
   let state = seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const shuffle = <U>(items: U[]): U[] => {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
@@ -137,7 +129,5 @@ export function shuffled<T extends object>(facts: T, seed: number): T {
     }
     return copy;
   };
-  return Object.fromEntries(
-    Object.entries(facts).map(([key, value]) => [key, Array.isArray(value) ? shuffle(value) : value]),
-  ) as T;
+  return Object.fromEntries(Object.entries(facts).map(([key, value]) => [key, Array.isArray(value) ? shuffle(value) : value])) as T;
 }

@@ -2,9 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { Authenticator } from '../../../platform/src/auth/authenticator';
-import { isNpaStaff } from '../../../platform/src/auth/roles';
-
+import { Authenticator, isNpaStaff } from '@npa/platform';
 /** A 100,000-row register file is a few megabytes; this leaves room without inviting abuse. */
 export const CSV_BODY_LIMIT = 50 * 1024 * 1024;
 const IMPORT_ROUTES = '/imports/';
@@ -79,7 +77,8 @@ export class CsvBodyParser implements OnModuleInit {
       const importing = request.routeOptions.url?.startsWith(IMPORT_ROUTES) === true;
       const limit = importing && (await staff(request)) ? CSV_BODY_LIMIT : ordinaryLimit;
       if (Number(declared) > limit) throw tooLarge();
-      if (!importing && /^text\/csv\b/i.test(request.headers['content-type'] ?? '')) throw refusal(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type: text/csv');
+      if (!importing && /^text\/csv\b/i.test(request.headers['content-type'] ?? ''))
+        throw refusal(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type: text/csv');
       return readText(payload, limit, declared);
     });
   }

@@ -1,4 +1,4 @@
-import type { ProblemDetail } from '../../../platform/src/http/domain-error';
+import type { ProblemDetail } from '@npa/platform';
 import type { ImportProblem } from './import-kinds';
 
 /** Enough to fix a file by; the dry run lists the rest rather than one answer of megabytes. */

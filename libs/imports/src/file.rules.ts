@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { ImportProblem } from './import-kinds';
 
 export interface Numbered<T> {

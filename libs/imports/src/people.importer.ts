@@ -1,4 +1,4 @@
-import { Person } from '../people/person.entity';
+import { Person } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows } from './file.rules';
 import { defineImporter } from './importer';

@@ -1,4 +1,4 @@
-import { Setting } from '../settings/setting.entity';
+import { Setting } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows } from './file.rules';
 import { defineImporter } from './importer';

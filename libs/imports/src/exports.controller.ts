@@ -1,7 +1,6 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access } from '../../../platform/src/auth/access.decorator';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
+import { Access, NPA_STAFF } from '@npa/platform';
 import { isImportKind } from './import-kinds';
 import { unknownKind } from './imports.controller';
 import { ExportsService } from './exports.service';

@@ -1,5 +1,5 @@
 import type { ImportProblem } from './import-kinds';
-import { TeamMember } from '../services/team-member.entity';
+import { TeamMember } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { describePeriod, overlappingPeriods, type Numbered } from './file.rules';
 import { defineImporter } from './importer';

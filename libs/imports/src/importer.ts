@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { IsoDate } from '../../../platform/src/dates';
+import type { IsoDate } from '@npa/platform';
 import type { Parsed } from './cell-reader';
 import type { Cells, CsvRecord } from './csv-table';
 import type { Numbered } from './file.rules';

@@ -2,10 +2,7 @@ import { Body, Controller, HttpStatus, Param, Post, Query, Req, Res } from '@nes
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../../../platform/src/auth/access.decorator';
-import { Actor, CurrentUser } from '../../../platform/src/auth/current-user';
-import { NPA_STAFF } from '../../../platform/src/auth/roles';
-import { DomainError, invalid } from '../../../platform/src/http/domain-error';
+import { Access, Actor, CurrentUser, NPA_STAFF, DomainError, invalid } from '@npa/platform';
 import { IMPORT_KINDS, isImportKind, ROW_NUMBERING } from './import-kinds';
 import { problemCount, toDetails } from './import-problems';
 import { ImportsService } from './imports.service';

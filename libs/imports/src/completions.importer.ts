@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Attendee } from '../../../training/src/attendee.entity';
-import { Outcome } from '../../../training/src/outcome.entity';
-import { accreditationsOf } from '../../../training/src/training.queries';
-import { canRecordOutcome, isAccreditedFor, newCertificateCode } from '../../../training/src/training.rules';
-import { Person } from '../people/person.entity';
+import { Attendee, Outcome, accreditationsOf, canRecordOutcome, isAccreditedFor, newCertificateCode } from '@npa/training';
+import { Person } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows, type Numbered } from './file.rules';
 import type { ImportProblem } from './import-kinds';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { covers } from '../../../platform/src/dates';
-import { SupervisionParticipant } from '../../../supervision/src/supervision-participant.entity';
-import { SupervisionSession } from '../../../supervision/src/supervision-session.entity';
+import { covers } from '@npa/platform';
+import { SupervisionParticipant, SupervisionSession } from '@npa/supervision';
 import { insertInChunks } from './bulk-insert';
 import type { Numbered } from './file.rules';
 import type { ImportProblem } from './import-kinds';

@@ -1,7 +1,6 @@
 import { isEmail } from 'class-validator';
-import { isUuid } from '../../../platform/src/auth/scope.registry';
-import { isIsoDate, type IsoDate } from '../../../platform/src/dates';
-import { normaliseEmail } from '../people/people.repository';
+import { isUuid, isIsoDate, type IsoDate } from '@npa/platform';
+import { normaliseEmail } from '@npa/registry';
 import type { Cells } from './csv-table';
 
 export interface CellProblem {

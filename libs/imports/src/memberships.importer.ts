@@ -1,5 +1,5 @@
 import type { ImportProblem } from './import-kinds';
-import { Membership } from '../people/membership.entity';
+import { Membership } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { describePeriod, overlappingPeriods, type Numbered } from './file.rules';
 import { defineImporter } from './importer';

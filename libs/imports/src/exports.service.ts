@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pipeline, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { csvStream } from '../../../platform/src/http/csv';
+import { csvStream } from '@npa/platform';
 import { allColumns, type ImportKind } from './import-kinds';
 
 /** Rows fetched per query: the export never holds more than this many records in memory. */

@@ -1,7 +1,6 @@
-import { isIsoDate, type IsoDate } from '../../../platform/src/dates';
-import { OUTCOMES, type OutcomeKind } from '../../../training/src/outcome.entity';
-import { SETTING_KINDS, type SettingKind } from '../settings/setting.entity';
-import { TEAM_ROLES, type TeamRole } from '../services/team-member.entity';
+import { isIsoDate, type IsoDate } from '@npa/platform';
+import { OUTCOMES, type OutcomeKind } from '@npa/training';
+import { SETTING_KINDS, type SettingKind, TEAM_ROLES, type TeamRole } from '@npa/registry';
 import { CellReader, type Parsed } from './cell-reader';
 import type { Cells } from './csv-table';
 

@@ -5,8 +5,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 /**
  * Runs a read as a named prepared statement on the pool behind TypeORM: each connection parses and
  * plans it once, and PostgreSQL may keep one plan for it. For the reads every request makes, where
- * parsing and planning cost more than running (the facts of one service: 3.5 ms of PostgreSQL's time
- * saved in 5, measured with pgbench). The statement must take the same parameters every time, and a
+ * parsing and planning cost more than running (figures in README, Benchmarks). The statement must take the same parameters every time, and a
  * plan that suits any value: `service_id = ANY($1)`, never `$1 IS NULL OR ...`, which only a plan made
  * for each call can use an index for. Not inside a transaction: it runs on a connection of its own.
  */

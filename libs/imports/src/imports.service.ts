@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../../platform/src/audit/audit.service';
-import type { Actor } from '../../../platform/src/auth/current-user';
-import { Clock } from '../../../platform/src/time/clock';
+import { AuditService, Clock } from '@npa/platform';
+import type { Actor } from '@npa/platform';
 import { completionsImporter } from './completions.importer';
 import { readTable } from './csv-table';
 import { countValid } from './file.rules';

@@ -1,0 +1,1 @@
+export { pdfWords } from './pdf-text';

@@ -1,0 +1,22 @@
+// The public door of @npa/registry: other libs, apps and tests import only what is here.
+export { AddStaffDto, EndStaffDto, StaffQuery } from './settings/settings.dto';
+export { AddTeamMemberDto, DateRangeQuery, TeamQuery, UpdateTeamMemberDto } from './services/services.dto';
+export { AGE_RANGES, type AgeRange, Service } from './services/service.entity';
+export { CreatePersonDto } from './people/people.dto';
+export { findOrCreatePerson, findPersonByEmail, toPersonView, normaliseEmail, askTheOffice } from './people/people.repository';
+export { generateRegister, insertRows, random } from './demo/register-generator';
+export { Induction } from './people/induction.entity';
+export { Inspection } from './settings/inspection.entity';
+export { Membership } from './people/membership.entity';
+export { NetworkingAttendance } from './services/networking-attendance.entity';
+export { PeopleService } from './people/people.service';
+export { Person } from './people/person.entity';
+export { Qualification } from './people/qualification.entity';
+export { RegistryModule } from './registry.module';
+export { ServicesService } from './services/services.service';
+export { Setting, SETTING_KINDS, type SettingKind } from './settings/setting.entity';
+export { SettingsService } from './settings/settings.service';
+export { SettingStaff } from './settings/setting-staff.entity';
+export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
+export { TeamService } from './services/team.service';
+export { linkByEmail } from './people/person-access.rules';
