@@ -73,7 +73,9 @@ describe(checkSupervisorTrained.name, () => {
       outcome: 'fail',
     },
     { case: 'counts a session 89 days ago, inside the window', sessions: [session(ago(89), ['p1'], 'x9')], outcome: 'fail' },
-    { case: 'ignores a session exactly 90 days ago, outside the window', sessions: [session(ago(90), ['p1'], 'x9')], outcome: 'not_applicable' },
+    // SR-SUPERVISION's window starts at S = asOf - 90, and a session on S is its first point: the same day here.
+    { case: 'counts a session exactly 90 days ago, the first day of the window', sessions: [session(ago(90), ['p1'], 'x9')], outcome: 'fail' },
+    { case: 'ignores a session 91 days ago, before the window', sessions: [session(ago(91), ['p1'], 'x9')], outcome: 'not_applicable' },
     { case: 'ignores sessions after asOf', sessions: [session('2025-07-01', ['p1'], 'x9')], outcome: 'not_applicable' },
     { case: 'is not applicable when no session was held in the window', sessions: [], outcome: 'not_applicable' },
   ])('$case', ({ sessions, outcome }) => {
@@ -89,7 +91,7 @@ describe(checkSupervisorTrained.name, () => {
     expect(result.outcome).toBe('fail');
     expect(result.facts.untrained).toEqual([{ personId: 'x9', name: 'Sam Supervisor' }]);
     expect(result.facts.supervisors).toEqual([expect.objectContaining({ personId: 'x9', sessions: 2, lastSession: ago(3), trained: false })]);
-    expect(result.explanation).toMatch(/^Sam Supervisor led supervision since 2025-04-02 but has not completed/);
+    expect(result.explanation).toMatch(/^Sam Supervisor led supervision since 2025-04-01 but has not completed/);
   });
 
   it('counts a supervisor as trained only on asOf, not by a workshop finishing later', () => {

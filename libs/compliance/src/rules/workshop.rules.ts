@@ -70,8 +70,9 @@ export function checkWorkshop(facts: ServiceFacts, params: RuleParams, asOf: Iso
 }
 
 export function checkSupervisorTrained(facts: ServiceFacts, params: RuleParams, asOf: IsoDate): RuleResult {
-  // The same window SR-SUPERVISION looks back over: (asOf - lookback, asOf].
-  const windowFrom = addDays(asOf, 1 - params.supervisionLookbackDays);
+  // The same window SR-SUPERVISION looks back over: from S = asOf - lookback (a session on S is its
+  // first point) up to asOf, both days included.
+  const windowFrom = addDays(asOf, -params.supervisionLookbackDays);
   const sessions = facts.supervision.filter((s) => s.date >= windowFrom && s.date <= asOf);
   if (sessions.length === 0) {
     return ruleResult(SR_SUPERVISOR_TRAINED, 'not_applicable', `No supervision session was recorded between ${windowFrom} and ${asOf}.`, {
