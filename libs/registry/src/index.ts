@@ -20,3 +20,12 @@ export { SettingStaff } from './settings/setting-staff.entity';
 export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
 export { TeamService } from './services/team.service';
 export { linkByEmail } from './people/person-access.rules';
+export {
+  organisationExists,
+  serviceLine,
+  serviceLines,
+  serviceRegistrations,
+  teamCaseloadOn,
+  type OrganisationKind,
+  type ServiceLine,
+} from './register.queries';
