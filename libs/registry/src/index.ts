@@ -3,7 +3,17 @@ export { AddStaffDto, EndStaffDto, StaffQuery } from './settings/settings.dto';
 export { AddTeamMemberDto, DateRangeQuery, TeamQuery, UpdateTeamMemberDto } from './services/services.dto';
 export { AGE_RANGES, type AgeRange, Service } from './services/service.entity';
 export { CreatePersonDto } from './people/people.dto';
-export { findOrCreatePerson, findPersonByEmail, toPersonView, normaliseEmail, askTheOffice } from './people/people.repository';
+export {
+  anonymisePerson,
+  askTheOffice,
+  findOrCreatePerson,
+  findPersonByEmail,
+  lockPersonForRetention,
+  normaliseEmail,
+  personIdsByEmail,
+  personNamesInUse,
+  toPersonView,
+} from './people/people.repository';
 export { generateRegister, insertRows, random } from './demo/register-generator';
 export { Induction } from './people/induction.entity';
 export { Inspection } from './settings/inspection.entity';

@@ -39,9 +39,7 @@ export async function serviceLines(db: Db, registeredBy?: string): Promise<Servi
 }
 
 export async function serviceRegistrations(db: Db, ids: string[]): Promise<{ id: string; registeredOn: string; ageRange: AgeRange }[]> {
-  return db.query(`SELECT id, registered_on::text AS "registeredOn", age_range AS "ageRange" FROM services WHERE id = ANY($1::uuid[]) ORDER BY id`, [
-    ids,
-  ]);
+  return db.query(`SELECT id, registered_on::text AS "registeredOn", age_range AS "ageRange" FROM services WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
 }
 
 /** The children on a service's team's caseload on a day: the sum over members on the team that day. */

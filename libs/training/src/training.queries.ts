@@ -17,3 +17,12 @@ export async function trainerOfActor(manager: EntityManager, actor: Actor): Prom
   if (actor.role !== 'trainer') return null;
   return manager.findOneBy(Trainer, { userId: actor.id });
 }
+
+/** The trainer records of these people or user accounts. */
+export async function trainerIdsOf(manager: EntityManager, of: { personIds: string[]; userIds?: string[] }): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>('SELECT id::text FROM trainers WHERE person_id = ANY($1::uuid[]) OR user_id = ANY($2::uuid[])', [
+    of.personIds,
+    of.userIds ?? [],
+  ]);
+  return rows.map((r) => r.id);
+}

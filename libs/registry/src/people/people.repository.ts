@@ -43,3 +43,31 @@ export const askTheOffice = () =>
   invalid('We cannot add this person from here. If they are already on the register, ask the NPA office to add them.', [
     { field: 'email', problem: 'cannot be added from here: if this person is already on the register, ask the NPA office to add them' },
   ]);
+
+/** Retention: the person, locked for the transaction, unless already anonymised. */
+export async function lockPersonForRetention(manager: EntityManager, id: string): Promise<{ id: string; name: string; email: string } | null> {
+  const [person] = await manager.query<{ id: string; name: string; email: string }[]>(
+    'SELECT id, name, email FROM people WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE',
+    [id],
+  );
+  return person ?? null;
+}
+
+export async function anonymisePerson(manager: EntityManager, id: string, name: string, email: string): Promise<void> {
+  await manager.query('UPDATE people SET name = $2, email = $3, anonymised_at = now(), updated_at = now() WHERE id = $1', [id, name, email]);
+}
+
+/** The ids of the people with this email, whatever its case. */
+export async function personIdsByEmail(manager: EntityManager, email: string): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>('SELECT id::text FROM people WHERE lower(email) = lower($1)', [email]);
+  return rows.map((r) => r.id);
+}
+
+/** Which of these names (lower case) a person still on the register has, leaving out some people. */
+export async function personNamesInUse(manager: EntityManager, lowerNames: string[], except: string[]): Promise<string[]> {
+  const rows = await manager.query<{ name: string }[]>(
+    'SELECT DISTINCT lower(name) AS name FROM people WHERE anonymised_at IS NULL AND NOT (id = ANY($2::uuid[])) AND lower(name) = ANY($1::text[])',
+    [lowerNames, except],
+  );
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
+export type UserLine = { id: string; name: string; email: string };
+
+/** The names of these users (disabled ones too: a record keeps who made it), by id. */
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The accounts with this email, whatever its case; `lock` holds them for the caller's transaction. */
+export async function usersByEmail(db: Db, email: string, options: { lock?: boolean } = {}): Promise<UserLine[]> {
+  return db.query<UserLine[]>(`SELECT id::text, name, email FROM users WHERE lower(email) = lower($1)${options.lock ? ' FOR UPDATE' : ''}`, [email]);
+}
+
+/** Retention: renamed, and signed out for good (no password can match "!", and their tokens stop at once). */
+export async function anonymiseUsers(db: Db, ids: string[], name: string, email: string): Promise<void> {
+  await db.query(
+    `UPDATE users SET name = $2, email = $3, password_hash = '!', disabled_at = COALESCE(disabled_at, now()), token_version = token_version + 1, updated_at = now(), version = version + 1
+      WHERE id = ANY($1::uuid[])`,
+    [ids, name, email],
+  );
+}
+
+/** Which of these names (lower case) an account has, leaving out some accounts. */
+export async function userNamesInUse(db: Db, lowerNames: string[], except: string[]): Promise<string[]> {
+  const rows = await db.query<{ name: string }[]>(
+    'SELECT DISTINCT lower(name) AS name FROM users WHERE NOT (id = ANY($2::uuid[])) AND lower(name) = ANY($1::text[])',
+    [lowerNames, except],
+  );
+  return rows.map((r) => r.name);
+}
