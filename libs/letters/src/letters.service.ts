@@ -73,7 +73,9 @@ export class LettersService {
 
   /** When each of these letters was rendered (null: not yet), for slices that keep a letter's id. */
   async renderedAt(ids: string[]): Promise<Map<string, Date | null>> {
-    const rows = await this.dataSource.query<{ id: string; rendered_at: Date | null }[]>('SELECT id, rendered_at FROM letters WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await this.dataSource.query<{ id: string; rendered_at: Date | null }[]>('SELECT id, rendered_at FROM letters WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
     return new Map(rows.map((r) => [r.id, r.rendered_at]));
   }
 

@@ -35,6 +35,7 @@ export {
   serviceLine,
   serviceLines,
   serviceRegistrations,
+  settingNames,
   teamCaseloadOn,
   type OrganisationKind,
   type ServiceLine,

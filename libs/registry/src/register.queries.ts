@@ -50,3 +50,9 @@ export async function teamCaseloadOn(db: Db, serviceId: string, date: string): P
   );
   return caseload;
 }
+
+/** The names of these settings, by id. */
+export async function settingNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM settings WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
