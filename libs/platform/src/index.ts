@@ -49,7 +49,7 @@ export { totpCodeAt } from './auth/totp';
 export { TotpService } from './auth/totp.service';
 export { User } from './auth/user.entity';
 export { UsersService } from './users/users.service';
-export { anonymiseUsers, userNames, userNamesInUse, usersByEmail, type UserLine } from './users/users.queries';
+export { anonymiseUsers, liveUsersOf, userById, userNames, userNamesInUse, usersByEmail, type UserLine } from './users/users.queries';
 export { WebSession } from './auth/web-session.entity';
 export { prepared } from './database/prepared';
 export { AccountLinks } from './users/account-links';
