@@ -40,3 +40,4 @@ export {
   type OrganisationKind,
   type ServiceLine,
 } from './register.queries';
+export { membershipPeriodsOf, peopleByEmail, servicesByNumber, settingsByUrn, teamPostsOf, type PersonRef, type PostRef } from './register-lookups';

@@ -39,3 +39,50 @@ export async function certificateStanding(manager: EntityManager, code: string):
   );
   return row ?? null;
 }
+
+export interface WorkshopDates {
+  id: string;
+  trainerId: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** These workshops' trainers and days, by id. */
+export async function workshopDates(manager: EntityManager, ids: readonly string[]): Promise<Map<string, WorkshopDates>> {
+  const given = [...new Set(ids)];
+  const rows: WorkshopDates[] = given.length
+    ? await manager.query(
+        `SELECT id, trainer_id AS "trainerId", start_date::text AS "startDate", end_date::text AS "endDate" FROM workshops WHERE id = ANY($1::uuid[])`,
+        [given],
+      )
+    : [];
+  return new Map(rows.map((w) => [w.id, w]));
+}
+
+/** The outcome that stands now (no later row supersedes it) for any of these people at any of these workshops. */
+export async function standingOutcomes(
+  manager: EntityManager,
+  workshopIds: readonly string[],
+  personIds: readonly string[],
+): Promise<{ workshopId: string; personId: string; outcome: string }[]> {
+  if (workshopIds.length === 0 || personIds.length === 0) return [];
+  return manager.query(
+    `SELECT o.workshop_id AS "workshopId", o.person_id AS "personId", o.outcome FROM workshop_outcomes o
+      WHERE o.workshop_id = ANY($1::uuid[]) AND o.person_id = ANY($2::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM workshop_outcomes later WHERE later.supersedes_id = o.id)`,
+    [[...new Set(workshopIds)], [...new Set(personIds)]],
+  );
+}
+
+/** Which of these people attend which of these workshops. */
+export async function attendances(
+  manager: EntityManager,
+  workshopIds: readonly string[],
+  personIds: readonly string[],
+): Promise<{ workshopId: string; personId: string }[]> {
+  if (workshopIds.length === 0 || personIds.length === 0) return [];
+  return manager.query(
+    `SELECT workshop_id AS "workshopId", person_id AS "personId" FROM workshop_attendees WHERE workshop_id = ANY($1::uuid[]) AND person_id = ANY($2::uuid[])`,
+    [[...new Set(workshopIds)], [...new Set(personIds)]],
+  );
+}
