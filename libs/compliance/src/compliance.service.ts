@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '@npa/platform';
+import type { IsoDate, OrganisationKind } from '@npa/platform';
 import { invalid, notFound, ProblemDetail, Clock } from '@npa/platform';
 import { organisationExists, serviceLines } from '@npa/registry';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
@@ -123,7 +123,7 @@ export class ComplianceService {
     };
   }
 
-  async history(subjectKind: 'service' | 'setting', subjectId: string) {
+  async history(subjectKind: OrganisationKind, subjectId: string) {
     if (!(await organisationExists(this.dataSource.manager, subjectKind, subjectId))) throw notFound(`The ${subjectKind}`);
     const snapshots = await this.dataSource
       .getRepository(ComplianceSnapshot)
@@ -147,7 +147,7 @@ export class ComplianceService {
       this.facts.settings(null, asOf),
       this.parameters.current(),
     ]);
-    const evaluated: { subjectKind: 'service' | 'setting'; subjectId: string; rules: RuleResult[] }[] = [
+    const evaluated: { subjectKind: OrganisationKind; subjectId: string; rules: RuleResult[] }[] = [
       ...[...serviceFacts.values()].map((f) => ({ subjectKind: 'service' as const, subjectId: f.serviceId, rules: evaluateService(f, params, asOf) })),
       ...[...settingFacts.values()].map((f) => ({ subjectKind: 'setting' as const, subjectId: f.settingId, rules: evaluateSetting(f, params, asOf) })),
     ];

@@ -30,14 +30,5 @@ export { SettingStaff } from './settings/setting-staff.entity';
 export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
 export { TeamService } from './services/team.service';
 export { linkByEmail } from './people/person-access.rules';
-export {
-  organisationExists,
-  serviceLine,
-  serviceLines,
-  serviceRegistrations,
-  settingNames,
-  teamCaseloadOn,
-  type OrganisationKind,
-  type ServiceLine,
-} from './register.queries';
+export { organisationExists, serviceLine, serviceLines, serviceRegistrations, settingNames, teamCaseloadOn, type ServiceLine } from './register.queries';
 export { membershipPeriodsOf, peopleByEmail, servicesByNumber, settingsByUrn, teamPostsOf, type PersonRef, type PostRef } from './register-lookups';

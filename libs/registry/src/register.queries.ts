@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { OrganisationKind } from '@npa/platform';
 import type { AgeRange } from './services/service.entity';
 
 /**
@@ -8,7 +9,6 @@ import type { AgeRange } from './services/service.entity';
  */
 type Db = Pick<EntityManager, 'query'>;
 
-export type OrganisationKind = 'service' | 'setting';
 const ORGANISATION_TABLES: Record<OrganisationKind, string> = { service: 'services', setting: 'settings' };
 
 export async function organisationExists(db: Db, kind: OrganisationKind, id: string): Promise<boolean> {

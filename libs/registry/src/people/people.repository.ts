@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { conflict, invalid } from '@npa/platform';
+import { conflict, invalid, type OrganisationKind } from '@npa/platform';
 import type { Post } from './person-access.rules';
 import { Person } from './person.entity';
 
@@ -29,7 +29,7 @@ export const toPersonView = (person: Person) => ({ id: person.id, name: person.n
 
 /** Every post a person holds or held, on any service's team or setting's staff: what `personAccess` decides from. */
 export async function postsOf(manager: EntityManager, personId: string): Promise<Post[]> {
-  const rows = await manager.query<{ organisation: 'service' | 'setting'; organisation_id: string; start_date: string; end_date: string | null }[]>(
+  const rows = await manager.query<{ organisation: OrganisationKind; organisation_id: string; start_date: string; end_date: string | null }[]>(
     `SELECT 'service' AS organisation, service_id AS organisation_id, start_date::text, end_date::text FROM team_members WHERE person_id = $1
      UNION ALL
      SELECT 'setting', setting_id, start_date::text, end_date::text FROM setting_staff WHERE person_id = $1`,
