@@ -53,6 +53,7 @@ export { anonymiseUsers, liveUsersOf, userById, userNames, userNamesInUse, users
 export { WebSession } from './auth/web-session.entity';
 export { prepared } from './database/prepared';
 export { AccountLinks } from './users/account-links';
+export { type OrganisationExists, Organisations } from './users/organisations';
 export { AppLogger } from './logging/app-logger';
 export { csrfTokenOf } from './auth/csrf';
 export { csvText, csvStream } from './http/csv';
