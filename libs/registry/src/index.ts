@@ -16,12 +16,12 @@ export {
 } from './people/people.repository';
 export { generateRegister, insertRows, random } from './demo/register-generator';
 export { Induction } from './people/induction.entity';
-export { Inspection } from './settings/inspection.entity';
+export { Inspection, type OfstedGrade } from './settings/inspection.entity';
 export { Membership } from './people/membership.entity';
 export { NetworkingAttendance } from './services/networking-attendance.entity';
 export { PeopleService } from './people/people.service';
 export { Person } from './people/person.entity';
-export { Qualification } from './people/qualification.entity';
+export { Qualification, type QualificationKind, type QualificationStatus } from './people/qualification.entity';
 export { RegistryModule } from './registry.module';
 export { ServicesService } from './services/services.service';
 export { Setting, SETTING_KINDS, type SettingKind } from './settings/setting.entity';
