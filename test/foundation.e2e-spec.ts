@@ -99,6 +99,17 @@ describe('Foundation: sign-in, roles, audit, health, jobs', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it.each([
+    ['service_manager', 'service'],
+    ['setting_contact', 'setting'],
+  ])('refuses a %s of an organisation the register does not hold (the register answers through its door)', async (role, kind) => {
+    const email = uniqueEmail('orphan');
+    const organisationId = '00000000-0000-4000-8000-000000000000';
+    const response = await http(app).post('/users').set(admin.auth).send({ email, name: 'X', password: PASSWORD, role, organisationId }).expect(400);
+    expect(response.body.details).toEqual([{ field: 'organisationId', problem: `is not a ${kind}` }]);
+    expect(await app.get(DataSource).query('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
+  });
+
   it('rejects unknown fields with 400 and details, and changes nothing', async () => {
     const email = uniqueEmail('mass');
     const response = await http(app).post('/users').set(admin.auth).send({ email, name: 'X', password: PASSWORD, role: 'npa_reviewer', isAdmin: true }).expect(400);

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '@npa/platform';
+import { prepared, userNames } from '@npa/platform';
+import { settingNames } from '@npa/registry';
 import { daysBetween, todayIn, AppConfig, Clock } from '@npa/platform';
 import { QueueQuery } from './approval.dto';
 
 interface QueueRow {
   id: string;
   setting_id: string;
-  setting_name: string;
   kind: string;
   state: string;
   submitted_at: Date;
   reviewer_id: string | null;
-  reviewer_name: string | null;
 }
 
 /** What waits for NPA reviewers: submitted and under review, oldest submission first, with days waiting. */
@@ -32,27 +31,29 @@ export class ReviewQueueService {
       prepared<QueueRow>(
         this.dataSource,
         'review.queue.page',
-        // The page first, then its names: joining every setting and user before sorting cost several
-        // times the page alone (README, Benchmarks).
-        `SELECT a.id, a.setting_id, s.name AS setting_name, a.kind, a.state, a.submitted_at, a.reviewer_id, u.name AS reviewer_name
-           FROM (SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id FROM applications a
-                  WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2) a
-           JOIN settings s ON s.id = a.setting_id LEFT JOIN users u ON u.id = a.reviewer_id
-          ORDER BY a.submitted_at, a.id`,
+        // The page first, then its names (from the register and the accounts, by id): joining every
+        // setting and user before sorting cost several times the page alone (README, Benchmarks).
+        `SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id FROM applications a
+          WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2`,
         [query.pageSize, query.offset],
       ),
       prepared<{ total: number }>(this.dataSource, 'review.queue.total', `SELECT count(*)::int AS total FROM applications a WHERE ${where}`, []),
+    ]);
+    const reviewerIds = [...new Set(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : [])))];
+    const [settings, reviewers] = await Promise.all([
+      settingNames(this.dataSource.manager, [...new Set(rows.map((r) => r.setting_id))]),
+      userNames(this.dataSource.manager, reviewerIds),
     ]);
     const today = this.clock.today();
     const items = rows.map((r) => ({
       id: r.id,
       settingId: r.setting_id,
-      settingName: r.setting_name,
+      settingName: settings.get(r.setting_id),
       kind: r.kind,
       state: r.state,
       submittedAt: r.submitted_at.toISOString(),
       daysWaiting: daysBetween(todayIn(this.config.TIME_ZONE, r.submitted_at), today),
-      reviewer: r.reviewer_id ? { id: r.reviewer_id, name: r.reviewer_name } : null,
+      reviewer: r.reviewer_id ? { id: r.reviewer_id, name: reviewers.get(r.reviewer_id) ?? null } : null,
     }));
     return { items, page: query.page, pageSize: query.pageSize, total };
   }

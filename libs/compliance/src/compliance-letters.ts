@@ -6,6 +6,7 @@ import { AuditService, addDays, notFound } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import type { ComplianceRuleLine } from '@npa/letters';
 import { LettersService, Recipients } from '@npa/letters';
+import { serviceLine } from '@npa/registry';
 import { ComplianceService, type Evaluation } from './compliance.service';
 import { SERVICE_RULES } from './rules/evaluate';
 
@@ -77,10 +78,7 @@ export class ComplianceLetters {
     evaluation: Evaluation & { serviceId: string },
     reason: { dedupeKey: string; createdBy?: string | null },
   ): Promise<string> {
-    const [service] = await manager.query<{ id: string; name: string; registration_number: string; local_authority: string }[]>(
-      'SELECT id, name, registration_number, local_authority FROM services WHERE id = $1',
-      [evaluation.serviceId],
-    );
+    const service = await serviceLine(manager, evaluation.serviceId);
     if (!service) throw notFound('The service');
     const recipients = await this.recipients.serviceManagers(service.id, manager);
     return this.letters.request(manager, {
@@ -91,13 +89,13 @@ export class ComplianceLetters {
       dedupeKey: reason.dedupeKey,
       letterDate: evaluation.asOf,
       data: {
-        service: { name: service.name, registrationNumber: service.registration_number },
+        service: { name: service.name, registrationNumber: service.registrationNumber },
         asOf: evaluation.asOf,
         status: evaluation.status,
         parameterVersion: evaluation.parameterVersion,
         rules: complianceLines(evaluation),
       },
-      addressee: { name: recipients[0]?.name ?? 'The service manager', organisation: service.name, addressLines: [service.local_authority] },
+      addressee: { name: recipients[0]?.name ?? 'The service manager', organisation: service.name, addressLines: [service.localAuthority] },
       recipients,
       createdBy: reason.createdBy ?? null,
     });

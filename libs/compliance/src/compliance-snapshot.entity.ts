@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrganisationKind } from '@npa/platform';
 import type { RuleResult } from './rules/result';
 
 /**
@@ -12,7 +13,7 @@ export class ComplianceSnapshot {
   id: string;
 
   @Column('text')
-  subjectKind: 'service' | 'setting';
+  subjectKind: OrganisationKind;
 
   @Column('uuid')
   subjectId: string;

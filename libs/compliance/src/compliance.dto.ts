@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, IsIsoDate } from '@npa/platform';
+import { TEAM_ROLES, type TeamRole } from '@npa/registry';
 
 export class AsOfQuery {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; today when absent' })
@@ -75,10 +76,10 @@ export class WhatIfChangeDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ['practitioner', 'supervisor', 'manager'] })
+  @ApiPropertyOptional({ enum: TEAM_ROLES })
   @IsOptional()
-  @IsIn(['practitioner', 'supervisor', 'manager'])
-  role?: 'practitioner' | 'supervisor' | 'manager';
+  @IsIn(TEAM_ROLES)
+  role?: TeamRole;
 
   @ApiPropertyOptional()
   @IsOptional()

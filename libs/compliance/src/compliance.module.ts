@@ -5,7 +5,7 @@ import { ComplianceController } from './compliance.controller';
 import { ComplianceLetters } from './compliance-letters';
 import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
-import { FactsLoader } from './facts.loader';
+import { FactsLoader } from './read-model/facts.read-model';
 import { RuleParametersService } from './rule-parameters.service';
 
 /**

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IsoDate } from '@npa/platform';
+import type { IsoDate, OrganisationKind } from '@npa/platform';
 import { invalid, notFound, ProblemDetail, Clock } from '@npa/platform';
+import { organisationExists, serviceLines } from '@npa/registry';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
 import { OverviewQuery, WhatIfChangeDto, WhatIfDto } from './compliance.dto';
 import { EvaluationCache } from './evaluation-cache';
-import { FactsLoader } from './facts.loader';
+import { FactsLoader } from './read-model/facts.read-model';
 import { RuleParametersService } from './rule-parameters.service';
 import { diffResults } from './rules/diff';
 import { evaluateService, evaluateSetting, serviceStatus } from './rules/evaluate';
@@ -59,9 +60,7 @@ export class ComplianceService {
     const [facts, { version, params }, services] = await Promise.all([
       this.facts.services(null, asOf),
       this.parameters.current(),
-      this.dataSource.query<{ id: string; name: string; region: string; registration_number: string }[]>(
-        'SELECT id, name, region, registration_number FROM services ORDER BY name, id',
-      ),
+      serviceLines(this.dataSource.manager),
     ]);
     const rows = services.map((s) => {
       const rules = evaluateService(facts.get(s.id)!, params, asOf);
@@ -69,7 +68,7 @@ export class ComplianceService {
         serviceId: s.id,
         name: s.name,
         region: s.region,
-        registrationNumber: s.registration_number,
+        registrationNumber: s.registrationNumber,
         status: serviceStatus(rules),
         failing: rules.filter((r) => r.outcome === 'fail').map((r) => r.id),
       };
@@ -124,9 +123,8 @@ export class ComplianceService {
     };
   }
 
-  async history(subjectKind: 'service' | 'setting', subjectId: string) {
-    const table = subjectKind === 'service' ? 'services' : 'settings';
-    if ((await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [subjectId])).length === 0) throw notFound(`The ${subjectKind}`);
+  async history(subjectKind: OrganisationKind, subjectId: string) {
+    if (!(await organisationExists(this.dataSource.manager, subjectKind, subjectId))) throw notFound(`The ${subjectKind}`);
     const snapshots = await this.dataSource
       .getRepository(ComplianceSnapshot)
       .find({ where: { subjectKind, subjectId }, order: { asOf: 'ASC', createdAt: 'ASC' } });
@@ -149,7 +147,7 @@ export class ComplianceService {
       this.facts.settings(null, asOf),
       this.parameters.current(),
     ]);
-    const evaluated: { subjectKind: 'service' | 'setting'; subjectId: string; rules: RuleResult[] }[] = [
+    const evaluated: { subjectKind: OrganisationKind; subjectId: string; rules: RuleResult[] }[] = [
       ...[...serviceFacts.values()].map((f) => ({ subjectKind: 'service' as const, subjectId: f.serviceId, rules: evaluateService(f, params, asOf) })),
       ...[...settingFacts.values()].map((f) => ({ subjectKind: 'setting' as const, subjectId: f.settingId, rules: evaluateSetting(f, params, asOf) })),
     ];

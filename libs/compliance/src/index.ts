@@ -6,7 +6,7 @@ export { ComplianceModule } from './compliance.module';
 export { ComplianceService } from './compliance.service';
 export { ComplianceSnapshot } from './compliance-snapshot.entity';
 export { DEFAULT_RULE_PARAMS, type RuleParams } from './rules/params';
-export { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from './facts.loader';
+export { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from './read-model/facts.read-model';
 export { isActiveOn, isTrainedOn, membershipOn } from './rules/team';
 export { JUDGED_SETTING_CRITERIA, SERVICE_RULES, SETTING_RULES } from './rules/evaluate';
 export { type RuleMeta, type RuleResult } from './rules/result';

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Attendee, Outcome, accreditationsOf, canRecordOutcome, isAccreditedFor, newCertificateCode } from '@npa/training';
-import { Person } from '@npa/registry';
+import {
+  Attendee,
+  Outcome,
+  accreditationsOf,
+  attendances,
+  canRecordOutcome,
+  isAccreditedFor,
+  newCertificateCode,
+  standingOutcomes,
+  workshopDates,
+} from '@npa/training';
+import { Person, peopleByEmail, type PersonRef } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows, type Numbered } from './file.rules';
 import type { ImportProblem } from './import-kinds';
 import { defineImporter } from './importer';
-import { peopleByEmail, type PersonRef } from './register-lookups';
 import { parseCompletionRow, type CompletionRow } from './row-parsers';
-
-interface WorkshopRef {
-  id: string;
-  trainerId: string;
-  startDate: string;
-  endDate: string;
-}
 
 type Resolved = CompletionRow & { personId: string };
 
@@ -37,7 +39,7 @@ export const completionsImporter = defineImporter<CompletionRow>({
     ),
   async check(manager, rows, { today, actorId, progress }) {
     const problems: ImportProblem[] = [];
-    const workshops = await workshopsById(
+    const workshops = await workshopDates(
       manager,
       rows.map((r) => r.value.workshopId),
     );
@@ -93,17 +95,6 @@ export const completionsImporter = defineImporter<CompletionRow>({
   },
 });
 
-async function workshopsById(manager: EntityManager, ids: string[]): Promise<Map<string, WorkshopRef>> {
-  const given = [...new Set(ids)];
-  const rows: WorkshopRef[] = given.length
-    ? await manager.query(
-        `SELECT id, trainer_id AS "trainerId", start_date::text AS "startDate", end_date::text AS "endDate" FROM workshops WHERE id = ANY($1::uuid[])`,
-        [given],
-      )
-    : [];
-  return new Map(rows.map((w) => [w.id, w]));
-}
-
 /** Known people by email; unknown ones become new people when the row names them (once per email). */
 async function resolvePeople(manager: EntityManager, rows: readonly Numbered<CompletionRow>[]) {
   const known = await peopleByEmail(
@@ -128,21 +119,19 @@ async function resolvePeople(manager: EntityManager, rows: readonly Numbered<Com
 
 /** The outcome that stands now (no later row supersedes it) for each workshop and person in the file. */
 async function currentOutcomes(manager: EntityManager, rows: readonly Numbered<Resolved>[]): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  const found: { workshopId: string; personId: string; outcome: string }[] = await manager.query(
-    `SELECT o.workshop_id AS "workshopId", o.person_id AS "personId", o.outcome FROM workshop_outcomes o
-      WHERE o.workshop_id = ANY($1::uuid[]) AND o.person_id = ANY($2::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM workshop_outcomes later WHERE later.supersedes_id = o.id)`,
-    [[...new Set(rows.map((r) => r.value.workshopId))], [...new Set(rows.map((r) => r.value.personId))]],
+  const found = await standingOutcomes(
+    manager,
+    rows.map((r) => r.value.workshopId),
+    rows.map((r) => r.value.personId),
   );
   return new Map(found.map((o) => [pair(o.workshopId, o.personId), o.outcome]));
 }
 
 async function attendeesOf(manager: EntityManager, rows: readonly Numbered<Resolved>[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const found: { workshopId: string; personId: string }[] = await manager.query(
-    `SELECT workshop_id AS "workshopId", person_id AS "personId" FROM workshop_attendees WHERE workshop_id = ANY($1::uuid[]) AND person_id = ANY($2::uuid[])`,
-    [[...new Set(rows.map((r) => r.value.workshopId))], [...new Set(rows.map((r) => r.value.personId))]],
+  const found = await attendances(
+    manager,
+    rows.map((r) => r.value.workshopId),
+    rows.map((r) => r.value.personId),
   );
   return new Set(found.map((a) => pair(a.workshopId, a.personId)));
 }

@@ -1,9 +1,9 @@
 import type { ImportProblem } from './import-kinds';
-import { Membership } from '@npa/registry';
+import { Membership, membershipPeriodsOf, peopleByEmail } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { describePeriod, overlappingPeriods, type Numbered } from './file.rules';
 import { defineImporter } from './importer';
-import { groupBy, peopleByEmail } from './register-lookups';
+import { groupBy } from './group-by';
 import { parseMembershipRow, type MembershipRow } from './row-parsers';
 
 /** NPA membership periods of people already on the register; periods of one person may not overlap. */
@@ -22,12 +22,10 @@ export const membershipsImporter = defineImporter<MembershipRow>({
       if (person) resolved.push({ row, value: { ...value, personId: person.id } });
       else problems.push({ row, column: 'email', problem: `no person on the register has the email ${value.email}` });
     }
-    const held: { personId: string; start: string; end: string }[] = resolved.length
-      ? await manager.query(
-          `SELECT person_id AS "personId", start_date::text AS start, end_date::text AS "end" FROM memberships WHERE person_id = ANY($1::uuid[])`,
-          [[...new Set(resolved.map((r) => r.value.personId))]],
-        )
-      : [];
+    const held = await membershipPeriodsOf(
+      manager,
+      resolved.map((r) => r.value.personId),
+    );
     const existing = groupBy(
       held,
       (m) => m.personId,

@@ -1,8 +1,7 @@
-import { Person } from '@npa/registry';
+import { Person, peopleByEmail } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows } from './file.rules';
 import { defineImporter } from './importer';
-import { peopleByEmail } from './register-lookups';
 import { parsePersonRow, type PersonRow } from './row-parsers';
 
 const emailKey = (row: PersonRow) => row.email.toLowerCase();

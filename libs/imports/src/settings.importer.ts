@@ -1,4 +1,4 @@
-import { Setting } from '@npa/registry';
+import { Setting, settingsByUrn } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { repeatedRows } from './file.rules';
 import { defineImporter } from './importer';
@@ -15,10 +15,10 @@ export const settingsImporter = defineImporter<SettingRow>({
       (r) => `URN ${r.ofstedUrn}`,
     ),
   async check(manager, rows, { progress }) {
-    const urns = [...new Set(rows.map((r) => r.value.ofstedUrn))];
-    const taken: { urn: string; name: string }[] = urns.length
-      ? await manager.query(`SELECT ofsted_urn AS urn, name FROM settings WHERE ofsted_urn = ANY($1::text[])`, [urns])
-      : [];
+    const taken = await settingsByUrn(
+      manager,
+      rows.map((r) => r.value.ofstedUrn),
+    );
     const nameOf = new Map(taken.map((t) => [t.urn, t.name]));
     const problems = rows.flatMap(({ row, value }) => {
       const name = nameOf.get(value.ofstedUrn);

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { covers } from '@npa/platform';
-import { SupervisionParticipant, SupervisionSession } from '@npa/supervision';
+import { SupervisionParticipant, SupervisionSession, sessionsLogged, type LoggedSession } from '@npa/supervision';
 import { insertInChunks } from './bulk-insert';
 import type { Numbered } from './file.rules';
 import type { ImportProblem } from './import-kinds';
 import { defineImporter } from './importer';
-import { groupBy, peopleByEmail, postsOf, servicesByNumber, type PostRef } from './register-lookups';
+import { groupBy } from './group-by';
 import { parseSupervisionRow, type SupervisionRow } from './row-parsers';
+import { peopleByEmail, teamPostsOf, servicesByNumber, type PostRef } from '@npa/registry';
 
-interface Session {
-  serviceId: string;
-  date: string;
-  supervisorId: string;
-  practitionerIds: string[];
-}
+type Session = LoggedSession;
 
 /** A session is the same session when service, date, supervisor and the set of practitioners all match. */
 const sessionKey = (s: Session) => `${s.serviceId}|${s.date}|${s.supervisorId}|${[...s.practitionerIds].sort().join(',')}`;
@@ -37,7 +33,7 @@ export const supervisionImporter = defineImporter<SupervisionRow>({
       rows.flatMap((r) => [r.value.supervisorEmail, ...r.value.practitionerEmails]),
     );
     const posts = groupBy(
-      await postsOf(
+      await teamPostsOf(
         manager,
         [...services.values()],
         [...people.values()].map((p) => p.id),
@@ -92,12 +88,11 @@ export const supervisionImporter = defineImporter<SupervisionRow>({
 async function repeatedSessions(manager: EntityManager, sessions: readonly Numbered<Session>[]): Promise<ImportProblem[]> {
   if (sessions.length === 0) return [];
   const dates = sessions.map((s) => s.value.date).sort();
-  const logged: Session[] = await manager.query(
-    `SELECT s.service_id AS "serviceId", s.date::text AS date, s.supervisor_id AS "supervisorId", array_agg(p.practitioner_id::text) AS "practitionerIds"
-       FROM supervision_sessions s JOIN supervision_participants p ON p.session_id = s.id
-      WHERE s.service_id = ANY($1::uuid[]) AND s.date BETWEEN $2::date AND $3::date
-      GROUP BY s.id`,
-    [[...new Set(sessions.map((s) => s.value.serviceId))], dates[0], dates[dates.length - 1]],
+  const logged: Session[] = await sessionsLogged(
+    manager,
+    sessions.map((s) => s.value.serviceId),
+    dates[0],
+    dates[dates.length - 1],
   );
   const inLog = new Set(logged.map(sessionKey));
   const firstRow = new Map<string, number>();

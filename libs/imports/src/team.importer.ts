@@ -1,9 +1,9 @@
 import type { ImportProblem } from './import-kinds';
-import { TeamMember } from '@npa/registry';
+import { TeamMember, peopleByEmail, teamPostsOf, servicesByNumber } from '@npa/registry';
 import { insertInChunks } from './bulk-insert';
 import { describePeriod, overlappingPeriods, type Numbered } from './file.rules';
 import { defineImporter } from './importer';
-import { groupBy, peopleByEmail, postsOf, servicesByNumber } from './register-lookups';
+import { groupBy } from './group-by';
 import { parseTeamRow, type TeamRow } from './row-parsers';
 
 /** Team posts for people and services already on the register; the same overlap rule as POST /services/{id}/team. */
@@ -28,7 +28,7 @@ export const teamImporter = defineImporter<TeamRow>({
       if (!person) problems.push({ row, column: 'email', problem: `no person on the register has the email ${value.email}` });
       if (serviceId && person) resolved.push({ row, value: { ...value, serviceId, personId: person.id } });
     }
-    const posts = await postsOf(
+    const posts = await teamPostsOf(
       manager,
       resolved.map((r) => r.value.serviceId),
       resolved.map((r) => r.value.personId),

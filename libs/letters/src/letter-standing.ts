@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
+import { certificateStanding } from '@npa/training';
 import type { Letter } from './letter.entity';
 
 export interface Standing {
@@ -41,11 +42,7 @@ export class LetterStanding {
       case 'workshop-certificate': {
         const code = data.body?.certificateCode;
         if (!code) return { stands: true, why: 'A workshop certificate.' };
-        const [row] = await this.dataSource.query<{ superseded: boolean; awaiting: boolean }[]>(
-          `SELECT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded, w.awaiting_confirmation AS awaiting
-             FROM workshop_outcomes o JOIN workshops w ON w.id = o.workshop_id WHERE o.certificate_code = $1`,
-          [code],
-        );
+        const row = await certificateStanding(this.dataSource.manager, code);
         if (row?.awaiting) return { stands: false, why: 'The workshop it records waits for the NPA to confirm it.' };
         return row && !row.superseded
           ? { stands: true, why: 'The completion it records stands.' }

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrganisationKind } from '@npa/platform';
 
 /** What a letter is about; `report` is the NPA's own report (the national snapshot), seen by NPA staff only. */
-export type LetterSubjectKind = 'service' | 'setting' | 'person' | 'report';
+export type LetterSubjectKind = OrganisationKind | 'person' | 'report';
 
 /**
  * A letter the NPA signs: the data it was made from (a snapshot, so it says the same thing forever), the

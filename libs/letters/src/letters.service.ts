@@ -71,6 +71,14 @@ export class LettersService {
     return inserted.id;
   }
 
+  /** When each of these letters was rendered (null: not yet), for slices that keep a letter's id. */
+  async renderedAt(ids: string[]): Promise<Map<string, Date | null>> {
+    const rows = await this.dataSource.query<{ id: string; rendered_at: Date | null }[]>('SELECT id, rendered_at FROM letters WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.rendered_at]));
+  }
+
   async listFor(subjectKind: LetterSubjectKind, subjectId: string) {
     const rows = await this.dataSource.query<
       {

@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { ScopeRegistry } from './auth/scope.registry';
 import { SignInLocks } from './auth/sign-in-locks';
 import { AccountLinks } from './users/account-links';
+import { Organisations } from './users/organisations';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './logging/logging.module';
@@ -30,6 +31,7 @@ import { Clock } from './time/clock';
     AuditService,
     ScopeRegistry,
     AccountLinks,
+    Organisations,
     JobQueue,
     HeartbeatService,
     Clock,
@@ -45,6 +47,7 @@ import { Clock } from './time/clock';
     AuditService,
     ScopeRegistry,
     AccountLinks,
+    Organisations,
     JobQueue,
     HeartbeatService,
     Clock,

@@ -1,4 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { usersByEmail } from '@npa/platform';
+import { personIdsByEmail } from '@npa/registry';
+import { trainerIdsOf } from '@npa/training';
 import { Find, PERSONAL_DATA, PersonalColumn } from './personal-data';
 
 /** Whom to look for: a person (by email), their user accounts and their trainer record. */
@@ -22,13 +25,10 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 
 /** Finds the subject's people, accounts and trainer records from an email. */
 export async function subjectFor(db: EntityManager, email: string): Promise<Subject> {
-  const [ids] = await db.query<{ person_ids: string[]; user_ids: string[]; trainer_ids: string[] }[]>(
-    `SELECT ARRAY(SELECT id::text FROM people WHERE lower(email) = lower($1)) AS person_ids,
-            ARRAY(SELECT id::text FROM users WHERE lower(email) = lower($1)) AS user_ids,
-            ARRAY(SELECT t.id::text FROM trainers t LEFT JOIN people p ON p.id = t.person_id LEFT JOIN users u ON u.id = t.user_id WHERE lower(p.email) = lower($1) OR lower(u.email) = lower($1)) AS trainer_ids`,
-    [email],
-  );
-  return { email, personIds: ids.person_ids, userIds: ids.user_ids, trainerIds: ids.trainer_ids };
+  // One after another: the caller's transaction has one connection.
+  const personIds = await personIdsByEmail(db, email);
+  const userIds = (await usersByEmail(db, email)).map((u) => u.id);
+  return { email, personIds, userIds, trainerIds: await trainerIdsOf(db, { personIds, userIds }) };
 }
 
 /**

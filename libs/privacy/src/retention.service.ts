@@ -2,10 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleParametersService } from '@npa/compliance';
-import { AuditService, AppConfig, invalid, Outbox, jobId, Storage, Clock } from '@npa/platform';
+import { AuditService, AppConfig, anonymiseUsers, invalid, Outbox, jobId, Storage, Clock, userNamesInUse, usersByEmail } from '@npa/platform';
+import { anonymisePerson, lockPersonForRetention, personNamesInUse } from '@npa/registry';
+import { trainerIdsOf } from '@npa/training';
 import type { IsoDate } from '@npa/platform';
 import { PERSONAL_DATA } from './personal-data';
 import { findRows, Subject } from './person-rows';
+import { RETENTION_DUE } from './read-model/person-links.read-model';
 import { formerMemberEmail, formerMemberName, retentionCutoff } from './retention.rules';
 import { Redaction, scrub } from './scrub';
 
@@ -24,23 +27,6 @@ export interface RetentionSummary {
   due: RetentionCandidate[];
   anonymised: number;
 }
-
-/**
- * A person's links to the NPA, each with the day it ended (null: still open). A person is kept while
- * any is open, and for the retention period after the last one ended. The record's own creation counts
- * as a link, so a person entered today with a history that ended long ago is not anonymised tonight.
- */
-const LINKS = `
-  SELECT person_id, end_date AS ended FROM team_members
-  UNION ALL SELECT person_id, end_date FROM setting_staff
-  UNION ALL SELECT person_id, end_date FROM memberships
-  UNION ALL SELECT a.person_id, w.end_date FROM workshop_attendees a JOIN workshops w ON w.id = a.workshop_id
-  UNION ALL SELECT o.person_id, w.end_date FROM workshop_outcomes o JOIN workshops w ON w.id = o.workshop_id
-  UNION ALL SELECT t.person_id, (t.created_at AT TIME ZONE $2)::date FROM trainers t
-  UNION ALL SELECT t.person_id, a.accredited_to FROM trainers t JOIN trainer_accreditations a ON a.trainer_id = t.id
-  UNION ALL SELECT t.person_id, w.end_date FROM trainers t JOIN workshops w ON w.trainer_id = t.id
-  UNION ALL SELECT p.id, (u.disabled_at AT TIME ZONE $2)::date FROM users u JOIN people p ON lower(p.email) = lower(u.email)
-  UNION ALL SELECT id, (created_at AT TIME ZONE $2)::date FROM people`;
 
 /** Tables retention changes: those with a column it scrubs or whose rows it deletes, in PERSONAL_DATA's order. */
 const CHANGED_TABLES = [...new Set(PERSONAL_DATA.filter((c) => c.retention === 'scrub' || c.retention === 'delete').map((c) => c.table))];
@@ -86,16 +72,7 @@ export class RetentionService {
   }
 
   private async due(db: EntityManager, cutoff: IsoDate, personId: string | null = null): Promise<RetentionCandidate[]> {
-    const rows = await db.query<{ id: string; name: string; last_link_ended: string }[]>(
-      `WITH links AS (${LINKS})
-       SELECT p.id, p.name, max(l.ended)::text AS last_link_ended
-         FROM people p JOIN links l ON l.person_id = p.id
-        WHERE p.anonymised_at IS NULL AND ($3::uuid IS NULL OR p.id = $3)
-        GROUP BY p.id
-       HAVING bool_and(l.ended IS NOT NULL) AND max(l.ended) < $1::date
-        ORDER BY max(l.ended), p.id`,
-      [cutoff, this.config.TIME_ZONE, personId],
-    );
+    const rows = await db.query<{ id: string; name: string; last_link_ended: string }[]>(RETENTION_DUE, [cutoff, this.config.TIME_ZONE, personId]);
     return rows.map((r) => ({ personId: r.id, name: r.name, lastLinkEnded: r.last_link_ended }));
   }
 
@@ -103,20 +80,14 @@ export class RetentionService {
   private async anonymise(personId: string, run: { asOf: IsoDate; retentionYears: number; cutoff: IsoDate }): Promise<boolean> {
     const staleFiles: string[] = [];
     const done = await this.dataSource.transaction(async (manager) => {
-      const [person] = await manager.query<{ id: string; name: string; email: string }[]>(
-        'SELECT id, name, email FROM people WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE',
-        [personId],
-      );
+      const person = await lockPersonForRetention(manager, personId);
       if (!person) return false;
       const [still] = await this.due(manager, run.cutoff, personId);
       if (!still) return false;
 
-      const users = await manager.query<{ id: string; name: string; email: string }[]>(
-        'SELECT id, name, email FROM users WHERE lower(email) = lower($1) FOR UPDATE',
-        [person.email],
-      );
-      const trainers = await manager.query<{ id: string }[]>('SELECT id FROM trainers WHERE person_id = $1', [personId]);
-      const subject: Subject = { email: person.email, personIds: [personId], userIds: users.map((u) => u.id), trainerIds: trainers.map((t) => t.id) };
+      const users = await usersByEmail(manager, person.email, { lock: true });
+      const trainerIds = await trainerIdsOf(manager, { personIds: [personId] });
+      const subject: Subject = { email: person.email, personIds: [personId], userIds: users.map((u) => u.id), trainerIds };
       const [{ n }] = await manager.query<{ n: string }[]>(`SELECT nextval('former_member_seq') AS n`);
       const redaction: Redaction = {
         ids: [...subject.personIds, ...subject.userIds, ...subject.trainerIds],
@@ -127,19 +98,9 @@ export class RetentionService {
       };
 
       const changed = await this.scrubCopies(manager, subject, redaction, { number: Number(n), staleFiles });
-      await manager.query('UPDATE people SET name = $2, email = $3, anonymised_at = now(), updated_at = now() WHERE id = $1', [
-        personId,
-        redaction.replacementName,
-        redaction.replacementEmail,
-      ]);
-      if (users.length > 0) {
-        // No password can match "!": the account cannot sign in again, and its tokens stop at once.
-        await manager.query(
-          `UPDATE users SET name = $2, email = $3, password_hash = '!', disabled_at = COALESCE(disabled_at, now()), token_version = token_version + 1, updated_at = now(), version = version + 1
-            WHERE id = ANY($1::uuid[])`,
-          [subject.userIds, redaction.replacementName, redaction.replacementEmail],
-        );
-      }
+      await anonymisePerson(manager, personId, redaction.replacementName, redaction.replacementEmail);
+      // The accounts cannot sign in again, and their tokens stop at once.
+      if (users.length > 0) await anonymiseUsers(manager, subject.userIds, redaction.replacementName, redaction.replacementEmail);
       await this.audit.record(
         {
           actor: null,
@@ -160,14 +121,8 @@ export class RetentionService {
 
   /** Names nobody else still in the register has: only those are replaced in free text. */
   private async unsharedNames(db: EntityManager, names: string[], subject: Subject): Promise<string[]> {
-    const rows = await db.query<{ name: string }[]>(
-      `SELECT DISTINCT lower(name) AS name FROM (
-         SELECT name FROM people WHERE anonymised_at IS NULL AND NOT (id = ANY($2::uuid[]))
-         UNION ALL SELECT name FROM users WHERE NOT (id = ANY($3::uuid[]))) o
-        WHERE lower(name) = ANY($1::text[])`,
-      [names.map((n) => n.toLowerCase()), subject.personIds, subject.userIds],
-    );
-    const shared = new Set(rows.map((r) => r.name));
+    const lower = names.map((n) => n.toLowerCase());
+    const shared = new Set([...(await personNamesInUse(db, lower, subject.personIds)), ...(await userNamesInUse(db, lower, subject.userIds))]);
     return [...new Set(names)].filter((n) => !shared.has(n.toLowerCase()));
   }
 

@@ -3,15 +3,25 @@ export { AddStaffDto, EndStaffDto, StaffQuery } from './settings/settings.dto';
 export { AddTeamMemberDto, DateRangeQuery, TeamQuery, UpdateTeamMemberDto } from './services/services.dto';
 export { AGE_RANGES, type AgeRange, Service } from './services/service.entity';
 export { CreatePersonDto } from './people/people.dto';
-export { findOrCreatePerson, findPersonByEmail, toPersonView, normaliseEmail, askTheOffice } from './people/people.repository';
+export {
+  anonymisePerson,
+  askTheOffice,
+  findOrCreatePerson,
+  findPersonByEmail,
+  lockPersonForRetention,
+  normaliseEmail,
+  personIdsByEmail,
+  personNamesInUse,
+  toPersonView,
+} from './people/people.repository';
 export { generateRegister, insertRows, random } from './demo/register-generator';
 export { Induction } from './people/induction.entity';
-export { Inspection } from './settings/inspection.entity';
+export { Inspection, type OfstedGrade } from './settings/inspection.entity';
 export { Membership } from './people/membership.entity';
 export { NetworkingAttendance } from './services/networking-attendance.entity';
 export { PeopleService } from './people/people.service';
 export { Person } from './people/person.entity';
-export { Qualification } from './people/qualification.entity';
+export { Qualification, type QualificationKind, type QualificationStatus } from './people/qualification.entity';
 export { RegistryModule } from './registry.module';
 export { ServicesService } from './services/services.service';
 export { Setting, SETTING_KINDS, type SettingKind } from './settings/setting.entity';
@@ -20,3 +30,5 @@ export { SettingStaff } from './settings/setting-staff.entity';
 export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
 export { TeamService } from './services/team.service';
 export { linkByEmail } from './people/person-access.rules';
+export { organisationExists, serviceLine, serviceLines, serviceRegistrations, settingNames, teamCaseloadOn, type ServiceLine } from './register.queries';
+export { membershipPeriodsOf, peopleByEmail, servicesByNumber, settingsByUrn, teamPostsOf, type PersonRef, type PostRef } from './register-lookups';

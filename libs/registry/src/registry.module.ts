@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
+import { RegistryOrganisations } from './registry.organisations';
 import { RegistryScopes } from './registry.scopes';
 import { ServicesController } from './services/services.controller';
 import { ServicesService } from './services/services.service';
@@ -11,7 +12,7 @@ import { SettingsService } from './settings/settings.service';
 /** Services and their teams, people and their memberships, settings and their staff. */
 @Module({
   controllers: [ServicesController, PeopleController, SettingsController],
-  providers: [RegistryScopes, ServicesService, TeamService, PeopleService, SettingsService],
+  providers: [RegistryScopes, RegistryOrganisations, ServicesService, TeamService, PeopleService, SettingsService],
   exports: [ServicesService, TeamService, PeopleService, SettingsService],
 })
 export class RegistryModule {}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, conflict, invalid, notFound, AppConfig, todayIn, Clock } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { formatDate } from '@npa/letters';
-import { Service } from '@npa/registry';
+import { Service, teamCaseloadOn } from '@npa/registry';
 import { AnnualReturn } from './annual-return.entity';
 import { AnnualReturnRevision } from './annual-return-revision.entity';
 import { ReturnYears, type YearSettings } from './return-years.service';
@@ -105,10 +105,7 @@ export class ReturnsService {
     const last = await manager.findOne(AnnualReturn, { where: { serviceId, startYear: startYear - 1 } });
     if (last) return { children: last.childrenSupported, source: `children supported in ${reportingYear(startYear - 1).label}` };
     const startsOn = reportingYear(startYear).startsOn;
-    const [{ caseload }] = await manager.query<{ caseload: number }[]>(
-      `SELECT COALESCE(SUM(caseload), 0)::int AS caseload FROM team_members WHERE service_id = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)`,
-      [serviceId, startsOn],
-    );
+    const caseload = await teamCaseloadOn(manager, serviceId, startsOn);
     return { children: caseload, source: `children on the team's caseload on ${formatDate(startsOn)}` };
   }
 

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LettersService } from '@npa/letters';
 import type { NationalSnapshotData } from '@npa/letters';
-import { AuditService, conflict, csvText, Clock } from '@npa/platform';
+import { AuditService, conflict, csvText, Clock, userNames } from '@npa/platform';
 import type { Actor } from '@npa/platform';
+import { serviceLines } from '@npa/registry';
 import { AnnualReturn } from './annual-return.entity';
 import { authorityMatcher, type LocalAuthority as LocalAuthorityRow } from './local-authorities';
 import { ReturnYears } from './return-years.service';
@@ -106,22 +107,23 @@ export class SnapshotService {
   }
 
   async reports(startYear: number) {
-    const rows = await this.dataSource.query<
-      { id: string; provisional: boolean; created_at: Date; letter_id: string | null; rendered_at: Date | null; created_by_name: string | null }[]
-    >(
-      `SELECT r.id, r.provisional, r.created_at, r.letter_id, l.rendered_at, u.name AS created_by_name
-         FROM snapshot_reports r LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN users u ON u.id = r.created_by
-        WHERE r.start_year = $1 ORDER BY r.created_at DESC`,
-      [startYear],
-    );
-    return rows.map((r) => ({
+    const reports = await this.dataSource.getRepository(SnapshotReport).find({
+      select: { id: true, provisional: true, createdAt: true, letterId: true, createdBy: true },
+      where: { startYear },
+      order: { createdAt: 'DESC' },
+    });
+    const [rendered, names] = await Promise.all([
+      this.letters.renderedAt(reports.flatMap((r) => (r.letterId ? [r.letterId] : []))),
+      userNames(this.dataSource.manager, [...new Set(reports.map((r) => r.createdBy))]),
+    ]);
+    return reports.map((r) => ({
       id: r.id,
       provisional: r.provisional,
-      createdAt: new Date(r.created_at).toISOString(),
-      createdByName: r.created_by_name,
-      letterId: r.letter_id,
-      ready: r.rendered_at !== null,
-      pdf: r.letter_id ? `/letters/${r.letter_id}.pdf` : null,
+      createdAt: r.createdAt.toISOString(),
+      createdByName: names.get(r.createdBy) ?? null,
+      letterId: r.letterId,
+      ready: r.letterId !== null && (rendered.get(r.letterId) ?? null) !== null,
+      pdf: r.letterId ? `/letters/${r.letterId}.pdf` : null,
     }));
   }
 
@@ -135,13 +137,10 @@ export class SnapshotService {
 
   private async yearInput(startYear: number, authorities: LocalAuthorityRow[], manager: EntityManager): Promise<YearInput> {
     const year = await this.years.settings(startYear, manager);
-    const rows = await manager.query<{ id: string; name: string; local_authority: string; region: string }[]>(
-      `SELECT id, name, local_authority, region FROM services WHERE registered_on <= $1 ORDER BY name, id`,
-      [year.endsOn],
-    );
+    const rows = await serviceLines(manager, year.endsOn);
     const match = authorityMatcher(authorities);
     const services: ServiceLine[] = rows.map((s) => {
-      const authority = match(s.local_authority);
+      const authority = match(s.localAuthority);
       return { id: s.id, name: s.name, authorityCode: authority?.code ?? null, region: authority?.region ?? s.region };
     });
     const returns = await manager.find(AnnualReturn, { where: { startYear } });

@@ -1,6 +1,6 @@
 // The public door of @npa/training: other libs, apps and tests import only what is here.
 export { Accreditation } from './accreditation.entity';
-export { accreditationsOf } from './training.queries';
+export { accreditationsOf, attendances, certificateStanding, standingOutcomes, trainerIdsOf, workshopDates, type WorkshopDates } from './training.queries';
 export { AddAttendeeDto, WorkshopQuery } from './workshop.dto';
 export { Attendee } from './attendee.entity';
 export { AttendeesService } from './attendees.service';

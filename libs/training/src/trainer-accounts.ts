@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, AccountLinks } from '@npa/platform';
+import { usersByEmail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
+import { personIdsByEmail } from '@npa/registry';
 
 /**
  * Links a trainer record to its account by id. NPA staff set the link: when they create a trainer
@@ -18,20 +20,19 @@ export class TrainerAccounts implements OnModuleInit {
   onModuleInit(): void {
     this.links.register(async (manager, account, actor) => {
       if (account.role !== 'trainer') return;
-      const [trainer] = await manager.query<{ id: string }[]>(
-        `SELECT t.id FROM trainers t JOIN people p ON p.id = t.person_id WHERE t.user_id IS NULL AND lower(p.email) = lower($1)`,
-        [account.email.trim()],
-      );
+      const personIds = await personIdsByEmail(manager, account.email.trim());
+      const [trainer] = await manager.query<{ id: string }[]>('SELECT id FROM trainers WHERE user_id IS NULL AND person_id = ANY($1::uuid[])', [personIds]);
       if (trainer) await this.link(manager, trainer.id, account.id, actor);
     });
   }
 
   /** For a new trainer record: the trainer account with its person's email, not yet linked to another trainer. */
   async linkNewTrainer(manager: EntityManager, trainerId: string, email: string, actor: Actor): Promise<string | null> {
-    const [user] = await manager.query<{ id: string }[]>(
-      `SELECT u.id FROM users u WHERE u.role = 'trainer' AND lower(u.email) = lower($1) AND NOT EXISTS (SELECT 1 FROM trainers t WHERE t.user_id = u.id)`,
-      [email.trim()],
-    );
+    const accounts = (await usersByEmail(manager, email.trim())).filter((u) => u.role === 'trainer');
+    const linked = await manager.query<{ user_id: string }[]>('SELECT user_id::text FROM trainers WHERE user_id = ANY($1::uuid[])', [
+      accounts.map((u) => u.id),
+    ]);
+    const user = accounts.find((u) => !linked.some((l) => l.user_id === u.id));
     if (!user) return null;
     await this.link(manager, trainerId, user.id, actor);
     return user.id;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, conflict, invalid, notFound, Page, pageOf, sortColumn, Clock } from '@npa/platform';
+import { AuditService, conflict, invalid, notFound, Page, pageOf, sortColumn, Clock, userById } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { Person } from '@npa/registry';
 import { Accreditation } from './accreditation.entity';
@@ -70,14 +70,11 @@ export class TrainersService {
   async linkAccount(trainerId: string, dto: TrainerAccountDto, actor: Actor): Promise<TrainerView> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockTrainer(manager, trainerId);
-      const [user] = await manager.query<{ role: string; trainer_id: string | null }[]>(
-        'SELECT u.role, (SELECT t.id FROM trainers t WHERE t.user_id = u.id) AS trainer_id FROM users u WHERE u.id = $1',
-        [dto.userId],
-      );
+      const user = await userById(manager, dto.userId);
       if (user?.role !== 'trainer')
         throw invalid('That is not the id of a trainer account.', [{ field: 'userId', problem: 'must be the id of a user with the trainer role' }]);
-      if (user.trainer_id && user.trainer_id !== trainerId)
-        throw conflict('TRAINER.ACCOUNT_TAKEN', 'That account is already linked to another trainer record.');
+      const [linked] = await manager.query<{ id: string }[]>('SELECT id FROM trainers WHERE user_id = $1', [user.id]);
+      if (linked && linked.id !== trainerId) throw conflict('TRAINER.ACCOUNT_TAKEN', 'That account is already linked to another trainer record.');
       await this.accounts.link(manager, trainerId, dto.userId, actor);
     });
     return this.get(trainerId);

@@ -1,8 +1,10 @@
 // What the rules read: plain rows the database loader fills, one array per kind of fact. Arrays may hold
 // rows for anyone and any date, in any order; the rules pick what applies on the check date.
 import type { IsoDate } from '@npa/platform';
+import type { OfstedGrade, QualificationKind, QualificationStatus, TeamRole } from '@npa/registry';
 
-export type TeamRole = 'practitioner' | 'supervisor' | 'manager';
+// The register's kinds of data, named once there.
+export type { TeamRole };
 
 /** One person's place in a service's team. A person may hold several rows (a role change, a second post). */
 export interface TeamMemberFact {
@@ -47,8 +49,8 @@ export interface InductionFact {
 
 export interface QualificationFact {
   personId: string;
-  kind: 'level3' | 'relevant_degree' | 'accredited_trainer';
-  status: 'achieved' | 'working_towards';
+  kind: QualificationKind;
+  status: QualificationStatus;
   date: IsoDate | null;
 }
 
@@ -78,7 +80,7 @@ export interface ServiceFacts {
 
 export interface InspectionFact {
   date: IsoDate;
-  grade: 'outstanding' | 'good' | 'requires_improvement' | 'inadequate';
+  grade: OfstedGrade;
 }
 
 export interface SettingStaffFact {

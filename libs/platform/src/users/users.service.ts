@@ -9,9 +9,8 @@ import { User } from '../auth/user.entity';
 import { conflict, invalid, notFound } from '../http/domain-error';
 import { PageQuery, sortColumn } from '../http/pagination';
 import { AccountLinks } from './account-links';
+import { Organisations } from './organisations';
 import { CreateUserDto, toUserView, UpdateUserDto, UserView } from './user.dto';
-
-const ORGANISATION_TABLE = { service: 'services', setting: 'settings' } as const;
 
 @Injectable()
 export class UsersService {
@@ -19,6 +18,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly links: AccountLinks,
+    private readonly organisations: Organisations,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor | null): Promise<UserView> {
@@ -96,8 +96,8 @@ export class UsersService {
       return null;
     }
     if (!organisationId) throw invalid(`A ${role} must name their ${kind}.`, [{ field: 'organisationId', problem: `must be the id of a ${kind}` }]);
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${ORGANISATION_TABLE[kind]} WHERE id = $1`, [organisationId]);
-    if (rows.length === 0) throw invalid(`There is no ${kind} with that id.`, [{ field: 'organisationId', problem: `is not a ${kind}` }]);
+    if (!(await this.organisations.exists(manager, kind, organisationId)))
+      throw invalid(`There is no ${kind} with that id.`, [{ field: 'organisationId', problem: `is not a ${kind}` }]);
     return organisationId;
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { conflict, invalid } from '@npa/platform';
+import { conflict, invalid, type OrganisationKind } from '@npa/platform';
 import type { Post } from './person-access.rules';
 import { Person } from './person.entity';
 
@@ -29,7 +29,7 @@ export const toPersonView = (person: Person) => ({ id: person.id, name: person.n
 
 /** Every post a person holds or held, on any service's team or setting's staff: what `personAccess` decides from. */
 export async function postsOf(manager: EntityManager, personId: string): Promise<Post[]> {
-  const rows = await manager.query<{ organisation: 'service' | 'setting'; organisation_id: string; start_date: string; end_date: string | null }[]>(
+  const rows = await manager.query<{ organisation: OrganisationKind; organisation_id: string; start_date: string; end_date: string | null }[]>(
     `SELECT 'service' AS organisation, service_id AS organisation_id, start_date::text, end_date::text FROM team_members WHERE person_id = $1
      UNION ALL
      SELECT 'setting', setting_id, start_date::text, end_date::text FROM setting_staff WHERE person_id = $1`,
@@ -43,3 +43,31 @@ export const askTheOffice = () =>
   invalid('We cannot add this person from here. If they are already on the register, ask the NPA office to add them.', [
     { field: 'email', problem: 'cannot be added from here: if this person is already on the register, ask the NPA office to add them' },
   ]);
+
+/** Retention: the person, locked for the transaction, unless already anonymised. */
+export async function lockPersonForRetention(manager: EntityManager, id: string): Promise<{ id: string; name: string; email: string } | null> {
+  const [person] = await manager.query<{ id: string; name: string; email: string }[]>(
+    'SELECT id, name, email FROM people WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE',
+    [id],
+  );
+  return person ?? null;
+}
+
+export async function anonymisePerson(manager: EntityManager, id: string, name: string, email: string): Promise<void> {
+  await manager.query('UPDATE people SET name = $2, email = $3, anonymised_at = now(), updated_at = now() WHERE id = $1', [id, name, email]);
+}
+
+/** The ids of the people with this email, whatever its case. */
+export async function personIdsByEmail(manager: EntityManager, email: string): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>('SELECT id::text FROM people WHERE lower(email) = lower($1)', [email]);
+  return rows.map((r) => r.id);
+}
+
+/** Which of these names (lower case) a person still on the register has, leaving out some people. */
+export async function personNamesInUse(manager: EntityManager, lowerNames: string[], except: string[]): Promise<string[]> {
+  const rows = await manager.query<{ name: string }[]>(
+    'SELECT DISTINCT lower(name) AS name FROM people WHERE anonymised_at IS NULL AND NOT (id = ANY($2::uuid[])) AND lower(name) = ANY($1::text[])',
+    [lowerNames, except],
+  );
+  return rows.map((r) => r.name);
+}

@@ -1,8 +1,8 @@
-import { isNpaStaff, ORGANISATION_OF, Role } from '@npa/platform';
+import { isNpaStaff, ORGANISATION_OF, Role, type OrganisationKind } from '@npa/platform';
 
 /** A post a person holds or held: a place on a service's team or a setting's staff, over its dates. */
 export interface Post {
-  organisation: 'service' | 'setting';
+  organisation: OrganisationKind;
   organisationId: string;
   startDate: string;
   endDate: string | null;

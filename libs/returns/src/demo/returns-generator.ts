@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, minDate, type IsoDate } from '@npa/platform';
-import { insertRows, random } from '@npa/registry';
+import { insertRows, random, serviceRegistrations } from '@npa/registry';
 import { defaultDueOn, latestFilingYear, reportingYear } from '../rules/reporting-year';
 import type { ReturnFigures } from '../rules/figures';
 
@@ -22,17 +22,14 @@ export async function generateReturns(dataSource: DataSource, options: ReturnsDe
   const rnd = random(options.seed + 17);
   const latest = latestFilingYear(options.today);
   const years = [reportingYear(latest.startYear - 1), latest];
-  const services = await dataSource.query<{ id: string; registered_on: string; age_range: ReturnFigures['ageRange'] }[]>(
-    `SELECT id, registered_on::text, age_range FROM services WHERE id = ANY($1::uuid[]) ORDER BY id`,
-    [options.serviceIds],
-  );
+  const services = await serviceRegistrations(dataSource.manager, options.serviceIds);
   const rows: Record<string, unknown>[] = [];
   const revisions: Record<string, unknown>[] = [];
   const lastYear = new Map<string, ReturnFigures>();
   for (const [index, year] of years.entries()) {
     const latestYear = index === years.length - 1;
     for (const s of services) {
-      if (s.registered_on > year.endsOn || rnd.chance(latestYear ? 0.12 : 0.05)) continue;
+      if (s.registeredOn > year.endsOn || rnd.chance(latestYear ? 0.12 : 0.05)) continue;
       const before = lastYear.get(s.id);
       const referralsAccepted = before ? Math.round(before.referralsAccepted * (0.95 + rnd.next() * 0.3)) : 60 + rnd.int(180);
       const childrenSupported = Math.min(referralsAccepted + (before?.childrenSupported ?? 40), Math.round(referralsAccepted * (0.85 + rnd.next() * 0.25)));
@@ -41,7 +38,7 @@ export async function generateReturns(dataSource: DataSource, options: ReturnsDe
         referralsAccepted,
         childrenSupported,
         waitingList: rnd.chance(0.97) ? 3 + rnd.int(45) : 0,
-        ageRange: s.age_range,
+        ageRange: s.ageRange,
         fundingSource: funding < 0.95 ? 'local_authority' : funding < 0.98 ? 'charity' : 'independent',
         budgetCut: rnd.chance(0.1),
         teamFte: Math.round((2.5 + rnd.next() * 4) * 10) / 10,

@@ -3,7 +3,33 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { prepared } from '@npa/platform';
 import type { IsoDate } from '@npa/platform';
-import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from './rules/facts';
+import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from '../rules/facts';
+
+/**
+ * A read model, named as one: the compliance facts, read straight from the tables of the slices that own
+ * them (listed in FACTS_READ_MODEL_TABLES), not through their doors. It may, because the rules need every
+ * kind of fact for one subject in one round trip: for one service or setting it is one prepared statement
+ * joining registry, training and supervision tables (README, Benchmarks: planning nine small queries was
+ * most of a read's cost), and for the whole register one query per kind of fact. Do not split it into a
+ * call per slice. It only reads; the owning slices write these tables, and a change to any of them moves
+ * `register_versions` (migration AddRegisterVersion), so the owners need not know this model exists.
+ */
+export const FACTS_READ_MODEL_TABLES = {
+  registry: [
+    'services',
+    'team_members',
+    'people',
+    'memberships',
+    'inductions',
+    'qualifications',
+    'networking_attendance',
+    'settings',
+    'setting_staff',
+    'inspections',
+  ],
+  training: ['workshop_outcomes', 'workshops', 'trainers', 'trainer_accreditations'],
+  supervision: ['supervision_sessions', 'supervision_participants'],
+} as const;
 
 /** null: every service (or setting) on the register. */
 type Subjects = string[] | null;

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
+// The register's set-wise lookups for a whole imported file: one query per file, never one per row.
+
 export interface PersonRef {
   id: string;
   name: string;
@@ -7,7 +9,7 @@ export interface PersonRef {
 }
 
 /**
- * The set-wise form of people.repository's findPersonByEmail, with the same match (lower(email) =
+ * The set-wise form of findPersonByEmail (people/people.repository.ts), with the same match (lower(email) =
  * lower(given), after normaliseEmail): one query for a whole file. Keyed by the email as the file has it.
  */
 export async function peopleByEmail(manager: EntityManager, emails: readonly string[]): Promise<Map<string, PersonRef>> {
@@ -40,7 +42,7 @@ export interface PostRef {
 }
 
 /** Every post, past or present, that any of these people held in any of these services. */
-export async function postsOf(manager: EntityManager, serviceIds: readonly string[], personIds: readonly string[]): Promise<PostRef[]> {
+export async function teamPostsOf(manager: EntityManager, serviceIds: readonly string[], personIds: readonly string[]): Promise<PostRef[]> {
   if (serviceIds.length === 0 || personIds.length === 0) return [];
   return manager.query(
     `SELECT service_id AS "serviceId", person_id AS "personId", role, start_date::text AS start, end_date::text AS "end"
@@ -49,14 +51,17 @@ export async function postsOf(manager: EntityManager, serviceIds: readonly strin
   );
 }
 
-/** Groups rows into lists under a key; a Map of arrays is what the overlap checks read. */
-export function groupBy<T, V>(items: readonly T[], keyOf: (item: T) => string, valueOf: (item: T) => V): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(valueOf(item));
-    else groups.set(key, [valueOf(item)]);
-  }
-  return groups;
+/** Every membership period of these people. */
+export async function membershipPeriodsOf(manager: EntityManager, personIds: readonly string[]): Promise<{ personId: string; start: string; end: string }[]> {
+  if (personIds.length === 0) return [];
+  return manager.query(
+    `SELECT person_id AS "personId", start_date::text AS start, end_date::text AS "end" FROM memberships WHERE person_id = ANY($1::uuid[])`,
+    [[...new Set(personIds)]],
+  );
+}
+
+/** The settings already on the register with any of these Ofsted URNs. */
+export async function settingsByUrn(manager: EntityManager, urns: readonly string[]): Promise<{ urn: string; name: string }[]> {
+  if (urns.length === 0) return [];
+  return manager.query(`SELECT ofsted_urn AS urn, name FROM settings WHERE ofsted_urn = ANY($1::text[])`, [[...new Set(urns)]]);
 }
