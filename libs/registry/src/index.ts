@@ -20,3 +20,4 @@ export { SettingStaff } from './settings/setting-staff.entity';
 export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
 export { TeamService } from './services/team.service';
 export { linkByEmail } from './people/person-access.rules';
+export { REGISTRY_PERSONAL_DATA } from './personal-data';

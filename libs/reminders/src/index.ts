@@ -11,3 +11,5 @@ export { RemindersWorkerModule } from './reminders-worker.module';
 export { SWEEP_SCHEDULER_ID } from './reminder.jobs';
 export { SweepService, type SweepSummary } from './sweep.service';
 export { workingDaysAfter } from './finders/due-dates';
+export { REMINDERS_PERSONAL_DATA } from './personal-data';
+export { REMINDERS_VIEW_STATES } from './view-states';

@@ -4,3 +4,4 @@ export { SupervisionModule } from './supervision.module';
 export { SupervisionParticipant } from './supervision-participant.entity';
 export { SupervisionService } from './supervision.service';
 export { SupervisionSession } from './supervision-session.entity';
+export { SUPERVISION_PERSONAL_DATA } from './personal-data';
