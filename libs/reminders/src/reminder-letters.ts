@@ -6,7 +6,10 @@ import type { LetterRequest } from '@npa/letters';
 import type { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import type { Reminder } from './reminder.entity';
 
-export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: ReminderKindRegistry): LetterRequest<'reminder'> {
+/** What a letter needs of the registry: the kind's letter and title. */
+type Kinds = Pick<ReminderKindRegistry, 'source' | 'info'>;
+
+export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
   const { about, actBy, request, whatToDo, personId } = kinds.source(reminder.kind).letter(reminder.facts, reminder.kind);
   return {
     kind: 'reminder',
