@@ -1,8 +1,11 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import { reminderKey } from '../finders/due-reminder';
 import { DEFAULT_REMINDER_OFFSETS } from '../finders/reminder-offsets';
 import { REMINDER_KIND_PROVIDERS } from '../reminders.module';
-import type { ReminderKindSource } from './reminder-kind';
-import { indexKinds } from './reminder-kind.registry';
+import { ReminderKinds, type ReminderKindSource } from './reminder-kind';
+import { indexKinds, ReminderKindRegistry } from './reminder-kind.registry';
 
 // The kinds' names, recipients and titles need none of their providers' dependencies.
 const sources = REMINDER_KIND_PROVIDERS.map((Kind) => ({ name: Kind.name, source: new (Kind as unknown as new () => ReminderKindSource)() }));
@@ -58,5 +61,50 @@ describe(reminderKey.name, () => {
     [{ kind: 'supervision-due', subjectKind: 'person', subjectId: 'p1', dueOn: '2026-05-11' }, 'supervision-due:person:p1:2026-05-11'],
   ] as const)('%j is %s', (identity, key) => {
     expect(reminderKey(identity)).toBe(key);
+  });
+});
+
+describe(ReminderKindRegistry.name, () => {
+  @Injectable()
+  @ReminderKinds()
+  class Renewals {
+    readonly kinds = [{ kind: 'award-renewal-30', to: ['setting_contacts'], title: 'Renew' }] as const;
+    find = () => Promise.resolve([]);
+    stillDue = () => Promise.resolve({ due: true as const });
+    letter = () => ({ about: 'x', whatToDo: 'y' });
+  }
+
+  @Injectable()
+  @ReminderKinds()
+  class RenewalsAgain extends Renewals {}
+
+  @Injectable()
+  @ReminderKinds()
+  class NoFinder {
+    readonly kinds = [{ kind: 'no-finder', to: ['npa_reviewers'], title: 'Lost' }] as const;
+  }
+
+  const boot = async (...providers: Type[]) => {
+    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [ReminderKindRegistry, ...providers] }).compile();
+    await moduleRef.init();
+    return moduleRef;
+  };
+
+  it('finds the kinds of every marked provider at boot', async () => {
+    const moduleRef = await boot(Renewals);
+    expect(
+      moduleRef
+        .get(ReminderKindRegistry)
+        .kinds()
+        .map((k) => k.kind),
+    ).toEqual(['award-renewal-30']);
+    await moduleRef.close();
+  });
+
+  it.each([
+    ['a kind declared twice', [Renewals, RenewalsAgain], 'Reminder kind award-renewal-30 is declared twice (again in RenewalsAgain)'],
+    ['a kind with no finder', [NoFinder], 'Reminder kinds in NoFinder need a finder, a re-check and a letter'],
+  ] as const)('stops the boot on %s', async (_case, providers, message) => {
+    await expect(boot(...providers)).rejects.toThrow(message);
   });
 });
