@@ -6,7 +6,7 @@ export { ApplicationsService } from './applications.service';
 export { ApprovalModule } from './approval.module';
 export { Award } from './award.entity';
 export { awardOn, type AwardPeriod, awardStatus, renewalOf } from './rules/award.rules';
-export { AwardsService } from './awards.service';
+export { AwardsService, type ExpiringAward } from './awards.service';
 export { CRITERIA } from './rules/criteria';
 export { DecisionDto, MessageDto, OptionalMessageDto, QueueQuery, RecommendationDto, StatementDto } from './approval.dto';
 export { DecisionsService } from './decisions.service';

@@ -7,7 +7,7 @@ import { addDays, daysBetween, type IsoDate } from '@npa/platform';
 import { renewalDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { AWARD_COLUMNS, awardRow, awardSubject, type AwardRow } from './sql';
+import { awardRow } from './sql';
 
 export interface AwardRenewalFacts {
   settingName: string;
@@ -33,26 +33,24 @@ export class AwardRenewalKinds implements ReminderKindSource<AwardRenewalFacts> 
 
   async find({ asOf, offsets, params }: FinderContext): Promise<FoundReminder<AwardRenewalFacts>[]> {
     const longest = Math.max(...Object.values(offsets.renewalDaysBefore));
-    const expiring = await this.dataSource.query<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id
-        WHERE a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1`,
-      [asOf, longest],
-    );
-    const periods = await this.awards.periodsOf([...new Set(expiring.map((a) => a.setting_id))]);
-    const rows = expiring.filter((a) => !renewalOf(periods.get(a.setting_id) ?? [], { expiresOn: a.expires_on }, asOf));
-    return rows.flatMap((a) => {
-      const due = renewalDue({ expiresOn: a.expires_on }, asOf, offsets);
+    const expiring = await this.awards.expiringUnrenewed(asOf, longest);
+    return expiring.flatMap(({ settingId, settingName, award }) => {
+      const due = renewalDue(award, asOf, offsets);
       if (!due) return [];
-      const renewalOpensOn = addDays(a.expires_on, -params.renewalWindowDays);
+      const renewalOpensOn = addDays(award.expiresOn, -params.renewalWindowDays);
       return [
         {
-          ...awardSubject(a, due.kind, due.dueOn),
+          kind: due.kind,
+          subjectKind: 'award' as const,
+          subjectId: award.id,
+          dueOn: due.dueOn,
+          organisation: { kind: 'setting' as const, id: settingId },
           facts: {
-            settingName: a.setting_name,
-            awardStartsOn: a.starts_on,
-            awardExpiresOn: a.expires_on,
-            daysLeft: daysBetween(due.dueOn, a.expires_on),
-            whatToDo: `Open a renewal application for the Stamp of Approval and submit it before ${a.expires_on} (renewal applications open from ${renewalOpensOn}).`,
+            settingName,
+            awardStartsOn: award.startsOn,
+            awardExpiresOn: award.expiresOn,
+            daysLeft: daysBetween(due.dueOn, award.expiresOn),
+            whatToDo: `Open a renewal application for the Stamp of Approval and submit it before ${award.expiresOn} (renewal applications open from ${renewalOpensOn}).`,
           },
         },
       ];
