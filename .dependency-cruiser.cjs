@@ -26,7 +26,7 @@ const SIDEWAYS = {
   letters: [],
   reminders: ['approval', 'compliance', 'letters', 'returns'],
   returns: ['letters'],
-  privacy: ['compliance'],
+  privacy: ['approval', 'compliance', 'letters', 'reminders', 'returns'],
   imports: [],
   web: [],
 };

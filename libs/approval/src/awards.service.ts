@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, containsPattern, Clock } from '@npa/platform';
 import { FactsLoader, RuleParametersService } from '@npa/compliance';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
-import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
+import { AwardPeriod, awardPeriodFor, awardOn, awardStatus, renewalOf } from './rules/award.rules';
+
+export interface ExpiringAward {
+  settingId: string;
+  settingName: string;
+  award: AwardPeriod;
+}
 
 /** A setting's awards: made by approvals, read as of any date, and the public register of approved settings. */
 @Injectable()
@@ -21,6 +27,39 @@ export class AwardsService {
   async periods(settingId: string, manager: EntityManager = this.dataSource.manager): Promise<AwardPeriod[]> {
     const rows = await manager.find(Award, { where: { settingId }, order: { startsOn: 'ASC' } });
     return rows.map((a) => ({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }));
+  }
+
+  /** The awards of many settings at once, in time order: one query for a finder's whole set. */
+  async periodsOf(settingIds: readonly string[]): Promise<Map<string, AwardPeriod[]>> {
+    const bySetting = new Map<string, AwardPeriod[]>(settingIds.map((id) => [id, []]));
+    if (settingIds.length === 0) return bySetting;
+    const rows = await this.dataSource.manager.find(Award, { where: { settingId: In([...settingIds]) }, order: { startsOn: 'ASC' } });
+    for (const a of rows) bySetting.get(a.settingId)?.push({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn });
+    return bySetting;
+  }
+
+  /**
+   * Awards granted by asOf that expire within `withinDays` of it (from asOf on) and have not been
+   * renewed (renewalOf), soonest first: for the renewal reminders and the office dashboard.
+   */
+  async expiringUnrenewed(asOf: IsoDate, withinDays: number): Promise<ExpiringAward[]> {
+    const rows = await this.dataSource.query<
+      { id: string; setting_id: string; setting_name: string; awarded_on: string; starts_on: string; expires_on: string }[]
+    >(
+      `SELECT a.id, a.setting_id, s.name AS setting_name, a.awarded_on::text, a.starts_on::text, a.expires_on::text
+         FROM awards a JOIN settings s ON s.id = a.setting_id
+        WHERE a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1
+        ORDER BY a.expires_on, s.name, a.id`,
+      [asOf, withinDays],
+    );
+    const periods = await this.periodsOf([...new Set(rows.map((a) => a.setting_id))]);
+    return rows
+      .map((a) => ({
+        settingId: a.setting_id,
+        settingName: a.setting_name,
+        award: { id: a.id, awardedOn: a.awarded_on, startsOn: a.starts_on, expiresOn: a.expires_on },
+      }))
+      .filter((a) => !renewalOf(periods.get(a.settingId) ?? [], a.award, asOf));
   }
 
   /** The award an approval makes, in the approval's transaction (the caller holds the setting's lock). */

@@ -13,3 +13,5 @@ export { type RuleMeta, type RuleResult } from './rules/result';
 export { RuleParametersService } from './rule-parameters.service';
 export { RuleParameterVersion } from './rule-parameters.entity';
 export { type SettingFacts } from './rules/facts';
+export { COMPLIANCE_PERSONAL_DATA } from './personal-data';
+export { COMPLIANCE_VIEW_STATES } from './view-states';

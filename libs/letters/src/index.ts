@@ -17,3 +17,5 @@ export { LetterTemplatesService } from './letter-templates.service';
 export { MailDelivery } from './mail-delivery.entity';
 export { Recipients } from './recipients';
 export { LetterStanding } from './letter-standing';
+export { LETTERS_PERSONAL_DATA } from './personal-data';
+export { LETTERS_VIEW_STATES } from './view-states';

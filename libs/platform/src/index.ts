@@ -60,3 +60,14 @@ export { csvText, csvStream } from './http/csv';
 export { deriveKey } from './auth/keys';
 export { SignInLocks } from './auth/sign-in-locks';
 export { Authenticator } from './auth/authenticator';
+export {
+  AUDIT_PERSONAL_DATA,
+  type Find,
+  ID_KEPT,
+  type NotPersonalColumn,
+  type PersonalColumn,
+  type PersonalDataDeclaration,
+  PLATFORM_PERSONAL_DATA,
+  type Retention,
+} from './privacy/personal-columns';
+export { collectViewStates, type TagColour, type ViewState, type ViewStates } from './http/view-states';

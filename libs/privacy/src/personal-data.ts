@@ -1,127 +1,66 @@
 /**
- * The one list of where the register holds something about a person, column by column: how a subject
- * access request finds the person's rows by it, and what retention does to it once the person is
- * anonymised. test/personal-data.e2e-spec.ts reads the schema and fails when a column that refers to
- * people or users (a foreign key to them, an email, a person-like id, a name, any jsonb) is neither
- * here nor in NOT_PERSONAL with a reason, so a new table cannot be forgotten.
+ * Where the register holds something about a person, column by column: how a subject access request
+ * finds the person's rows by it, and what retention does to it once the person is anonymised. Each
+ * slice declares its own tables' columns (its personal-data.ts); this collects them, one line a slice.
+ * test/personal-data.e2e-spec.ts reads the schema and fails when a column that refers to people or users
+ * (a foreign key to them, an email, a person-like id, a name, any jsonb) is neither in PERSONAL_DATA nor
+ * in NOT_PERSONAL with a reason, so a new table cannot be forgotten.
  */
+import { APPROVAL_PERSONAL_DATA } from '@npa/approval';
+import { COMPLIANCE_PERSONAL_DATA } from '@npa/compliance';
+import { LETTERS_PERSONAL_DATA } from '@npa/letters';
+import { AUDIT_PERSONAL_DATA, PLATFORM_PERSONAL_DATA, type NotPersonalColumn, type PersonalColumn, type PersonalDataDeclaration } from '@npa/platform';
+import { REGISTRY_PERSONAL_DATA } from '@npa/registry';
+import { REMINDERS_PERSONAL_DATA } from '@npa/reminders';
+import { RETURNS_PERSONAL_DATA } from '@npa/returns';
+import { SUPERVISION_PERSONAL_DATA } from '@npa/supervision';
+import { TRAINING_PERSONAL_DATA } from '@npa/training';
+
+export type { Find, PersonalColumn, Retention } from '@npa/platform';
 
 /**
- * How subject access finds the person's rows by a column:
- * - `person`, `user`, `trainer`: it holds the id of the person, one of their user accounts, their trainer record;
- * - `any-id`: it holds an id of any kind (a letter's subject, an audit row's entity) and may be one of those;
- * - `email`: it holds an address, compared whatever its case;
- * - `mentions`: jsonb that names one of those ids, or holds the address as a value;
- * - `{ via: table }`: it holds the id of a row already found in that table (earlier in the list).
+ * The slices' columns in one list, the people's and accounts' own names and addresses first (subject
+ * access finds the person by them, and reports them first), then each slice's in order. Refused when a
+ * column is declared twice or a `via` names a table not searched before it.
  */
-export type Find = 'person' | 'user' | 'trainer' | 'any-id' | 'email' | 'mentions' | { via: string };
-
-/**
- * What retention does to the column in the rows found for an anonymised person:
- * - `anonymise`: the person's or account's own name and address, replaced by AnonymiseService;
- * - `scrub`: a copy of the name or address inside text or jsonb, replaced where it appears;
- * - `delete`: the rows go (signed-in sessions);
- * - `keep`: left as it is, with the reason.
- */
-export type Retention = 'anonymise' | 'scrub' | 'delete' | { keep: string };
-
-export interface PersonalColumn {
-  table: string;
-  column: string;
-  find?: Find;
-  retention: Retention;
-  /** For a copied name: the column naming whose it is; when that is the person, retention replaces it whole. */
-  nameOf?: string;
+export function collectPersonalData(declarations: readonly PersonalDataDeclaration[]): {
+  personal: readonly PersonalColumn[];
+  notPersonal: readonly NotPersonalColumn[];
+} {
+  const declared = declarations.flatMap((d) => d.personal);
+  const personal = [...declared.filter((c) => c.retention === 'anonymise'), ...declared.filter((c) => c.retention !== 'anonymise')];
+  const notPersonal = declarations.flatMap((d) => d.notPersonal ?? []);
+  const seen = new Set<string>();
+  for (const c of [...personal, ...notPersonal]) {
+    const key = `${c.table}.${c.column}`;
+    if (seen.has(key)) throw new Error(`PERSONAL_DATA: ${key} is declared twice`);
+    seen.add(key);
+  }
+  personal.forEach((c, i) => {
+    if (typeof c.find === 'object' && !personal.slice(0, i).some((e) => e.table === (c.find as { via: string }).via && e.find))
+      throw new Error(`PERSONAL_DATA: ${c.table}.${c.column} follows ${c.find.via}, which is not searched before it`);
+  });
+  return { personal, notPersonal };
 }
 
-const ID_KEPT = { keep: 'an id: the row stays and now leads to "Former member N"' };
+// In the order subject access searches: letters after the reminders they follow, the audit log last.
+const COLLECTED = collectPersonalData([
+  REGISTRY_PERSONAL_DATA,
+  PLATFORM_PERSONAL_DATA,
+  SUPERVISION_PERSONAL_DATA,
+  TRAINING_PERSONAL_DATA,
+  APPROVAL_PERSONAL_DATA,
+  COMPLIANCE_PERSONAL_DATA,
+  REMINDERS_PERSONAL_DATA,
+  LETTERS_PERSONAL_DATA,
+  RETURNS_PERSONAL_DATA,
+  AUDIT_PERSONAL_DATA,
+]);
 
-export const PERSONAL_DATA: readonly PersonalColumn[] = [
-  { table: 'people', column: 'email', find: 'email', retention: 'anonymise' },
-  { table: 'people', column: 'name', retention: 'anonymise' },
-  { table: 'users', column: 'email', find: 'email', retention: 'anonymise' },
-  { table: 'users', column: 'name', retention: 'anonymise' },
-  { table: 'web_sessions', column: 'user_id', find: 'user', retention: 'delete' },
-
-  { table: 'team_members', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'memberships', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'qualifications', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'inductions', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'setting_staff', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'supervision_sessions', column: 'supervisor_id', find: 'person', retention: ID_KEPT },
-  { table: 'supervision_sessions', column: 'recorded_by', find: 'user', retention: ID_KEPT },
-  { table: 'supervision_participants', column: 'practitioner_id', find: 'person', retention: ID_KEPT },
-  { table: 'trainers', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'trainers', column: 'user_id', find: 'user', retention: ID_KEPT },
-  { table: 'trainer_accreditations', column: 'trainer_id', find: 'trainer', retention: ID_KEPT },
-  { table: 'workshops', column: 'trainer_id', find: 'trainer', retention: ID_KEPT },
-  { table: 'workshop_attendees', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'workshop_outcomes', column: 'person_id', find: 'person', retention: ID_KEPT },
-  { table: 'workshop_outcomes', column: 'recorded_by', find: 'user', retention: ID_KEPT },
-  { table: 'workshops', column: 'confirmed_by', find: 'user', retention: ID_KEPT },
-
-  { table: 'applications', column: 'created_by', find: 'user', retention: ID_KEPT },
-  { table: 'applications', column: 'reviewer_id', find: 'user', retention: ID_KEPT },
-  { table: 'applications', column: 'decided_by', find: 'user', retention: ID_KEPT },
-  { table: 'application_events', column: 'actor_id', find: 'user', retention: ID_KEPT },
-  { table: 'application_events', column: 'actor_name', retention: 'scrub', nameOf: 'actor_id' },
-  { table: 'application_criteria', column: 'evaluation', find: 'mentions', retention: 'scrub' },
-  { table: 'evidence', column: 'uploaded_by', find: 'user', retention: ID_KEPT },
-  // The name the uploader gave the file may name someone ("Jane Smith certificate.pdf"); its content is not read.
-  { table: 'evidence', column: 'file_name', retention: 'scrub' },
-  { table: 'compliance_snapshots', column: 'results', find: 'mentions', retention: 'scrub' },
-
-  { table: 'reminders', column: 'subject_id', find: 'any-id', retention: ID_KEPT },
-  { table: 'reminders', column: 'recipients', find: 'mentions', retention: 'scrub' },
-  { table: 'reminders', column: 'facts', find: 'mentions', retention: 'scrub' },
-  { table: 'letters', column: 'subject_id', find: 'any-id', retention: ID_KEPT },
-  { table: 'letters', column: 'reminder_id', find: { via: 'reminders' }, retention: ID_KEPT },
-  { table: 'letters', column: 'recipients', find: 'mentions', retention: 'scrub' },
-  { table: 'letters', column: 'data', find: 'mentions', retention: 'scrub' },
-  { table: 'letters', column: 'subject_name', retention: 'scrub', nameOf: 'subject_id' },
-  { table: 'letters', column: 'created_by', find: 'user', retention: ID_KEPT },
-  { table: 'mail_deliveries', column: 'letter_id', find: { via: 'letters' }, retention: ID_KEPT },
-  { table: 'mail_deliveries', column: 'recipients', find: 'mentions', retention: 'scrub' },
-  { table: 'mail_deliveries', column: 'subject', retention: 'scrub' },
-  { table: 'letter_templates', column: 'published_by', find: 'user', retention: ID_KEPT },
-  { table: 'rule_parameter_versions', column: 'created_by', find: 'user', retention: ID_KEPT },
-
-  // Annual returns are a service's counts; only who filed, corrected or closed them is about a person.
-  { table: 'annual_returns', column: 'filed_by', find: 'user', retention: ID_KEPT },
-  { table: 'annual_returns', column: 'updated_by', find: 'user', retention: ID_KEPT },
-  { table: 'annual_return_revisions', column: 'filed_by', find: 'user', retention: ID_KEPT },
-  { table: 'annual_return_revisions', column: 'filed_by_name', retention: 'scrub', nameOf: 'filed_by' },
-  { table: 'return_years', column: 'closed_by', find: 'user', retention: ID_KEPT },
-  { table: 'snapshot_reports', column: 'created_by', find: 'user', retention: ID_KEPT },
-
-  // The accountability record: who did what, when. The application role may only add to it.
-  ...(['actor_id', 'actor_email', 'entity_id', 'before', 'after'] as const).map((column) => ({
-    table: 'audit_log',
-    column,
-    find: ({ actor_id: 'user', actor_email: 'email', entity_id: 'any-id', before: 'mentions', after: 'mentions' } as const)[column],
-    retention: { keep: 'append-only: the application cannot rewrite the audit log (SECURITY.md, Records)' },
-  })),
-];
+export const PERSONAL_DATA: readonly PersonalColumn[] = COLLECTED.personal;
 
 /** Columns the schema test would take for personal data, and why they are not. */
-export const NOT_PERSONAL: readonly { table: string; column: string; why: string }[] = [
-  { table: 'services', column: 'name', why: "an organisation's name" },
-  { table: 'settings', column: 'name', why: "an organisation's name" },
-  { table: 'compliance_snapshots', column: 'subject_id', why: 'a service or a setting, never a person' },
-  { table: 'rule_parameter_versions', column: 'params', why: 'thresholds' },
-  {
-    table: 'job_outbox',
-    column: 'payload',
-    why: 'ids of letters and reminders and dates, never a person; relayed rows are deleted after OUTBOX_RETENTION_DAYS',
-  },
-  { table: 'job_outbox', column: 'options', why: 'queue options' },
-  { table: 'job_outbox', column: 'name', why: "a job's name" },
-  { table: 'system_heartbeats', column: 'processed_by', why: 'a worker process (host and pid)' },
-  { table: 'schema_migrations', column: 'name', why: "a migration's name" },
-  { table: 'local_authorities', column: 'name', why: "a local authority's name" },
-  { table: 'annual_return_revisions', column: 'figures', why: "a service's counts and costs for a year, never a person or a child" },
-  { table: 'snapshot_reports', column: 'figures', why: 'national aggregate figures; the service names in it are organisations' },
-];
+export const NOT_PERSONAL: readonly NotPersonalColumn[] = COLLECTED.notPersonal;
 
 /** Secrets are never exported: subject access says they are held, not what they are. */
 export const WITHHELD = /password|secret|hash|token/;

@@ -6,6 +6,7 @@ import { DeliveryChecks, LettersService } from '@npa/letters';
 import type { Letter } from '@npa/letters';
 import { ReminderFinder } from './finders/reminder.finder';
 import type { ReminderIdentity } from './finders/due-reminder';
+import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import { reminderLetter } from './reminder-letters';
 import { Reminder } from './reminder.entity';
 import { prepareJobId, SweepService } from './sweep.service';
@@ -24,6 +25,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sweep: SweepService,
     private readonly finder: ReminderFinder,
+    private readonly kinds: ReminderKindRegistry,
     private readonly letters: LettersService,
     private readonly checks: DeliveryChecks,
     private readonly queue: JobQueue,
@@ -79,7 +81,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
       return;
     }
     await this.dataSource.transaction(async (manager) => {
-      const letterId = await this.letters.request(manager, reminderLetter(reminder, today));
+      const letterId = await this.letters.request(manager, reminderLetter(reminder, today, this.kinds));
       await manager.query('UPDATE reminders SET letter_id = $2 WHERE id = $1', [reminder.id, letterId]);
     });
   }

@@ -27,3 +27,5 @@ export { share, type Snapshot } from './rules/snapshot';
 export { type SnapshotLine, snapshotLines } from './rules/snapshot-lines';
 export { SnapshotReport } from './snapshot-report.entity';
 export { SnapshotService } from './snapshot.service';
+export { RETURNS_PERSONAL_DATA } from './personal-data';
+export { RETURNS_VIEW_STATES } from './view-states';

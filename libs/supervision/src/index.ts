@@ -5,3 +5,4 @@ export { SupervisionParticipant } from './supervision-participant.entity';
 export { SupervisionService } from './supervision.service';
 export { SupervisionSession } from './supervision-session.entity';
 export { type LoggedSession, sessionsLogged } from './supervision.queries';
+export { SUPERVISION_PERSONAL_DATA } from './personal-data';

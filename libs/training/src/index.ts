@@ -13,3 +13,4 @@ export { Workshop } from './workshop.entity';
 export { WorkshopsService } from './workshops.service';
 export { TrainerAccounts } from './trainer-accounts';
 export { WorkshopBackdateDays } from './workshop-backdate-days';
+export { TRAINING_PERSONAL_DATA } from './personal-data';

@@ -4,50 +4,17 @@
 import Handlebars from 'handlebars';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDate } from '@npa/letters';
+import { APPROVAL_VIEW_STATES } from '@npa/approval';
+import { COMPLIANCE_VIEW_STATES } from '@npa/compliance';
+import { formatDate, LETTERS_VIEW_STATES } from '@npa/letters';
+import { collectViewStates } from '@npa/platform';
+import { REMINDERS_VIEW_STATES } from '@npa/reminders';
+import { RETURNS_VIEW_STATES } from '@npa/returns';
 
 export const VIEWS_DIR = join(__dirname, '..', 'views');
 
-const TAGS: Record<string, string> = {
-  draft: 'grey',
-  submitted: 'blue',
-  under_review: 'light-blue',
-  information_requested: 'yellow',
-  approved: 'green',
-  rejected: 'red',
-  withdrawn: 'grey',
-  active: 'green',
-  at_risk: 'orange',
-  expired: 'red',
-  none: 'grey',
-  compliant: 'green',
-  non_compliant: 'red',
-  pass: 'green',
-  fail: 'red',
-  not_applicable: 'grey',
-  pending: 'blue',
-  sent: 'green',
-  suppressed: 'grey',
-  failed: 'red',
-  unknown: 'orange',
-  // An annual return's state (libs/returns returns.views.ts).
-  due: 'blue',
-  overdue: 'orange',
-  missing: 'red',
-  filed: 'green',
-  filed_late: 'yellow',
-  not_open: 'grey',
-};
-
-const LABELS: Record<string, string> = {
-  under_review: 'Under review',
-  information_requested: 'Information requested',
-  at_risk: 'At risk',
-  non_compliant: 'Not compliant',
-  not_applicable: 'Does not apply',
-  pass: 'Met',
-  fail: 'Not met',
-};
+// Each slice declares how its states look; a new state is a line in its slice's view-states.ts.
+const STATES = collectViewStates([APPROVAL_VIEW_STATES, COMPLIANCE_VIEW_STATES, REMINDERS_VIEW_STATES, LETTERS_VIEW_STATES, RETURNS_VIEW_STATES]);
 
 export const VIEW_HELPERS = {
   eq: (a: unknown, b: unknown) => a === b,
@@ -55,9 +22,9 @@ export const VIEW_HELPERS = {
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   formatDate: (value: unknown) => (typeof value === 'string' && value.length >= 10 ? formatDate(value.slice(0, 10)) : ''),
   /** GOV.UK tag colour for a state or outcome. */
-  tagColour: (state: unknown) => TAGS[String(state)] ?? 'grey',
+  tagColour: (state: unknown) => STATES[String(state)]?.tag ?? 'grey',
   /** A state or outcome in words. */
-  label: (state: unknown) => LABELS[String(state)] ?? (typeof state === 'string' ? state.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : ''),
+  label: (state: unknown) => STATES[String(state)]?.label ?? (typeof state === 'string' ? state.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : ''),
   count: (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`,
   /** The error for one field of a form, from the error list the page was rendered with. */
   errorFor: (errors: unknown, field: unknown) =>

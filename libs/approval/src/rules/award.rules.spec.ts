@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_PARAMS } from '@npa/compliance';
 import type { SettingFacts } from '@npa/compliance';
-import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus } from './award.rules';
+import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus, renewalOf } from './award.rules';
 
 const award = (awardedOn: string, startsOn: string, expiresOn: string, id = `a-${startsOn}`): AwardPeriod => ({ id, awardedOn, startsOn, expiresOn });
 const first = award('2026-01-10', '2026-01-10', '2027-01-09');
@@ -130,5 +130,18 @@ describe(awardStatus.name, () => {
   it('dates the risk from the award start when it failed from the first day', () => {
     const short = facts({ memberships: [] });
     expect(awardStatus([first], short, params, '2026-03-01').atRisk).toMatchObject({ since: '2026-01-10' });
+  });
+});
+
+describe(renewalOf.name, () => {
+  const current = { id: 'a1', awardedOn: '2026-01-10', startsOn: '2026-01-10', expiresOn: '2027-01-09' };
+  const renewal = { id: 'a2', awardedOn: '2026-12-01', startsOn: '2027-01-10', expiresOn: '2028-01-09' };
+  it.each([
+    ['no other award', [current], '2026-12-15', null],
+    ['a renewal granted by then', [current, renewal], '2026-12-15', renewal],
+    ['a renewal granted after the date asked about', [current, renewal], '2026-11-30', null],
+    ['only an earlier award', [{ ...current, id: 'a0', startsOn: '2025-01-10', expiresOn: '2026-01-09' }, current], '2026-12-15', null],
+  ])('finds %s', (_case, awards, asOf, expected) => {
+    expect(renewalOf(awards, current, asOf)).toEqual(expected);
   });
 });

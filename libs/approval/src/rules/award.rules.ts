@@ -41,6 +41,14 @@ export function awardOn(awards: readonly AwardPeriod[], asOf: IsoDate): AwardPer
   return awards.find((a) => a.awardedOn <= asOf && a.startsOn <= asOf && asOf <= a.expiresOn) ?? null;
 }
 
+/**
+ * "Has this award been renewed?", answered once: the award granted by asOf that starts after it ends.
+ * Awards of a setting never overlap, so the renewal is the next award in time.
+ */
+export function renewalOf(awards: readonly AwardPeriod[], award: Pick<AwardPeriod, 'expiresOn'>, asOf: IsoDate): AwardPeriod | null {
+  return awards.find((a) => a.awardedOn <= asOf && a.startsOn > award.expiresOn) ?? null;
+}
+
 export type ApplicationKindVerdict =
   | { kind: 'new' }
   | { kind: 'renewal'; renews: AwardPeriod }
@@ -88,7 +96,7 @@ export function awardStatus(awards: readonly AwardPeriod[], facts: SettingFacts,
     const last = awards.filter((a) => a.awardedOn <= asOf && a.expiresOn < asOf).sort((a, b) => (a.expiresOn < b.expiresOn ? 1 : -1))[0];
     return last ? { ...none, state: 'expired', ...period(last) } : none;
   }
-  const next = awards.find((a) => a.awardedOn <= asOf && a.startsOn > current.expiresOn);
+  const next = renewalOf(awards, current, asOf);
   const status: AwardStatus = {
     ...none,
     state: 'active',

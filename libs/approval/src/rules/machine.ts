@@ -43,11 +43,14 @@ const STATE_NAME: Record<ApplicationState, string> = {
   draft: 'a draft',
   submitted: 'submitted',
   under_review: 'under review',
-  information_requested: 'waiting for information',
+  information_requested: 'waiting for information from the setting',
   approved: 'approved',
   rejected: 'rejected',
   withdrawn: 'withdrawn',
 };
+
+/** The state in words, to follow "an application that is" or "it is": the one wording of the states. */
+export const applicationStateName = (state: string): string => STATE_NAME[state as ApplicationState] ?? state;
 
 /**
  * The state an action leads to from `state` (the same state for work that does not move it), or a 409

@@ -4,7 +4,7 @@
 // what fell due while it was down, but never reminders whose date is long past (a new install must not
 // send a year of them).
 import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
-import { DEFAULT_REMINDER_OFFSETS, type RenewalKind, type ReminderOffsets } from './reminder-kinds';
+import { DEFAULT_REMINDER_OFFSETS, type RenewalKind, type ReminderOffsets } from './reminder-offsets';
 
 /** dueOn when dueOn <= asOf <= lastDay, else null. */
 export function dueWithin(dueOn: IsoDate, asOf: IsoDate, lastDay: IsoDate): IsoDate | null {

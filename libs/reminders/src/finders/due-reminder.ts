@@ -1,5 +1,4 @@
 import type { IsoDate } from '@npa/platform';
-import type { ReminderKind } from './reminder-kinds';
 
 export type ReminderSubjectKind = 'setting' | 'service' | 'membership' | 'person' | 'application' | 'award';
 
@@ -10,7 +9,8 @@ export interface ReminderRecipient {
 
 /** A reminder the sweep should send on its date. (kind, subjectKind, subjectId, dueOn) is its identity. */
 export interface DueReminder {
-  kind: ReminderKind;
+  /** One of the kinds declared in ../kinds. */
+  kind: string;
   subjectKind: ReminderSubjectKind;
   subjectId: string;
   dueOn: IsoDate;

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { FoundReminder } from '../kinds/reminder-kind';
+import { ReminderKindRegistry } from '../kinds/reminder-kind.registry';
 import type { DueReminder, ReminderRecipient } from './due-reminder';
-import { reminderKind } from './reminder-kinds';
-
-/** A reminder found by a finder query, before its users are looked up. */
-export interface FoundReminder extends Omit<DueReminder, 'recipients'> {
-  /** Services whose managers receive it (for kinds addressed to service_managers). */
-  serviceIds?: string[];
-  /** People from the register it goes to: the member, the supervisor. */
-  people?: ReminderRecipient[];
-}
 
 interface UserRow {
   email: string;
@@ -25,14 +18,17 @@ interface UserRow {
  */
 @Injectable()
 export class ReminderRecipients {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly kinds: ReminderKindRegistry,
+  ) {}
 
   async resolve(found: FoundReminder[]): Promise<DueReminder[]> {
     const settingIds = new Set<string>();
     const serviceIds = new Set<string>();
     let reviewers = false;
     for (const r of found) {
-      const to: readonly string[] = reminderKind(r.kind).to;
+      const to: readonly string[] = this.kinds.info(r.kind).to;
       if (to.includes('setting_contacts') && r.organisation?.kind === 'setting') settingIds.add(r.organisation.id);
       if (to.includes('service_managers')) for (const id of r.serviceIds ?? []) serviceIds.add(id);
       if (to.includes('npa_reviewers')) reviewers = true;
@@ -54,14 +50,14 @@ export class ReminderRecipients {
       users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
 
     return found.map(({ serviceIds: services, people, ...reminder }) => {
-      const to: readonly string[] = reminderKind(reminder.kind).to;
+      const to: readonly string[] = this.kinds.info(reminder.kind).to;
       const recipients: ReminderRecipient[] = [
         ...(to.includes('member') || to.includes('supervisor') ? (people ?? []) : []),
         ...(to.includes('setting_contacts') && reminder.organisation?.kind === 'setting' ? of('setting_contact', reminder.organisation.id) : []),
         ...(to.includes('service_managers') ? (services ?? []).flatMap((id) => of('service_manager', id)) : []),
         ...(to.includes('npa_reviewers') ? of('npa_reviewer', null) : []),
       ];
-      return { ...reminder, recipients: uniqueByEmail(recipients) };
+      return { ...reminder, facts: reminder.facts as Record<string, unknown>, recipients: uniqueByEmail(recipients) };
     });
   }
 }

@@ -1,0 +1,66 @@
+// The day after an award expires (or within the catch-up window), when no award is in force.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AwardsService, awardOn } from '@npa/approval';
+import type { IsoDate } from '@npa/platform';
+import { expiredDue } from '../finders/due-dates';
+import type { ReminderIdentity } from '../finders/due-reminder';
+import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
+import { AWARD_COLUMNS, awardRow, awardSubject, type AwardRow } from './sql';
+
+export interface AwardExpiredFacts {
+  settingName: string;
+  awardStartsOn: IsoDate;
+  awardExpiresOn: IsoDate;
+  whatToDo: string;
+}
+
+@Injectable()
+@ReminderKinds()
+export class AwardExpiredKind implements ReminderKindSource<AwardExpiredFacts> {
+  readonly kinds = [{ kind: 'award-expired', to: ['setting_contacts', 'npa_reviewers'], title: 'The Stamp of Approval has expired' }] as const;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly awards: AwardsService,
+  ) {}
+
+  async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<AwardExpiredFacts>[]> {
+    const rows = await this.dataSource.query<AwardRow[]>(
+      `SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id
+        WHERE a.awarded_on <= $1 AND a.expires_on + $2::int BETWEEN $1::date - $3::int AND $1::date
+          AND NOT EXISTS (SELECT 1 FROM awards c WHERE c.setting_id = a.setting_id AND c.awarded_on <= $1 AND c.starts_on <= $1 AND c.expires_on >= $1)`,
+      [asOf, offsets.expiredDaysAfter, offsets.catchUpDays],
+    );
+    return rows.flatMap((a) => {
+      const dueOn = expiredDue({ expiresOn: a.expires_on }, asOf, offsets);
+      if (!dueOn) return [];
+      return [
+        {
+          ...awardSubject(a, 'award-expired', dueOn),
+          facts: {
+            settingName: a.setting_name,
+            awardStartsOn: a.starts_on,
+            awardExpiresOn: a.expires_on,
+            whatToDo: `The Stamp of Approval ended on ${a.expires_on} and the setting is no longer on the public register of approved settings. Apply for a new Stamp of Approval to be listed again.`,
+          },
+        },
+      ];
+    });
+  }
+
+  async stillDue(r: ReminderIdentity, today: IsoDate) {
+    const award = await awardRow(this.dataSource, r.subjectId);
+    if (!award) return notDue('The award no longer exists.');
+    const current = awardOn(await this.awards.periods(award.setting_id), today);
+    if (current)
+      return notDue(`A Stamp of Approval awarded on ${current.awardedOn} covers ${today}: it runs from ${current.startsOn} until ${current.expiresOn}.`);
+    return DUE;
+  }
+
+  /** No date to act by: the award has already ended. */
+  letter(facts: AwardExpiredFacts) {
+    return { about: facts.settingName, whatToDo: facts.whatToDo };
+  }
+}
