@@ -6,7 +6,14 @@ import { notFound, containsPattern, Clock } from '@npa/platform';
 import { FactsLoader, RuleParametersService } from '@npa/compliance';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
-import { AwardPeriod, awardPeriodFor, awardOn, awardStatus } from './rules/award.rules';
+import { AwardPeriod, awardPeriodFor, awardOn, awardStatus, renewalOf } from './rules/award.rules';
+
+/** An award in force that ends soon with no renewal yet. */
+export interface ExpiringAward {
+  settingId: string;
+  settingName: string;
+  expiresOn: IsoDate;
+}
 
 /** A setting's awards: made by approvals, read as of any date, and the public register of approved settings. */
 @Injectable()
@@ -58,6 +65,29 @@ export class AwardsService {
     const row = await this.approved(today).andWhere('s.ofsted_urn = :urn', { urn: ofstedUrn.toUpperCase() }).getRawOne<PublicRow>();
     if (!row) throw notFound('A setting holding the Stamp of Approval with that Ofsted URN');
     return { approved: true, ...toPublicView(row), asOf: today };
+  }
+
+  /**
+   * Awards in force on `today` that end by `until` and have not been renewed (renewalOf), soonest first.
+   * One query reads every award of the settings concerned, so the rules judge renewal, not the SQL.
+   */
+  async expiringUnrenewed(today: IsoDate, until: IsoDate, limit = 50): Promise<ExpiringAward[]> {
+    const rows = await this.dataSource.query<(AwardPeriod & { settingId: string; settingName: string })[]>(
+      `SELECT a.id, a.setting_id AS "settingId", s.name AS "settingName", a.awarded_on::text AS "awardedOn", a.starts_on::text AS "startsOn",
+              a.expires_on::text AS "expiresOn"
+         FROM awards a JOIN settings s ON s.id = a.setting_id
+        WHERE a.setting_id IN (SELECT setting_id FROM awards WHERE expires_on BETWEEN $1 AND $2 AND starts_on <= $1)`,
+      [today, until],
+    );
+    const bySetting = new Map<string, typeof rows>();
+    for (const r of rows) bySetting.set(r.settingId, [...(bySetting.get(r.settingId) ?? []), r]);
+    const expiring = [...bySetting.values()].flatMap((awards) => {
+      const current = awardOn(awards, today);
+      if (!current || current.expiresOn > until || renewalOf(awards, current, today)) return [];
+      return [{ settingId: awards[0].settingId, settingName: awards[0].settingName, expiresOn: current.expiresOn }];
+    });
+    expiring.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.settingName.localeCompare(b.settingName));
+    return expiring.slice(0, limit);
   }
 
   private approved(today: IsoDate) {

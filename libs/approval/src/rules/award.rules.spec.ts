@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_PARAMS } from '@npa/compliance';
 import type { SettingFacts } from '@npa/compliance';
-import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus } from './award.rules';
+import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus, renewalOf } from './award.rules';
 
 const award = (awardedOn: string, startsOn: string, expiresOn: string, id = `a-${startsOn}`): AwardPeriod => ({ id, awardedOn, startsOn, expiresOn });
 const first = award('2026-01-10', '2026-01-10', '2027-01-09');
@@ -14,6 +14,18 @@ describe(awardPeriodFor.name, () => {
     ['after expiry a new award starts on its decision day', '2027-02-01', first, '2027-02-01', '2028-01-31'],
   ])('%s', (_, decidedOn, current, startsOn, expiresOn) => {
     expect(awardPeriodFor(decidedOn, current)).toEqual({ startsOn, expiresOn });
+  });
+});
+
+describe(renewalOf.name, () => {
+  const renewal = award('2026-12-01', '2027-01-10', '2028-01-09');
+  it.each([
+    ['no other award: not renewed', [first], '2026-12-15', null],
+    ['a renewal granted by then', [first, renewal], '2026-12-15', renewal],
+    ['a renewal granted only later does not count yet', [first, renewal], '2026-11-30', null],
+    ['an earlier award is no renewal', [award('2025-01-10', '2025-01-10', '2026-01-09'), first], '2026-12-15', null],
+  ])('%s', (_, awards, asOf, expected) => {
+    expect(renewalOf(awards, first, asOf)).toEqual(expected);
   });
 });
 

@@ -41,6 +41,11 @@ export function awardOn(awards: readonly AwardPeriod[], asOf: IsoDate): AwardPer
   return awards.find((a) => a.awardedOn <= asOf && a.startsOn <= asOf && asOf <= a.expiresOn) ?? null;
 }
 
+/** Has this award been renewed? The award granted by `asOf` that starts after it ends, if any. */
+export function renewalOf(awards: readonly AwardPeriod[], award: AwardPeriod, asOf: IsoDate): AwardPeriod | null {
+  return awards.find((a) => a.awardedOn <= asOf && a.startsOn > award.expiresOn) ?? null;
+}
+
 export type ApplicationKindVerdict =
   | { kind: 'new' }
   | { kind: 'renewal'; renews: AwardPeriod }
@@ -88,7 +93,7 @@ export function awardStatus(awards: readonly AwardPeriod[], facts: SettingFacts,
     const last = awards.filter((a) => a.awardedOn <= asOf && a.expiresOn < asOf).sort((a, b) => (a.expiresOn < b.expiresOn ? 1 : -1))[0];
     return last ? { ...none, state: 'expired', ...period(last) } : none;
   }
-  const next = awards.find((a) => a.awardedOn <= asOf && a.startsOn > current.expiresOn);
+  const next = renewalOf(awards, current, asOf);
   const status: AwardStatus = {
     ...none,
     state: 'active',

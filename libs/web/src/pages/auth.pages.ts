@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource, IsNull } from 'typeorm';
 import {
   AllowedBeforeTotp,
   PageAccess,
@@ -45,7 +43,6 @@ export class AuthPages {
     private readonly totp: TotpService,
     private readonly sessions: WebSessions,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get('/')
@@ -169,7 +166,7 @@ export class AuthPages {
     if (!unsigned?.valid || !unsigned.value) return null;
     const [id, version, until] = unsigned.value.split('.');
     if (!isUuid(id) || !(Number(until) > Date.now())) return null;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
+    const user = await this.auth.activeUser(id);
     return user && user.totpEnabledAt && String(user.tokenVersion) === version ? user : null;
   }
 

@@ -2,9 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, NPA_STAFF, ParseId, validateInput } from '@npa/platform';
-import { DELIVERY_STATES, DeliveriesQuery, LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
+import { DELIVERY_STATES, DeliveriesQuery, LETTER_HTML_HEADERS, LetterDetails, LettersService } from '@npa/letters';
 import { REMINDER_STATES, RemindersQuery, RemindersService } from '@npa/reminders';
-import { LetterDetails } from './letter-details';
 import { OfficeCharts } from './office-charts';
 import { page } from './render';
 
