@@ -23,6 +23,6 @@ describe(withFormErrors.name, () => {
   });
 
   it('answers with the change when it succeeds', async () => {
-    await expect(withFormErrors(async () => 'redirected', {}, shown)).resolves.toBe('redirected');
+    await expect(withFormErrors<unknown>(async () => 'redirected', {}, shown)).resolves.toBe('redirected');
   });
 });
