@@ -30,6 +30,27 @@ export default tseslint.config(
     },
   },
   {
+    // Pages ask the slices through their doors; the data and its SQL stay in the slice that owns it.
+    files: ['libs/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['typeorm', '@nestjs/typeorm', 'pg'].map((name) => ({
+            name,
+            message: 'pages run no queries: ask the slice that owns the data through a public method of its door (@npa/<lib>)',
+          })),
+          patterns: [{ group: ['typeorm/*', 'pg/*'], message: 'pages run no queries: ask the slice that owns the data through its door' }],
+        },
+      ],
+      // A page's types are the ones the slice declares (its view types), not read off its implementation.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TSTypeReference[typeName.name='ReturnType']", message: 'use the view type the slice exports and its service declares' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -17,7 +17,7 @@ import { Evidence } from './evidence.entity';
 import { applicationKind } from './rules/award.rules';
 import { CRITERIA, criterion } from './rules/criteria';
 import { isOpen } from './rules/machine';
-import { toApplicationView, toEvidenceView } from './approval.views';
+import { type ApplicationView, toApplicationView, toEvidenceView } from './approval.views';
 
 /** Opening applications, the setting's statements, the reviewer's recommendations, and reading it all back. */
 @Injectable()
@@ -73,7 +73,7 @@ export class ApplicationsService {
     return this.get(id, actor);
   }
 
-  async get(id: string, actor: Actor) {
+  async get(id: string, actor: Actor): Promise<ApplicationView> {
     const application = await this.dataSource.getRepository(Application).findOne({ where: { id }, relations: { setting: true, reviewer: true } });
     if (!application) throw notFound('The application');
     const [criteria, evidence, history] = await Promise.all([

@@ -85,6 +85,9 @@ export function toApplicationView({ application: a, criteria, evidence, history,
   };
 }
 
+/** An application as its routes and pages show it. */
+export type ApplicationView = ReturnType<typeof toApplicationView>;
+
 function judgedExplanation(row: ApplicationCriterion | undefined, files: number): string {
   if (row?.outcome) return row.reason ?? '';
   const statement = row?.statement ? 'A statement is given' : 'No statement yet';

@@ -4,14 +4,17 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, containsPattern, Clock } from '@npa/platform';
 import { FactsLoader, RuleParametersService } from '@npa/compliance';
+import { settingNames } from '@npa/registry';
 import { Award } from './award.entity';
 import { PublicRegisterQuery } from './approval.dto';
 import { AwardPeriod, awardPeriodFor, awardOn, awardStatus, renewalOf } from './rules/award.rules';
 
+/** An award in force that ends soon with no renewal yet. */
 export interface ExpiringAward {
   settingId: string;
   settingName: string;
   award: AwardPeriod;
+  expiresOn: IsoDate;
 }
 
 /** A setting's awards: made by approvals, read as of any date, and the public register of approved settings. */
@@ -42,24 +45,25 @@ export class AwardsService {
    * Awards granted by asOf that expire within `withinDays` of it (from asOf on) and have not been
    * renewed (renewalOf), soonest first: for the renewal reminders and the office dashboard.
    */
-  async expiringUnrenewed(asOf: IsoDate, withinDays: number): Promise<ExpiringAward[]> {
-    const rows = await this.dataSource.query<
-      { id: string; setting_id: string; setting_name: string; awarded_on: string; starts_on: string; expires_on: string }[]
-    >(
-      `SELECT a.id, a.setting_id, s.name AS setting_name, a.awarded_on::text, a.starts_on::text, a.expires_on::text
-         FROM awards a JOIN settings s ON s.id = a.setting_id
-        WHERE a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1
-        ORDER BY a.expires_on, s.name, a.id`,
+  async expiringUnrenewed(asOf: IsoDate, withinDays: number, limit?: number): Promise<ExpiringAward[]> {
+    const rows = await this.dataSource.query<{ id: string; setting_id: string; awarded_on: string; starts_on: string; expires_on: string }[]>(
+      `SELECT a.id, a.setting_id, a.awarded_on::text, a.starts_on::text, a.expires_on::text
+         FROM awards a
+        WHERE a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1`,
       [asOf, withinDays],
     );
-    const periods = await this.periodsOf([...new Set(rows.map((a) => a.setting_id))]);
-    return rows
+    const settingIds = [...new Set(rows.map((a) => a.setting_id))];
+    const [periods, names] = await Promise.all([this.periodsOf(settingIds), settingNames(this.dataSource, settingIds)]);
+    const expiring = rows
       .map((a) => ({
         settingId: a.setting_id,
-        settingName: a.setting_name,
+        settingName: names.get(a.setting_id) ?? '',
         award: { id: a.id, awardedOn: a.awarded_on, startsOn: a.starts_on, expiresOn: a.expires_on },
+        expiresOn: a.expires_on,
       }))
-      .filter((a) => !renewalOf(periods.get(a.settingId) ?? [], a.award, asOf));
+      .filter((a) => !renewalOf(periods.get(a.settingId) ?? [], a.award, asOf))
+      .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.settingName.localeCompare(b.settingName) || a.award.id.localeCompare(b.award.id));
+    return limit === undefined ? expiring : expiring.slice(0, limit);
   }
 
   /** The award an approval makes, in the approval's transaction (the caller holds the setting's lock). */

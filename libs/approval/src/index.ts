@@ -18,3 +18,4 @@ export { readUpload } from './evidence/upload';
 export { ReviewQueueService } from './review-queue.service';
 export { APPROVAL_PERSONAL_DATA } from './personal-data';
 export { APPROVAL_VIEW_STATES } from './view-states';
+export { type ApplicationView } from './approval.views';

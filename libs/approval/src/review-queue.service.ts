@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared, userNames } from '@npa/platform';
+import { prepared, userNames, type IsoDate } from '@npa/platform';
 import { settingNames } from '@npa/registry';
 import { daysBetween, todayIn, AppConfig, Clock } from '@npa/platform';
 import { QueueQuery } from './approval.dto';
@@ -56,5 +56,16 @@ export class ReviewQueueService {
       reviewer: r.reviewer_id ? { id: r.reviewer_id, name: reviewers.get(r.reviewer_id) ?? null } : null,
     }));
     return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Applications submitted in each of the 12 months up to `today`'s, months in `timeZone`. */
+  async submittedPerMonth(today: IsoDate, timeZone: string): Promise<{ start: IsoDate; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT m.start::date::text AS start, count(a.id)::int AS count
+         FROM generate_series(date_trunc('month', $1::timestamp) - interval '11 months', date_trunc('month', $1::timestamp), interval '1 month') AS m(start)
+         LEFT JOIN applications a ON (a.submitted_at AT TIME ZONE $2) >= m.start AND (a.submitted_at AT TIME ZONE $2) < m.start + interval '1 month'
+        GROUP BY m.start ORDER BY m.start`,
+      [today, timeZone],
+    );
   }
 }

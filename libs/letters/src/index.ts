@@ -7,6 +7,7 @@ export { formatDate, plural, listOf } from './helpers';
 export { DeliveriesQuery, DELIVERY_STATES, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
 export { DeliveryChecks } from './delivery-checks';
 export { Letter } from './letter.entity';
+export { LetterDetails, type LetterDetailsView } from './letter-details';
 export { LETTER_HTML_HEADERS, LettersService } from './letters.service';
 export { LetterJobs } from './letter.jobs';
 export { type LetterRequest } from './letter-request';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@npa/platform';
 import { DeliveryChecks } from './delivery-checks';
+import { LetterDetails } from './letter-details';
 import { LetterRenderer } from './letter-renderer';
 import { LetterStanding } from './letter-standing';
 import { LetterTemplatesService } from './letter-templates.service';
@@ -16,11 +17,12 @@ import { Recipients } from './recipients';
     { provide: LetterRenderer, inject: [AppConfig], useFactory: (config: AppConfig) => new LetterRenderer({ verifyBaseUrl: config.PUBLIC_URL }) },
     LetterTemplatesService,
     LettersService,
+    LetterDetails,
     LetterStanding,
     DeliveryChecks,
     LettersScopes,
     Recipients,
   ],
-  exports: [LetterRenderer, LetterTemplatesService, LettersService, DeliveryChecks, Recipients],
+  exports: [LetterDetails, LetterRenderer, LetterTemplatesService, LettersService, DeliveryChecks, Recipients],
 })
 export class LettersModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { IsoDate } from '@npa/platform';
 import { RemindersQuery } from './reminders.dto';
 
 interface ReminderRow {
@@ -71,5 +72,17 @@ export class RemindersService {
       ),
     ]);
     return { items: rows.map(toView), page: query.page, pageSize: query.pageSize, total, counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) };
+  }
+
+  /** Reminder emails sent in each of the 12 weeks up to `today`'s (weeks start on Monday), days in `timeZone`. */
+  async sentPerWeek(today: IsoDate, timeZone: string): Promise<{ start: IsoDate; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT w.start::date::text AS start, count(d.id)::int AS count
+         FROM generate_series(date_trunc('week', $1::timestamp) - interval '11 weeks', date_trunc('week', $1::timestamp), interval '1 week') AS w(start)
+         LEFT JOIN (reminders r JOIN mail_deliveries d ON d.letter_id = r.letter_id AND d.state = 'sent')
+           ON (d.sent_at AT TIME ZONE $2) >= w.start AND (d.sent_at AT TIME ZONE $2) < w.start + interval '1 week'
+        GROUP BY w.start ORDER BY w.start`,
+      [today, timeZone],
+    );
   }
 }

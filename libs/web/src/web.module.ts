@@ -12,7 +12,6 @@ import { TrainingModule } from '@npa/training';
 import { AccountPages } from './pages/account.pages';
 import { AuthPages } from './pages/auth.pages';
 import { ImportRuns } from './pages/import-runs';
-import { LetterDetails } from './pages/letter-details';
 import { OfficeApplicationPages } from './pages/office-application.pages';
 import { OfficeAuditPages } from './pages/office-audit.pages';
 import { OfficeCharts } from './pages/office-charts';
@@ -74,6 +73,6 @@ import { VerifyPages } from './pages/verify.pages';
     SettingApplicationPages,
     VerifyPages,
   ],
-  providers: [ImportRuns, OfficeDashboard, OfficeCharts, LetterDetails, OrganisationOptions, ServiceOverview, SettingHome, SettingApplication],
+  providers: [ImportRuns, OfficeDashboard, OfficeCharts, OrganisationOptions, ServiceOverview, SettingHome, SettingApplication],
 })
 export class WebModule {}

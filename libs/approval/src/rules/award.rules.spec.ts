@@ -17,6 +17,18 @@ describe(awardPeriodFor.name, () => {
   });
 });
 
+describe(renewalOf.name, () => {
+  const renewal = award('2026-12-01', '2027-01-10', '2028-01-09');
+  it.each([
+    ['no other award: not renewed', [first], '2026-12-15', null],
+    ['a renewal granted by then', [first, renewal], '2026-12-15', renewal],
+    ['a renewal granted only later does not count yet', [first, renewal], '2026-11-30', null],
+    ['an earlier award is no renewal', [award('2025-01-10', '2025-01-10', '2026-01-09'), first], '2026-12-15', null],
+  ])('%s', (_, awards, asOf, expected) => {
+    expect(renewalOf(awards, first, asOf)).toEqual(expected);
+  });
+});
+
 describe(applicationKind.name, () => {
   it.each([
     ['no award: new', [], '2026-05-01', { kind: 'new' }],

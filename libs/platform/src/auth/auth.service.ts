@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError, invalid } from '../http/domain-error';
@@ -103,6 +103,11 @@ export class AuthService {
     assertNewPassword(newPassword, 'newPassword');
     await this.users.update(user.id, { password: newPassword }, actor);
     return this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+  }
+
+  /** The account by id, unless it is disabled. */
+  async activeUser(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
   }
 
   async issueToken(user: User): Promise<LoginResult> {

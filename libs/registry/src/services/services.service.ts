@@ -70,4 +70,9 @@ export class ServicesService {
     const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toServiceView), total };
   }
+
+  /** Every service by name, for choosing one in a form. */
+  async options(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query('SELECT id, name FROM services ORDER BY name, id LIMIT 2000');
+  }
 }

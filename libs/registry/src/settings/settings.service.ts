@@ -83,6 +83,11 @@ export class SettingsService {
     });
   }
 
+  /** Every setting by name, for choosing one in a form. */
+  async options(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query('SELECT id, name FROM settings ORDER BY name, id LIMIT 2000');
+  }
+
   async listInspections(settingId: string) {
     await this.get(settingId);
     const rows = await this.dataSource.getRepository(Inspection).find({ where: { settingId }, order: { date: 'DESC' } });

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApplicationsService, DecisionDto, MessageDto, RecommendationDto, DecisionsService, EvidenceService, rolesFor } from '@npa/approval';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, ParseId, validateInput, Clock } from '@npa/platform';
 import { applicationPage, decisionErrors, decisionInput, DecisionForm, readDecisionForm } from './office-application.view';
-import { formErrors, type FormError, page, redirectWithNotice } from './render';
+import { formErrors, page, PageReply, redirectWithNotice, withFormErrors, type FormError } from './render';
 
 type Form = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -23,19 +22,13 @@ export class OfficeApplicationPages {
 
   @Get(':id')
   @PageAccess(NPA_STAFF)
-  async show(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseId) id: string,
-    @CurrentUser() actor: Actor,
-    @Query('notice') notice?: string,
-  ) {
-    return this.render(request, reply, id, actor, { notice });
+  async show(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(reply, id, actor, { notice });
   }
 
   @Get(':id/evidence/:evidenceId')
   @PageAccess(NPA_STAFF)
-  async download(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string) {
+  async download(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string) {
     const { evidence, stream } = await this.evidence.open(id, evidenceId);
     // Always a download, never rendered in the browser: an upload can never run as our page.
     return reply
@@ -51,22 +44,20 @@ export class OfficeApplicationPages {
 
   @Post(':id/start-review')
   @PageAccess(rolesFor('start-review'))
-  async startReview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
-    return this.attempt(request, reply, id, actor, 'The review has started: it is assigned to you', () => this.applications.startReview(id, actor));
+  async startReview(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+    return this.attempt(reply, id, actor, 'The review has started: it is assigned to you', () => this.applications.startReview(id, actor));
   }
 
   @Post(':id/criteria/:criterionId/recommendation')
   @PageAccess(rolesFor('recommend'))
   async recommend(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
+    @PageReply() reply: PageReply,
     @Param('id', ParseId) id: string,
     @Param('criterionId') criterionId: string,
     @Body() body: Form,
     @CurrentUser() actor: Actor,
   ) {
     return this.attempt(
-      request,
       reply,
       id,
       actor,
@@ -87,16 +78,9 @@ export class OfficeApplicationPages {
 
   @Post(':id/request-information')
   @PageAccess(rolesFor('request-information'))
-  async requestInformation(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseId) id: string,
-    @Body() body: Form,
-    @CurrentUser() actor: Actor,
-  ) {
+  async requestInformation(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
     const message = text(body.message);
     return this.attempt(
-      request,
       reply,
       id,
       actor,
@@ -109,11 +93,10 @@ export class OfficeApplicationPages {
 
   @Post(':id/decision')
   @PageAccess(rolesFor('approve'))
-  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
+  async decide(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Body() body: Form, @CurrentUser() actor: Actor) {
     const decision = readDecisionForm(body);
     const input = decisionInput(decision);
     return this.attempt(
-      request,
       reply,
       id,
       actor,
@@ -126,8 +109,7 @@ export class OfficeApplicationPages {
 
   /** Runs a change; on success back to the page with a banner, on a refusal the page again with its errors. */
   private async attempt(
-    request: FastifyRequest,
-    reply: FastifyReply,
+    reply: PageReply,
     id: string,
     actor: Actor,
     done: string,
@@ -135,19 +117,18 @@ export class OfficeApplicationPages {
     errorsOf: (error: unknown) => FormError[] | null = (e) => formErrors(e),
     typed: { decision?: DecisionForm; message?: string } = {},
   ) {
-    try {
-      await change();
-    } catch (error) {
-      const errors = errorsOf(error);
-      if (!errors) throw error;
-      return this.render(request, reply, id, actor, { ...typed, errors }, Number((error as { status: number }).status));
-    }
-    return redirectWithNotice(reply, `/office/applications/${id}`, done);
+    return withFormErrors(
+      async () => {
+        await change();
+        return redirectWithNotice(reply, `/office/applications/${id}`, done);
+      },
+      errorsOf,
+      (errors, status) => this.render(reply, id, actor, { ...typed, errors }, status),
+    );
   }
 
   private async render(
-    request: FastifyRequest,
-    reply: FastifyReply,
+    reply: PageReply,
     id: string,
     actor: Actor,
     extra: { notice?: string; errors?: FormError[]; decision?: DecisionForm; message?: string },
@@ -156,7 +137,6 @@ export class OfficeApplicationPages {
     const view = await this.applications.get(id, actor);
     const data = applicationPage(view, { today: this.clock.today(), timeZone: this.config.TIME_ZONE, ...extra });
     return page(
-      request,
       reply,
       'office/application',
       { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data },

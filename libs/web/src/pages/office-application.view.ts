@@ -1,11 +1,9 @@
 // The reviewer's application page as the template reads it: the API's view of the application, what the
 // reviewer may do next, and the decision form with what was typed and where each problem belongs.
-import type { ApplicationsService } from '@npa/approval';
+import type { ApplicationView } from '@npa/approval';
 import { CRITERIA } from '@npa/approval';
 import { daysBetween, type IsoDate, todayIn, DomainError } from '@npa/platform';
 import type { FormError } from './render';
-
-type ApplicationView = Awaited<ReturnType<ApplicationsService['get']>>;
 
 /** The decision form as posted: `decision`, and per criterion `outcome-<id>` and `reason-<id>`. */
 export interface DecisionForm {

@@ -1,8 +1,7 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService, PageAccess, AppConfig, PageQuery, validateInput } from '@npa/platform';
-import { page } from './render';
+import { page, PageReply } from './render';
 
 const clip = (value?: string) => (value?.trim() ? value.trim().slice(0, 100) : undefined);
 const shown = (value: unknown) => (value === undefined ? '–' : JSON.stringify(value));
@@ -26,13 +25,7 @@ export class OfficeAuditPages {
 
   @Get()
   @PageAccess(['npa_admin'])
-  async trail(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('entity') entity?: string,
-    @Query('id') id?: string,
-    @Query('page') pageNumber?: string,
-  ) {
+  async trail(@PageReply() reply: PageReply, @Query('entity') entity?: string, @Query('id') id?: string, @Query('page') pageNumber?: string) {
     const paging = validateInput(PageQuery, pageNumber ? { page: pageNumber } : {});
     const filter = { entity: clip(entity), id: clip(id) };
     const { items, total } = await this.audit.list({ ...filter, limit: paging.pageSize, offset: paging.offset });
@@ -48,7 +41,7 @@ export class OfficeAuditPages {
     const link = (n: number) =>
       `/office/audit?${new URLSearchParams({ ...(filter.entity && { entity: filter.entity }), ...(filter.id && { id: filter.id }), page: String(n) }).toString()}`;
     const next = paging.offset + items.length < total ? link(paging.page + 1) : null;
-    return page(request, reply, 'office/audit', {
+    return page(reply, 'office/audit', {
       title: 'Audit trail',
       ...filter,
       entries,

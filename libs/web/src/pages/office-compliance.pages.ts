@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AsOfQuery, OverviewQuery, ComplianceService, ComplianceLetters, SERVICE_RULES } from '@npa/compliance';
 import { ServicesService } from '@npa/registry';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF, csvText, ParseId, validateInput } from '@npa/platform';
-import { formErrors, page, redirectWithNotice } from './render';
+import { actionableErrors, page, PageReply, redirectWithNotice } from './render';
 
 const FILTERS = ['status', 'rule', 'region', 'asOf', 'page'] as const;
 const title = (id: string) => SERVICE_RULES.find((r) => r.id === id)?.title ?? id;
@@ -27,21 +26,20 @@ export class OfficeCompliancePages {
 
   @Get('compliance')
   @PageAccess(NPA_STAFF)
-  async overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() raw: Record<string, unknown>) {
+  async overview(@PageReply() reply: PageReply, @Query() raw: Record<string, unknown>) {
     const filters = { status: raw.status, rule: raw.rule, region: raw.region, asOf: raw.asOf };
     let query: OverviewQuery;
     try {
       query = overviewQuery(raw);
     } catch (error) {
-      const errors = formErrors(error, { status: 'Status', rule: 'Rule', region: 'Region', asOf: 'Date', page: 'Page' });
-      if (!errors) throw error;
-      return page(request, reply, 'office/compliance', { title: 'Compliance', filters, rules: SERVICE_RULES, errors }, 400);
+      const errors = actionableErrors(error, { status: 'Status', rule: 'Rule', region: 'Region', asOf: 'Date', page: 'Page' });
+      return page(reply, 'office/compliance', { title: 'Compliance', filters, rules: SERVICE_RULES, errors }, 400);
     }
     const overview = await this.compliance.overview(query);
     const search = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
     const link = (n: number) => `/office/compliance?${new URLSearchParams([...search, ['page', String(n)]]).toString()}`;
     const pages = Math.max(1, Math.ceil(overview.total / overview.pageSize));
-    return page(request, reply, 'office/compliance', {
+    return page(reply, 'office/compliance', {
       title: 'Compliance',
       filters,
       rules: SERVICE_RULES.map((r) => ({ ...r, failing: overview.counts.failingByRule[r.id] ?? 0 })),
@@ -55,7 +53,7 @@ export class OfficeCompliancePages {
 
   @Get('compliance.csv')
   @PageAccess(NPA_STAFF)
-  async csv(@Res() reply: FastifyReply, @Query() raw: Record<string, unknown>) {
+  async csv(@PageReply() reply: PageReply, @Query() raw: Record<string, unknown>) {
     const query = Object.assign(overviewQuery({ ...raw, page: undefined }), { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
     const overview = await this.compliance.overview(query);
     const rows = overview.items.map((s) => [s.name, s.registrationNumber, s.region, s.status, s.failing.join(' ')]);
@@ -71,25 +69,17 @@ export class OfficeCompliancePages {
 
   @Get('services/:id')
   @PageAccess(NPA_STAFF, { kind: 'service', param: 'id' })
-  async service(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseId) id: string,
-    @Query('asOf') asOf?: string,
-    @Query('notice') notice?: string,
-  ) {
+  async service(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Query('asOf') asOf?: string, @Query('notice') notice?: string) {
     const service = await this.services.get(id);
     let errors = null;
     let date: string | undefined;
     try {
       date = validateInput(AsOfQuery, asOf ? { asOf } : {}).asOf;
     } catch (error) {
-      errors = formErrors(error, { asOf: 'Date' });
-      if (!errors) throw error;
+      errors = actionableErrors(error, { asOf: 'Date' });
     }
     const [evaluation, history] = await Promise.all([this.compliance.service(id, date), this.compliance.history('service', id)]);
     return page(
-      request,
       reply,
       'office/service-compliance',
       {
@@ -108,7 +98,7 @@ export class OfficeCompliancePages {
 
   @Post('services/:id/letters')
   @PageAccess(NPA_STAFF, { kind: 'service', param: 'id' })
-  async sendLetter(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  async sendLetter(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
     const letter = await this.letters.onDemand(id, actor);
     return redirectWithNotice(reply, `/office/services/${id}`, `A registration compliance letter as of ${letter.asOf} is on its way to the service's managers`);
   }

@@ -1,12 +1,10 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, NPA_STAFF, ParseId, validateInput } from '@npa/platform';
-import { DELIVERY_STATES, DeliveriesQuery, LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
+import { DELIVERY_STATES, DeliveriesQuery, LETTER_HTML_HEADERS, LetterDetails, LettersService } from '@npa/letters';
 import { REMINDER_STATES, RemindersQuery, RemindersService } from '@npa/reminders';
-import { LetterDetails } from './letter-details';
 import { OfficeCharts } from './office-charts';
-import { page } from './render';
+import { page, PageReply } from './render';
 
 const query = <T extends object>(type: new () => T, values: Record<string, string | undefined>) =>
   validateInput(type, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')));
@@ -24,7 +22,7 @@ export class OfficeLettersPages {
 
   @Get('letters')
   @PageAccess(NPA_STAFF)
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
+  async list(@PageReply() reply: PageReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
     const chosen = query(DeliveriesQuery, { state, page: pageNumber });
     // With no state chosen, the emails that did not go come first, each with why.
     const [failed, unknown, listed, chart] = await Promise.all([
@@ -33,7 +31,7 @@ export class OfficeLettersPages {
       this.letters.deliveries(chosen),
       this.charts.remindersSentPerWeek(),
     ]);
-    return page(request, reply, 'office/letters', {
+    return page(reply, 'office/letters', {
       title: 'Letters and emails',
       state: chosen.state,
       states: DELIVERY_STATES,
@@ -46,7 +44,7 @@ export class OfficeLettersPages {
 
   @Get('letters/:id.pdf')
   @PageAccess(NPA_STAFF)
-  async pdf(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+  async pdf(@PageReply() reply: PageReply, @Param('id', ParseId) id: string) {
     const { letter, stream } = await this.letters.file(id, 'pdf');
     return reply
       .headers({
@@ -60,23 +58,23 @@ export class OfficeLettersPages {
 
   @Get('letters/:id.html')
   @PageAccess(NPA_STAFF)
-  async html(@Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+  async html(@PageReply() reply: PageReply, @Param('id', ParseId) id: string) {
     const { stream } = await this.letters.file(id, 'html');
     return reply.headers(LETTER_HTML_HEADERS).send(stream);
   }
 
   @Get('letters/:id')
   @PageAccess(NPA_STAFF)
-  async letter(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string) {
+  async letter(@PageReply() reply: PageReply, @Param('id', ParseId) id: string) {
     const letter = await this.details.of(id);
-    return page(request, reply, 'office/letter', { title: letter.title, letter, back: '/office/letters' });
+    return page(reply, 'office/letter', { title: letter.title, letter, back: '/office/letters' });
   }
 
   @Get('reminders')
   @PageAccess(NPA_STAFF)
-  async reminderList(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
+  async reminderList(@PageReply() reply: PageReply, @Query('state') state?: string, @Query('page') pageNumber?: string) {
     const chosen = query(RemindersQuery, { state, page: pageNumber });
     const reminders = await this.reminders.list(chosen);
-    return page(request, reply, 'office/reminders', { title: 'Reminders', state: chosen.state, states: REMINDER_STATES, reminders });
+    return page(reply, 'office/reminders', { title: 'Reminders', state: chosen.state, states: REMINDER_STATES, reminders });
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF, invalid, notFound, validateInput } from '@npa/platform';
 import { AUTHORITY_KINDS, REGIONS, LocalAuthoritiesService, CreateLocalAuthorityDto, LocalAuthorityQuery, UpdateLocalAuthorityDto } from '@npa/returns';
-import { FormBody, statusOf, text } from './form-input';
-import { formErrors, page, redirectWithNotice } from './render';
+import { FormBody, text } from './form-input';
+import { formErrors, page, PageReply, redirectWithNotice, withFormErrors } from './render';
 
 const ADMIN = ['npa_admin'] as const;
 const LABELS: Record<string, string> = { code: 'ONS code', name: 'Name', region: 'Region', kind: 'Kind', endedOn: 'Last day', q: 'Name or code' };
@@ -34,60 +33,54 @@ export class OfficeLocalAuthoritiesPages {
 
   @Get()
   @PageAccess(NPA_STAFF)
-  async list(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('q') q?: string,
-    @Query('region') region?: string,
-    @Query('notice') notice?: string,
-  ) {
+  async list(@PageReply() reply: PageReply, @Query('q') q?: string, @Query('region') region?: string, @Query('notice') notice?: string) {
     const filters = { q: q?.trim() || undefined, region: region || undefined };
-    try {
-      return await this.listPage(request, reply, validateInput(LocalAuthorityQuery, filters), { notice });
-    } catch (error) {
-      const errors = errorsOf(error);
-      if (!errors) throw error;
-      return this.listPage(request, reply, {}, { errors, filters }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        return await this.listPage(reply, validateInput(LocalAuthorityQuery, filters), { notice });
+      },
+      errorsOf,
+      (errors, status) => this.listPage(reply, {}, { errors, filters }, status),
+    );
   }
 
   @Post()
   @PageAccess(ADMIN)
-  async add(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody, @CurrentUser() actor: Actor) {
+  async add(@PageReply() reply: PageReply, @Body() body: FormBody, @CurrentUser() actor: Actor) {
     const form = { code: text(body, 'code')?.toUpperCase(), name: text(body, 'name'), region: text(body, 'region'), kind: text(body, 'kind') };
-    try {
-      required(form, ['code', 'name', 'region', 'kind']);
-      const added = await this.authorities.create(validateInput(CreateLocalAuthorityDto, form), actor);
-      return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(added.code)}`, `${added.name} (${added.code}) is in the table.`);
-    } catch (error) {
-      const errors = errorsOf(error);
-      if (!errors) throw error;
-      return this.listPage(request, reply, {}, { errors, form }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        required(form, ['code', 'name', 'region', 'kind']);
+        const added = await this.authorities.create(validateInput(CreateLocalAuthorityDto, form), actor);
+        return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(added.code)}`, `${added.name} (${added.code}) is in the table.`);
+      },
+      errorsOf,
+      (errors, status) => this.listPage(reply, {}, { errors, form }, status),
+    );
   }
 
   @Get(':code')
   @PageAccess(ADMIN)
-  async edit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('code') code: string) {
+  async edit(@PageReply() reply: PageReply, @Param('code') code: string) {
     const authority = await this.find(code);
-    return this.editPage(request, reply, authority, { name: authority.name, region: authority.region, endedOn: authority.endedOn ?? '' });
+    return this.editPage(reply, authority, { name: authority.name, region: authority.region, endedOn: authority.endedOn ?? '' });
   }
 
   /** A new name or region, or the last day it existed (blank: it still does). */
   @Post(':code')
   @PageAccess(ADMIN)
-  async update(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('code') code: string, @Body() body: FormBody, @CurrentUser() actor: Actor) {
+  async update(@PageReply() reply: PageReply, @Param('code') code: string, @Body() body: FormBody, @CurrentUser() actor: Actor) {
     const authority = await this.find(code);
     const form = { name: text(body, 'name'), region: text(body, 'region'), endedOn: text(body, 'endedOn') };
-    try {
-      required(form, ['name', 'region']);
-      const saved = await this.authorities.update(authority.code, validateInput(UpdateLocalAuthorityDto, { ...form, endedOn: form.endedOn ?? null }), actor);
-      return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(saved.code)}`, `${saved.name} (${saved.code}) is saved.`);
-    } catch (error) {
-      const errors = errorsOf(error);
-      if (!errors) throw error;
-      return this.editPage(request, reply, authority, { ...form, endedOn: form.endedOn ?? '' }, errors, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        required(form, ['name', 'region']);
+        const saved = await this.authorities.update(authority.code, validateInput(UpdateLocalAuthorityDto, { ...form, endedOn: form.endedOn ?? null }), actor);
+        return redirectWithNotice(reply, `/office/local-authorities?q=${encodeURIComponent(saved.code)}`, `${saved.name} (${saved.code}) is saved.`);
+      },
+      errorsOf,
+      (errors, status) => this.editPage(reply, authority, { ...form, endedOn: form.endedOn ?? '' }, errors, status),
+    );
   }
 
   private async find(code: string) {
@@ -96,7 +89,7 @@ export class OfficeLocalAuthoritiesPages {
     return found;
   }
 
-  private async listPage(request: FastifyRequest, reply: FastifyReply, query: LocalAuthorityQuery, data: Record<string, unknown>, status = 200) {
+  private async listPage(reply: PageReply, query: LocalAuthorityQuery, data: Record<string, unknown>, status = 200) {
     const table = await this.authorities.list(query);
     const regions = [...new Set([...REGIONS, ...table.items.map((a) => a.region)])]
       .map((region) => {
@@ -107,7 +100,6 @@ export class OfficeLocalAuthoritiesPages {
     // Unfiltered, each region is folded away: 317 rows are for looking up, not for reading down.
     const filtered = Boolean(query.q || query.region);
     return page(
-      request,
       reply,
       'office/local-authorities',
       { title: 'Local authorities', filters: query, ...data, table, regions, filtered, regionNames: REGIONS, kinds: AUTHORITY_KINDS },
@@ -115,16 +107,8 @@ export class OfficeLocalAuthoritiesPages {
     );
   }
 
-  private editPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    authority: { code: string; name: string },
-    form: Record<string, string | undefined>,
-    errors?: unknown,
-    status = 200,
-  ) {
+  private editPage(reply: PageReply, authority: { code: string; name: string }, form: Record<string, string | undefined>, errors?: unknown, status = 200) {
     return page(
-      request,
       reply,
       'office/local-authority',
       { title: authority.name, authority, form, errors, regionNames: REGIONS, back: '/office/local-authorities' },

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF, ParseId, validateInput } from '@npa/platform';
 import { FilingStatusService, ReturnYears, RETURN_STATES, UpdateReturnYearDto, YearStatusQuery, ReturnsService, ParseReportingYear } from '@npa/returns';
 import type { ReportingYear } from '@npa/returns';
 import { VIEW_HELPERS } from '../view-engine';
-import { FormBody, statusOf, text } from './form-input';
-import { formErrors, page, redirectWithNotice } from './render';
+import { FormBody, text } from './form-input';
+import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { comparisonRows } from './return-form';
 
 const ADMIN = ['npa_admin'] as const;
@@ -34,83 +33,70 @@ export class OfficeReturnsPages {
 
   @Get()
   @PageAccess(NPA_STAFF)
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async list(@PageReply() reply: PageReply) {
     const years = await Promise.all((await this.years.years()).map(async (y) => this.filing.status(y)));
-    return page(request, reply, 'office/returns', { title: 'Annual returns', years: years.map(({ year, counts }) => ({ ...year, counts })) });
+    return page(reply, 'office/returns', { title: 'Annual returns', years: years.map(({ year, counts }) => ({ ...year, counts })) });
   }
 
   @Get(':year')
   @PageAccess(NPA_STAFF)
   async year(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
+    @PageReply() reply: PageReply,
     @Param('year', ParseReportingYear) year: ReportingYear,
     @Query('show') show?: string,
     @Query('notice') notice?: string,
   ) {
-    return this.yearPage(request, reply, year, { show, notice });
+    return this.yearPage(reply, year, { show, notice });
   }
 
   @Post(':year/due-date')
   @PageAccess(ADMIN)
-  async dueDate(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('year', ParseReportingYear) year: ReportingYear,
-    @Body() body: FormBody,
-    @CurrentUser() actor: Actor,
-  ) {
+  async dueDate(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear, @Body() body: FormBody, @CurrentUser() actor: Actor) {
     const dueOn = text(body, 'dueOn') ?? '';
-    try {
-      const settings = await this.years.setDueOn(year.startYear, validateInput(UpdateReturnYearDto, { dueOn }).dueOn, actor);
-      return redirectWithNotice(reply, `/office/returns/${year.slug}`, `Returns for ${year.label} are now due by ${VIEW_HELPERS.formatDate(settings.dueOn)}.`);
-    } catch (error) {
-      const errors = formErrors(error, { dueOn: 'The due date' });
-      if (!errors) throw error;
-      return this.yearPage(request, reply, year, { errors, dueOn }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        const settings = await this.years.setDueOn(year.startYear, validateInput(UpdateReturnYearDto, { dueOn }).dueOn, actor);
+        return redirectWithNotice(
+          reply,
+          `/office/returns/${year.slug}`,
+          `Returns for ${year.label} are now due by ${VIEW_HELPERS.formatDate(settings.dueOn)}.`,
+        );
+      },
+      { dueOn: 'The due date' },
+      (errors, status) => this.yearPage(reply, year, { errors, dueOn }, status),
+    );
   }
 
   @Get(':year/close')
   @PageAccess(ADMIN)
-  async confirmClose(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear) {
-    return this.confirmPage(request, reply, year, 'close');
+  async confirmClose(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear) {
+    return this.confirmPage(reply, year, 'close');
   }
 
   /** Locks every return of the year and makes its snapshot final (audited); a year that has not ended is refused. */
   @Post(':year/close')
   @PageAccess(ADMIN)
-  async close(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
-    return this.change(request, reply, year, 'close', () => this.years.close(year.startYear, actor));
+  async close(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    return this.change(reply, year, 'close', () => this.years.close(year.startYear, actor));
   }
 
   @Get(':year/reopen')
   @PageAccess(ADMIN)
-  async confirmReopen(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear) {
-    return this.confirmPage(request, reply, year, 'reopen');
+  async confirmReopen(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear) {
+    return this.confirmPage(reply, year, 'reopen');
   }
 
   @Post(':year/reopen')
   @PageAccess(ADMIN)
-  async reopen(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('year', ParseReportingYear) year: ReportingYear,
-    @CurrentUser() actor: Actor,
-  ) {
-    return this.change(request, reply, year, 'reopen', () => this.years.reopen(year.startYear, actor));
+  async reopen(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+    return this.change(reply, year, 'reopen', () => this.years.reopen(year.startYear, actor));
   }
 
   @Get(':year/services/:id')
   @PageAccess(NPA_STAFF)
-  async oneReturn(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('year', ParseReportingYear) year: ReportingYear,
-    @Param('id', ParseId) id: string,
-  ) {
+  async oneReturn(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear, @Param('id', ParseId) id: string) {
     const view = await this.returns.get(id, year.startYear);
-    return page(request, reply, 'office/return', {
+    return page(reply, 'office/return', {
       title: `${view.serviceName}: ${year.label} return`,
       view,
       rows: comparisonRows(view),
@@ -118,17 +104,10 @@ export class OfficeReturnsPages {
     });
   }
 
-  private async yearPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    year: ReportingYear,
-    data: { show?: string; notice?: string; errors?: unknown; dueOn?: string },
-    status = 200,
-  ) {
+  private async yearPage(reply: PageReply, year: ReportingYear, data: { show?: string; notice?: string; errors?: unknown; dueOn?: string }, status = 200) {
     const filing = await this.filing.status(year.startYear, statusQuery(data.show));
     const shows = SHOW.map((s) => ({ ...s, selected: s.value === data.show }));
     return page(
-      request,
       reply,
       'office/return-year',
       { title: `${year.label} annual returns`, ...data, filing, shows, dueOn: data.dueOn ?? filing.year.dueOn, back: '/office/returns' },
@@ -136,21 +115,20 @@ export class OfficeReturnsPages {
     );
   }
 
-  private async change(request: FastifyRequest, reply: FastifyReply, year: ReportingYear, change: Change, apply: () => Promise<unknown>) {
-    try {
-      await apply();
-      return redirectWithNotice(reply, `/office/returns/${year.slug}`, CHANGES[change].done(year.label));
-    } catch (error) {
-      const errors = formErrors(error);
-      if (!errors) throw error;
-      return this.confirmPage(request, reply, year, change, errors, statusOf(error));
-    }
+  private async change(reply: PageReply, year: ReportingYear, change: Change, apply: () => Promise<unknown>) {
+    return withFormErrors(
+      async () => {
+        await apply();
+        return redirectWithNotice(reply, `/office/returns/${year.slug}`, CHANGES[change].done(year.label));
+      },
+      {},
+      (errors, status) => this.confirmPage(reply, year, change, errors, status),
+    );
   }
 
-  private async confirmPage(request: FastifyRequest, reply: FastifyReply, year: ReportingYear, change: Change, errors?: unknown, status = 200) {
+  private async confirmPage(reply: PageReply, year: ReportingYear, change: Change, errors?: unknown, status = 200) {
     const { year: settings, counts } = await this.filing.status(year.startYear);
     return page(
-      request,
       reply,
       'office/return-year-confirm',
       {

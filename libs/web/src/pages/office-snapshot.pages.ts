@@ -1,11 +1,9 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF, Clock } from '@npa/platform';
 import { ServicesService } from '@npa/registry';
 import { ReturnYears, latestFilingYear, reportingYear, type ReportingYear, SnapshotService, ParseReportingYear } from '@npa/returns';
-import { statusOf } from './form-input';
-import { formErrors, page, redirectWithNotice } from './render';
+import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { snapshotPage } from './snapshot-page';
 
 /** The national snapshot for NPA staff: figures, charts, regions, what to chase and fix, the CSV and the PDF report. */
@@ -22,37 +20,37 @@ export class OfficeSnapshotPages {
   /** The latest year that has ended, or `?year=2024-25`. */
   @Get()
   @PageAccess(NPA_STAFF)
-  async snapshot(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('year') asked?: string, @Query('notice') notice?: string) {
+  async snapshot(@PageReply() reply: PageReply, @Query('year') asked?: string, @Query('notice') notice?: string) {
     const today = this.clock.today();
     const ended = (await this.years.years()).map(reportingYear).filter((y) => y.opensOn <= today);
     const base = { title: 'National snapshot', notice, years: ended, chosen: asked ?? latestFilingYear(today).slug };
-    try {
-      const year = asked ? ParseReportingYear.transform(asked, { type: 'query' }) : latestFilingYear(today);
-      const snapshot = await this.snapshots.compute(year.startYear);
-      const [reports, unmatched] = await Promise.all([
-        this.snapshots.reports(year.startYear),
-        Promise.all(snapshot.unmatched.map((u) => this.services.get(u.id))),
-      ]);
-      return page(request, reply, 'office/snapshot', {
-        ...base,
-        title: `National snapshot ${snapshot.year.label}`,
-        chosen: snapshot.year.slug,
-        snapshot,
-        ...snapshotPage(snapshot),
-        unmatched,
-        reports: reports.map((r) => ({ ...r, href: r.ready && r.letterId ? `/office/letters/${r.letterId}.pdf` : null })),
-      });
-    } catch (error) {
-      const errors = formErrors(error, { year: 'Year' });
-      if (!errors) throw error;
-      return page(request, reply, 'office/snapshot', { ...base, errors }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        const year = asked ? ParseReportingYear.transform(asked, { type: 'query' }) : latestFilingYear(today);
+        const snapshot = await this.snapshots.compute(year.startYear);
+        const [reports, unmatched] = await Promise.all([
+          this.snapshots.reports(year.startYear),
+          Promise.all(snapshot.unmatched.map((u) => this.services.get(u.id))),
+        ]);
+        return page(reply, 'office/snapshot', {
+          ...base,
+          title: `National snapshot ${snapshot.year.label}`,
+          chosen: snapshot.year.slug,
+          snapshot,
+          ...snapshotPage(snapshot),
+          unmatched,
+          reports: reports.map((r) => ({ ...r, href: r.ready && r.letterId ? `/office/letters/${r.letterId}.pdf` : null })),
+        });
+      },
+      { year: 'Year' },
+      (errors, status) => page(reply, 'office/snapshot', { ...base, errors }, status),
+    );
   }
 
   /** The CSV the API gives (`/snapshots/:year/figures.csv`), for the signed-in browser. */
   @Get(':year/figures.csv')
   @PageAccess(NPA_STAFF)
-  async csv(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear) {
+  async csv(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear) {
     const body = await this.snapshots.csv(year.startYear);
     return reply
       .headers({
@@ -66,7 +64,7 @@ export class OfficeSnapshotPages {
   /** Freezes the figures as they stand; the worker prints the PDF, whose link then appears on the page. */
   @Post(':year/reports')
   @PageAccess(NPA_STAFF)
-  async report(@Res() reply: FastifyReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
+  async report(@PageReply() reply: PageReply, @Param('year', ParseReportingYear) year: ReportingYear, @CurrentUser() actor: Actor) {
     const report = await this.snapshots.requestReport(year.startYear, actor);
     const what = report.provisional ? 'provisional PDF report' : 'PDF report';
     return redirectWithNotice(

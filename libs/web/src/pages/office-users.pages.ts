@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   PageAccess,
   Actor,
@@ -16,7 +15,7 @@ import {
   UsersService,
 } from '@npa/platform';
 import { OrganisationOptions } from './organisation-options';
-import { page, redirectWithNotice } from './render';
+import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { readUserForm, ROLE_NAMES, roleChoices, userFormErrors } from './user-form';
 
 const passwordHint = `At least ${MIN_PASSWORD_LENGTH} characters, and not one of the most common passwords. Tell them to change it when they first sign in.`;
@@ -34,7 +33,7 @@ export class OfficeUsersPages {
 
   @Get()
   @PageAccess(['npa_admin'])
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('notice') notice?: string) {
+  async list(@PageReply() reply: PageReply, @Query('notice') notice?: string) {
     const [{ items, total }, options] = await Promise.all([this.users.list(Object.assign(new PageQuery(), { pageSize: 500 })), this.organisations.all()]);
     const names = new Map([...options.services, ...options.settings].map((o) => [o.id, o.name]));
     const users = items.map((u) => ({
@@ -42,13 +41,13 @@ export class OfficeUsersPages {
       roleName: ROLE_NAMES[u.role],
       organisation: u.organisationId ? (names.get(u.organisationId) ?? u.organisationId) : null,
     }));
-    return page(request, reply, 'office/users', { title: 'Users and roles', notice, users, total });
+    return page(reply, 'office/users', { title: 'Users and roles', notice, users, total });
   }
 
   @Get('new')
   @PageAccess(['npa_admin'])
-  async newUser(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return page(request, reply, 'office/user-new', {
+  async newUser(@PageReply() reply: PageReply) {
+    return page(reply, 'office/user-new', {
       title: 'Add a user',
       passwordHint,
       form: {},
@@ -59,59 +58,55 @@ export class OfficeUsersPages {
 
   @Post()
   @PageAccess(['npa_admin'])
-  async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  async create(@PageReply() reply: PageReply, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     const form = readUserForm(body);
-    try {
-      const user = await this.users.create(validateInput(CreateUserDto, form), actor);
-      return redirectWithNotice(reply, '/office/users', `${user.name} can now sign in as ${ROLE_NAMES[user.role]}.`);
-    } catch (error) {
-      const errors = userFormErrors(error, form.role);
-      if (!errors) throw error;
-      const status = error instanceof Error && 'status' in error && Number(error.status) === 409 ? 409 : 400;
-      const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
-      return page(
-        request,
-        reply,
-        'office/user-new',
-        { title: 'Add a user', passwordHint, form: { ...form, password: '' }, roles, errors, back: '/office/users' },
-        status,
-      );
-    }
+    return withFormErrors(
+      async () => {
+        const user = await this.users.create(validateInput(CreateUserDto, form), actor);
+        return redirectWithNotice(reply, '/office/users', `${user.name} can now sign in as ${ROLE_NAMES[user.role]}.`);
+      },
+      (error) => userFormErrors(error, form.role),
+      async (errors, status) => {
+        const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
+        return page(
+          reply,
+          'office/user-new',
+          { title: 'Add a user', passwordHint, form: { ...form, password: '' }, roles, errors, back: '/office/users' },
+          status === 409 ? 409 : 400,
+        );
+      },
+    );
   }
 
   @Get(':id')
   @PageAccess(['npa_admin'])
-  async edit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Query('notice') notice?: string) {
+  async edit(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Query('notice') notice?: string) {
     const user = await this.users.get(id);
     const roles = roleChoices(user.role, user.organisationId ?? undefined, await this.organisations.all());
-    return page(request, reply, 'office/user', { title: user.name, account: user, roles, notice, back: '/office/users' });
+    return page(reply, 'office/user', { title: user.name, account: user, roles, notice, back: '/office/users' });
   }
 
   @Post(':id')
   @PageAccess(['npa_admin'])
-  async changeRole(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseId) id: string,
-    @Body() body: Record<string, unknown>,
-    @CurrentUser() actor: Actor,
-  ) {
+  async changeRole(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     const form = readUserForm(body);
-    try {
-      const user = await this.users.update(id, validateInput(UpdateUserDto, { role: form.role, organisationId: form.organisationId }), actor);
-      return redirectWithNotice(reply, `/office/users/${id}`, `${user.name} is now ${ROLE_NAMES[user.role]}. They must sign in again.`);
-    } catch (error) {
-      const errors = userFormErrors(error, form.role);
-      if (!errors) throw error;
-      const account = await this.users.get(id);
-      const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
-      return page(request, reply, 'office/user', { title: account.name, account, roles, errors, back: '/office/users' }, 400);
-    }
+    return withFormErrors(
+      async () => {
+        const user = await this.users.update(id, validateInput(UpdateUserDto, { role: form.role, organisationId: form.organisationId }), actor);
+        return redirectWithNotice(reply, `/office/users/${id}`, `${user.name} is now ${ROLE_NAMES[user.role]}. They must sign in again.`);
+      },
+      (error) => userFormErrors(error, form.role),
+      async (errors) => {
+        const account = await this.users.get(id);
+        const roles = roleChoices(form.role, form.organisationId, await this.organisations.all());
+        return page(reply, 'office/user', { title: account.name, account, roles, errors, back: '/office/users' }, 400);
+      },
+    );
   }
 
   @Post(':id/access')
   @PageAccess(['npa_admin'])
-  async access(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  async access(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
     const disabled = body.disabled === 'true';
     const user = await this.users.update(id, validateInput(UpdateUserDto, { disabled }), actor);
     return redirectWithNotice(reply, `/office/users/${id}`, disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`);
@@ -120,7 +115,7 @@ export class OfficeUsersPages {
   /** A staff member lost their phone: their one-time codes go off (audited) until they set them up again. */
   @Post(':id/two-factor')
   @PageAccess(['npa_admin'])
-  async turnOffCodes(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  async turnOffCodes(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
     const user = await this.totp.disable(id, actor);
     return redirectWithNotice(reply, `/office/users/${id}`, `One-time codes are off for ${user.name}.`);
   }
@@ -128,7 +123,7 @@ export class OfficeUsersPages {
   /** Too many failed sign-ins paused theirs; they rang the office, so an admin lets them sign in now (audited). */
   @Post(':id/sign-in-lock')
   @PageAccess(['npa_admin'])
-  async liftSignInLock(@Res() reply: FastifyReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  async liftSignInLock(@PageReply() reply: PageReply, @Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
     const { wasLocked } = await this.locks.lift(id, actor);
     return redirectWithNotice(
       reply,

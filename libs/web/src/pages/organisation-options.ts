@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ServicesService, SettingsService } from '@npa/registry';
 
 export interface Option {
   id: string;
@@ -10,13 +9,13 @@ export interface Option {
 /** The services and settings a user may belong to, by name, for the user form's selects. */
 @Injectable()
 export class OrganisationOptions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly services: ServicesService,
+    private readonly settings: SettingsService,
+  ) {}
 
   async all(): Promise<{ services: Option[]; settings: Option[] }> {
-    const [services, settings] = await Promise.all([
-      this.dataSource.query<Option[]>('SELECT id, name FROM services ORDER BY name, id LIMIT 2000'),
-      this.dataSource.query<Option[]>('SELECT id, name FROM settings ORDER BY name, id LIMIT 2000'),
-    ]);
+    const [services, settings] = await Promise.all([this.services.options(), this.settings.options()]);
     return { services, settings };
   }
 }

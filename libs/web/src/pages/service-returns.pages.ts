@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser } from '@npa/platform';
 import { ServicesService } from '@npa/registry';
 import { ReturnsService, ParseReportingYear } from '@npa/returns';
 import type { ReturnView, ReportingYear } from '@npa/returns';
-import { FormBody, statusOf } from './form-input';
-import { page, redirectWithNotice } from './render';
+import { FormBody } from './form-input';
+import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { comparisonRows, formValues, readReturnForm, returnFields, returnFormErrors, toReturnDto, type ReturnFormValues } from './return-form';
 
 const MANAGER = ['service_manager'] as const;
@@ -27,46 +26,41 @@ export class ServiceReturnsPages {
 
   @Get()
   @PageAccess(MANAGER)
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
+  async list(@PageReply() reply: PageReply, @CurrentUser() actor: Actor) {
     const [service, years] = await Promise.all([this.services.get(actor.organisationId!), this.returns.list(actor.organisationId!)]);
-    return page(request, reply, 'service/returns', { title: 'Annual returns', service, years });
+    return page(reply, 'service/returns', { title: 'Annual returns', service, years });
   }
 
   @Get(':year')
   @PageAccess(MANAGER)
   async form(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
+    @PageReply() reply: PageReply,
     @CurrentUser() actor: Actor,
     @Param('year', ParseReportingYear) year: ReportingYear,
     @Query('notice') notice?: string,
   ) {
     const view = await this.returns.get(actor.organisationId!, year.startYear);
-    return page(request, reply, 'service/return', { ...returnPage(view, formValues(view.figures)), notice, back: '/service/returns' });
+    return page(reply, 'service/return', { ...returnPage(view, formValues(view.figures)), notice, back: '/service/returns' });
   }
 
   /** Files the return or corrects it; a slip comes back as the same form with what to check, as typed. */
   @Post(':year')
   @PageAccess(MANAGER)
-  async file(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @CurrentUser() actor: Actor,
-    @Param('year', ParseReportingYear) year: ReportingYear,
-    @Body() body: FormBody,
-  ) {
+  async file(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Param('year', ParseReportingYear) year: ReportingYear, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
     const values = readReturnForm(body);
-    try {
-      const filed = await this.returns.file(serviceId, year.startYear, toReturnDto(values), actor);
-      const notice =
-        filed.revision === 1 ? `Your ${year.label} return is filed. Thank you.` : `Your ${year.label} return is corrected (revision ${filed.revision}).`;
-      return redirectWithNotice(reply, `/service/returns/${year.slug}`, notice);
-    } catch (error) {
-      const errors = returnFormErrors(error);
-      if (!errors) throw error;
-      const view = await this.returns.get(serviceId, year.startYear);
-      return page(request, reply, 'service/return', { ...returnPage(view, values), errors, back: '/service/returns' }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        const filed = await this.returns.file(serviceId, year.startYear, toReturnDto(values), actor);
+        const notice =
+          filed.revision === 1 ? `Your ${year.label} return is filed. Thank you.` : `Your ${year.label} return is corrected (revision ${filed.revision}).`;
+        return redirectWithNotice(reply, `/service/returns/${year.slug}`, notice);
+      },
+      returnFormErrors,
+      async (errors, status) => {
+        const view = await this.returns.get(serviceId, year.startYear);
+        return page(reply, 'service/return', { ...returnPage(view, values), errors, back: '/service/returns' }, status);
+      },
+    );
   }
 }

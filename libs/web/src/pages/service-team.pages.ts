@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser, invalid, validateInput } from '@npa/platform';
 import { PeopleService, AddTeamMemberDto, DateRangeQuery, UpdateTeamMemberDto, TeamService } from '@npa/registry';
 import { RecordSessionDto, SupervisionService } from '@npa/supervision';
-import { FormBody, list, num, statusOf, text } from './form-input';
-import { formErrors, page, redirectWithNotice } from './render';
+import { FormBody, list, num, text } from './form-input';
+import { type FormError, page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { ServiceOverview } from './service-overview';
 
 const MANAGER = ['service_manager'] as const;
@@ -28,14 +27,14 @@ export class ServiceTeamPages {
 
   @Get('team')
   @PageAccess(MANAGER)
-  async teamPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
-    return page(request, reply, 'service/team', { title: 'Team', notice, ...(await this.overview.teamRows(actor.organisationId!)) });
+  async teamPage(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return page(reply, 'service/team', { title: 'Team', notice, ...(await this.overview.teamRows(actor.organisationId!)) });
   }
 
   /** Someone on the register (their email and name) or someone new: PeopleService.forPost decides which. */
   @Post('team')
   @PageAccess(MANAGER)
-  async addMember(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async addMember(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
     const values = {
       email: text(body, 'email'),
@@ -45,59 +44,64 @@ export class ServiceTeamPages {
       caseload: num(body, 'caseload'),
       startDate: text(body, 'startDate'),
     };
-    try {
-      const { email, name, ...post } = values;
-      validateInput(AddTeamMemberDto, { personId: PLACEHOLDER_ID, ...post });
-      const personId = await this.people.forPost({ email: email ?? '', name: name ?? '' }, actor);
-      const added = await this.team.add(serviceId, validateInput(AddTeamMemberDto, { personId, ...post }), actor);
-      // The name typed, not the register's: the notice tells the manager nothing they did not say.
-      return redirectWithNotice(reply, '/service/team', `${name} added to the team from ${added.startDate}`);
-    } catch (error) {
-      return this.teamWithErrors(request, reply, serviceId, error, MEMBER_LABELS, { values });
-    }
+    return withFormErrors(
+      async () => {
+        const { email, name, ...post } = values;
+        validateInput(AddTeamMemberDto, { personId: PLACEHOLDER_ID, ...post });
+        const personId = await this.people.forPost({ email: email ?? '', name: name ?? '' }, actor);
+        const added = await this.team.add(serviceId, validateInput(AddTeamMemberDto, { personId, ...post }), actor);
+        // The name typed, not the register's: the notice tells the manager nothing they did not say.
+        return redirectWithNotice(reply, '/service/team', `${name} added to the team from ${added.startDate}`);
+      },
+      MEMBER_LABELS,
+      this.teamWithErrors(reply, serviceId, { values }),
+    );
   }
 
   @Post('team/leaver')
   @PageAccess(MANAGER)
-  async leaver(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async leaver(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
     const leaver = { memberId: text(body, 'memberId'), endDate: text(body, 'endDate') };
-    try {
-      if (!leaver.memberId) throw invalid('Choose the team member who is leaving.', [{ field: 'memberId', problem: 'must be chosen' }]);
-      const left = await this.team.update(serviceId, leaver.memberId, validateInput(UpdateTeamMemberDto, { endDate: leaver.endDate ?? '' }), actor);
-      return redirectWithNotice(reply, '/service/team', `${left.name}'s last day is recorded`);
-    } catch (error) {
-      return this.teamWithErrors(request, reply, serviceId, error, LEAVER_LABELS, { leaver });
-    }
+    return withFormErrors(
+      async () => {
+        if (!leaver.memberId) throw invalid('Choose the team member who is leaving.', [{ field: 'memberId', problem: 'must be chosen' }]);
+        const left = await this.team.update(serviceId, leaver.memberId, validateInput(UpdateTeamMemberDto, { endDate: leaver.endDate ?? '' }), actor);
+        return redirectWithNotice(reply, '/service/team', `${left.name}'s last day is recorded`);
+      },
+      LEAVER_LABELS,
+      this.teamWithErrors(reply, serviceId, { leaver }),
+    );
   }
 
   @Get('supervision')
   @PageAccess(MANAGER)
-  async supervisionPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
-    return page(request, reply, 'service/supervision', { title: 'Supervision', notice, ...(await this.supervisionData(actor.organisationId!)) });
+  async supervisionPage(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return page(reply, 'service/supervision', { title: 'Supervision', notice, ...(await this.supervisionData(actor.organisationId!)) });
   }
 
   @Post('supervision')
   @PageAccess(MANAGER)
-  async recordSession(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async recordSession(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
     const values = { date: text(body, 'date') ?? '', supervisorId: text(body, 'supervisorId') ?? '', practitionerIds: list(body, 'practitionerIds') };
-    try {
-      await this.supervision.record(serviceId, validateInput(RecordSessionDto, values), actor);
-      return redirectWithNotice(reply, '/service/supervision', `Supervision session on ${values.date} recorded`);
-    } catch (error) {
-      const errors = formErrors(error, SESSION_LABELS);
-      if (!errors) throw error;
-      const data = await this.supervisionData(serviceId);
-      const checked = new Set(values.practitionerIds);
-      return page(
-        request,
-        reply,
-        'service/supervision',
-        { title: 'Supervision', ...data, values, practitioners: data.practitioners.map((p) => ({ ...p, checked: checked.has(p.personId) })), errors },
-        statusOf(error),
-      );
-    }
+    return withFormErrors(
+      async () => {
+        await this.supervision.record(serviceId, validateInput(RecordSessionDto, values), actor);
+        return redirectWithNotice(reply, '/service/supervision', `Supervision session on ${values.date} recorded`);
+      },
+      SESSION_LABELS,
+      async (errors, status) => {
+        const data = await this.supervisionData(serviceId);
+        const checked = new Set(values.practitionerIds);
+        return page(
+          reply,
+          'service/supervision',
+          { title: 'Supervision', ...data, values, practitioners: data.practitioners.map((p) => ({ ...p, checked: checked.has(p.personId) })), errors },
+          status,
+        );
+      },
+    );
   }
 
   private async supervisionData(serviceId: string) {
@@ -120,16 +124,9 @@ export class ServiceTeamPages {
     return { ...team, sessions, supervisors: people, practitioners, total: log.total };
   }
 
-  private async teamWithErrors(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    serviceId: string,
-    error: unknown,
-    labels: Record<string, string>,
-    kept: Record<string, unknown>,
-  ) {
-    const errors = formErrors(error, labels);
-    if (!errors) throw error;
-    return page(request, reply, 'service/team', { title: 'Team', ...(await this.overview.teamRows(serviceId)), ...kept, errors }, statusOf(error));
+  /** The team page again with a refused form's errors and what was typed. */
+  private teamWithErrors(reply: PageReply, serviceId: string, kept: Record<string, unknown>) {
+    return async (errors: FormError[], status: number) =>
+      page(reply, 'service/team', { title: 'Team', ...(await this.overview.teamRows(serviceId)), ...kept, errors }, status);
   }
 }

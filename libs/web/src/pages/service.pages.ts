@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageAccess, Actor, CurrentUser, DomainError, ParseId, validateInput } from '@npa/platform';
 import { WhatIfDto, ComplianceService, SERVICE_RULES } from '@npa/compliance';
 import { LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
-import { FormBody, num, statusOf, text } from './form-input';
-import { formErrors, page } from './render';
+import { FormBody, num, text } from './form-input';
+import { formErrors, page, PageReply, withFormErrors } from './render';
 import { ServiceOverview } from './service-overview';
 
 const MANAGER = ['service_manager'] as const;
@@ -31,14 +30,14 @@ export class ServicePages {
 
   @Get()
   @PageAccess(MANAGER)
-  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+  async home(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
     const data = await this.overview.home(actor.organisationId!);
-    return page(request, reply, 'service/home', { title: data.service.name, notice, ...data });
+    return page(reply, 'service/home', { title: data.service.name, notice, ...data });
   }
 
   @Get('letters/:id.pdf')
   @PageAccess(MANAGER, { kind: 'letter', param: 'id' })
-  async letter(@Param('id', ParseId) id: string, @Res() reply: FastifyReply) {
+  async letter(@Param('id', ParseId) id: string, @PageReply() reply: PageReply) {
     const { letter, stream } = await this.letters.file(id, 'pdf');
     return reply
       .headers({
@@ -52,22 +51,22 @@ export class ServicePages {
 
   @Get('letters/:id.html')
   @PageAccess(MANAGER, { kind: 'letter', param: 'id' })
-  async letterHtml(@Param('id', ParseId) id: string, @Res() reply: FastifyReply) {
+  async letterHtml(@Param('id', ParseId) id: string, @PageReply() reply: PageReply) {
     const { stream } = await this.letters.file(id, 'html');
     return reply.headers(LETTER_HTML_HEADERS).send(stream);
   }
 
   @Get('what-if')
   @PageAccess(MANAGER)
-  async whatIfForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
-    return page(request, reply, 'service/what-if', { title: 'What if', ...(await this.overview.teamRows(actor.organisationId!)) });
+  async whatIfForm(@PageReply() reply: PageReply, @CurrentUser() actor: Actor) {
+    return page(reply, 'service/what-if', { title: 'What if', ...(await this.overview.teamRows(actor.organisationId!)) });
   }
 
   /** Shows the rules a change would move; nothing is saved. */
   @Post('what-if')
   @HttpCode(200)
   @PageAccess(MANAGER)
-  async whatIf(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
+  async whatIf(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Body() body: FormBody) {
     const serviceId = actor.organisationId!;
     const kind = (Object.keys(WHAT_IF_FORMS).includes(String(body.kind)) ? body.kind : 'new_starter') as WhatIfKind;
     const team = await this.overview.teamRows(serviceId);
@@ -88,16 +87,16 @@ export class ServicePages {
     const change = Object.fromEntries(
       Object.entries(values).filter(([k]) => k === 'kind' || fields.includes(k) || (kind === 'new_starter' && (k === 'isMember' || k === 'isTrained'))),
     );
-    try {
-      const result = await this.compliance.whatIf(serviceId, validateInput(WhatIfDto, { changes: [change] }));
-      const explained = new Map(result.rules.map((r) => [r.id, r.explanation]));
-      const changed = result.changedRules.map((c) => ({ ...c, title: TITLES.get(c.id) ?? c.id, explanation: explained.get(c.id) }));
-      return page(request, reply, 'service/what-if', { title: 'What if', ...team, values, result: { ...result, changed } });
-    } catch (error) {
-      const errors = whatIfErrors(error, kind);
-      if (!errors) throw error;
-      return page(request, reply, 'service/what-if', { title: 'What if', ...team, values, errors }, statusOf(error));
-    }
+    return withFormErrors(
+      async () => {
+        const result = await this.compliance.whatIf(serviceId, validateInput(WhatIfDto, { changes: [change] }));
+        const explained = new Map(result.rules.map((r) => [r.id, r.explanation]));
+        const changed = result.changedRules.map((c) => ({ ...c, title: TITLES.get(c.id) ?? c.id, explanation: explained.get(c.id) }));
+        return page(reply, 'service/what-if', { title: 'What if', ...team, values, result: { ...result, changed } });
+      },
+      (error) => whatIfErrors(error, kind),
+      (errors, status) => page(reply, 'service/what-if', { title: 'What if', ...team, values, errors }, status),
+    );
   }
 }
 

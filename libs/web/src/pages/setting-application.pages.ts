@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { PageAccess, TakesUpload, Actor, CurrentUser, invalid, ParseId, validateInput } from '@npa/platform';
 import { ApplicationsService, OptionalMessageDto, StatementDto, EvidenceService, readUpload, CRITERIA } from '@npa/approval';
-import { FormError, formErrors, page, redirectWithNotice } from './render';
+import { FormError, formErrors, page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { SettingApplication, Typed } from './setting-application';
 
 const CONTACT = ['setting_contact'] as const;
@@ -25,14 +25,14 @@ export class SettingApplicationPages {
 
   @Get()
   @PageAccess(CONTACT)
-  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
-    return this.render(request, reply, actor, { notice });
+  async show(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(reply, actor, { notice });
   }
 
   @Post()
   @PageAccess(CONTACT)
-  async open(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor) {
-    return this.attempt(request, reply, actor, async () => {
+  async open(@PageReply() reply: PageReply, @CurrentUser() actor: Actor) {
+    return this.attempt(reply, actor, async () => {
       const opened = await this.applications.open(actor.organisationId!, actor);
       return `Your ${opened.kind === 'renewal' ? 'renewal' : 'application'} is open: write a statement and add evidence for each criterion`;
     });
@@ -41,8 +41,7 @@ export class SettingApplicationPages {
   @Post(':id/criteria/:criterionId')
   @PageAccess(CONTACT, OWN)
   async saveStatement(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
+    @PageReply() reply: PageReply,
     @CurrentUser() actor: Actor,
     @Param('id', ParseId) id: string,
     @Param('criterionId') criterionId: string,
@@ -51,7 +50,6 @@ export class SettingApplicationPages {
     const statement = text(body.statement);
     const typed = { criterionId, statement };
     return this.attempt(
-      request,
       reply,
       actor,
       async () => {
@@ -68,14 +66,13 @@ export class SettingApplicationPages {
   @Post(':id/evidence')
   @PageAccess(CONTACT, OWN)
   @TakesUpload()
-  async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
+  async upload(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
     let criterionId = '';
     return this.attempt(
-      request,
       reply,
       actor,
       async () => {
-        const { part, criterionId: fromQuery } = await readUpload(request);
+        const { part, criterionId: fromQuery } = await readUpload(reply.request);
         const field = part?.fields.criterionId;
         criterionId = fromQuery ?? (field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '');
         const saved = await this.evidence.upload(id, part, actor, fromQuery);
@@ -97,16 +94,9 @@ export class SettingApplicationPages {
 
   @Post(':id/submit')
   @PageAccess(CONTACT, OWN)
-  async submit(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @CurrentUser() actor: Actor,
-    @Param('id', ParseId) id: string,
-    @Body() body: Record<string, unknown>,
-  ) {
+  async submit(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string, @Body() body: Record<string, unknown>) {
     const message = text(body.message);
     return this.attempt(
-      request,
       reply,
       actor,
       async () => {
@@ -121,8 +111,8 @@ export class SettingApplicationPages {
 
   @Post(':id/withdraw')
   @PageAccess(CONTACT, OWN)
-  async withdraw(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
-    return this.attempt(request, reply, actor, async () => {
+  async withdraw(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
+    return this.attempt(reply, actor, async () => {
       await this.applications.withdraw(id, actor);
       return 'Your application is withdrawn';
     });
@@ -130,34 +120,23 @@ export class SettingApplicationPages {
 
   /** Runs a change, then back to the page with its notice; a refusal the user can act on shows the page again with it. */
   private async attempt(
-    request: FastifyRequest,
-    reply: FastifyReply,
+    reply: PageReply,
     actor: Actor,
     change: () => Promise<string>,
     labels: Record<string, string> = {},
     place: (e: FormError) => FormError = (e) => e,
     typed: Typed = {},
   ) {
-    try {
-      return redirectWithNotice(reply, HERE, await change());
-    } catch (error) {
-      const errors = formErrors(error, labels)?.map((e) => (e.field ? place(e) : e));
-      if (!errors) throw error;
-      const status = (error as { status?: number }).status ?? 400;
-      return this.render(request, reply, actor, { errors, typed }, Number(status));
-    }
+    return withFormErrors(
+      async () => redirectWithNotice(reply, HERE, await change()),
+      (error) => formErrors(error, labels)?.map((e) => (e.field ? place(e) : e)) ?? null,
+      (errors, status) => this.render(reply, actor, { errors, typed }, status),
+    );
   }
 
-  private async render(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    extra: { notice?: string; errors?: FormError[]; typed?: Typed },
-    status = 200,
-  ) {
+  private async render(reply: PageReply, actor: Actor, extra: { notice?: string; errors?: FormError[]; typed?: Typed }, status = 200) {
     const data = await this.view.of(actor.organisationId!, actor, extra.errors, extra.typed);
     return page(
-      request,
       reply,
       'setting/application',
       { title: 'Stamp of Approval application', back: '/setting', ...data, notice: extra.notice, errors: extra.errors },

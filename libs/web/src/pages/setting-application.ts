@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@npa/platform';
-import { ApplicationsService, isOpen } from '@npa/approval';
+import { type ApplicationView, ApplicationsService, isOpen } from '@npa/approval';
 import type { FormError } from './render';
-
-type ApplicationView = Awaited<ReturnType<ApplicationsService['get']>>;
 
 /** What the setting's contact typed into a form that was refused, shown again beside its errors. */
 export interface Typed {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { PageAccess, Actor, CurrentUser, ParseId, validateInput } from '@npa/platform';
 import { LETTER_HTML_HEADERS, LettersService } from '@npa/letters';
 import { EndStaffDto, SettingsService } from '@npa/registry';
-import { FormError, formErrors, page, redirectWithNotice } from './render';
+import { FormError, formErrors, page, PageReply, redirectWithNotice, withFormErrors } from './render';
 import { SettingHome } from './setting-home';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -21,44 +21,43 @@ export class SettingPages {
 
   @Get()
   @PageAccess(['setting_contact'])
-  async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
-    return this.render(request, reply, actor, { notice });
+  async show(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Query('notice') notice?: string) {
+    return this.render(reply, actor, { notice });
   }
 
   @Post('staff')
   @PageAccess(['setting_contact'])
-  async addStaff(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentUser() actor: Actor, @Body() body: Record<string, unknown>) {
+  async addStaff(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Body() body: Record<string, unknown>) {
     const form = { email: text(body.email), name: text(body.name), startDate: text(body.startDate) };
-    try {
-      const added = await this.home.addStaff(actor.organisationId!, form, actor);
-      // The name typed, not the register's: the notice tells the contact nothing they did not say.
-      return redirectWithNotice(reply, '/setting', `${form.name.trim()} is on your staff from ${added.startDate}`);
-    } catch (error) {
-      const errors = formErrors(error, { email: 'Email address', name: 'Full name', startDate: 'Start date', personId: 'Person' });
-      if (!errors) throw error;
-      return this.render(request, reply, actor, { errors, staffForm: form }, 400);
-    }
+    return withFormErrors(
+      async () => {
+        const added = await this.home.addStaff(actor.organisationId!, form, actor);
+        // The name typed, not the register's: the notice tells the contact nothing they did not say.
+        return redirectWithNotice(reply, '/setting', `${form.name.trim()} is on your staff from ${added.startDate}`);
+      },
+      { email: 'Email address', name: 'Full name', startDate: 'Start date', personId: 'Person' },
+      (errors) => this.render(reply, actor, { errors, staffForm: form }, 400),
+    );
   }
 
   @Post('staff/:staffId/left')
   @PageAccess(['setting_contact'], { kind: 'setting-staff', param: 'staffId' })
   async recordLeaver(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
+    @PageReply() reply: PageReply,
     @CurrentUser() actor: Actor,
     @Param('staffId', ParseId) staffId: string,
     @Body() body: Record<string, unknown>,
   ) {
     const endDate = text(body.endDate);
-    try {
-      // The guard refuses (and audits) another setting's staff record; the service looks within this setting too.
-      const ended = await this.settings.endStaff(actor.organisationId!, staffId, validateInput(EndStaffDto, { endDate }), actor);
-      return redirectWithNotice(reply, '/setting', `${ended.name} left on ${ended.endDate}`);
-    } catch (error) {
-      const errors = formErrors(error, { endDate: 'Last day' })?.map((e) => ({ ...e, field: `endDate-${staffId}`, href: `#endDate-${staffId}` }));
-      if (!errors) throw error;
-      return this.render(request, reply, actor, { errors, leaver: { staffId, endDate } }, 400);
-    }
+    return withFormErrors(
+      async () => {
+        // The guard refuses (and audits) another setting's staff record; the service looks within this setting too.
+        const ended = await this.settings.endStaff(actor.organisationId!, staffId, validateInput(EndStaffDto, { endDate }), actor);
+        return redirectWithNotice(reply, '/setting', `${ended.name} left on ${ended.endDate}`);
+      },
+      (error) => formErrors(error, { endDate: 'Last day' })?.map((e) => ({ ...e, field: `endDate-${staffId}`, href: `#endDate-${staffId}` })) ?? null,
+      (errors) => this.render(reply, actor, { errors, leaver: { staffId, endDate } }, 400),
+    );
   }
 
   @Get('letters/:id.pdf')
@@ -77,7 +76,7 @@ export class SettingPages {
     return new StreamableFile(stream);
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, actor: Actor, extra: Record<string, unknown>, status = 200) {
+  private async render(reply: PageReply, actor: Actor, extra: Record<string, unknown>, status = 200) {
     const data = await this.home.of(actor.organisationId!);
     const errors = extra.errors as FormError[] | undefined;
     const leaver = extra.leaver as { staffId: string; endDate: string } | undefined;
@@ -86,6 +85,6 @@ export class SettingPages {
       leaveError: errors?.find((e) => e.field === `endDate-${s.id}`)?.message,
       leaveValue: leaver?.staffId === s.id ? leaver.endDate : '',
     }));
-    return page(request, reply, 'setting/home', { title: data.setting.name, ...data, ...extra, staff }, status);
+    return page(reply, 'setting/home', { title: data.setting.name, ...data, ...extra, staff }, status);
   }
 }

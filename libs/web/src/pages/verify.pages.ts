@@ -1,11 +1,10 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicPage, RateLimit, DomainError } from '@npa/platform';
 import { AwardsService } from '@npa/approval';
 import { LettersService } from '@npa/letters';
 import { OutcomesService } from '@npa/training';
-import { page } from './render';
+import { page, PageReply } from './render';
 
 const CHECKS = {
   certificate: { label: 'Certificate code', notFound: 'No certificate has that code: check it against the paper' },
@@ -27,25 +26,24 @@ export class VerifyPages {
   @Get()
   @PublicPage()
   @RateLimit('public')
-  async verify(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>) {
+  async verify(@PageReply() reply: PageReply, @Query() query: Record<string, unknown>) {
     const asked = (Object.keys(CHECKS) as Check[]).find((k) => typeof query[k] === 'string');
     const data = { title: 'Check a certificate, letter or Stamp of Approval', certificate: '', letter: '', urn: '' };
-    if (!asked) return page(request, reply, 'verify', data);
+    if (!asked) return page(reply, 'verify', data);
     const value = String(query[asked]).trim();
     const filled = { ...data, [asked]: value };
     if (!value)
       return page(
-        request,
         reply,
         'verify',
         { ...filled, errors: [{ field: asked, message: `Enter the ${CHECKS[asked].label.toLowerCase()}`, href: `#${asked}` }] },
         400,
       );
     try {
-      return page(request, reply, 'verify', { ...filled, [`${asked}Answer`]: await this.lookUp(asked, value) });
+      return page(reply, 'verify', { ...filled, [`${asked}Answer`]: await this.lookUp(asked, value) });
     } catch (error) {
       if (!(error instanceof DomainError) || Number(error.status) !== 404) throw error;
-      return page(request, reply, 'verify', { ...filled, errors: [{ field: asked, message: CHECKS[asked].notFound, href: `#${asked}` }] }, 404);
+      return page(reply, 'verify', { ...filled, errors: [{ field: asked, message: CHECKS[asked].notFound, href: `#${asked}` }] }, 404);
     }
   }
 
