@@ -46,20 +46,26 @@ export class AwardsService {
    * renewed (renewalOf), soonest first: for the renewal reminders and the office dashboard.
    */
   async expiringUnrenewed(asOf: IsoDate, withinDays: number, limit?: number): Promise<ExpiringAward[]> {
-    const rows = await this.dataSource.query<{ id: string; setting_id: string; awarded_on: string; starts_on: string; expires_on: string }[]>(
-      `SELECT a.id, a.setting_id, a.awarded_on::text, a.starts_on::text, a.expires_on::text
+    // Every award of the settings concerned in one query, so renewal is judged without a second read.
+    const rows = await this.dataSource.query<(AwardPeriod & { settingId: string; expiring: boolean })[]>(
+      `SELECT a.id, a.setting_id AS "settingId", a.awarded_on::text AS "awardedOn", a.starts_on::text AS "startsOn",
+              a.expires_on::text AS "expiresOn", (a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1) AS expiring
          FROM awards a
-        WHERE a.awarded_on <= $1 AND a.expires_on >= $1 AND a.expires_on - $2::int <= $1`,
+        WHERE a.setting_id IN (SELECT setting_id FROM awards WHERE awarded_on <= $1 AND expires_on >= $1 AND expires_on - $2::int <= $1)
+        ORDER BY a.starts_on, a.id`,
       [asOf, withinDays],
     );
-    const settingIds = [...new Set(rows.map((a) => a.setting_id))];
-    const [periods, names] = await Promise.all([this.periodsOf(settingIds), settingNames(this.dataSource, settingIds)]);
+    const periods = new Map<string, AwardPeriod[]>();
+    for (const { settingId, id, awardedOn, startsOn, expiresOn } of rows)
+      periods.set(settingId, [...(periods.get(settingId) ?? []), { id, awardedOn, startsOn, expiresOn }]);
+    const names = await settingNames(this.dataSource, [...periods.keys()]);
     const expiring = rows
-      .map((a) => ({
-        settingId: a.setting_id,
-        settingName: names.get(a.setting_id) ?? '',
-        award: { id: a.id, awardedOn: a.awarded_on, startsOn: a.starts_on, expiresOn: a.expires_on },
-        expiresOn: a.expires_on,
+      .filter((a) => a.expiring)
+      .map(({ settingId, id, awardedOn, startsOn, expiresOn }) => ({
+        settingId,
+        settingName: names.get(settingId) ?? '',
+        award: { id, awardedOn, startsOn, expiresOn },
+        expiresOn,
       }))
       .filter((a) => !renewalOf(periods.get(a.settingId) ?? [], a.award, asOf))
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.settingName.localeCompare(b.settingName) || a.award.id.localeCompare(b.award.id));
