@@ -17,20 +17,7 @@ function owners(): Map<string, string> {
  * Reads of another slice's tables that remain, each with why. A file under `src/read-model/` is a read
  * model, named as one, and says in its own comment which tables it reads and why it may.
  */
-// The reminder kinds' finders still join other slices' tables: one set-based query per kind over the
-// register. Next step (issue 17, left open): a read model under libs/reminders/src/read-model/ that
-// holds these queries and names their tables, as compliance's facts read model does.
-const REMINDER_FINDERS = "a reminder kind's finder: one set-based query over the register, to become a read model";
 const ALLOWED: Record<string, string> = {
-  'reminders/src/kinds/annual-return.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/application-awaiting-review.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/award-at-risk.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/award-expired.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/induction-overdue.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/information-requested.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/membership-expiring.kind.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/sql.ts': REMINDER_FINDERS,
-  'reminders/src/kinds/supervision.kind.ts': REMINDER_FINDERS,
   'reminders/src/finders/recipients.ts': 'who a reminder goes to: users of the organisation, read with the finders',
   'reminders/src/reminders.service.ts': "a reminder's delivery, read beside it from letters' mail_deliveries",
 };

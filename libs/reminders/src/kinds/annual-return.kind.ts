@@ -10,6 +10,7 @@ import { defaultDueOn, latestFilingYear, type ReportingYear } from '@npa/returns
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { returnReminderDue } from '../finders/return-reminders';
 import { ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
+import { RETURN_FILED, RETURN_YEAR, SERVICES_WITHOUT_RETURN } from '../read-model/finders.read-model';
 
 export interface AnnualReturnFacts {
   serviceName: string;
@@ -40,13 +41,7 @@ export class AnnualReturnKinds implements ReminderKindSource<AnnualReturnFacts> 
     if (settings.closed) return [];
     const due = returnReminderDue({ opensOn: year.opensOn, dueOn: settings.dueOn }, asOf, offsets);
     if (!due) return [];
-    const services = await this.dataSource.query<{ id: string; name: string }[]>(
-      `SELECT s.id, s.name FROM services s
-        WHERE s.registered_on <= $2
-          AND NOT EXISTS (SELECT 1 FROM annual_returns r WHERE r.service_id = s.id AND r.start_year = $1)
-        ORDER BY s.id`,
-      [year.startYear, year.endsOn],
-    );
+    const services = await this.dataSource.query<{ id: string; name: string }[]>(SERVICES_WITHOUT_RETURN, [year.startYear, year.endsOn]);
     return services.map((s) => ({
       kind: due.kind,
       subjectKind: 'service' as const,
@@ -71,10 +66,7 @@ export class AnnualReturnKinds implements ReminderKindSource<AnnualReturnFacts> 
     const year = latestFilingYear(r.dueOn);
     const settings = await this.year(year);
     if (settings.closed) return { due: false as const, reason: `The NPA has closed ${year.label}.` };
-    const [filed] = await this.dataSource.query<{ filed_at: Date }[]>('SELECT filed_at FROM annual_returns WHERE service_id = $1 AND start_year = $2', [
-      r.subjectId,
-      year.startYear,
-    ]);
+    const [filed] = await this.dataSource.query<{ filed_at: Date }[]>(RETURN_FILED, [r.subjectId, year.startYear]);
     return filed
       ? { due: false as const, reason: `The ${year.label} return was filed on ${new Date(filed.filed_at).toISOString().slice(0, 10)}.` }
       : { due: true as const };
@@ -86,9 +78,7 @@ export class AnnualReturnKinds implements ReminderKindSource<AnnualReturnFacts> 
   }
 
   private async year(year: ReportingYear): Promise<{ dueOn: IsoDate; closed: boolean }> {
-    const [row] = await this.dataSource.query<YearRow[]>('SELECT due_on::text, closed_at IS NOT NULL AS closed FROM return_years WHERE start_year = $1', [
-      year.startYear,
-    ]);
+    const [row] = await this.dataSource.query<YearRow[]>(RETURN_YEAR, [year.startYear]);
     return { dueOn: row?.due_on ?? defaultDueOn(year), closed: row?.closed ?? false };
   }
 }

@@ -8,7 +8,8 @@ import { awaitingReviewDue, awaitingReviewDueDates } from '../finders/due-dates'
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { applicationRow } from './sql';
+import { applicationRow } from '../read-model/shared';
+import { AWAITING_REVIEW } from '../read-model/finders.read-model';
 
 export interface AwaitingReviewFacts {
   settingName: string;
@@ -30,12 +31,11 @@ export class AwaitingReviewKind implements ReminderKindSource<AwaitingReviewFact
 
   async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<AwaitingReviewFacts>[]> {
     // Ten working days are never fewer than ten calendar days: the SQL narrows, due-dates.ts decides.
-    const rows = await this.dataSource.query<{ id: string; setting_id: string; setting_name: string; kind: string; submitted_at: Date }[]>(
-      `SELECT a.id, a.setting_id, s.name AS setting_name, a.kind, a.submitted_at
-         FROM applications a JOIN settings s ON s.id = a.setting_id
-        WHERE a.state = 'submitted' AND a.submitted_at IS NOT NULL AND (a.submitted_at AT TIME ZONE $3)::date <= $1::date - $2::int`,
-      [asOf, offsets.awaitingReviewWorkingDays, this.config.TIME_ZONE],
-    );
+    const rows = await this.dataSource.query<{ id: string; setting_id: string; setting_name: string; kind: string; submitted_at: Date }[]>(AWAITING_REVIEW, [
+      asOf,
+      offsets.awaitingReviewWorkingDays,
+      this.config.TIME_ZONE,
+    ]);
     return rows.flatMap((a) => {
       const submittedOn = todayIn(this.config.TIME_ZONE, a.submitted_at);
       const dueOn = awaitingReviewDue(submittedOn, asOf, offsets);

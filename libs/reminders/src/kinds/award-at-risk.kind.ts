@@ -8,7 +8,8 @@ import type { IsoDate } from '@npa/platform';
 import { dueWithCatchUp } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { AWARD_COLUMNS, awardRow, awardSubject, period, type AwardRow } from './sql';
+import { awardRow, awardSubject, period, type AwardRow } from '../read-model/shared';
+import { AWARDS_OF_SETTINGS_WITH_ONE_IN_FORCE } from '../read-model/finders.read-model';
 
 export interface AwardAtRiskFacts {
   settingName: string;
@@ -31,12 +32,7 @@ export class AwardAtRiskKind implements ReminderKindSource<AwardAtRiskFacts> {
   ) {}
 
   async find({ asOf, offsets, params }: FinderContext): Promise<FoundReminder<AwardAtRiskFacts>[]> {
-    const rows = await this.dataSource.query<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id
-        WHERE a.setting_id IN (SELECT setting_id FROM awards WHERE awarded_on <= $1 AND starts_on <= $1 AND expires_on >= $1)
-        ORDER BY a.starts_on`,
-      [asOf],
-    );
+    const rows = await this.dataSource.query<AwardRow[]>(AWARDS_OF_SETTINGS_WITH_ONE_IN_FORCE, [asOf]);
     if (rows.length === 0) return [];
     const bySetting = new Map<string, AwardRow[]>();
     for (const a of rows) bySetting.set(a.setting_id, [...(bySetting.get(a.setting_id) ?? []), a]);

@@ -7,7 +7,8 @@ import type { IsoDate } from '@npa/platform';
 import { expiredDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { AWARD_COLUMNS, awardRow, awardSubject, type AwardRow } from './sql';
+import { awardRow, awardSubject, type AwardRow } from '../read-model/shared';
+import { EXPIRED_AWARDS } from '../read-model/finders.read-model';
 
 export interface AwardExpiredFacts {
   settingName: string;
@@ -27,12 +28,7 @@ export class AwardExpiredKind implements ReminderKindSource<AwardExpiredFacts> {
   ) {}
 
   async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<AwardExpiredFacts>[]> {
-    const rows = await this.dataSource.query<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id
-        WHERE a.awarded_on <= $1 AND a.expires_on + $2::int BETWEEN $1::date - $3::int AND $1::date
-          AND NOT EXISTS (SELECT 1 FROM awards c WHERE c.setting_id = a.setting_id AND c.awarded_on <= $1 AND c.starts_on <= $1 AND c.expires_on >= $1)`,
-      [asOf, offsets.expiredDaysAfter, offsets.catchUpDays],
-    );
+    const rows = await this.dataSource.query<AwardRow[]>(EXPIRED_AWARDS, [asOf, offsets.expiredDaysAfter, offsets.catchUpDays]);
     return rows.flatMap((a) => {
       const dueOn = expiredDue({ expiresOn: a.expires_on }, asOf, offsets);
       if (!dueOn) return [];

@@ -7,7 +7,7 @@ import { addDays, daysBetween, type IsoDate } from '@npa/platform';
 import { renewalDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { awardRow } from './sql';
+import { awardRow } from '../read-model/shared';
 
 export interface AwardRenewalFacts {
   settingName: string;

@@ -6,7 +6,8 @@ import { addDays, type IsoDate } from '@npa/platform';
 import { inductionOverdueDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { ACTIVE, practitioner, SERVICES_JSON, type ServiceRef } from './sql';
+import { practitioner, type ServiceRef } from '../read-model/shared';
+import { INDUCTION_COMPLETED, INDUCTION_OVERDUE } from '../read-model/finders.read-model';
 
 export interface InductionOverdueFacts {
   practitionerName: string;
@@ -25,16 +26,11 @@ export class InductionOverdueKind implements ReminderKindSource<InductionOverdue
 
   async find({ asOf, offsets, params }: FinderContext): Promise<FoundReminder<InductionOverdueFacts>[]> {
     const { inductionDays } = params;
-    const rows = await this.dataSource.query<{ person_id: string; name: string; start_date: string; services: ServiceRef[] }[]>(
-      `SELECT q.person_id, q.name, q.start_date::text, ${SERVICES_JSON('q.service_ids')} AS services
-         FROM (SELECT tm.person_id, pe.name, min(tm.start_date) AS start_date, array_agg(DISTINCT tm.service_id) AS service_ids
-                 FROM team_members tm JOIN people pe ON pe.id = tm.person_id
-                WHERE tm.role = 'practitioner' AND ${ACTIVE('tm')}
-                GROUP BY tm.person_id, pe.name
-               HAVING min(tm.start_date) + $2::int BETWEEN $1::date - $3::int AND $1::date) q
-        WHERE NOT EXISTS (SELECT 1 FROM inductions i WHERE i.person_id = q.person_id AND i.completed_on <= $1)`,
-      [asOf, inductionDays, offsets.catchUpDays],
-    );
+    const rows = await this.dataSource.query<{ person_id: string; name: string; start_date: string; services: ServiceRef[] }[]>(INDUCTION_OVERDUE, [
+      asOf,
+      inductionDays,
+      offsets.catchUpDays,
+    ]);
     return rows.flatMap((p) => {
       const dueOn = inductionOverdueDue(p.start_date, null, inductionDays, asOf, offsets);
       if (!dueOn) return [];
@@ -61,10 +57,7 @@ export class InductionOverdueKind implements ReminderKindSource<InductionOverdue
   async stillDue(r: ReminderIdentity, today: IsoDate) {
     const person = await practitioner(this.dataSource, r.subjectId, today);
     if (!person) return notDue('The practitioner is no longer on the register.');
-    const [induction] = await this.dataSource.query<{ completed_on: string }[]>(
-      `SELECT completed_on::text FROM inductions WHERE person_id = $1 AND completed_on <= $2 ORDER BY completed_on LIMIT 1`,
-      [r.subjectId, today],
-    );
+    const [induction] = await this.dataSource.query<{ completed_on: string }[]>(INDUCTION_COMPLETED, [r.subjectId, today]);
     if (induction) return notDue(`${person.name} completed the NPA induction checklist on ${induction.completed_on}.`);
     if (!person.active) return notDue(`${person.name} is no longer a practitioner in any team on ${today}.`);
     return DUE;

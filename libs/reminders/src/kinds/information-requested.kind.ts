@@ -8,7 +8,8 @@ import { informationRequestedDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { applicationRow } from './sql';
+import { applicationRow } from '../read-model/shared';
+import { INFORMATION_REQUESTED } from '../read-model/finders.read-model';
 
 export interface InformationRequestedFacts {
   settingName: string;
@@ -31,13 +32,7 @@ export class InformationRequestedKind implements ReminderKindSource<InformationR
 
   async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<InformationRequestedFacts>[]> {
     const rows = await this.dataSource.query<{ id: string; setting_id: string; setting_name: string; requested_at: Date; message: string | null }[]>(
-      `SELECT a.id, a.setting_id, s.name AS setting_name, e.at AS requested_at, e.message
-         FROM applications a JOIN settings s ON s.id = a.setting_id
-         JOIN LATERAL (SELECT ev.at, ev.message FROM application_events ev
-                        WHERE ev.application_id = a.id AND ev.action = 'request-information'
-                        ORDER BY ev.at DESC, ev.id DESC LIMIT 1) e ON true
-        WHERE a.state = 'information_requested'
-          AND (e.at AT TIME ZONE $4)::date BETWEEN $1::date - $2::int AND $1::date - $3::int`,
+      INFORMATION_REQUESTED,
       [asOf, offsets.informationRequestedDays + offsets.catchUpDays, offsets.informationRequestedDays, this.config.TIME_ZONE],
     );
     return rows.flatMap((a) => {

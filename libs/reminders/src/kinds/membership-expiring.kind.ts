@@ -7,7 +7,8 @@ import { membershipExpiringDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { ACTIVE, SERVICES_JSON, type ServiceRef } from './sql';
+import { type ServiceRef } from '../read-model/shared';
+import { MEMBERSHIP, MEMBERSHIP_RENEWAL, MEMBERSHIPS_EXPIRING } from '../read-model/finders.read-model';
 
 export interface MembershipExpiringFacts {
   memberName: string;
@@ -37,15 +38,7 @@ export class MembershipExpiringKind implements ReminderKindSource<MembershipExpi
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<MembershipExpiringFacts>[]> {
-    const rows = await this.dataSource.query<MembershipRow[]>(
-      `SELECT m.id, m.person_id, p.name, p.email, m.number, m.end_date::text,
-              ${SERVICES_JSON(`ARRAY(SELECT tm.service_id FROM team_members tm WHERE tm.person_id = m.person_id AND ${ACTIVE('tm')})`)} AS services,
-              (SELECT ss.setting_id::text FROM setting_staff ss WHERE ss.person_id = m.person_id AND ${ACTIVE('ss')} ORDER BY ss.setting_id LIMIT 1) AS setting_id
-         FROM memberships m JOIN people p ON p.id = m.person_id
-        WHERE m.end_date >= $1 AND m.end_date - $2::int BETWEEN $1::date - $3::int AND $1::date
-          AND NOT EXISTS (SELECT 1 FROM memberships n WHERE n.person_id = m.person_id AND n.id <> m.id AND n.start_date <= m.end_date + 1 AND n.end_date >= m.end_date + 1)`,
-      [asOf, offsets.membershipExpiringDaysBefore, offsets.catchUpDays],
-    );
+    const rows = await this.dataSource.query<MembershipRow[]>(MEMBERSHIPS_EXPIRING, [asOf, offsets.membershipExpiringDaysBefore, offsets.catchUpDays]);
     return rows.flatMap((m) => {
       const dueOn = membershipExpiringDue({ endDate: m.end_date }, asOf, offsets);
       if (!dueOn) return [];
@@ -74,16 +67,13 @@ export class MembershipExpiringKind implements ReminderKindSource<MembershipExpi
   }
 
   async stillDue(r: ReminderIdentity, today: IsoDate, offsets: Readonly<ReminderOffsets>) {
-    const [m] = await this.dataSource.query<{ person_id: string; name: string; end_date: string }[]>(
-      `SELECT m.person_id, p.name, m.end_date::text FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.id = $1`,
-      [r.subjectId],
-    );
+    const [m] = await this.dataSource.query<{ person_id: string; name: string; end_date: string }[]>(MEMBERSHIP, [r.subjectId]);
     if (!m) return notDue('The membership no longer exists.');
-    const [renewal] = await this.dataSource.query<{ number: string; start_date: string; end_date: string }[]>(
-      `SELECT number, start_date::text, end_date::text FROM memberships
-        WHERE person_id = $1 AND id <> $2 AND start_date <= $3::date + 1 AND end_date >= $3::date + 1 ORDER BY end_date DESC LIMIT 1`,
-      [m.person_id, r.subjectId, m.end_date],
-    );
+    const [renewal] = await this.dataSource.query<{ number: string; start_date: string; end_date: string }[]>(MEMBERSHIP_RENEWAL, [
+      m.person_id,
+      r.subjectId,
+      m.end_date,
+    ]);
     if (renewal)
       return notDue(`${m.name}'s NPA membership was renewed: membership ${renewal.number} runs from ${renewal.start_date} until ${renewal.end_date}.`);
     if (addDays(m.end_date, -offsets.membershipExpiringDaysBefore) !== r.dueOn) return notDue(`The membership's end date has changed to ${m.end_date}.`);

@@ -8,7 +8,8 @@ import { supervisionDue, supervisionSince } from '../finders/due-dates';
 import type { ReminderIdentity, ReminderRecipient } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { ACTIVE, practitioner, SERVICES_JSON, type ServiceRef } from './sql';
+import { practitioner, type ServiceRef } from '../read-model/shared';
+import { PRACTITIONERS_AND_LAST_SESSIONS, SESSION_SINCE } from '../read-model/finders.read-model';
 
 export interface SupervisionFacts {
   practitionerName: string;
@@ -43,30 +44,11 @@ export class SupervisionKinds implements ReminderKindSource<SupervisionFacts> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find({ asOf, offsets }: FinderContext): Promise<FoundReminder<SupervisionFacts>[]> {
-    const rows = await this.dataSource.query<PractitionerRow[]>(
-      `WITH practitioners AS (
-         SELECT tm.person_id, min(tm.start_date) AS start_date, array_agg(DISTINCT tm.service_id) AS service_ids
-           FROM team_members tm
-          WHERE tm.role = 'practitioner' AND ${ACTIVE('tm')}
-          GROUP BY tm.person_id
-       ), last_sessions AS (
-         SELECT DISTINCT ON (sp.practitioner_id) sp.practitioner_id, s.date, s.supervisor_id, s.service_id
-           FROM supervision_participants sp JOIN supervision_sessions s ON s.id = sp.session_id
-          WHERE s.date <= $1 AND sp.practitioner_id IN (SELECT person_id FROM practitioners)
-          ORDER BY sp.practitioner_id, s.date DESC, s.id
-       )
-       SELECT p.person_id, pe.name, p.start_date::text, l.date::text AS last_session, l.service_id::text AS session_service_id,
-              sup.name AS supervisor_name, sup.email AS supervisor_email,
-              COALESCE((SELECT json_agg(json_build_object('name', sp2.name, 'email', sp2.email) ORDER BY sp2.name, sp2.email) FROM people sp2
-                         WHERE sp2.id IN (SELECT st.person_id FROM team_members st WHERE st.role = 'supervisor' AND st.service_id = ANY(p.service_ids) AND ${ACTIVE('st')})), '[]') AS team_supervisors,
-              ${SERVICES_JSON('p.service_ids')} AS services
-         FROM practitioners p
-         JOIN people pe ON pe.id = p.person_id
-         LEFT JOIN last_sessions l ON l.practitioner_id = p.person_id
-         LEFT JOIN people sup ON sup.id = l.supervisor_id
-        WHERE GREATEST(l.date, p.start_date) BETWEEN $1::date - $2::int AND $1::date - $3::int`,
-      [asOf, offsets.supervisionOverdueDays + offsets.catchUpDays, offsets.supervisionDueDays],
-    );
+    const rows = await this.dataSource.query<PractitionerRow[]>(PRACTITIONERS_AND_LAST_SESSIONS, [
+      asOf,
+      offsets.supervisionOverdueDays + offsets.catchUpDays,
+      offsets.supervisionDueDays,
+    ]);
     return rows.flatMap((p) => {
       const due = supervisionDue(p.last_session, p.start_date, asOf, offsets);
       if (!due) return [];
@@ -105,11 +87,7 @@ export class SupervisionKinds implements ReminderKindSource<SupervisionFacts> {
     const since = supervisionSince(r.kind as 'supervision-due' | 'supervision-overdue', r.dueOn, offsets);
     const person = await practitioner(this.dataSource, r.subjectId, today);
     if (!person) return notDue('The practitioner is no longer on the register.');
-    const [session] = await this.dataSource.query<{ date: string }[]>(
-      `SELECT s.date::text FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
-        WHERE sp.practitioner_id = $1 AND s.date > $2 AND s.date <= $3 ORDER BY s.date DESC LIMIT 1`,
-      [r.subjectId, since, today],
-    );
+    const [session] = await this.dataSource.query<{ date: string }[]>(SESSION_SINCE, [r.subjectId, since, today]);
     if (session) return notDue(`A supervision session with ${person.name} on ${session.date} has been logged since.`);
     if (!person.active) return notDue(`${person.name} is no longer a practitioner in any team on ${today}.`);
     return DUE;
