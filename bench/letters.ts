@@ -4,7 +4,8 @@
 // The pure-JS engine (pdfmake fed by html-to-pdfmake over jsdom) is not a dependency; it is measured
 // when its packages resolve, e.g. after `npm i --no-save pdfmake html-to-pdfmake jsdom@26`.
 import Handlebars from 'handlebars';
-import { ChromiumPdfEngine, LETTER_KINDS, type LetterKind, LetterRenderer, sampleData, sampleMeta } from '@npa/letters';
+import { ChromiumPdfEngine, type LetterKind, LetterRenderer } from '@npa/letters';
+import { ALL_LETTER_KINDS, LETTER_KINDS, sampleData, sampleMeta } from '../test/support/letter-kinds';
 import { pdfWords } from '@npa/letters/testing';
 import { perSecond, row, type Row } from './support';
 
@@ -48,7 +49,7 @@ function pureJsEngine(): Engine | string {
 
 export async function lettersPart(options: { letters: number; concurrency: number }): Promise<Row[]> {
   const { letters, concurrency } = options;
-  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk' });
+  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk', kinds: ALL_LETTER_KINDS });
   const html = LETTER_KINDS.map((kind) => renderer.render(kind, sampleData(kind), sampleMeta(kind)).html);
   const rows: Row[] = [];
 

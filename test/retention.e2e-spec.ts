@@ -3,7 +3,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { LettersService, sampleData } from '@npa/letters';
+import { LettersService } from '@npa/letters';
+import { sampleData } from './support/letter-kinds';
 import { WebSessions, addDays, IsoDate, JobQueue, Storage, Clock, UsersService } from '@npa/platform';
 import { RetentionService, retentionCutoff } from '@npa/privacy';
 import { bootApi, bootWorker, eventually } from './support/boot';
@@ -133,7 +134,10 @@ describe('Retention: people past six years after their last link are anonymised,
 
   it('fails a retention job dated after today at once, without a retry and without anonymising anyone', async () => {
     const queue = app.get(JobQueue);
-    const anonymised = () => db().query<{ n: number }[]>('SELECT count(*)::int AS n FROM people WHERE anonymised_at IS NOT NULL').then((r) => r[0].n);
+    const anonymised = () =>
+      db()
+        .query<{ n: number }[]>('SELECT count(*)::int AS n FROM people WHERE anonymised_at IS NOT NULL')
+        .then((r) => r[0].n);
     const before = await anonymised();
     // Far enough ahead that everyone here, the recently left too, would be past retention.
     const job = await queue.enqueue('retention.daily', { asOf: '2199-01-01' }, { jobId: `retention-future-${Date.now()}` });

@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ApprovalModule } from '@npa/approval';
 import { ComplianceModule } from '@npa/compliance';
 import { DatabaseModule } from '@npa/database';
-import { LettersModule } from '@npa/letters';
+import { LetterKindsModule, LettersModule } from '@npa/letters';
 import { PlatformModule, AuditController, AuthModule, HealthController, SystemController } from '@npa/platform';
 import { RegistryModule } from '@npa/registry';
 import { ImportsModule } from '@npa/imports';
@@ -12,6 +12,7 @@ import { ReturnsModule } from '@npa/returns';
 import { SupervisionModule } from '@npa/supervision';
 import { TrainingModule } from '@npa/training';
 import { WebModule } from '@npa/web';
+import { LETTER_KIND_DECLARATIONS } from '../../letter-kinds';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { WebModule } from '@npa/web';
     ImportsModule,
     ComplianceModule,
     ApprovalModule,
+    LetterKindsModule.register(LETTER_KIND_DECLARATIONS),
     LettersModule,
     RemindersModule,
     ReturnsModule,

@@ -19,3 +19,4 @@ export { ReviewQueueService } from './review-queue.service';
 export { APPROVAL_PERSONAL_DATA } from './personal-data';
 export { APPROVAL_VIEW_STATES } from './view-states';
 export { type ApplicationView } from './approval.views';
+export * from './approval-letter-kinds';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, addDays, notFound } from '@npa/platform';
 import type { Actor } from '@npa/platform';
-import type { ComplianceRuleLine } from '@npa/letters';
+import type { ComplianceRuleLine } from './compliance-letter-kinds';
 import { LettersService, Recipients } from '@npa/letters';
 import { serviceLine } from '@npa/registry';
 import { ComplianceService, type Evaluation } from './compliance.service';

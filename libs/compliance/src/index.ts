@@ -15,3 +15,4 @@ export { RuleParameterVersion } from './rule-parameters.entity';
 export { type SettingFacts } from './rules/facts';
 export { COMPLIANCE_PERSONAL_DATA } from './personal-data';
 export { COMPLIANCE_VIEW_STATES } from './view-states';
+export * from './compliance-letter-kinds';

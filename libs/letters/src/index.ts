@@ -1,7 +1,8 @@
 export * from './letter-kinds';
 export * from './letter-renderer';
 export * from './templates';
-export * from './sample-data';
+export { LetterKinds, letterKindProblems } from './letter-kind.registry';
+export { LetterKindsModule } from './letter-kinds.module';
 export * from './pdf/pdf-engine';
 export { formatDate, plural, listOf } from './helpers';
 export { DeliveriesQuery, DELIVERY_STATES, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '@npa/platform';
-import { LETTER_TITLES, type LetterKind } from './letter-kinds';
+import { LetterKinds } from './letter-kind.registry';
 import { Letter } from './letter.entity';
 import { MailDelivery } from './mail-delivery.entity';
 
@@ -26,7 +26,10 @@ export interface LetterDetailsView {
 /** Letters as the office reads them: one letter with its email, and how many emails need attention. */
 @Injectable()
 export class LetterDetails {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly kinds: LetterKinds,
+  ) {}
 
   /** What it is, for whom, its template version and its email. */
   async of(id: string): Promise<LetterDetailsView> {
@@ -36,7 +39,7 @@ export class LetterDetails {
     return {
       id: letter.id,
       kind: letter.kind,
-      title: LETTER_TITLES[letter.kind as LetterKind] ?? letter.kind,
+      title: this.kinds.title(letter.kind),
       about: letter.subjectName,
       subjectKind: letter.subjectKind,
       verificationCode: letter.verificationCode,

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LETTER_KINDS, type LetterKind } from './letter-kinds';
+import { ALL_LETTER_KINDS, LETTER_KINDS, sampleData, sampleMeta } from '../../../test/support/letter-kinds';
+import type { LetterKind } from './letter-kinds';
 import { LetterRenderer } from './letter-renderer';
-import { sampleData, sampleMeta } from './sample-data';
 import { DEFAULT_TEMPLATES_DIR } from './templates';
 
-const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk/' });
+const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk/', kinds: ALL_LETTER_KINDS });
 const render = (kind: LetterKind, data: unknown = sampleData(kind), meta = sampleMeta(kind)) => renderer.render(kind, data as never, meta);
 
 /** The HTML as a reader sees it: tags dropped, entities of quotes undone, whitespace made single. */

@@ -4,9 +4,10 @@
 // access: a template can never reach `constructor` or `__proto__` of the data it is given.
 import Handlebars from 'handlebars';
 import { LETTER_HELPERS } from './helpers';
-import { isPrinted, LETTER_TITLES, type LetterData, type LetterKind, type LetterMeta } from './letter-kinds';
+import type { LetterKinds } from './letter-kind.registry';
+import type { LetterData, LetterKind, LetterMeta } from './letter-kinds';
 import { BLOCK_HELPERS, templateProblems, type TemplateAllowance } from './template-policy';
-import { loadDefaultBodies, loadSharedTemplates, type BodyTemplate, type SharedTemplates } from './templates';
+import { loadSharedTemplates, type BodyTemplate, type SharedTemplates } from './templates';
 
 export interface RenderedLetter {
   kind: LetterKind;
@@ -20,8 +21,9 @@ export interface RenderedLetter {
 export interface LetterRendererOptions {
   /** The public address of the back-office; the footer says "verify at <verifyBaseUrl>/letters/verify/<code>". */
   verifyBaseUrl: string;
+  /** The kinds every slice declares: each one's title, subject, default body. */
+  kinds: LetterKinds;
   shared?: SharedTemplates;
-  bodies?: Record<LetterKind, BodyTemplate>;
 }
 
 type Compiled = Handlebars.TemplateDelegate;
@@ -31,7 +33,7 @@ type KnownHelpers = { [name: string]: boolean };
 
 export class LetterRenderer {
   private readonly hb = Handlebars.create();
-  private readonly bodies: Record<LetterKind, BodyTemplate>;
+  private readonly kinds: LetterKinds;
   private readonly verifyBaseUrl: string;
   private readonly allowance: TemplateAllowance;
   // Keyed by source, so a stored template version is compiled once however many letters use it.
@@ -39,7 +41,7 @@ export class LetterRenderer {
 
   constructor(options: LetterRendererOptions) {
     this.verifyBaseUrl = options.verifyBaseUrl.replace(/\/+$/, '');
-    this.bodies = options.bodies ?? loadDefaultBodies();
+    this.kinds = options.kinds;
     const shared = options.shared ?? loadSharedTemplates();
     this.allowance = {
       helpers: [...Object.keys(LETTER_HELPERS), ...BLOCK_HELPERS],
@@ -55,15 +57,16 @@ export class LetterRenderer {
   }
 
   /** Renders with the default body of the kind, or with `body` (a stored template version) when given. */
-  render<K extends LetterKind>(kind: K, data: LetterData<K>, meta: LetterMeta, body: BodyTemplate = this.bodies[kind]): RenderedLetter {
-    const title = LETTER_TITLES[kind];
+  render<K extends LetterKind>(kind: K, data: LetterData<K>, meta: LetterMeta, body: BodyTemplate = this.kinds.defaultBody(kind)): RenderedLetter {
+    const declaration = this.kinds.get(kind);
+    const title = declaration.title;
     const context = {
       ...data,
       letter: {
         kind,
         title,
         /** False for an email-only reminder: the sign-off does not speak of an attached PDF. */
-        printed: isPrinted(kind),
+        printed: this.kinds.isPrinted(kind),
         date: meta.letterDate,
         recipient: meta.recipient,
         signatory: meta.signatory,
@@ -74,7 +77,7 @@ export class LetterRenderer {
     return {
       kind,
       templateVersion: body.version,
-      subject: `${title}: ${subjectName(kind, data)}`,
+      subject: `${title}: ${declaration.subjectName(data)}`,
       html: this.compileHtml(body.html)(context),
       text: this.compileText(body.text)(context),
     };
@@ -109,25 +112,5 @@ export class LetterRenderer {
       this.compiled.set(key, template);
     }
     return template;
-  }
-}
-
-/** Whom or what the letter is about, for the email subject. */
-function subjectName(kind: LetterKind, data: LetterData): string {
-  switch (kind) {
-    case 'registration-compliance':
-      return (data as LetterData<'registration-compliance'>).service.name;
-    case 'award':
-    case 'award-certificate':
-    case 'rejection':
-    case 'information-request':
-    case 'lapse-notice':
-      return (data as LetterData<'award'>).setting.name;
-    case 'workshop-certificate':
-      return (data as LetterData<'workshop-certificate'>).name;
-    case 'reminder':
-      return (data as LetterData<'reminder'>).about;
-    case 'national-snapshot':
-      return (data as LetterData<'national-snapshot'>).yearLabel;
   }
 }

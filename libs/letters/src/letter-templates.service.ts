@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, invalid, notFound } from '@npa/platform';
 import type { Actor } from '@npa/platform';
-import { LETTER_KINDS, type LetterKind } from './letter-kinds';
+import { LetterKinds } from './letter-kind.registry';
+import type { LetterKind } from './letter-kinds';
 import { LetterRenderer } from './letter-renderer';
 import { LetterTemplate } from './letter-template.entity';
-import { sampleData, sampleMeta } from './sample-data';
-import { DEFAULT_TEMPLATE_VERSION, loadDefaultBodies, type BodyTemplate } from './templates';
-
-export const isLetterKind = (kind: string): kind is LetterKind => (LETTER_KINDS as readonly string[]).includes(kind);
+import { DEFAULT_TEMPLATE_VERSION, type BodyTemplate } from './templates';
 
 /**
  * The published versions of each letter's template. Version 1 is the files shipped with the code,
@@ -18,18 +16,17 @@ export const isLetterKind = (kind: string): kind is LetterKind => (LETTER_KINDS 
  */
 @Injectable()
 export class LetterTemplatesService {
-  private readonly defaults = loadDefaultBodies();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly renderer: LetterRenderer,
     private readonly audit: AuditService,
+    private readonly kinds: LetterKinds,
   ) {}
 
   async current(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<BodyTemplate> {
     const latest = await manager.findOne(LetterTemplate, { where: { kind }, order: { version: 'DESC' } });
     if (latest) return toBody(latest);
-    const first = this.defaults[kind];
+    const first = this.kinds.defaultBody(kind);
     await manager.query('INSERT INTO letter_templates (kind, version, body, text, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
       kind,
       DEFAULT_TEMPLATE_VERSION,
@@ -43,7 +40,7 @@ export class LetterTemplatesService {
   async version(kind: LetterKind, version: number): Promise<BodyTemplate> {
     const row = await this.dataSource.getRepository(LetterTemplate).findOneBy({ kind, version });
     if (row) return toBody(row);
-    if (version === DEFAULT_TEMPLATE_VERSION) return this.defaults[kind];
+    if (version === DEFAULT_TEMPLATE_VERSION) return this.kinds.defaultBody(kind);
     throw notFound(`Version ${version} of the ${kind} template`);
   }
 
@@ -51,7 +48,7 @@ export class LetterTemplatesService {
     const rows = await this.dataSource.query<{ kind: string; version: number; published_at: Date }[]>(
       'SELECT DISTINCT ON (kind) kind, version, published_at FROM letter_templates ORDER BY kind, version DESC',
     );
-    return LETTER_KINDS.map((kind) => {
+    return this.kinds.kinds().map((kind) => {
       const row = rows.find((r) => r.kind === kind);
       return { kind, currentVersion: row?.version ?? DEFAULT_TEMPLATE_VERSION, publishedAt: row?.published_at.toISOString() ?? null };
     });
@@ -78,7 +75,7 @@ export class LetterTemplatesService {
     const current = await this.current(known);
     const body = { version: current.version, html: draft?.html ?? current.html, text: draft?.text ?? current.text };
     this.check(body);
-    return this.renderer.render(known, sampleData(known), sampleMeta(known), body);
+    return this.renderer.render(known, this.kinds.sampleData(known), this.kinds.sampleMeta(known), body);
   }
 
   async publish(kind: string, draft: { html: string; text: string; note?: string }, actor: Actor) {
@@ -118,7 +115,7 @@ export class LetterTemplatesService {
   }
 
   private known(kind: string): LetterKind {
-    if (!isLetterKind(kind)) throw notFound('The letter template');
+    if (!this.kinds.has(kind)) throw notFound('The letter template');
     return kind;
   }
 }

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { returning } from '@npa/database';
 import { isUnavailable, MailError, Mailer, Outbox, JobQueue, OnJob, RedisResets, Storage } from '@npa/platform';
 import { DeliveryChecks } from './delivery-checks';
-import { isPrinted, type LetterKind } from './letter-kinds';
+import { LetterKinds } from './letter-kind.registry';
+import type { LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
 import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
@@ -38,6 +39,7 @@ export class LetterJobs implements OnModuleInit {
     private readonly checks: DeliveryChecks,
     private readonly queue: JobQueue,
     private readonly resets: RedisResets,
+    private readonly kinds: LetterKinds,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +60,7 @@ export class LetterJobs implements OnModuleInit {
     let rendered: RenderedLetter | null = null;
     if (!letter.renderedAt) {
       rendered = await this.render(letter);
-      const pdf = isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
+      const pdf = this.kinds.isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
       const htmlKey = await this.storage.put('letters', Buffer.from(rendered.html));
       const pdfKey = pdf && (await this.storage.put('letters', pdf));
       const won = await returning(
@@ -87,7 +89,8 @@ export class LetterJobs implements OnModuleInit {
       this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }),
       this.dataSource.getRepository(Letter).findOneBy({ id: letterId }),
     ]);
-    if (!delivery || !letter?.htmlKey || (isPrinted(letter.kind) && !letter.pdfKey)) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
+    if (!delivery || !letter?.htmlKey || (this.kinds.isPrinted(letter.kind) && !letter.pdfKey))
+      throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending') {
       // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
       // Only a claim still open is marked: a sender that was alive after all may have recorded `sent` meanwhile.

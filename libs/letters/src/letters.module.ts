@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '@npa/platform';
 import { DeliveryChecks } from './delivery-checks';
 import { LetterDetails } from './letter-details';
+import { LetterKinds } from './letter-kind.registry';
 import { LetterRenderer } from './letter-renderer';
 import { LetterStanding } from './letter-standing';
 import { LetterTemplatesService } from './letter-templates.service';
@@ -14,7 +15,11 @@ import { Recipients } from './recipients';
 @Module({
   controllers: [LettersController],
   providers: [
-    { provide: LetterRenderer, inject: [AppConfig], useFactory: (config: AppConfig) => new LetterRenderer({ verifyBaseUrl: config.PUBLIC_URL }) },
+    {
+      provide: LetterRenderer,
+      inject: [AppConfig, LetterKinds],
+      useFactory: (config: AppConfig, kinds: LetterKinds) => new LetterRenderer({ verifyBaseUrl: config.PUBLIC_URL, kinds }),
+    },
     LetterTemplatesService,
     LettersService,
     LetterDetails,

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, Outbox, Storage, Clock, newVerificationCode, normaliseVerificationCode } from '@npa/platform';
 import { composeJobId } from './letter-job-ids';
-import { isPrinted, LETTER_TITLES, type LetterKind } from './letter-kinds';
+import { LetterKinds } from './letter-kind.registry';
+import type { LetterKind } from './letter-kinds';
 import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterSubjectKind } from './letter.entity';
@@ -29,6 +30,7 @@ export class LettersService {
     private readonly storage: Storage,
     private readonly standing: LetterStanding,
     private readonly clock: Clock,
+    private readonly kinds: LetterKinds,
   ) {}
 
   /**
@@ -36,6 +38,7 @@ export class LettersService {
    * composition through the outbox, so a change that rolls back leaves neither letter nor job.
    */
   async request<K extends LetterKind>(manager: EntityManager, request: LetterRequest<K>): Promise<string> {
+    this.kinds.get(request.kind); // a kind no slice declared fails here, before anything is written
     const template = await this.templates.current(request.kind, manager);
     const snapshot: LetterSnapshot<K> = {
       body: request.data,
@@ -101,14 +104,14 @@ export class LettersService {
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      title: LETTER_TITLES[r.kind as LetterKind] ?? r.kind,
+      title: this.kinds.title(r.kind),
       createdAt: r.created_at.toISOString(),
       sentAt: r.sent_at?.toISOString() ?? null,
       templateVersion: r.template_version,
       verificationCode: r.verification_code,
       ready: r.rendered_at !== null,
       /** Signed letters have a PDF; a reminder is an email, kept as HTML only. */
-      format: r.pdf_key !== null || (r.rendered_at === null && isPrinted(r.kind)) ? ('pdf' as const) : ('html' as const),
+      format: r.pdf_key !== null || (r.rendered_at === null && this.kinds.isPrinted(r.kind)) ? ('pdf' as const) : ('html' as const),
       delivery: r.state,
     }));
   }
@@ -159,7 +162,7 @@ export class LettersService {
   /** The letter's kept HTML or PDF; 404 until it has been composed, and for the PDF of an email-only reminder. */
   async file(id: string, format: 'pdf' | 'html') {
     const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
-    if (letter && format === 'pdf' && !letter.pdfKey && !isPrinted(letter.kind))
+    if (letter && format === 'pdf' && !letter.pdfKey && !this.kinds.isPrinted(letter.kind))
       throw notFound(`A PDF of this ${letter.kind} (it is sent as an email, not printed; its HTML is at /letters/${id}.html)`);
     const key = format === 'pdf' ? letter?.pdfKey : letter?.htmlKey;
     if (!letter || !key) throw notFound('The letter');
@@ -177,7 +180,7 @@ export class LettersService {
     return {
       code: letter.verificationCode,
       kind: letter.kind,
-      title: LETTER_TITLES[letter.kind as LetterKind] ?? letter.kind,
+      title: this.kinds.title(letter.kind),
       issuedTo: letter.subjectName,
       issuedOn: snapshot.meta.letterDate,
       stands: standing.stands,

@@ -1,4 +1,4 @@
-import { LETTER_KINDS } from './letter-kinds';
+import { ALL_LETTER_KINDS, LETTER_KINDS } from '../../../test/support/letter-kinds';
 import { LetterRenderer } from './letter-renderer';
 import { templateProblems, UNESCAPED, type TemplateAllowance } from './template-policy';
 import { loadDefaultBodies } from './templates';
@@ -40,7 +40,7 @@ describe(templateProblems.name, () => {
   });
 
   it('finds what the renderer refuses in either body, including the stripped forms a pattern missed', () => {
-    const renderer = new LetterRenderer({ verifyBaseUrl: 'https://npa.example' });
+    const renderer = new LetterRenderer({ verifyBaseUrl: 'https://npa.example', kinds: ALL_LETTER_KINDS });
     expect(renderer.problems({ html: '{{~{x}}}', text: '{{~&x}}' })).toEqual([
       { field: 'html', problem: UNESCAPED },
       { field: 'text', problem: UNESCAPED },
@@ -48,8 +48,8 @@ describe(templateProblems.name, () => {
   });
 
   it('finds nothing wrong with the templates shipped with the code', () => {
-    const renderer = new LetterRenderer({ verifyBaseUrl: 'https://npa.example' });
-    const bodies = loadDefaultBodies();
+    const renderer = new LetterRenderer({ verifyBaseUrl: 'https://npa.example', kinds: ALL_LETTER_KINDS });
+    const bodies = loadDefaultBodies(LETTER_KINDS);
     expect(LETTER_KINDS.flatMap((kind) => renderer.problems(bodies[kind]))).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@
 // the compiled code, so the same relative path works from the source tree and from dist/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LETTER_KINDS, type LetterKind } from './letter-kinds';
 
 export const DEFAULT_TEMPLATES_DIR = join(__dirname, '..', 'templates');
 export const DEFAULT_TEMPLATE_VERSION = 1;
@@ -33,8 +32,9 @@ export function loadSharedTemplates(dir = DEFAULT_TEMPLATES_DIR): SharedTemplate
   };
 }
 
-export function loadDefaultBodies(dir = DEFAULT_TEMPLATES_DIR): Record<LetterKind, BodyTemplate> {
+/** The shipped body (version 1) of each kind: <kind>.hbs and <kind>.txt.hbs. */
+export function loadDefaultBodies<K extends string>(kinds: readonly K[], dir = DEFAULT_TEMPLATES_DIR): Record<K, BodyTemplate> {
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
-  const entries = LETTER_KINDS.map((kind) => [kind, { version: DEFAULT_TEMPLATE_VERSION, html: read(`${kind}.hbs`), text: read(`${kind}.txt.hbs`) }]);
-  return Object.fromEntries(entries) as Record<LetterKind, BodyTemplate>;
+  const entries = kinds.map((kind) => [kind, { version: DEFAULT_TEMPLATE_VERSION, html: read(`${kind}.hbs`), text: read(`${kind}.txt.hbs`) }]);
+  return Object.fromEntries(entries) as Record<K, BodyTemplate>;
 }

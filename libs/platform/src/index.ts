@@ -71,3 +71,4 @@ export {
   type Retention,
 } from './privacy/personal-columns';
 export { collectViewStates, type TagColour, type ViewState, type ViewStates } from './http/view-states';
+export * from './letters/letter-kind';

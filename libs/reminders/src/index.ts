@@ -13,3 +13,4 @@ export { SweepService, type SweepSummary } from './sweep.service';
 export { workingDaysAfter } from './finders/due-dates';
 export { REMINDERS_PERSONAL_DATA } from './personal-data';
 export { REMINDERS_VIEW_STATES } from './view-states';
+export * from './reminder-letter-kind';

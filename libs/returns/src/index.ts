@@ -29,3 +29,4 @@ export { SnapshotReport } from './snapshot-report.entity';
 export { SnapshotService } from './snapshot.service';
 export { RETURNS_PERSONAL_DATA } from './personal-data';
 export { RETURNS_VIEW_STATES } from './view-states';
+export * from './returns-letter-kinds';

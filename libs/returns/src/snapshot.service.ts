@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LettersService } from '@npa/letters';
-import type { NationalSnapshotData } from '@npa/letters';
+import type { NationalSnapshotData } from './returns-letter-kinds';
 import { AuditService, conflict, csvText, Clock, userNames } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { serviceLines } from '@npa/registry';

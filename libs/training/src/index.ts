@@ -14,3 +14,4 @@ export { WorkshopsService } from './workshops.service';
 export { TrainerAccounts } from './trainer-accounts';
 export { WorkshopBackdateDays } from './workshop-backdate-days';
 export { TRAINING_PERSONAL_DATA } from './personal-data';
+export * from './training-letter-kinds';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { LetterRenderer } from '../letter-renderer';
-import { sampleData, sampleMeta } from '../sample-data';
+import { ALL_LETTER_KINDS, sampleData, sampleMeta } from '../../../../test/support/letter-kinds';
 import { pdfPageCount, pdfWords } from '../testing/pdf-text';
 import { CHROMIUM_PATH, ChromiumPdfEngine } from './pdf-engine';
 
@@ -14,7 +14,7 @@ jest.setTimeout(60_000);
 
 describe(ChromiumPdfEngine.name, () => {
   const engine = new ChromiumPdfEngine();
-  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk' });
+  const renderer = new LetterRenderer({ verifyBaseUrl: 'https://backoffice.portage.org.uk', kinds: ALL_LETTER_KINDS });
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium poppler-utils (.ci/run does)`);

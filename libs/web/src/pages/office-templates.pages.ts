@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PageAccess, Actor, CurrentUser, validateInput } from '@npa/platform';
-import { LETTER_TITLES, type LetterKind, LetterTemplatesService, TemplateDraftDto, TemplatePreviewDto } from '@npa/letters';
+import { LetterKinds, LetterTemplatesService, TemplateDraftDto, TemplatePreviewDto } from '@npa/letters';
 import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 
 const FIELDS = { html: 'The letter body', text: 'The email text', note: 'What changed' };
-const title = (kind: string) => LETTER_TITLES[kind as LetterKind] ?? kind;
 const draftOf = (body: Record<string, unknown>) => ({
   html: typeof body.html === 'string' ? body.html : '',
   text: typeof body.text === 'string' ? body.text : '',
@@ -16,12 +15,15 @@ const draftOf = (body: Record<string, unknown>) => ({
 @ApiExcludeController()
 @Controller('office/templates')
 export class OfficeTemplatesPages {
-  constructor(private readonly templates: LetterTemplatesService) {}
+  constructor(
+    private readonly templates: LetterTemplatesService,
+    private readonly kinds: LetterKinds,
+  ) {}
 
   @Get()
   @PageAccess(['npa_admin'])
   async list(@PageReply() reply: PageReply) {
-    const templates = (await this.templates.list()).map((t) => ({ ...t, title: title(t.kind) }));
+    const templates = (await this.templates.list()).map((t) => ({ ...t, title: this.kinds.title(t.kind) }));
     return page(reply, 'office/templates', { title: 'Letter templates', templates });
   }
 
@@ -67,6 +69,6 @@ export class OfficeTemplatesPages {
   }
 
   private editor(reply: PageReply, kind: string, draft: { html: string; text: string; note?: string }, data: Record<string, unknown>, status = 200) {
-    return page(reply, 'office/template', { title: title(kind), kind, draft, back: '/office/templates', ...data }, status);
+    return page(reply, 'office/template', { title: this.kinds.title(kind), kind, draft, back: '/office/templates', ...data }, status);
   }
 }
