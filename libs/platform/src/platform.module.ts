@@ -19,6 +19,9 @@ import { HeartbeatService } from './system/heartbeat.service';
 import { LocalStorage, Storage } from './storage/storage';
 import { Clock } from './time/clock';
 
+/** What platform makes once and every module may inject. */
+const SHARED = [AuditService, ScopeRegistry, AccountLinks, Organisations, JobQueue, HeartbeatService, Clock, Mailer, Outbox, RedisResets, SignInLocks];
+
 /**
  * What both processes need: configuration, logging, Redis, the audit trail, queues and the job outbox,
  * mail, file storage, the clock, and the per-account sign-in locks (the worker sends their emails). The rate limits are here because domain modules the worker also loads
@@ -27,35 +30,7 @@ import { Clock } from './time/clock';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, RedisModule, DiscoveryModule, ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
-  providers: [
-    AuditService,
-    ScopeRegistry,
-    AccountLinks,
-    Organisations,
-    JobQueue,
-    HeartbeatService,
-    Clock,
-    Mailer,
-    Outbox,
-    { provide: Storage, useClass: LocalStorage },
-    RedisResets,
-    SignInLocks,
-  ],
-  exports: [
-    ConfigModule,
-    RedisModule,
-    AuditService,
-    ScopeRegistry,
-    AccountLinks,
-    Organisations,
-    JobQueue,
-    HeartbeatService,
-    Clock,
-    Mailer,
-    Outbox,
-    Storage,
-    RedisResets,
-    SignInLocks,
-  ],
+  providers: [...SHARED, { provide: Storage, useClass: LocalStorage }],
+  exports: [ConfigModule, RedisModule, ...SHARED, Storage],
 })
 export class PlatformModule {}

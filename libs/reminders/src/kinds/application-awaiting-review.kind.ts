@@ -8,7 +8,7 @@ import { awaitingReviewDue, awaitingReviewDueDates } from '../finders/due-dates'
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { applicationRow } from '../read-model/shared';
+import { applicationRow, applicationSubject } from '../read-model/shared';
 import { AWAITING_REVIEW } from '../read-model/finders.read-model';
 
 export interface AwaitingReviewFacts {
@@ -42,11 +42,7 @@ export class AwaitingReviewKind implements ReminderKindSource<AwaitingReviewFact
       if (!dueOn) return [];
       return [
         {
-          kind: 'application-awaiting-review',
-          subjectKind: 'application' as const,
-          subjectId: a.id,
-          dueOn,
-          organisation: { kind: 'setting' as const, id: a.setting_id },
+          ...applicationSubject(a, 'application-awaiting-review', dueOn),
           facts: {
             settingName: a.setting_name,
             applicationKind: a.kind,

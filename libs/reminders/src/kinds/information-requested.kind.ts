@@ -8,7 +8,7 @@ import { informationRequestedDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { applicationRow } from '../read-model/shared';
+import { applicationRow, applicationSubject } from '../read-model/shared';
 import { INFORMATION_REQUESTED } from '../read-model/finders.read-model';
 
 export interface InformationRequestedFacts {
@@ -41,11 +41,7 @@ export class InformationRequestedKind implements ReminderKindSource<InformationR
       if (!dueOn) return [];
       return [
         {
-          kind: 'information-requested-no-answer',
-          subjectKind: 'application' as const,
-          subjectId: a.id,
-          dueOn,
-          organisation: { kind: 'setting' as const, id: a.setting_id },
+          ...applicationSubject(a, 'information-requested-no-answer', dueOn),
           facts: {
             settingName: a.setting_name,
             requestedOn,

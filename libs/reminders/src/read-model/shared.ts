@@ -41,6 +41,15 @@ export const awardSubject = (a: AwardRow, kind: string, dueOn: string) => ({
   organisation: { kind: 'setting' as const, id: a.setting_id },
 });
 
+/** Where an application's reminder is listed: under its setting. */
+export const applicationSubject = (a: { id: string; setting_id: string }, kind: string, dueOn: string) => ({
+  kind,
+  subjectKind: 'application' as const,
+  subjectId: a.id,
+  dueOn,
+  organisation: { kind: 'setting' as const, id: a.setting_id },
+});
+
 /** The practitioner's name, and whether they are still a practitioner in a team today. */
 export async function practitioner(dataSource: DataSource, personId: string, today: string): Promise<{ name: string; active: boolean } | undefined> {
   const [row] = await dataSource.query<{ name: string; active: boolean }[]>(
