@@ -3,20 +3,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { excessDatabaseRights } from '@npa/database';
 import { AuditService, APP_DATABASE_ROLE, appDatabaseUrl, loadConfig } from '@npa/platform';
-import { spawn } from 'node:child_process';
 import { bootApi } from './support/boot';
+import { runToExit } from './support/run-to-exit';
 
-/** Runs an entry point with ts-node until it exits; its exit code and everything it printed. */
-function runToExit(main: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
 
 /** A connection of the test's own, as the owner (migrations) or as the app would connect. */
 async function connect(url: string): Promise<Client> {

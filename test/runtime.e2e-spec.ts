@@ -1,27 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { setApplicationRolePassword } from '@npa/database';
 import { bootWorker } from './support/boot';
+import { runToExit } from './support/run-to-exit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Runs an entry point as its own process until it exits (or 60 s pass); its exit code and output. */
-function runToExit(main: string, env: Record<string, string | undefined>): Promise<{ code: number | null; lines: string[] }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, lines: output.split('\n').filter((line) => line.trim() !== '') });
-    }),
-  );
+/** An entry point's exit code and the lines it printed. */
+async function runToExitLines(main: string, env: Record<string, string | undefined>): Promise<{ code: number | null; lines: string[] }> {
+  const { code, output } = await runToExit(main, env);
+  return { code, lines: output.split('\n').filter((line) => line.trim() !== '') };
 }
 
 /** The secret docker-compose.yml used to ship as its default, and the .env.example's placeholders. */
@@ -34,7 +22,7 @@ describe('Production refuses secrets anyone could know', () => {
   it.each(Object.entries(entries).flatMap(([app, main]) => PLACEHOLDERS.map((secret) => [app, secret, main] as const)))(
     'the %s will not start with JWT_SECRET=%s',
     async (_app, secret, main) => {
-      const { code, lines } = await runToExit(main, { NODE_ENV: 'production', JWT_SECRET: secret, TOTP_KEY: GOOD_TOTP_KEY });
+      const { code, lines } = await runToExitLines(main, { NODE_ENV: 'production', JWT_SECRET: secret, TOTP_KEY: GOOD_TOTP_KEY });
       expect(code).not.toBe(0);
       // One line a person can act on, naming the variable and how to make a real one.
       const said = lines.filter((line) => line.includes('JWT_SECRET'));
@@ -44,7 +32,7 @@ describe('Production refuses secrets anyone could know', () => {
   );
 
   it.each(Object.entries(entries))('the %s will not start without a TOTP_KEY in production', async (_app, main) => {
-    const { code, lines } = await runToExit(main, { NODE_ENV: 'production', JWT_SECRET: 'k3Jq9vXb2LmN8pQr5sTu7wYz1aBcDeFgHiJk', TOTP_KEY: '' });
+    const { code, lines } = await runToExitLines(main, { NODE_ENV: 'production', JWT_SECRET: 'k3Jq9vXb2LmN8pQr5sTu7wYz1aBcDeFgHiJk', TOTP_KEY: '' });
     expect(code).not.toBe(0);
     expect(lines.filter((line) => /TOTP_KEY must be set in production/.test(line))).toHaveLength(1);
   });
@@ -71,12 +59,12 @@ describe("The worker's container health check", () => {
 
   it('is healthy while the job workers run, and not once they stop', async () => {
     worker = await bootWorker();
-    const running = await runToExit('apps/worker/src/healthcheck.ts', {});
+    const running = await runToExitLines('apps/worker/src/healthcheck.ts', {});
     expect(running.code).toBe(0);
     expect(running.lines.join('\n')).toMatch(/healthy: alive \d+ s ago/);
     await worker.close();
     worker = undefined;
-    const stopped = await runToExit('apps/worker/src/healthcheck.ts', {});
+    const stopped = await runToExitLines('apps/worker/src/healthcheck.ts', {});
     expect(stopped.code).toBe(1);
     expect(stopped.lines.join('\n')).toMatch(/unhealthy: .*worker-alive is missing/);
   });
