@@ -12,7 +12,7 @@ import { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, perSecond, row, type Row } from './support';
 

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { spawn, ChildProcess } from 'node:child_process';
 import { createApp } from '../../apps/api/src/create-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { WorkerModule } from '@npa/worker';
 
 /** Runs `build` with some variables changed, then puts them back (config is read at boot). */
 async function withEnv<T>(overrides: Record<string, string>, build: () => Promise<T>): Promise<T> {

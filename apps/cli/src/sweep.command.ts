@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { AppConfig, isIsoDate, Clock } from '@npa/platform';
 import { SweepService, SweepSummary } from '@npa/reminders';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerModule } from '@npa/worker';
 
 interface Progress {
   waiting: number;
