@@ -29,5 +29,6 @@ export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: K
     addressee: { name: reminder.recipients[0]?.name ?? about, organisation: about === reminder.recipients[0]?.name ? undefined : about, addressLines: [] },
     recipients: reminder.recipients,
     reminderId: reminder.id,
+    parameterVersion: reminder.parameterVersion,
   };
 }
