@@ -7,6 +7,8 @@ import { bootApi, bootWorker, eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { formSession, webSession } from './support/web-session';
+import { registerBuilder } from './support/register';
+import { ReminderFinder } from '@npa/reminders';
 
 interface Listed {
   kind: string;
@@ -94,6 +96,29 @@ describe('Reminder offsets and periods as versioned rule parameters', () => {
     const audit = await http(app).get(`/audit?entity=rule_parameters&id=${version}`).set(admin.auth).expect(200);
     expect(audit.body.items[0]).toMatchObject({ before: { renewalSecondReminderDaysBefore: 30 }, after: { renewalSecondReminderDaysBefore: 21 } });
   }, 120_000);
+
+  it('checks a reminder again before sending under the offsets that found it, not ones changed since', async () => {
+    const build = registerBuilder(app, admin);
+    const finder = app.get(ReminderFinder);
+    const service = await build.service();
+    const member = await build.person('Omar Offset');
+    await build.member(service.id, member.id, { startDate: addDays(today, -200) });
+    const membership = await build.membership(member.id, addDays(today, -300), addDays(today, 60));
+    const dueOn = addDays(today, 15);
+
+    const changed = await parameters().send({ membershipExpiringDaysBefore: 45 }).expect(200);
+    let found;
+    try {
+      found = (await finder.due(dueOn)).find((r) => r.subjectId === membership.id);
+    } finally {
+      await parameters().send({ membershipExpiringDaysBefore: 30 }).expect(200);
+    }
+    expect(found).toMatchObject({ kind: 'membership-expiring', dueOn, parameterVersion: changed.body.version });
+    const identity = { kind: 'membership-expiring', subjectKind: 'membership', subjectId: membership.id, dueOn } as const;
+    expect(await finder.stillDue({ ...identity, parameterVersion: changed.body.version as number }, dueOn)).toEqual({ due: true });
+    // Under today's offsets the same reminder would not have fallen due on that day.
+    expect(await finder.stillDue(identity, dueOn)).toMatchObject({ due: false });
+  });
 
   it('gives the information request letter the answer period in force, and records its version', async () => {
     const ready = await readySetting(app, admin, { today });
