@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PageAccess, Actor, CurrentUser, NPA_STAFF } from '@npa/platform';
-import { RuleParametersService, ruleParamsSchema, type RuleParams } from '@npa/compliance';
+import { DEFAULT_RULE_PARAMS, RuleParametersService, ruleParamsSchema, type RuleParams } from '@npa/compliance';
 import { FormBody, num } from './form-input';
 import { page, PageReply, redirectWithNotice, withFormErrors } from './render';
 
@@ -17,7 +17,8 @@ export function versionChanges(history: { version: number; params: Partial<RuleP
   const oldestFirst = [...history].sort((a, b) => a.version - b.version);
   return oldestFirst
     .map((v, i) => {
-      const before: Partial<RuleParams> = i > 0 ? oldestFirst[i - 1].params : {};
+      // The first version was made from the Code's values.
+      const before: Partial<RuleParams> = i > 0 ? oldestFirst[i - 1].params : DEFAULT_RULE_PARAMS;
       const changes = ruleParamsSchema
         .filter((s) => v.params[s.name] !== undefined && before[s.name] !== undefined && v.params[s.name] !== before[s.name])
         .map((s) => `${s.label}: ${before[s.name]} to ${v.params[s.name]}`);
