@@ -31,7 +31,7 @@ export class DecisionsService {
   async decide(id: string, dto: DecisionDto, actor: Actor) {
     const application = await this.applications.find(id);
     const today = this.clock.today();
-    const [{ rules }, { params }] = await Promise.all([this.compliance.setting(application.settingId, today), this.parameters.current()]);
+    const [{ rules }, parameters] = await Promise.all([this.compliance.setting(application.settingId, today), this.parameters.current()]);
     const check = checkDecision(dto.decision, dto.criteria, rules);
     if (check.input.length > 0) throw invalid('The decision is not complete or contradicts itself.', check.input);
     if (check.register.length > 0) throw conflict('APPLICATION.REGISTER_DISAGREES', 'The register does not support this decision today.', check.register);
@@ -54,7 +54,7 @@ export class DecisionsService {
           await manager.findOne(Setting, { where: { id: application.settingId }, lock: { mode: 'pessimistic_write' } });
           const award = await this.awards.grant(manager, application.settingId, id, today);
           awardId = award.id;
-          await this.letters.approved(manager, decided, award, params.renewalWindowDays, actor);
+          await this.letters.approved(manager, decided, award, parameters, actor);
         } else {
           await this.letters.rejected(manager, decided, dto.criteria, today, actor);
         }

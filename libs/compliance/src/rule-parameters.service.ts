@@ -5,7 +5,7 @@ import { AuditService, invalid, ProblemDetail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { prepared } from '@npa/platform';
 import { RuleParameterVersion } from './rule-parameters.entity';
-import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsSchema } from './rules/params';
+import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsConflicts, ruleParamsSchema } from './rules/params';
 
 export interface ParameterSet {
   version: number;
@@ -29,6 +29,8 @@ export function validateParams(changes: Record<string, unknown>): ProblemDetail[
 /** The thresholds in force: versioned, never edited in place, so every evaluation names the one it used. */
 @Injectable()
 export class RuleParametersService {
+  private readonly versions = new Map<number, RuleParams>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -45,6 +47,22 @@ export class RuleParametersService {
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
   }
 
+  /**
+   * The set a version brought into force, for work that began under it and finishes later (a reminder
+   * found under one set of offsets is checked again under the same set before it goes).
+   */
+  async at(version: number): Promise<ParameterSet> {
+    if (version === 0) return { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
+    const kept = this.versions.get(version);
+    if (kept) return { version, params: { ...kept } };
+    const row = await this.dataSource.getRepository(RuleParameterVersion).findOneBy({ version });
+    if (!row) throw new Error(`Rule parameters version ${version} does not exist`);
+    const params = { ...DEFAULT_RULE_PARAMS, ...row.params };
+    // A version is never edited once written, so it can be kept for the life of the process.
+    this.versions.set(version, params);
+    return { version, params: { ...params } };
+  }
+
   async history(): Promise<(ParameterSet & { createdAt: string; createdBy: string | null })[]> {
     const rows = await this.dataSource.getRepository(RuleParameterVersion).find({ order: { version: 'DESC' } });
     return rows.map((r) => ({ version: r.version, params: r.params, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy }));
@@ -59,6 +77,8 @@ export class RuleParametersService {
       );
       const before = { ...DEFAULT_RULE_PARAMS, ...(latest?.params ?? {}) };
       const params = { ...before, ...(changes as Partial<RuleParams>) };
+      const conflicts = ruleParamsConflicts(params);
+      if (conflicts.length > 0) throw invalid('Some rule parameters do not fit together.', conflicts);
       const version = (latest?.version ?? 0) + 1;
       await manager.insert(RuleParameterVersion, { version, params, createdBy: actor.id });
       await this.audit.record(
