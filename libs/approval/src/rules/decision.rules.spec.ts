@@ -77,7 +77,7 @@ describe(checkDecision.name, () => {
       computed({ 'SA-MEMBER': 'fail' }),
       'register',
       'SA-MEMBER',
-      'is given as met, but the register says it is not met: SA-MEMBER explained',
+      'is decided from the register, which says it is not met (the decision says met): SA-MEMBER explained',
     ],
     [
       'a computed criterion listed as not met that the register passes',
@@ -86,7 +86,7 @@ describe(checkDecision.name, () => {
       computed(),
       'register',
       'SA-OFSTED',
-      'is given as not met, but the register says it is met',
+      'which says it is met (the decision says not met)',
     ],
     [
       'the desirable SA-LEVEL3 listed against the register',
@@ -95,7 +95,7 @@ describe(checkDecision.name, () => {
       computed({ 'SA-LEVEL3': 'fail' }),
       'register',
       'SA-LEVEL3',
-      'is given as met',
+      'which says it is not met (the decision says met)',
     ],
     ['a rejection with nothing failing', 'rejected', judged(), computed(), 'input', 'criteria', 'a rejection needs at least one criterion'],
     ['a judged criterion left out', 'approved', judged().slice(1), computed(), 'input', 'criteria', 'SA-PRINCIPLES needs an outcome and a reason'],
@@ -112,6 +112,12 @@ describe(checkDecision.name, () => {
     const check = checkDecision('rejected', given, results);
     expect(check).toMatchObject({ input: [], register: [] });
     expect(check.outcomes).toContainEqual({ id: failing, outcome: 'fail', reason });
+  });
+
+  it('answers a rejection resting only on a computed criterion the register passes with the disagreement alone', () => {
+    const check = checkDecision('rejected', all({ 'SA-MEMBER': 'fail' }), computed());
+    expect(check.input).toEqual([]);
+    expect(check.register.map((p) => p.field)).toEqual(['SA-MEMBER']);
   });
 
   it('never lets the desirable SA-LEVEL3 decide, and leaves it out unless listed', () => {

@@ -57,7 +57,10 @@ export function checkDecision(decision: Decision, verdicts: readonly CriterionVe
     // Only a failing rule stands against the award; one that does not apply is no obstacle.
     const outcome = result.outcome === 'fail' ? 'fail' : 'pass';
     if (verdict && verdict.outcome !== outcome)
-      register.push({ field: c.id, problem: `is given as ${met(verdict.outcome)}, but the register says it is ${met(outcome)}: ${result.explanation}` });
+      register.push({
+        field: c.id,
+        problem: `is decided from the register, which says it is ${met(outcome)} (the decision says ${met(verdict.outcome)}): ${result.explanation}`,
+      });
     return [{ id: c.id, outcome, reason: verdict?.reason.trim() || result.explanation }];
   });
 
@@ -68,7 +71,8 @@ export function checkDecision(decision: Decision, verdicts: readonly CriterionVe
       else if (!register.some((p) => p.field === o.id))
         register.push({ field: o.id, problem: `is not met, so the application cannot be approved: ${o.reason}` });
     }
-  } else if (failing.length === 0) {
+  } else if (failing.length === 0 && register.length === 0) {
+    // When the reviewer failed a computed criterion the register passes, that disagreement is the answer (409).
     input.push({ field: 'criteria', problem: 'a rejection needs at least one criterion that is not met, with its reason' });
   }
   return { input, register, outcomes };
