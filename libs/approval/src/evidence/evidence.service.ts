@@ -51,9 +51,13 @@ export class EvidenceService {
     // Refuse early when the application is locked or full, before reading 10 MB for nothing.
     const application = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId });
     if (!application) throw notFound('The application');
-    nextState(application.state, 'edit');
+    try {
+      nextState(application.state, 'edit');
+    } catch (locked) {
+      return refuseBeforeTheFile(upload, locked);
+    }
     const full = evidenceCapRefusal(await this.held(applicationId), 0, this.cap());
-    if (full) throw full;
+    if (full) return refuseBeforeTheFile(upload, full);
 
     const temp = await this.storage.tempPath();
     let key: string | null = null;
@@ -192,6 +196,22 @@ export class EvidenceService {
     if (part.file.truncated) throw tooLarge();
     return { size, sha256: hash.digest('hex') };
   }
+}
+
+/**
+ * Refuses an upload without reading its file. A form sends its fields before its file, so those are
+ * read first: a page can then point the refusal at the form it came from.
+ */
+async function refuseBeforeTheFile(upload: EvidenceUpload, refusal: unknown): Promise<never> {
+  if (typeof upload.queryCriterionId === 'string') upload.criterionId = upload.queryCriterionId;
+  for await (const part of upload.parts) {
+    if (part.type === 'file') {
+      part.file.resume();
+      break;
+    }
+    if (part.fieldname === 'criterionId' && typeof part.value === 'string') upload.criterionId = part.value;
+  }
+  throw refusal;
 }
 
 /** Reads a part's file to the end and throws it away, so the parser can go on to the next part. */
