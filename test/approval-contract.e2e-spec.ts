@@ -234,7 +234,7 @@ describe('Stamp of Approval: the published contract', () => {
       const decision = post(`/applications/${id}/decision`, reviewer, { decision: 'approved', criteria: judgedOnly() }).then((r) => r);
       await waitUntil(async () => {
         const [row] = await dataSource.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%register_versions%FOR SHARE%'`,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%register_versions%FOR SHARE%'`,
         );
         return row.n > 0;
       });
