@@ -63,7 +63,7 @@ export class EvidenceService {
     let key: string | null = null;
     try {
       const { file, criterionId, problems } = await this.readParts(upload, temp);
-      upload.criterionId = criterionId;
+      upload.criterionId = criterionId ?? upload.criterionId;
       if (problems.length > 0) throw invalid('The upload has fields that cannot be accepted; nothing was stored.', problems);
       if (!file) throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
       const kind = await sniffFile(temp);
@@ -120,7 +120,11 @@ export class EvidenceService {
         if (part.type === 'file') await discard(part.file);
       } else if (part.type === 'field') {
         if (part.fieldname === 'file') problems.push({ field: 'file', problem: 'must be a file, not text' });
-        else criterionValues.push(part.valueTruncated ? null : part.value);
+        else {
+          criterionValues.push(part.valueTruncated ? null : part.value);
+          // Known before the file is read, so a page can point even a too-large file's refusal at its form.
+          if (typeof part.value === 'string') upload.criterionId = part.value;
+        }
       } else if (part.fieldname === 'criterionId') {
         problems.push({ field: 'criterionId', problem: 'must be text, not a file' });
         await discard(part.file);
