@@ -44,8 +44,7 @@ export class ApplicationsController {
   @ApiConsumes('multipart/form-data')
   @Access(rolesFor('edit'), OWN)
   async upload(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor) {
-    const { part, criterionId } = await readUpload(request);
-    return this.evidence.upload(id, part, actor, criterionId);
+    return this.evidence.upload(id, readUpload(request), actor);
   }
 
   @Get(':id/evidence')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, invalid, ProblemDetail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { prepared } from '@npa/platform';
@@ -36,14 +36,13 @@ export class RuleParametersService {
     private readonly audit: AuditService,
   ) {}
 
-  async current(): Promise<ParameterSet> {
+  /** With a manager, read in that transaction (a decision evaluates the register inside its own). */
+  async current(manager?: EntityManager): Promise<ParameterSet> {
+    const sql = 'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1';
     // Read on every compliance answer: a prepared statement, not the query builder (README, Benchmarks).
-    const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(
-      this.dataSource,
-      'rules.parameters',
-      'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1',
-      [],
-    );
+    const [row] = manager
+      ? await manager.query<Pick<RuleParameterVersion, 'version' | 'params'>[]>(sql)
+      : await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(this.dataSource, 'rules.parameters', sql, []);
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
   }
 
