@@ -147,4 +147,17 @@ describe('Workshop certificates: one letter per completion, emailed, verifiable,
     await eventually(async () => mailsTo(person.name).length === 1, 60_000);
     expect(await certificatesOf(person.id)).toHaveLength(1);
   }, 120_000);
+
+  it('gives each completion of an imported file its certificate letter, once, and none for a non-completion', async () => {
+    const workshopId = await makeWorkshop(app, admin, trainer.id, -20, -19);
+    const [fay, gus] = [await makePerson(app, 'fay'), await makePerson(app, 'gus')];
+    const file = ['workshop_id,email,outcome', `${workshopId},${fay.email},completed`, `${workshopId},${gus.email},not_completed`].join('\n') + '\n';
+    const imported = await http(app).post('/imports/workshop-completions').set(admin.auth).set('Content-Type', 'text/csv').send(file).expect(201);
+    expect(imported.body).toMatchObject({ created: 2 });
+    await eventually(async () => mailsTo(fay.name).length === 1, 60_000);
+    await eventually(async () => (await certificatesOf(fay.id))[0]?.sentAt);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mailsTo(fay.name)).toHaveLength(1);
+    expect(await certificatesOf(gus.id)).toEqual([]);
+  }, 120_000);
 });

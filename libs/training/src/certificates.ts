@@ -6,14 +6,20 @@ import { jobId, type IsoDate, type Outbox } from '@npa/platform';
 import { Outcome } from './outcome.entity';
 import { currentOutcomes } from './training.rules';
 
-export const certificateJobId = (outcomeId: string) => jobId('certificate', 'issue', outcomeId);
+/** Recorded, or its workshop confirmed: two moments that may each ask, so two ids (the letter is still one). */
+export const certificateJobId = (outcomeId: string, when: 'recorded' | 'confirmed' = 'recorded') => jobId('certificate', when, outcomeId);
 
 /** Queues the certificate letter of each of these completions, in the caller's transaction. */
-export async function queueCertificates(outbox: Outbox, manager: EntityManager, outcomeIds: readonly string[]): Promise<void> {
+export async function queueCertificates(
+  outbox: Outbox,
+  manager: EntityManager,
+  outcomeIds: readonly string[],
+  when: 'recorded' | 'confirmed' = 'recorded',
+): Promise<void> {
   await outbox.addMany(
     manager,
     'certificate.issue',
-    outcomeIds.map((outcomeId) => ({ payload: { outcomeId }, options: { jobId: certificateJobId(outcomeId) } })),
+    outcomeIds.map((outcomeId) => ({ payload: { outcomeId }, options: { jobId: certificateJobId(outcomeId, when) } })),
   );
 }
 

@@ -60,7 +60,7 @@ export class WorkshopsService {
       if (!workshop.awaitingConfirmation)
         throw conflict('WORKSHOP.NOT_AWAITING_CONFIRMATION', 'This workshop is not waiting for confirmation: its completions already count.');
       await manager.update(Workshop, { id }, { awaitingConfirmation: false, confirmedAt: this.clock.now(), confirmedBy: actor.id });
-      await queueCertificates(this.outbox, manager, await standingCompletionIds(manager, id));
+      await queueCertificates(this.outbox, manager, await standingCompletionIds(manager, id), 'confirmed');
       const [view] = await this.views(manager, [(await this.withTrainer(manager).where('w.id = :id', { id }).getOne())!]);
       await this.audit.record(
         { actor, action: 'workshop.confirmed', entity: 'workshop', entityId: id, before: { awaitingConfirmation: true }, after: view },
