@@ -4,7 +4,6 @@ import { DatabaseModule } from '@npa/database';
 import { LetterKindsModule } from '@npa/letters';
 import { PlatformModule, UsersService } from '@npa/platform';
 import { PrivacyModule } from '@npa/privacy';
-import { RemindersModule } from '@npa/reminders';
 import { ImportsModule } from '@npa/imports';
 import { TrainingModule } from '@npa/training';
 import { LETTER_KIND_DECLARATIONS } from '../../letter-kinds';
@@ -17,7 +16,6 @@ import { LETTER_KIND_DECLARATIONS } from '../../letter-kinds';
     ComplianceModule,
     ImportsModule,
     PrivacyModule,
-    RemindersModule,
     TrainingModule,
   ],
   providers: [UsersService],

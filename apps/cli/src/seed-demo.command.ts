@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { Storage, Clock, generateDemoUsers, Outbox } from '@npa/platform';
 import { generateApprovals } from '@npa/approval';
-import { SweepService } from '@npa/reminders';
 import { latestCompletionIds, queueCertificates, TrainerAccounts } from '@npa/training';
 import { generateRegister } from '@npa/registry';
 import { generateReturns } from '@npa/returns';
@@ -53,15 +52,13 @@ export function registerSeedDemoCommand(program: Command): void {
           `SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`,
         );
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
-        // The letters a living register has: the latest workshop's certificates, and what today's sweep
-        // finds (the lapse notice of the award that ended unrenewed, reminders); the worker composes and sends them.
+        // The latest workshop's certificates, as recording its completions asks for them; the worker makes and sends them.
         const certificates = await dataSource.transaction(async (manager) => {
           const ids = await latestCompletionIds(manager, today, 1);
           await queueCertificates(app.get(Outbox), manager, ids);
           return ids.length;
         });
-        const sweep = await app.get(SweepService).run(today);
-        return { ...register, ...approvals, users, returns, certificates, sweep };
+        return { ...register, ...approvals, users, returns, certificates };
       });
       console.log(
         `Demo register added: ${counts.services} services (${counts.teamMembers} team members), ${counts.settings} settings (${counts.settingStaff} staff), ` +
@@ -69,8 +66,8 @@ export function registerSeedDemoCommand(program: Command): void {
           `${counts.awards} Stamp of Approval awards, ${counts.openApplications} open applications, and ${counts.returns.returns} annual returns for ${counts.returns.years.join(' and ')}.`,
       );
       console.log(
-        `Letters asked for: ${counts.certificates} workshop certificates, ${counts.sweep.newByKind['award-expired'] ?? 0} lapse notice(s) and ` +
-          `${counts.sweep.remindersNew} reminders in all from today's sweep; the worker (npm start) composes and emails them.`,
+        `Letters asked for: ${counts.certificates} workshop certificates, which the worker (npm start) composes and emails; ` +
+          `${counts.lapsedAwards} award lapsed unrenewed 3 days ago, whose lapse notice the next sweep sends (npm run cli -- sweep).`,
       );
       console.log(
         `Demo sign-ins (${counts.users.count} users, password "${counts.users.password}"): reviewer ${counts.users.reviewer}, ` +

@@ -12,7 +12,10 @@ export interface EvidenceStore {
 }
 
 export interface ApprovalCounts {
+  /** Awards in force today. */
   awards: number;
+  /** Awards that ended unrenewed in the last few days (their lapse notices are the sweep's). */
+  lapsedAwards: number;
   openApplications: number;
 }
 
@@ -173,5 +176,5 @@ export async function generateApprovals(
       awards,
     );
   });
-  return { awards: awards.length, openApplications: open };
+  return { awards: awards.length - (unawarded ? 1 : 0), lapsedAwards: unawarded ? 1 : 0, openApplications: open };
 }
