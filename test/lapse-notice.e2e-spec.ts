@@ -129,4 +129,21 @@ describe('The lapse notice: once, signed, copied to reviewers, verifiable, held 
     expect((await lettersOf(ready.setting.id)).filter((l) => l.kind === 'lapse-notice')).toEqual([]);
     clock.to(today);
   }, 240_000);
+
+  it('holds back a lapse notice already printed when a renewal is approved before its email goes, and its verification says so', async () => {
+    const ready = await approvedSetting();
+    clock.to(ready.lapsedOn);
+    // The mail server asks the worker to try again later, while the setting's renewal is approved.
+    smtp.refuse(451, `lapse notice: ${ready.setting.name}`, 3);
+    await sweep(ready.lapsedOn);
+    await eventually(async () => smtp.attempts.some((a) => a.subject.includes(ready.setting.name) && a.answer === 451), 60_000);
+    await approveThrough(app, ready, reviewer);
+    const held = await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-expired' && r.state === 'suppressed'), 60_000);
+    expect(held.reason).toContain(`covers ${ready.lapsedOn}`);
+    const [kept] = (await lettersOf(ready.setting.id)).filter((l) => l.kind === 'lapse-notice');
+    const verified = await http(app).get(`/letters/verify/${kept.verificationCode}`).expect(200);
+    expect(verified.body).toMatchObject({ kind: 'lapse-notice', stands: false, why: expect.stringContaining('Not sent: A Stamp of Approval awarded on') });
+    expect(notices(ready.setting.name)).toEqual([]);
+    clock.to(today);
+  }, 240_000);
 });
