@@ -65,6 +65,10 @@ describe('The command line', () => {
     expect(register.body.total).toBeGreaterThanOrEqual(Number(awards));
     // 61 users as before, and now a sign-in for each of the two trainers.
     expect(stdout).toMatch(/Demo sign-ins \(63 users, password "demo-password-2025"\)/);
+    // The new letters have something to show: the latest workshop's certificates asked for, one award lapsed unrenewed.
+    const [, certificates] = /Letters asked for: (\d+) workshop certificates/.exec(stdout) ?? [];
+    expect(Number(certificates)).toBeGreaterThan(0);
+    expect(stdout).toContain('1 award lapsed unrenewed 3 days ago');
     demoOutput = stdout;
   }, 60_000);
 
@@ -124,6 +128,8 @@ describe('The command line', () => {
     expect(files.length).toBeGreaterThan(0);
     const mails = await Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
     const reminder = mails.find((m) => m.subject?.startsWith('Reminder'));
+    // The demo's lapsed award: one signed lapse notice, no reminder email for it.
+    expect(mails.filter((m) => m.subject?.startsWith('Stamp of Approval lapse notice:'))).toHaveLength(1);
     // Reminders are emails (text and HTML); a signed letter from the same sweep carries its PDF.
     expect(reminder).toMatchObject({ attachments: [], text: expect.stringContaining('Verification code NPA-'), html: expect.stringContaining('NPA-') });
     for (const letter of mails.filter((m) => !m.subject?.startsWith('Reminder')))

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { Storage, Clock, generateDemoUsers } from '@npa/platform';
+import { Storage, Clock, generateDemoUsers, Outbox } from '@npa/platform';
 import { generateApprovals } from '@npa/approval';
-import { TrainerAccounts } from '@npa/training';
+import { latestCompletionIds, queueCertificates, TrainerAccounts } from '@npa/training';
 import { generateRegister } from '@npa/registry';
 import { generateReturns } from '@npa/returns';
 import { withApp } from './with-app';
@@ -52,12 +52,22 @@ export function registerSeedDemoCommand(program: Command): void {
           `SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`,
         );
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
-        return { ...register, ...approvals, users, returns };
+        // The latest workshop's certificates, as recording its completions asks for them; the worker makes and sends them.
+        const certificates = await dataSource.transaction(async (manager) => {
+          const ids = await latestCompletionIds(manager, today, 1);
+          await queueCertificates(app.get(Outbox), manager, ids);
+          return ids.length;
+        });
+        return { ...register, ...approvals, users, returns, certificates };
       });
       console.log(
         `Demo register added: ${counts.services} services (${counts.teamMembers} team members), ${counts.settings} settings (${counts.settingStaff} staff), ` +
           `${counts.supervisionSessions} supervision sessions, ${counts.completions} workshop completions, ${counts.people} people, ` +
           `${counts.awards} Stamp of Approval awards, ${counts.openApplications} open applications, and ${counts.returns.returns} annual returns for ${counts.returns.years.join(' and ')}.`,
+      );
+      console.log(
+        `Letters asked for: ${counts.certificates} workshop certificates, which the worker (npm start) composes and emails; ` +
+          `${counts.lapsedAwards} award lapsed unrenewed 3 days ago, whose lapse notice the next sweep sends (npm run cli -- sweep).`,
       );
       console.log(
         `Demo sign-ins (${counts.users.count} users, password "${counts.users.password}"): reviewer ${counts.users.reviewer}, ` +

@@ -57,8 +57,11 @@ export interface LapseNoticeData {
   state: 'at_risk' | 'expired';
   awardedOn: IsoDate;
   expiresOn: IsoDate;
+  /** Expired only: the first day without the award, which verification reports. */
+  lapsedOn?: IsoDate;
   actions: LapseAction[];
-  actBy: IsoDate;
+  /** At risk only: an expired award has no date left to act by. */
+  actBy?: IsoDate;
 }
 
 declare module '@npa/platform' {
@@ -144,7 +147,7 @@ export const APPROVAL_LETTER_KINDS = [
   }),
   defineLetterKind({
     kind: 'lapse-notice',
-    title: 'Stamp of Approval: action needed',
+    title: 'Stamp of Approval lapse notice',
     subjectName: settingName,
     sample: {
       setting: SETTING,

@@ -8,6 +8,7 @@ import {
   canRecordOutcome,
   isAccreditedFor,
   newCertificateCode,
+  queueCertificates,
   standingOutcomes,
   workshopDates,
 } from '@npa/training';
@@ -37,7 +38,7 @@ export const completionsImporter = defineImporter<CompletionRow>({
       'email',
       (r) => `${r.email} for this workshop`,
     ),
-  async check(manager, rows, { today, actorId, progress }) {
+  async check(manager, rows, { today, actorId, progress, outbox }) {
     const problems: ImportProblem[] = [];
     const workshops = await workshopDates(
       manager,
@@ -79,6 +80,7 @@ export const completionsImporter = defineImporter<CompletionRow>({
           .map(({ value: v }) => ({ workshopId: v.workshopId, personId: v.personId }));
         const codes = new Set<string>();
         const outcomes = resolved.map(({ value: v }) => ({
+          id: randomUUID(),
           workshopId: v.workshopId,
           personId: v.personId,
           outcome: v.outcome,
@@ -89,6 +91,12 @@ export const completionsImporter = defineImporter<CompletionRow>({
         await insertInChunks(manager, Person, newPeople);
         await insertInChunks(manager, Attendee, attendees);
         const created = await insertInChunks(manager, Outcome, outcomes, (done) => progress('saving', done, outcomes.length));
+        // Each completion's certificate letter, as when it is recorded one by one (a backdated workshop's wait for its confirmation).
+        await queueCertificates(
+          outbox,
+          manager,
+          outcomes.filter((o) => o.certificateCode !== null).map((o) => o.id),
+        );
         return { created, peopleCreated: newPeople.length };
       },
     };

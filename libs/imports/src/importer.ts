@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { IsoDate } from '@npa/platform';
+import type { IsoDate, Outbox } from '@npa/platform';
 import type { Parsed } from './cell-reader';
 import type { Cells, CsvRecord } from './csv-table';
 import type { Numbered } from './file.rules';
@@ -13,6 +13,8 @@ export interface ImportContext {
   /** Recorded as who entered historic records (outcomes, sessions); null from the command line. */
   actorId: string | null;
   progress: Progress;
+  /** For work that follows the saved rows after commit: the certificate letters of imported completions. */
+  outbox: Outbox;
 }
 
 export interface Saved {

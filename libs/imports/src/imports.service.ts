@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, Clock } from '@npa/platform';
+import { AuditService, Clock, Outbox } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { completionsImporter } from './completions.importer';
 import { readTable } from './csv-table';
@@ -54,6 +54,7 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async import(kind: ImportKind, csv: string, options: ImportOptions): Promise<ImportReport> {
@@ -81,7 +82,7 @@ export class ImportsService {
     return this.dataSource.transaction(async (manager) => {
       // Imports of one kind take turns, so two files cannot both pass the same duplicate check.
       if (!options.dryRun) await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`npa:import:${kind}`]);
-      const checked = await read.check(manager, { today, actorId: options.actor?.id ?? null, progress });
+      const checked = await read.check(manager, { today, actorId: options.actor?.id ?? null, progress, outbox: this.outbox });
       progress('checking', rows, rows);
       const checkedReport = report([...table.problems, ...read.problems, ...checked.problems]);
       if (options.dryRun || checkedReport.problems.length > 0) return checkedReport;

@@ -71,6 +71,7 @@ const KEY_FACTS: Record<LetterKind, string[]> = {
     'from 2 November 2026 to 6 November 2026',
     'Northshire County Hall',
     'Margaret Ellison, NPA-Accredited Trainer',
+    'Certificate code NPA-K7QP3-MWX9T',
   ],
   reminder: ['Your Stamp of Approval expires in 30 days', 'Little Acorns Nursery', 'runs until 1 March 2027', 'Please act by 1 March 2027.'],
   'national-snapshot': ['national snapshot 2024/25', '101 of 317 local authorities', '13,204', '+£50 (+2%)', 'North East', 'Northshire Portage Service'],
@@ -108,9 +109,12 @@ describe(LetterRenderer.name, () => {
     expect(text).not.toContain('(SR-MEMBERSHIP)');
   });
 
-  it('says an expired award has expired', () => {
-    const data = { ...sampleData('lapse-notice'), state: 'expired' as const };
-    expect(visibleText(render('lapse-notice', data).html)).toContain('expired on 1 March 2027');
+  it('says an expired award has expired, the day it lapsed, and gives no date to act by', () => {
+    const data = { ...sampleData('lapse-notice'), state: 'expired' as const, lapsedOn: '2027-03-02', actBy: undefined };
+    const { html, text } = render('lapse-notice', data);
+    expect(visibleText(html)).toContain('expired on 1 March 2027 and we have no approved renewal: it lapsed on 2 March 2027');
+    expect(visibleText(html)).not.toContain('What to do by');
+    expect(text).toContain('it lapsed on 2 March 2027');
   });
 });
 

@@ -5,6 +5,8 @@ import type { LetterSubjectKind } from './letter.entity';
 export interface MailRecipient {
   email: string;
   name: string;
+  /** Copied rather than addressed (Cc): NPA reviewers on a notice to a setting. */
+  copy?: boolean;
 }
 
 /** What a producer (a decision, the sweep, a member of staff) asks for; the letters module does the rest. */

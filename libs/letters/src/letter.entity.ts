@@ -42,7 +42,7 @@ export class Letter {
 
   /** Where it is emailed; empty for a letter kept on file only. */
   @Column('jsonb')
-  recipients: { email: string; name: string }[];
+  recipients: { email: string; name: string; copy?: boolean }[];
 
   @Column('text', { nullable: true })
   htmlKey: string | null;

@@ -16,6 +16,15 @@ import { Letter } from './letter.entity';
 import { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
 
+const mailbox = (r: { email: string; name: string }) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email);
+
+/** To and Cc: those marked as copied go in Cc, unless nobody else is addressed. */
+function addressed(recipients: Letter['recipients']): { to: string[]; cc?: string[] } {
+  const to = recipients.filter((r) => !r.copy);
+  const cc = recipients.filter((r) => r.copy);
+  return to.length === 0 || cc.length === 0 ? { to: recipients.map(mailbox) } : { to: to.map(mailbox), cc: cc.map(mailbox) };
+}
+
 /** How long a worker keeps trying to record an email it has sent while the database is away. */
 const RECORD_SENT_PATIENCE_MS = 120_000;
 
@@ -119,7 +128,7 @@ export class LetterJobs implements OnModuleInit {
     let messageId: string;
     try {
       ({ messageId } = await this.mailer.send({
-        to: letter.recipients.map((r) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email)),
+        ...addressed(letter.recipients),
         subject: delivery.subject,
         text: rendered.text,
         // A signed letter travels as its PDF; an email-only reminder is the email, in HTML beside the text.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@npa/platform';
+import { CertificateLetters } from './certificate-letters';
 import { LetterJobs } from './letter.jobs';
 import { LettersModule } from './letters.module';
 import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
@@ -14,6 +15,7 @@ import { ChromiumPdfEngine, PdfEngine } from './pdf/pdf-engine';
       useFactory: (config: AppConfig) => new ChromiumPdfEngine({ executablePath: config.CHROMIUM_PATH, concurrency: config.PDF_CONCURRENCY }),
     },
     LetterJobs,
+    CertificateLetters,
   ],
 })
 export class LettersWorkerModule {}

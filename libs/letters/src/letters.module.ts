@@ -28,6 +28,6 @@ import { Recipients } from './recipients';
     LettersScopes,
     Recipients,
   ],
-  exports: [LetterDetails, LetterRenderer, LetterTemplatesService, LettersService, DeliveryChecks, Recipients],
+  exports: [LetterDetails, LetterRenderer, LetterTemplatesService, LettersService, LetterStanding, DeliveryChecks, Recipients],
 })
 export class LettersModule {}

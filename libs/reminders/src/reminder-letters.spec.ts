@@ -1,6 +1,6 @@
 import type { ReminderKindSource } from './kinds/reminder-kind';
 import { indexKinds } from './kinds/reminder-kind.registry';
-import { reminderLetter } from './reminder-letters';
+import { reminderEmail, reminderLetter } from './reminder-letters';
 import type { Reminder } from './reminder.entity';
 import { REMINDER_KIND_PROVIDERS } from './reminders.module';
 
@@ -27,20 +27,13 @@ const SETTING = { organisationKind: 'setting', organisationId: 'setting-1' } as 
 const SERVICE = { organisationKind: 'service', organisationId: 'service-1' } as const;
 const NOWHERE = { organisationKind: null, organisationId: null } as const;
 
-describe(reminderLetter.name, () => {
+describe(reminderEmail.name, () => {
   it.each([
     [
       'award-renewal-30',
       { settingName: 'Acorns', awardStartsOn: '2025-06-01', awardExpiresOn: '2026-05-31', daysLeft: 30, whatToDo: 'Renew.' },
       SETTING,
       { subjectId: 'setting-1', about: 'Acorns', actBy: '2026-05-31', paragraphs: ['Renew.'] },
-    ],
-    // An act-by date already past would read as a mistake.
-    [
-      'award-expired',
-      { settingName: 'Acorns', awardStartsOn: '2025-05-01', awardExpiresOn: '2026-04-30', whatToDo: 'Apply again.' },
-      SETTING,
-      { subjectId: 'setting-1', about: 'Acorns', actBy: undefined, paragraphs: ['Apply again.'] },
     ],
     [
       'award-at-risk',
@@ -79,7 +72,7 @@ describe(reminderLetter.name, () => {
       { subjectId: 'service-1', about: 'Portage North', actBy: undefined, paragraphs: ['File it now.'] },
     ],
   ] as const)('writes %s from its own facts', (kind, facts, organisation, expected) => {
-    const letter = reminderLetter(reminder(kind, facts, organisation), '2026-05-01', kinds);
+    const letter = reminderEmail(reminder(kind, facts, organisation), '2026-05-01', kinds);
     expect({ subjectId: letter.subjectId, about: letter.data.about, actBy: letter.data.actBy, paragraphs: letter.data.paragraphs }).toEqual(expected);
     expect(letter.subjectName).toBe(expected.about);
     expect(letter.data.heading).toBe(kinds.info(kind).title);
@@ -102,6 +95,47 @@ describe(reminderLetter.name, () => {
       'NPA membership expires in 45 days',
     ],
   ] as const)('heads %s with the days left under the offsets that found it', (kind, facts, heading) => {
-    expect(reminderLetter(reminder(kind, facts, SETTING), '2026-05-01', kinds).data.heading).toBe(heading);
+    expect(reminderEmail(reminder(kind, facts, SETTING), '2026-05-01', kinds).data.heading).toBe(heading);
+  });
+});
+
+describe(reminderLetter.name, () => {
+  const expired = {
+    settingName: 'Acorns',
+    ofstedUrn: 'EY1',
+    awardedOn: '2025-04-20',
+    awardStartsOn: '2025-05-01',
+    awardExpiresOn: '2026-04-30',
+    whatToDo: 'Apply.',
+  };
+
+  it.each([
+    ['award-expired', expired, 'lapse-notice'],
+    ['award-at-risk', { settingName: 'Acorns', awardExpiresOn: '2026-12-31', mustPutRightBy: '2026-06-30', failing: [], whatToDo: 'Fix.' }, 'reminder'],
+    ['award-renewal-30', { settingName: 'Acorns', awardExpiresOn: '2026-05-31', whatToDo: 'Renew.' }, 'reminder'],
+  ] as const)('sends %s as a %s letter', (kind, facts, letterKind) => {
+    expect(reminderLetter(reminder(kind, facts, SETTING), '2026-05-01', kinds).kind).toBe(letterKind);
+  });
+
+  it('makes the lapse notice under the reminder key, kept on the setting, addressed to its contact and copying reviewers', () => {
+    const due = {
+      ...reminder('award-expired', expired, SETTING),
+      recipients: [
+        { email: 'reviewer@npa.example', name: 'Rita Reviewer', copy: true },
+        { email: 'to@example.org', name: 'To Someone' },
+      ],
+    } as Reminder;
+    const letter = reminderLetter(due, '2026-05-01', kinds);
+    expect(letter).toMatchObject({
+      kind: 'lapse-notice',
+      subjectKind: 'setting',
+      subjectId: 'setting-1',
+      subjectName: 'Acorns',
+      dedupeKey: 'reminder.r1',
+      reminderId: 'r1',
+      addressee: { name: 'To Someone', organisation: 'Acorns' },
+      recipients: due.recipients,
+      data: { setting: { name: 'Acorns', ofstedUrn: 'EY1' }, state: 'expired', awardedOn: '2025-04-20', expiresOn: '2026-04-30', lapsedOn: '2026-05-01' },
+    });
   });
 });

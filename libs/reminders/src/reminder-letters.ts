@@ -9,7 +9,34 @@ import type { Reminder } from './reminder.entity';
 /** What a letter needs of the registry: the kind's letter and title. */
 type Kinds = Pick<ReminderKindRegistry, 'source' | 'info'>;
 
-export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
+/** The letter a due reminder is sent as: its kind's signed notice where it has one, else the reminder email. */
+export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
+  const source = kinds.source(reminder.kind);
+  return source.notice ? signedNotice(reminder, letterDate, kinds) : reminderEmail(reminder, letterDate, kinds);
+}
+
+/** A signed notice (the lapse notice) under the reminder's once-only key, addressed to the first recipient. */
+export function signedNotice(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
+  const source = kinds.source(reminder.kind);
+  const { about, personId } = source.letter(reminder.facts, reminder.kind);
+  const { kind, data } = source.notice!(reminder.facts, { dueOn: reminder.dueOn });
+  const addressed = reminder.recipients.find((r) => !r.copy) ?? reminder.recipients[0];
+  return {
+    kind,
+    subjectKind: reminder.organisationKind ?? 'person',
+    subjectId: reminder.organisationId ?? personId ?? reminder.subjectId,
+    subjectName: about,
+    dedupeKey: `reminder.${reminder.id}`,
+    letterDate,
+    data,
+    addressee: { name: addressed?.name ?? about, organisation: about === addressed?.name ? undefined : about, addressLines: [] },
+    recipients: reminder.recipients,
+    reminderId: reminder.id,
+    parameterVersion: reminder.parameterVersion,
+  };
+}
+
+export function reminderEmail(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
   const { about, actBy, request, whatToDo, personId, heading } = kinds.source(reminder.kind).letter(reminder.facts, reminder.kind);
   return {
     kind: 'reminder',

@@ -34,7 +34,7 @@ export class Reminder {
   organisationId: string | null;
 
   @Column('jsonb')
-  recipients: { email: string; name: string }[];
+  recipients: { email: string; name: string; copy?: boolean }[];
 
   @Column('jsonb')
   facts: Record<string, unknown>;

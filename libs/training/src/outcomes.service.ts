@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, notFound, Clock } from '@npa/platform';
+import { AuditService, notFound, Clock, Outbox } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { Attendee } from './attendee.entity';
+import { queueCertificates } from './certificates';
 import { Outcome } from './outcome.entity';
 import { notAttendee, outcomeUnchanged, tooEarly, trainerNotAccredited } from './training.errors';
 import { accreditationsOf } from './training.queries';
@@ -17,6 +18,7 @@ export class OutcomesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /** A first outcome, or a correction: a new row superseding the current one, never an edit. */
@@ -44,6 +46,8 @@ export class OutcomesService {
           recordedBy: actor.id,
         }),
       );
+      // A backdated workshop's certificates wait for the NPA to confirm it (WorkshopsService.confirm).
+      if (row.certificateCode && !workshop.awaitingConfirmation) await queueCertificates(this.outbox, manager, [row.id]);
       const view = toOutcomeView(row, true);
       const action = current ? 'outcome.corrected' : 'outcome.recorded';
       await this.audit.record({ actor, action, entity: 'outcome', entityId: row.id, before: current && toOutcomeView(current, false), after: view }, manager);
@@ -70,7 +74,9 @@ export class OutcomesService {
       : null;
     // A workshop awaiting the NPA's confirmation has issued no certificate yet: it answers as an unknown code.
     if (!outcome?.person || !outcome.workshop?.trainer?.person || outcome.workshop.awaitingConfirmation) throw notFound('The certificate');
-    const superseded = await this.dataSource.manager.existsBy(Outcome, { supersedesId: outcome.id });
-    return { name: outcome.person.name, workshopEndDate: outcome.workshop.endDate, trainerName: outcome.workshop.trainer.person.name, valid: !superseded };
+    const correction = await this.dataSource.manager.findOneBy(Outcome, { supersedesId: outcome.id });
+    const view = { name: outcome.person.name, workshopEndDate: outcome.workshop.endDate, trainerName: outcome.workshop.trainer.person.name };
+    // Withdrawn by the correction that superseded the completion, from the moment it was recorded.
+    return correction ? { ...view, valid: false, withdrawnAt: correction.recordedAt.toISOString() } : { ...view, valid: true };
   }
 }

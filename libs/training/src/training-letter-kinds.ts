@@ -6,6 +6,8 @@ export interface WorkshopCertificateData {
   name: string;
   workshop: { startDate: IsoDate; endDate: IsoDate; venue: string };
   trainer: { name: string };
+  /** The code GET /certificates/{code} answers for; the letter's own verification code is separate. */
+  certificateCode: string;
 }
 
 declare module '@npa/platform' {
@@ -23,6 +25,7 @@ export const TRAINING_LETTER_KINDS = [
       name: 'Grace Obi',
       workshop: { startDate: '2026-11-02', endDate: '2026-11-06', venue: 'Northshire County Hall, Bridgewater' },
       trainer: { name: 'Margaret Ellison' },
+      certificateCode: 'NPA-K7QP3-MWX9T',
     },
     sampleRecipient: { name: 'Grace Obi', addressLines: ['14 Mill Lane', 'Bridgewater', 'NS4 7TQ'] },
   }),

@@ -31,13 +31,16 @@ export async function trainerIdsOf(manager: EntityManager, of: { personIds: stri
  * Whether the completion a certificate code names still stands: not corrected by a later outcome, and
  * its workshop not waiting for the NPA to confirm it. null: no completion has this code.
  */
-export async function certificateStanding(manager: EntityManager, code: string): Promise<{ superseded: boolean; awaiting: boolean } | null> {
-  const [row] = await manager.query<{ superseded: boolean; awaiting: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded, w.awaiting_confirmation AS awaiting
+export async function certificateStanding(
+  manager: EntityManager,
+  code: string,
+): Promise<{ superseded: boolean; supersededAt: Date | null; awaiting: boolean } | null> {
+  const [row] = await manager.query<{ superseded_at: Date | null; awaiting: boolean }[]>(
+    `SELECT (SELECT n.recorded_at FROM workshop_outcomes n WHERE n.supersedes_id = o.id) AS superseded_at, w.awaiting_confirmation AS awaiting
        FROM workshop_outcomes o JOIN workshops w ON w.id = o.workshop_id WHERE o.certificate_code = $1`,
     [code],
   );
-  return row ?? null;
+  return row ? { superseded: row.superseded_at !== null, supersededAt: row.superseded_at, awaiting: row.awaiting } : null;
 }
 
 export interface WorkshopDates {

@@ -132,6 +132,8 @@ export interface CertificateView {
   workshopEndDate: IsoDate;
   trainerName: string;
   valid: boolean;
+  /** Present once a correction has withdrawn the certificate: when it was recorded. */
+  withdrawnAt?: string;
 }
 
 export const toWorkshopView = (w: Workshop, trainerName: string, attendeeCount: number, trainerAccredited: boolean): WorkshopView => ({

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, isNpaStaff, conflict, notFound, Clock, Page, pageOf, sortColumn } from '@npa/platform';
+import { AuditService, isNpaStaff, conflict, notFound, Clock, Outbox, Page, pageOf, sortColumn } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { Attendee } from './attendee.entity';
+import { queueCertificates, standingCompletionIds } from './certificates';
 import { Outcome } from './outcome.entity';
 import { Trainer } from './trainer.entity';
 import { assertInOrder } from './training.errors';
@@ -20,6 +21,7 @@ export class WorkshopsService {
     private readonly audit: AuditService,
     private readonly backdateDays: WorkshopBackdateDays,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -58,6 +60,7 @@ export class WorkshopsService {
       if (!workshop.awaitingConfirmation)
         throw conflict('WORKSHOP.NOT_AWAITING_CONFIRMATION', 'This workshop is not waiting for confirmation: its completions already count.');
       await manager.update(Workshop, { id }, { awaitingConfirmation: false, confirmedAt: this.clock.now(), confirmedBy: actor.id });
+      await queueCertificates(this.outbox, manager, await standingCompletionIds(manager, id), 'confirmed');
       const [view] = await this.views(manager, [(await this.withTrainer(manager).where('w.id = :id', { id }).getOne())!]);
       await this.audit.record(
         { actor, action: 'workshop.confirmed', entity: 'workshop', entityId: id, before: { awaitingConfirmation: true }, after: view },

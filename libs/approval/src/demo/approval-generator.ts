@@ -12,7 +12,10 @@ export interface EvidenceStore {
 }
 
 export interface ApprovalCounts {
+  /** Awards in force today. */
   awards: number;
+  /** Awards that ended unrenewed in the last few days (their lapse notices are the sweep's). */
+  lapsedAwards: number;
   openApplications: number;
 }
 
@@ -21,7 +24,8 @@ const OPEN: ApplicationState[] = ['draft', 'submitted', 'submitted', 'under_revi
 /**
  * Gives the register's settings a history with the Stamp of Approval: about two in five hold an award
  * (some expiring within 90 days, a few with a renewal under way), another two in five have an open
- * application at some stage, so the queue, the awards and the public register have something in them.
+ * application at some stage, so the queue, the awards and the public register have something in them;
+ * one award lapsed three days ago, unrenewed, for the sweep's lapse notice.
  * Every application past draft carries what submitting needs (a statement and a file of evidence for
  * each judged criterion), as the real rules require; drafts have some of it.
  */
@@ -101,6 +105,14 @@ export async function generateApprovals(
     }
   }
 
+  // One setting whose award ended three days ago with no renewal: the daily sweep finds it and sends its lapse notice.
+  const unawarded = options.settingIds.find((id) => !applications.some((a) => a.setting_id === id));
+  if (unawarded) {
+    const decided = addDays(addMonths(options.today, -12), -3);
+    const applicationId = application(unawarded, 'approved', 'new', addDays(decided, -40), addDays(decided, -30), decided);
+    awards.push({ id: randomUUID(), setting_id: unawarded, application_id: applicationId, awarded_on: decided, starts_on: decided, expires_on: day(4) });
+  }
+
   const files: Record<string, unknown>[] = [];
   for (const e of evidence) {
     const content = demoEvidencePdf(e.title);
@@ -164,5 +176,5 @@ export async function generateApprovals(
       awards,
     );
   });
-  return { awards: awards.length, openApplications: open };
+  return { awards: awards.length - (unawarded ? 1 : 0), lapsedAwards: unawarded ? 1 : 0, openApplications: open };
 }

@@ -12,6 +12,8 @@ export interface MailAttachment {
 
 export interface MailMessage {
   to: string[];
+  /** Copied, in the Cc header: NPA reviewers on a letter addressed to a setting. */
+  cc?: string[];
   subject: string;
   text: string;
   html?: string;

@@ -27,6 +27,7 @@ const FIELDS: { [N in JobName]: Record<keyof JobPayloads[N], Field> } = {
   'reminder.prepare': { reminderId: id },
   'letter.compose': { letterId: id, renderOnly: flag },
   'letter.deliver': { letterId: id },
+  'certificate.issue': { outcomeId: id },
   'auth.lock-notice': { userId: id },
 };
 

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reminder.prepare': { reminderId: string };
   /** Renders a letter from its snapshot to HTML and PDF and keeps both (renderOnly: print again, send nothing). */
   'letter.compose': { letterId: string; renderOnly?: boolean };
+  /** Asks for the certificate letter of a recorded completion (once per outcome; none once it is corrected). */
+  'certificate.issue': { outcomeId: string };
   /** Emails a rendered letter, at most once. */
   'letter.deliver': { letterId: string };
   /** Tells an account's owner that its sign-ins are paused, with a code that lets them in (auth/sign-in-locks.ts). */
@@ -31,6 +33,7 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions }
   'retention.daily': { queue: 'sweep', options: { attempts: 3 } },
   'reminder.prepare': { queue: 'letters' },
   'letter.compose': { queue: 'letters' },
+  'certificate.issue': { queue: 'letters' },
   // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.
   'letter.deliver': { queue: 'mail', options: { attempts: 14, backoff: { type: 'exponential', delay: 2000 } } },
   // Worth sending only while the lock lasts: a few quick retries, then it fails.

@@ -5,6 +5,8 @@ export type ReminderSubjectKind = 'setting' | 'service' | 'membership' | 'person
 export interface ReminderRecipient {
   email: string;
   name: string;
+  /** Copied (Cc) rather than addressed: NPA reviewers on a lapse notice. */
+  copy?: boolean;
 }
 
 /** A reminder the sweep should send on its date. (kind, subjectKind, subjectId, dueOn) is its identity. */

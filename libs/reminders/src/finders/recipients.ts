@@ -50,12 +50,13 @@ export class ReminderRecipients {
       users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
 
     return found.map(({ serviceIds: services, people, ...reminder }) => {
-      const to: readonly string[] = this.kinds.info(reminder.kind).to;
+      const { to, copy = [] } = this.kinds.info(reminder.kind) as { to: readonly string[]; copy?: readonly string[] };
+      const reviewers = of('npa_reviewer', null).map((r) => (copy.includes('npa_reviewers') ? { ...r, copy: true } : r));
       const recipients: ReminderRecipient[] = [
         ...(to.includes('member') || to.includes('supervisor') ? (people ?? []) : []),
         ...(to.includes('setting_contacts') && reminder.organisation?.kind === 'setting' ? of('setting_contact', reminder.organisation.id) : []),
         ...(to.includes('service_managers') ? (services ?? []).flatMap((id) => of('service_manager', id)) : []),
-        ...(to.includes('npa_reviewers') ? of('npa_reviewer', null) : []),
+        ...(to.includes('npa_reviewers') ? reviewers : []),
       ];
       return { ...reminder, facts: reminder.facts as Record<string, unknown>, recipients: uniqueByEmail(recipients) };
     });

@@ -3,7 +3,7 @@
 // facts. A kind is a provider marked @ReminderKinds(); the registry finds it at boot, as @OnJob is found.
 import { SetMetadata } from '@nestjs/common';
 import type { RuleParams } from '@npa/compliance';
-import type { IsoDate } from '@npa/platform';
+import type { IsoDate, LetterData, LetterKind } from '@npa/platform';
 import type { ReminderIdentity, ReminderRecipient, StillDue } from '../finders/due-reminder';
 import type { RecipientGroup, ReminderOffsets } from '../finders/reminder-offsets';
 
@@ -15,6 +15,8 @@ export const ReminderKinds = () => SetMetadata(REMINDER_KINDS, true);
 export interface ReminderKindInfo {
   kind: string;
   to: readonly RecipientGroup[];
+  /** Those of `to` who are copied (Cc) rather than addressed. */
+  copy?: readonly RecipientGroup[];
   title: string;
 }
 
@@ -59,7 +61,15 @@ export interface ReminderKindSource<F extends object = object> {
   /** Checks one reminder again just before it is sent: has what it asks for already been done? */
   stillDue(reminder: ReminderIdentity, today: IsoDate, offsets: Readonly<ReminderOffsets>): Promise<StillDue>;
   letter(facts: F, kind: string): ReminderLetterFacts;
+  /**
+   * For an event the NPA answers with a signed letter rather than a reminder email (the lapse notice):
+   * that letter, sent instead of the reminder's email, under the same once-only key and re-checks.
+   */
+  notice?(facts: F, reminder: { dueOn: IsoDate }): SignedNotice;
 }
+
+/** A signed letter of any declared kind, with data of that kind. */
+export type SignedNotice = { [K in LetterKind]: { kind: K; data: LetterData<K> } }[LetterKind];
 
 export const notDue = (reason: string): StillDue => ({ due: false, reason });
 export const DUE: StillDue = { due: true };

@@ -40,7 +40,7 @@ export const AWARDS_OF_SETTINGS_WITH_ONE_IN_FORCE = `SELECT ${AWARD_COLUMNS} FRO
         ORDER BY a.starts_on`;
 
 /** award-expired: awards that ended $2 days before a day in the catch-up window ($3 days to $1) with none in force now. */
-export const EXPIRED_AWARDS = `SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id
+export const EXPIRED_AWARDS = `SELECT ${AWARD_COLUMNS}, s.ofsted_urn FROM awards a JOIN settings s ON s.id = a.setting_id
         WHERE a.awarded_on <= $1 AND a.expires_on + $2::int BETWEEN $1::date - $3::int AND $1::date
           AND NOT EXISTS (SELECT 1 FROM awards c WHERE c.setting_id = a.setting_id AND c.awarded_on <= $1 AND c.starts_on <= $1 AND c.expires_on >= $1)`;
 
