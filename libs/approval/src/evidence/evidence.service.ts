@@ -15,6 +15,7 @@ import { Evidence } from '../evidence.entity';
 import { criterion } from '../rules/criteria';
 import { nextState } from '../rules/machine';
 import { Application } from '../application.entity';
+import { RenewalCarryOver } from '../renewal-carry-over';
 import { ACCEPTED, cleanFileName, sniffFile } from './file-kind';
 import { EvidenceCap, EvidenceHeld, evidenceCapRefusal } from './evidence-cap';
 
@@ -37,6 +38,7 @@ export class EvidenceService {
     private readonly steps: ApplicationSteps,
     private readonly storage: Storage,
     private readonly config: AppConfig,
+    private readonly carryOver: RenewalCarryOver,
   ) {}
 
   async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
@@ -118,8 +120,9 @@ export class EvidenceService {
   }
 
   async open(applicationId: string, evidenceId: string) {
-    const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId, applicationId });
-    if (!evidence) throw notFound('The evidence');
+    const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId });
+    // Last year's file listed on this application is opened through it; any other application's is not found.
+    if (!evidence || (evidence.applicationId !== applicationId && !(await this.carryOver.isOnFile(applicationId, evidenceId)))) throw notFound('The evidence');
     return { evidence, stream: await this.storage.read(evidence.storageKey) };
   }
 

@@ -43,6 +43,8 @@ function shape(a: ApplicationView, errors: FormError[], typed: Typed) {
       ...c,
       judged: c.kind === 'judged',
       files: a.evidence.filter((e) => e.criterionId === c.id),
+      /** Last year's files on file for this criterion, downloaded through this application. */
+      onFile: a.evidenceOnFile.filter((e) => c.evidenceOnFileIds.includes(e.id)),
       statementValue: typed.criterionId === c.id && typed.statement !== undefined ? typed.statement : (c.statement ?? ''),
       error: problem(c.id),
       fileError: problem(`file-${c.id}`),
