@@ -52,11 +52,12 @@ export class SettingsService {
       const before = toSettingView(setting);
       const after = toSettingView(await manager.save(Object.assign(setting, dto)));
       await this.audit.record({ actor, action: 'setting.updated', entity: 'setting', entityId: id, before, after }, manager);
-      if (after.staffCount !== before.staffCount) {
+      // A field left out of the body arrives as undefined: only a count actually sent can change it.
+      if (dto.staffCount !== undefined && dto.staffCount !== before.staffCount) {
         await manager.insert(StaffCountChange, {
           settingId: id,
           fromCount: before.staffCount,
-          toCount: after.staffCount,
+          toCount: dto.staffCount,
           changedBy: actor.id,
           changedByName: actor.name,
           changedByRole: actor.role,
