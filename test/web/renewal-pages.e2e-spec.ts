@@ -59,4 +59,37 @@ describe("Renewal pages: the setting confirms last year's statements, the review
     expect(page.text).toContain('Declared staff count changes');
     expect(page.text).toContain('On file from last year');
   });
+
+  it('lets the reviewer confirm or reject a proposed inspection from the application page', async () => {
+    const report = 'https://reports.ofsted.gov.uk/provider/16/EY400001';
+    const propose = async (date: string) =>
+      (await http(app).post(`/settings/${ready.setting.id}/inspections`).set(ready.contact.auth).send({ date, grade: 'good', reportUrl: report }).expect(202))
+        .body.id as string;
+    const today = app.get(Clock).today();
+    const [first, second] = [await propose(addDays(today, -3)), await propose(addDays(today, -2))];
+    const cookies = await webSession(app, reviewer.email);
+    const form = await formSession(app, `/office/applications/${renewalId}`, cookies);
+    expect(form.html).toContain(`/office/applications/${renewalId}/inspections/${first}/confirm`);
+    expect(form.html).toContain(report);
+    const post = (path: string, body: object = {}) =>
+      http(app)
+        .post(`/office/applications/${renewalId}/inspections/${path}`)
+        .set('Cookie', form.cookies)
+        .type('form')
+        .send({ _csrf: form.token, ...body });
+    await post(`${first}/confirm`).expect(303);
+    const empty = await post(`${second}/reject`, { reason: ' ' }).expect(400);
+    expect(empty.text).toContain('Why the inspection is rejected');
+    await post(`${second}/reject`, { reason: 'Not on the Ofsted report.' }).expect(303);
+    const listed = (await http(app).get(`/settings/${ready.setting.id}/inspections`).set(ready.contact.auth).expect(200)).body as {
+      id: string;
+      status: string;
+    }[];
+    expect(listed.filter((i) => [first, second].includes(i.id)).map((i) => [i.id, i.status])).toEqual(
+      expect.arrayContaining([
+        [first, 'recorded'],
+        [second, 'rejected'],
+      ]),
+    );
+  });
 });
