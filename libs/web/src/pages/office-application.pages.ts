@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ApplicationsService, DecisionDto, MessageDto, RecommendationDto, DecisionsService, EvidenceService, rolesFor } from '@npa/approval';
-import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, ParseId, validateInput, Clock } from '@npa/platform';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, notFound, ParseId, validateInput, Clock } from '@npa/platform';
 import { InspectionsService, RejectInspectionDto } from '@npa/registry';
 import { applicationPage, decisionErrors, decisionInput, DecisionForm, readDecisionForm } from './office-application.view';
 import { formErrors, page, PageReply, redirectWithNotice, withFormErrors, type FormError } from './render';
@@ -141,6 +141,8 @@ export class OfficeApplicationPages {
       'The proposed inspection is rejected',
       async () => {
         const { settingId } = await this.applications.get(id, actor);
+        // Another setting's inspection is not found, whatever the form says: the answer says nothing about it.
+        if (!(await this.inspections.list(settingId)).some((i) => i.id === inspectionId)) throw notFound('The inspection');
         await this.inspections.reject(settingId, inspectionId, validateInput(RejectInspectionDto, { reason: text(body.reason).trim() }).reason, actor);
       },
       (error) =>
