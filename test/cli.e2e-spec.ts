@@ -87,7 +87,9 @@ describe('The command line', () => {
     const gaps = await db.query<{ id: string; state: string; criterion_id: string }[]>(
       `SELECT a.id, a.state, c.criterion_id FROM applications a JOIN application_criteria c ON c.application_id = a.id
         WHERE a.state <> 'draft' AND c.criterion_id = ANY($1) AND a.id IN (${DEMO_APPLICATIONS})
-          AND (c.statement IS NULL OR NOT EXISTS (SELECT 1 FROM evidence e WHERE e.application_id = a.id AND e.criterion_id = c.criterion_id))`,
+          AND (c.statement IS NULL OR c.carried_over OR NOT EXISTS (
+                SELECT 1 FROM evidence e WHERE e.criterion_id = c.criterion_id
+                   AND (e.application_id = a.id OR e.id IN (SELECT evidence_id FROM application_evidence_on_file f WHERE f.application_id = a.id))))`,
       [['SA-PRINCIPLES', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS']],
     );
     expect(gaps).toEqual([]);
@@ -96,7 +98,7 @@ describe('The command line', () => {
     const login = await http(app).post('/auth/login').send({ email: reviewer, password: 'demo-password-2025' }).expect(200);
     const auth = `Bearer ${login.body.accessToken}`;
     const [open] = await db.query<{ id: string }[]>(
-      `SELECT id FROM applications WHERE state IN ('submitted', 'under_review') AND id IN (${DEMO_APPLICATIONS}) LIMIT 1`,
+      `SELECT id FROM applications WHERE state IN ('submitted', 'under_review') AND previous_application_id IS NULL AND id IN (${DEMO_APPLICATIONS}) LIMIT 1`,
     );
     const evidence = await http(app).get(`/applications/${open.id}/evidence`).set('Authorization', auth).expect(200);
     const files = (evidence.body.items ?? evidence.body) as { id: string; criterionId: string }[];
@@ -108,6 +110,29 @@ describe('The command line', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+  });
+
+  it('shows a renewal under way, started from last year, and an inspection a setting proposed', async () => {
+    const db = app.get(DataSource);
+    const [renewal] = await db.query<{ id: string; setting_id: string }[]>(
+      `SELECT id, setting_id FROM applications WHERE kind = 'renewal' AND state = 'draft' AND previous_application_id IS NOT NULL AND id IN (${DEMO_APPLICATIONS}) LIMIT 1`,
+    );
+    expect(renewal).toBeDefined();
+    const [, reviewer] = /reviewer (\S+@demo\.portage\.example)/.exec(demoOutput) ?? [];
+    const login = await http(app).post('/auth/login').send({ email: reviewer, password: 'demo-password-2025' }).expect(200);
+    const auth = `Bearer ${login.body.accessToken}`;
+    const view = await http(app).get(`/applications/${renewal.id}`).set('Authorization', auth).expect(200);
+    const judged = (view.body.criteria as { kind: string; statement: string | null; carriedOver: boolean; previous: unknown }[]).filter(
+      (c) => c.kind === 'judged',
+    );
+    expect(judged.every((c) => c.statement && c.previous)).toBe(true);
+    expect(judged.filter((c) => c.carriedOver).length).toBeGreaterThan(0);
+    expect(judged.filter((c) => !c.carriedOver).length).toBeGreaterThan(0);
+    expect(view.body.evidenceOnFile.length).toBeGreaterThan(0);
+    const [{ n }] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM inspections i JOIN applications a ON a.setting_id = i.setting_id WHERE i.status = 'proposed' AND a.id IN (${DEMO_APPLICATIONS})`,
+    );
+    expect(n).toBeGreaterThan(0);
   });
 
   it('sweeps the demo register on demand, printing what it found and sent, with the emails in the outbox folder', async () => {

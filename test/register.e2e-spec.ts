@@ -209,7 +209,7 @@ describe('The register', () => {
       await http(app).post('/settings').set(admin.auth).send({ name: 'Bad', ofstedUrn: 'not-a-urn', kind: 'nursery', staffCount: 3 }).expect(400);
     });
 
-    it('lets a setting contact record inspections and staff for their own setting only', async () => {
+    it('lets a setting contact propose inspections and record staff for their own setting only', async () => {
       const own = await build.setting();
       const other = await build.setting();
       const contact = await signedIn(app, 'setting_contact', own.id);
@@ -220,7 +220,12 @@ describe('The register', () => {
           .send({ name: 'Nursery Nurse', email: uniqueEmail('nn') })
           .expect(201)
       ).body;
-      await http(app).post(`/settings/${own.id}/inspections`).set(contact.auth).send({ date: '2024-03-01', grade: 'good' }).expect(201);
+      const proposal = await http(app)
+        .post(`/settings/${own.id}/inspections`)
+        .set(contact.auth)
+        .send({ date: '2024-03-01', grade: 'good', reportUrl: 'https://reports.ofsted.gov.uk/provider/16/EY200001' })
+        .expect(202);
+      expect(proposal.body).toMatchObject({ status: 'proposed', date: '2024-03-01', grade: 'good' });
       const staff = (await http(app).post(`/settings/${own.id}/staff`).set(contact.auth).send({ personId: person.id, startDate: '2024-01-01' }).expect(201))
         .body;
       await http(app)

@@ -37,6 +37,8 @@ export interface Organisation {
   applicationId: string;
   evidenceId: string;
   settingLetterId: string;
+  /** An inspection the setting's contact proposed, waiting for NPA staff. */
+  inspectionId: string;
   contact: SignedIn;
   trainerId: string;
   workshopId: string;
@@ -104,6 +106,11 @@ async function organisation(app: NestFastifyApplication, admin: SignedIn, review
   // Waiting for information keeps the application editable, and writes the setting a letter.
   await as(reviewer).post(`/applications/${application.id}/request-information`, { message: 'Please add your latest review notes.' }, 200);
   const [settingLetter] = await get(`/settings/${ready.setting.id}/letters`);
+  const inspection = await as(ready.contact).post(
+    `/settings/${ready.setting.id}/inspections`,
+    { date: addDays(today, -20), grade: 'good', reportUrl: 'https://reports.ofsted.gov.uk/provider/16/EY100001' },
+    202,
+  );
 
   const trainer = await makeTrainer(app, admin);
   const workshopId = await makeWorkshop(app, admin, trainer.id, -10, -9);
@@ -126,6 +133,7 @@ async function organisation(app: NestFastifyApplication, admin: SignedIn, review
     applicationId: application.id,
     evidenceId: evidence.id,
     settingLetterId: settingLetter.id,
+    inspectionId: inspection.id,
     contact: ready.contact,
     trainerId: trainer.id,
     workshopId,
@@ -208,6 +216,7 @@ export const PARAMS: Record<string, ParamFill> = {
   'team/:memberId': organisationRecord((o) => o.teamMemberId),
   'settings/:id': organisationRecord((o) => o.settingId),
   'staff/:staffId': organisationRecord((o) => o.staffId),
+  'inspections/:inspectionId': organisationRecord((o) => o.inspectionId),
   'people/:id': organisationRecord(person),
   'memberships/:membershipId': organisationRecord((o, role) => (role === 'setting_contact' ? o.staffMembershipId : o.teamMembershipId)),
   'applications/:id': organisationRecord((o) => o.applicationId),

@@ -95,7 +95,9 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
     staffCount: 8,
   })),
   'PATCH /settings/:id': json(() => ({ staffCount: 9 })),
-  'POST /settings/:id/inspections': json((ctx) => ({ date: ago(ctx, 30), grade: 'good' })),
+  'POST /settings/:id/inspections': json((ctx) => ({ date: ago(ctx, 30), grade: 'good', reportUrl: 'https://reports.ofsted.gov.uk/provider/16/EY100002' })),
+  'POST /settings/:id/inspections/:inspectionId/confirm': NONE,
+  'POST /settings/:id/inspections/:inspectionId/reject': json(() => ({ reason: 'The report on Ofsted gives another date.' })),
   'POST /settings/:id/staff': json(async (ctx) => ({ personId: (await makePerson(ctx.app, 'staff')).id, startDate: ago(ctx, 3) })),
   'PATCH /settings/:id/staff/:staffId': json((ctx) => ({ endDate: ahead(ctx, 30) })),
   'POST /settings/:id/applications': NONE,
@@ -145,6 +147,7 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   }),
 
   'PUT /applications/:id/criteria/:criterionId': json(() => ({ statement: 'We review plans with parents each term.' })),
+  'POST /applications/:id/criteria/:criterionId/confirm': NONE,
   'PUT /applications/:id/criteria/:criterionId/recommendation': json(() => ({ outcome: 'pass' })),
   'POST /applications/:id/evidence': { kind: 'multipart', make: () => ({ fields: { criterionId: 'SA-PRINCIPLES' }, file: PDF, fileName: 'principles.pdf' }) },
   'DELETE /applications/:id/evidence/:evidenceId': NONE,

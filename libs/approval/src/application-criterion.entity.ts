@@ -22,6 +22,10 @@ export class ApplicationCriterion {
   @Column('text', { nullable: true })
   statement: string | null;
 
+  /** Copied from last year's application and not yet confirmed or edited by the setting. */
+  @Column('boolean', { default: false })
+  carriedOver: boolean;
+
   @Column('text', { nullable: true })
   recommendation: 'pass' | 'fail' | null;
 

@@ -34,6 +34,14 @@ export class Application {
   @Column('uuid', { nullable: true })
   renewsAwardId: string | null;
 
+  /** The approved application whose statements and evidence this one started from. */
+  @Column('uuid', { nullable: true })
+  previousApplicationId: string | null;
+
+  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'previous_application_id' })
+  previousApplication?: Application;
+
   /** The reviewer who took it from the queue. */
   @Column('uuid', { nullable: true })
   reviewerId: string | null;

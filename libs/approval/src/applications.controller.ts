@@ -34,6 +34,18 @@ export class ApplicationsController {
     return this.applications.saveStatement(id, criterionId, dto.statement, actor);
   }
 
+  /**
+   * Confirms, unchanged, a statement carried over from last year (a renewal opens with last year's
+   * statements, each to be confirmed or edited before submitting). Saving it again with PUT confirms it
+   * too. 409 when the criterion has no carried-over statement waiting.
+   */
+  @Post(':id/criteria/:criterionId/confirm')
+  @HttpCode(200)
+  @Access(rolesFor('edit'), OWN)
+  confirmStatement(@Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+    return this.applications.confirmStatement(id, criterionId, actor);
+  }
+
   @Put(':id/criteria/:criterionId/recommendation')
   @Access(rolesFor('recommend'))
   recommend(@Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() dto: RecommendationDto, @CurrentUser() actor: Actor) {

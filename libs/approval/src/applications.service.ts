@@ -5,7 +5,7 @@ import type { Actor } from '@npa/platform';
 import { isNpaStaff, conflict, invalid, notFound, Clock } from '@npa/platform';
 import { ComplianceService, RuleParametersService } from '@npa/compliance';
 import type { RuleResult } from '@npa/compliance';
-import { Setting } from '@npa/registry';
+import { Setting, SettingsService } from '@npa/registry';
 import { Application } from './application.entity';
 import { ApplicationCriterion } from './application-criterion.entity';
 import { ApplicationEvent } from './application-event.entity';
@@ -18,6 +18,8 @@ import { applicationKind } from './rules/award.rules';
 import { CRITERIA, criterion } from './rules/criteria';
 import { isOpen } from './rules/machine';
 import { submissionProblems, submissionRefusal } from './rules/submission.rules';
+import { carriedOverUnconfirmed } from './rules/renewal.rules';
+import { RenewalCarryOver } from './renewal-carry-over';
 import { type ApplicationView, toApplicationView, toEvidenceView } from './approval.views';
 
 /** Opening applications, the setting's statements, the reviewer's recommendations, and reading it all back. */
@@ -31,6 +33,8 @@ export class ApplicationsService {
     private readonly awards: AwardsService,
     private readonly letters: ApprovalLetters,
     private readonly clock: Clock,
+    private readonly carryOver: RenewalCarryOver,
+    private readonly settings: SettingsService,
   ) {}
 
   async open(settingId: string, actor: Actor) {
@@ -68,7 +72,12 @@ export class ApplicationsService {
         ApplicationCriterion,
         CRITERIA.map((c) => ({ applicationId: application.id, criterionId: c.id })),
       );
-      await this.steps.record(manager, application, 'opened', actor, null, null, { kind: application.kind, settingId });
+      await this.carryOver.carryInto(manager, application);
+      await this.steps.record(manager, application, 'opened', actor, null, null, {
+        kind: application.kind,
+        settingId,
+        previousApplicationId: application.previousApplicationId,
+      });
       return application.id;
     });
     return this.get(id, actor);
@@ -77,14 +86,26 @@ export class ApplicationsService {
   async get(id: string, actor: Actor): Promise<ApplicationView> {
     const application = await this.dataSource.getRepository(Application).findOne({ where: { id }, relations: { setting: true, reviewer: true } });
     if (!application) throw notFound('The application');
-    const [criteria, evidence, history] = await Promise.all([
+    const forStaff = isNpaStaff(actor.role);
+    const [criteria, evidence, history, onFile, previous, staffCountChanges] = await Promise.all([
       this.dataSource.getRepository(ApplicationCriterion).findBy({ applicationId: id }),
       this.dataSource.getRepository(Evidence).find({ where: { applicationId: id }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      this.carryOver.onFile(id),
+      this.carryOver.previousYear(application),
+      forStaff ? this.settings.staffCountChanges(application.settingId) : null,
     ]);
     // An open application shows the register as it is today; a closed one as it was when it closed.
     const live = isOpen(application.state) ? (await this.compliance.setting(application.settingId)).rules : null;
-    return toApplicationView({ application, criteria, evidence: evidence.map(toEvidenceView), history, live, forStaff: isNpaStaff(actor.role) });
+    return toApplicationView({
+      application,
+      criteria,
+      evidence: evidence.map(toEvidenceView),
+      history,
+      live,
+      forStaff,
+      lastYear: { previous, onFile: onFile.map(toEvidenceView), staffCountChanges },
+    });
   }
 
   async listForSetting(settingId: string) {
@@ -106,7 +127,23 @@ export class ApplicationsService {
       as: 'statement_saved',
       audit: { criterionId: judged.id },
       then: async (manager) => {
-        await manager.update(ApplicationCriterion, { applicationId: id, criterionId: judged.id }, { statement: statement.trim() });
+        // Saving a statement, last year's words or new ones, is the setting looking at it again.
+        await manager.update(ApplicationCriterion, { applicationId: id, criterionId: judged.id }, { statement: statement.trim(), carriedOver: false });
+      },
+    });
+    return this.get(id, actor);
+  }
+
+  /** The setting keeps a statement carried over from last year as it stands; 409 when there is none waiting. */
+  async confirmStatement(id: string, criterionId: string, actor: Actor) {
+    const judged = this.judged(criterionId);
+    await this.steps.take(id, 'edit', actor, {
+      as: 'statement_confirmed',
+      audit: { criterionId: judged.id },
+      then: async (manager) => {
+        const done = await manager.update(ApplicationCriterion, { applicationId: id, criterionId: judged.id, carriedOver: true }, { carriedOver: false });
+        if (done.affected !== 1)
+          throw conflict('APPLICATION.NOTHING_TO_CONFIRM', `${judged.id} has no statement carried over from last year waiting to be confirmed.`);
       },
     });
     return this.get(id, actor);
@@ -139,9 +176,9 @@ export class ApplicationsService {
     const [{ rules }, statements, evidence] = await Promise.all([
       this.compliance.setting(application.settingId, today),
       this.dataSource.getRepository(ApplicationCriterion).findBy({ applicationId: id }),
-      this.dataSource.getRepository(Evidence).findBy({ applicationId: id }),
+      this.carryOver.supporting(id),
     ]);
-    const problems = submissionProblems({ statements, evidence, computed: rules });
+    const problems = [...submissionProblems({ statements, evidence, computed: rules }), ...carriedOverUnconfirmed(statements)];
     if (problems.length > 0) throw conflict('APPLICATION.INCOMPLETE', submissionRefusal(problems), problems);
     await this.steps.take(id, 'submit', actor, {
       message: message?.trim() || null,

@@ -4,6 +4,8 @@ import type { Application } from './application.entity';
 import type { ApplicationCriterion } from './application-criterion.entity';
 import type { ApplicationEvent } from './application-event.entity';
 import type { Evidence } from './evidence.entity';
+import type { PreviousYear } from './renewal-carry-over';
+import type { StaffCountChangeView } from '@npa/registry';
 import { CRITERIA } from './rules/criteria';
 import { ApplicationAction, STEPS } from './rules/machine';
 import { supports } from './rules/submission.rules';
@@ -47,9 +49,13 @@ interface ViewInput {
   live: RuleResult[] | null;
   /** Reviewers' recommendations are their working notes: NPA staff see them, the setting sees the decision. */
   forStaff: boolean;
+  /** Last year beside this year: the application a renewal started from, its evidence on file, and (staff only) the declared staff count's changes. */
+  lastYear?: { previous: PreviousYear | null; onFile: EvidenceView[]; staffCountChanges: StaffCountChangeView[] | null };
 }
 
-export function toApplicationView({ application: a, criteria, evidence, history, live, forStaff }: ViewInput) {
+export function toApplicationView({ application: a, criteria, evidence, history, live, forStaff, lastYear }: ViewInput) {
+  const previous = lastYear?.previous ?? null;
+  const onFile = lastYear?.onFile ?? [];
   return {
     id: a.id,
     settingId: a.settingId,
@@ -79,9 +85,22 @@ export function toApplicationView({ application: a, criteria, evidence, history,
         evidenceIds: files.map((e) => e.id),
         recommendation: forStaff && row?.recommendation ? { outcome: row.recommendation, note: row.recommendationNote } : null,
         facts: result?.facts ?? null,
+        carriedOver: row?.carriedOver ?? false,
+        evidenceOnFileIds: onFile.filter((e) => e.criterionId === c.id).map((e) => e.id),
+        previous: previous && c.kind === 'judged' ? previousCriterion(previous, c.id) : null,
       };
     }),
     evidence,
+    /** Last year's evidence, on file for this application: referenced, not copied; supports its criteria like an upload. */
+    evidenceOnFile: onFile,
+    previousApplication: previous && {
+      id: previous.application.id,
+      kind: previous.application.kind,
+      decidedAt: previous.application.decidedAt?.toISOString() ?? null,
+      award: previous.award && { startsOn: previous.award.startsOn, expiresOn: previous.award.expiresOn },
+    },
+    /** NPA staff only: changes to the staff count the setting declares, which sets SA-TRAINED's bar. */
+    staffCountChanges: forStaff ? (lastYear?.staffCountChanges ?? []) : null,
     history: history.map((e) => toEventView(e, forStaff)),
   };
 }
@@ -93,4 +112,9 @@ function judgedExplanation(row: ApplicationCriterion | undefined, files: number)
   if (row?.outcome) return row.reason ?? '';
   const statement = row?.statement ? 'A statement is given' : 'No statement yet';
   return `${statement}, with ${files === 0 ? 'no evidence' : files === 1 ? '1 evidence file' : `${files} evidence files`}; an NPA reviewer judges this criterion.`;
+}
+
+function previousCriterion(previous: PreviousYear, criterionId: string) {
+  const row = previous.criteria.find((r) => r.criterionId === criterionId);
+  return row ? { statement: row.statement, outcome: row.outcome, reason: row.reason } : null;
 }

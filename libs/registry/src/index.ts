@@ -1,5 +1,5 @@
 // The public door of @npa/registry: other libs, apps and tests import only what is here.
-export { AddStaffDto, EndStaffDto, StaffQuery } from './settings/settings.dto';
+export { AddStaffDto, EndStaffDto, InspectionDto, RejectInspectionDto, StaffQuery } from './settings/settings.dto';
 export { AddTeamMemberDto, DateRangeQuery, TeamQuery, UpdateTeamMemberDto } from './services/services.dto';
 export { AGE_RANGES, type AgeRange, Service } from './services/service.entity';
 export { CreatePersonDto } from './people/people.dto';
@@ -16,7 +16,8 @@ export {
 } from './people/people.repository';
 export { generateRegister, insertRows, random } from './demo/register-generator';
 export { Induction } from './people/induction.entity';
-export { Inspection, type OfstedGrade } from './settings/inspection.entity';
+export { Inspection, INSPECTION_STATUSES, type InspectionStatus, type OfstedGrade } from './settings/inspection.entity';
+export { InspectionsService, type InspectionView } from './settings/inspections.service';
 export { Membership } from './people/membership.entity';
 export { NetworkingAttendance } from './services/networking-attendance.entity';
 export { PeopleService } from './people/people.service';
@@ -25,7 +26,7 @@ export { Qualification, type QualificationKind, type QualificationStatus } from 
 export { RegistryModule } from './registry.module';
 export { ServicesService } from './services/services.service';
 export { Setting, SETTING_KINDS, type SettingKind } from './settings/setting.entity';
-export { SettingsService } from './settings/settings.service';
+export { SettingsService, type StaffCountChangeView } from './settings/settings.service';
 export { SettingStaff } from './settings/setting-staff.entity';
 export { TeamMember, TEAM_ROLES, type TeamRole } from './services/team-member.entity';
 export { TeamService } from './services/team.service';

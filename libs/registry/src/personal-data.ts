@@ -10,6 +10,10 @@ export const REGISTRY_PERSONAL_DATA: PersonalDataDeclaration = {
     { table: 'qualifications', column: 'person_id', find: 'person', retention: ID_KEPT },
     { table: 'inductions', column: 'person_id', find: 'person', retention: ID_KEPT },
     { table: 'setting_staff', column: 'person_id', find: 'person', retention: ID_KEPT },
+    { table: 'inspections', column: 'proposed_by', find: 'user', retention: ID_KEPT },
+    { table: 'inspections', column: 'decided_by', find: 'user', retention: ID_KEPT },
+    { table: 'setting_staff_count_changes', column: 'changed_by', find: 'user', retention: ID_KEPT },
+    { table: 'setting_staff_count_changes', column: 'changed_by_name', retention: 'scrub', nameOf: 'changed_by' },
   ],
   notPersonal: [
     { table: 'services', column: 'name', why: "an organisation's name" },

@@ -14,6 +14,7 @@ import { toEvidenceView } from '../approval.views';
 import { Evidence } from '../evidence.entity';
 import { nextState } from '../rules/machine';
 import { Application } from '../application.entity';
+import { RenewalCarryOver } from '../renewal-carry-over';
 import { ACCEPTED, cleanFileName, sniffFile } from './file-kind';
 import { EvidenceCap, EvidenceHeld, evidenceCapRefusal } from './evidence-cap';
 import type { EvidenceUpload } from './upload';
@@ -45,6 +46,7 @@ export class EvidenceService {
     private readonly steps: ApplicationSteps,
     private readonly storage: Storage,
     private readonly config: AppConfig,
+    private readonly carryOver: RenewalCarryOver,
   ) {}
 
   async upload(applicationId: string, upload: EvidenceUpload, actor: Actor) {
@@ -147,8 +149,9 @@ export class EvidenceService {
   }
 
   async open(applicationId: string, evidenceId: string) {
-    const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId, applicationId });
-    if (!evidence) throw notFound('The evidence');
+    const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId });
+    // Last year's file listed on this application is opened through it; any other application's is not found.
+    if (!evidence || (evidence.applicationId !== applicationId && !(await this.carryOver.isOnFile(applicationId, evidenceId)))) throw notFound('The evidence');
     return { evidence, stream: await this.storage.read(evidence.storageKey) };
   }
 

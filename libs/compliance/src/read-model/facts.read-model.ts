@@ -135,7 +135,8 @@ function settingQueries(subject: Subject): Record<keyof SettingRows, string> {
              WHERE ${subject('s.setting_id')} AND s.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
-    inspections: `SELECT setting_id, date::text, grade FROM inspections WHERE ${subject('setting_id')} AND date <= $2`,
+    // A proposal from the setting counts only once NPA staff have recorded it: no self-certification.
+    inspections: `SELECT setting_id, date::text, grade FROM inspections WHERE ${subject('setting_id')} AND date <= $2 AND status = 'recorded'`,
     qualifications: qualifications(people),
   };
 }

@@ -75,6 +75,31 @@ describe(checkSettingTrained.name, () => {
     expect(result).toMatchObject({ id: 'SA-TRAINED', level: 'essential', outcome, facts: { required } });
   });
 
+  // The small-setting threshold (3 staff) uses the larger of the declared count and the staff on the register.
+  it.each([
+    { case: 'declared 3, 3 on the register: small', staff: 3, staffCount: 3, trained: 1, outcome: 'pass', required: 1, headcount: 3 },
+    { case: 'declared 1, 3 on the register: still small', staff: 3, staffCount: 1, trained: 1, outcome: 'pass', required: 1, headcount: 3 },
+    { case: 'declared 2, 4 on the register: not small', staff: 4, staffCount: 2, trained: 1, outcome: 'fail', required: 2, headcount: 4 },
+    { case: 'declared 3, 4 on the register: not small', staff: 4, staffCount: 3, trained: 1, outcome: 'fail', required: 2, headcount: 4 },
+    { case: 'declared 3, 4 on the register, 2 trained', staff: 4, staffCount: 3, trained: 2, outcome: 'pass', required: 2, headcount: 4 },
+    { case: 'declared 4, 3 on the register: the declared count stands', staff: 3, staffCount: 4, trained: 1, outcome: 'fail', required: 2, headcount: 4 },
+    { case: 'declared 0, 1 on the register', staff: 1, staffCount: 0, trained: 1, outcome: 'pass', required: 1, headcount: 1 },
+  ])('headcount: $case', ({ staff, staffCount, trained, outcome, required, headcount }) => {
+    const result = checkSettingTrained(makeSetting({ staff, staffCount, trained }), params, AS_OF);
+    expect(result).toMatchObject({ outcome, facts: { required, headcount, staffCount, staffOnRegister: staff } });
+  });
+
+  it('counts only staff on the register that day towards the headcount', () => {
+    const facts = makeSetting({ staff: 4, staffCount: 2, trained: 1 });
+    facts.staff = facts.staff.map((s) => (s.personId === 'st4' ? { ...s, endDate: ago(1) } : s));
+    expect(checkSettingTrained(facts, params, AS_OF)).toMatchObject({ outcome: 'pass', facts: { headcount: 3, required: 1 } });
+  });
+
+  it('says when the register outnumbers the declared count', () => {
+    const result = checkSettingTrained(makeSetting({ staff: 4, staffCount: 2, trained: 1 }), params, AS_OF);
+    expect(result.explanation).toContain('a setting of 4 staff (4 on the register, though 2 declared) needs at least 2.');
+  });
+
   it('does not count a trained member of staff who has left', () => {
     const facts = makeSetting({ staff: 4, trained: 2 });
     facts.staff = facts.staff.map((s) => (s.personId === 'st1' ? { ...s, endDate: ago(1) } : s));

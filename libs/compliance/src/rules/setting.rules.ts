@@ -67,22 +67,33 @@ export function checkOfsted(facts: SettingFacts, _params: RuleParams, asOf: IsoD
 
 export function checkSettingTrained(facts: SettingFacts, params: RuleParams, asOf: IsoDate): RuleResult {
   const staff = activePeople(facts.staff, asOf);
-  const small = facts.staffCount <= params.smallSettingMaxStaff;
+  // A declared count below the register's own staff never lowers the bar: no self-certified smallness.
+  const headcount = settingHeadcount(facts.staffCount, staff.length);
+  const small = headcount <= params.smallSettingMaxStaff;
   const required = small ? params.smallSettingTrainedMinimum : params.settingTrainedMinimum;
   const rows = staff.map((p) => ({ p, record: trainingRecord(p.personId, asOf, facts.completions) }));
   const trained = rows.flatMap(({ p, record: { completion } }) =>
     completion ? [{ ...p, workshopEndDate: completion.workshopEndDate, trainerName: completion.trainerName }] : [],
   );
   const untrained = rows.filter(({ record }) => !record.completion).map(({ p, record }) => ({ ...p, notCounted: record.notCounted }));
-  const decided = { staffCount: facts.staffCount, small, required, trained, untrained };
+  const decided = { staffCount: facts.staffCount, staffOnRegister: staff.length, headcount, small, required, trained, untrained };
 
   const who = trained.length ? ` (${names(trained)})` : '';
   const situation =
     `${count(trained.length, 'current member')} of staff ${hasHave(trained.length)} completed ${WORKSHOP}${who}; ` +
-    `a setting of ${count(facts.staffCount, 'staff member', 'staff')} needs at least ${required}.`;
+    `a setting of ${count(headcount, 'staff member', 'staff')}${headcountSource(facts.staffCount, staff.length)} needs at least ${required}.`;
   if (trained.length >= required) return ruleResult(SA_TRAINED, 'pass', situation, decided);
   const todo = `Book ${count(required - trained.length, 'more practitioner')} onto a Portage Workshop with an NPA-Accredited Trainer.`;
   return ruleResult(SA_TRAINED, 'fail', sentences(situation, todo), decided);
+}
+
+/** The setting's size for SA-TRAINED: the larger of the count it declares and the staff on the register that day. */
+export function settingHeadcount(declared: number, onRegister: number): number {
+  return Math.max(declared, onRegister);
+}
+
+function headcountSource(declared: number, onRegister: number): string {
+  return onRegister > declared ? ` (${onRegister} on the register, though ${declared} declared)` : '';
 }
 
 export function checkSettingMember(facts: SettingFacts, params: RuleParams, asOf: IsoDate): RuleResult {

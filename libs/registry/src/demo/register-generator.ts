@@ -222,7 +222,19 @@ export async function generateRegister(dataSource: DataSource, options: Generato
       setting_id: settingId,
       date: day(100 + rnd.int(1000)),
       grade: rnd.pick(['outstanding', 'good', 'good', 'good', 'requires_improvement']),
+      status: 'recorded',
+      report_url: null,
     });
+    // One setting in ten has proposed a newer inspection, waiting for NPA staff to confirm it.
+    if (i % 10 === 0)
+      inspections.push({
+        id: randomUUID(),
+        setting_id: settingId,
+        date: day(20),
+        grade: 'outstanding',
+        status: 'proposed',
+        report_url: `https://reports.ofsted.gov.uk/provider/16/EY${urnBase + i}`,
+      });
     for (let k = 0; k < 5; k++) {
       const id = person('setting');
       settingStaff.push({ id: randomUUID(), setting_id: settingId, person_id: id, start_date: day(30 + rnd.int(1500)), end_date: null });
@@ -308,7 +320,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
       { id: 'uuid', name: 'text', ofsted_urn: 'text', kind: 'text', staff_count: 'int', local_area: 'text', version: 'int' },
       settings,
     );
-    await insertRows(m, 'inspections', { id: 'uuid', setting_id: 'uuid', date: 'date', grade: 'text' }, inspections);
+    await insertRows(m, 'inspections', { id: 'uuid', setting_id: 'uuid', date: 'date', grade: 'text', status: 'text', report_url: 'text' }, inspections);
     await insertRows(m, 'setting_staff', { id: 'uuid', setting_id: 'uuid', person_id: 'uuid', start_date: 'date', end_date: 'date' }, settingStaff);
     await insertRows(m, 'trainers', { id: 'uuid', person_id: 'uuid' }, trainers);
     await insertRows(m, 'trainer_accreditations', { id: 'uuid', trainer_id: 'uuid', accredited_from: 'date', accredited_to: 'date' }, accreditations);

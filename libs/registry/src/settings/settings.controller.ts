@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access, Actor, CurrentUser, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
-import { AddStaffDto, CreateSettingDto, EndStaffDto, InspectionDto, SettingQuery, StaffQuery, UpdateSettingDto } from './settings.dto';
+import { Access, Actor, CurrentUser, NoBody, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
+import { InspectionsService } from './inspections.service';
+import { AddStaffDto, CreateSettingDto, EndStaffDto, InspectionDto, RejectInspectionDto, SettingQuery, StaffQuery, UpdateSettingDto } from './settings.dto';
 import { SettingsService } from './settings.service';
 
 const STAFF_OR_CONTACT = [...NPA_STAFF, 'setting_contact'] as const;
@@ -11,7 +13,10 @@ const OWN_SETTING = { kind: 'setting', param: 'id' };
 @ApiBearerAuth()
 @Controller('settings')
 export class SettingsController {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly inspections: InspectionsService,
+  ) {}
 
   @Post()
   @Access(NPA_STAFF)
@@ -38,16 +43,60 @@ export class SettingsController {
     return this.settings.update(id, dto, actor);
   }
 
+  /**
+   * NPA staff record an inspection (201, status `recorded`). A setting contact's call is a proposal:
+   * 202 Accepted with status `proposed`, counted for SA-OFSTED only once NPA staff confirm it.
+   */
   @Post(':id/inspections')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  recordInspection(@Param('id', ParseId) id: string, @Body() dto: InspectionDto, @CurrentUser() actor: Actor) {
-    return this.settings.recordInspection(id, dto, actor);
+  async recordInspection(
+    @Param('id', ParseId) id: string,
+    @Body() dto: InspectionDto,
+    @CurrentUser() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const inspection = await this.inspections.record(id, dto, actor);
+    if (inspection.status === 'proposed') void reply.status(202);
+    return inspection;
   }
 
   @Get(':id/inspections')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
   listInspections(@Param('id', ParseId) id: string) {
-    return this.settings.listInspections(id);
+    return this.inspections.list(id);
+  }
+
+  /** NPA staff confirm a setting's proposed inspection: from now on it counts for SA-OFSTED. */
+  @Post(':id/inspections/:inspectionId/confirm')
+  @HttpCode(200)
+  @Access(NPA_STAFF)
+  confirmInspection(
+    @Param('id', ParseId) id: string,
+    @Param('inspectionId', ParseId) inspectionId: string,
+    @Body(NoBody) _body: undefined,
+    @CurrentUser() actor: Actor,
+  ) {
+    return this.inspections.confirm(id, inspectionId, actor);
+  }
+
+  /** NPA staff reject a setting's proposed inspection with a reason the setting sees; it never counts. */
+  @Post(':id/inspections/:inspectionId/reject')
+  @HttpCode(200)
+  @Access(NPA_STAFF)
+  rejectInspection(
+    @Param('id', ParseId) id: string,
+    @Param('inspectionId', ParseId) inspectionId: string,
+    @Body() dto: RejectInspectionDto,
+    @CurrentUser() actor: Actor,
+  ) {
+    return this.inspections.reject(id, inspectionId, dto.reason, actor);
+  }
+
+  /** Every change to the declared staff count, who made it and when, newest first. */
+  @Get(':id/staff-count-changes')
+  @Access(STAFF_OR_CONTACT, OWN_SETTING)
+  staffCountChanges(@Param('id', ParseId) id: string) {
+    return this.settings.staffCountChanges(id);
   }
 
   @Post(':id/staff')

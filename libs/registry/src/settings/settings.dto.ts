@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery, IsIsoDate } from '@npa/platform';
 import { OFSTED_GRADES } from './inspection.entity';
 import type { OfstedGrade } from './inspection.entity';
@@ -79,6 +79,20 @@ export class InspectionDto {
   @ApiProperty({ enum: OFSTED_GRADES })
   @IsIn(OFSTED_GRADES)
   grade: OfstedGrade;
+
+  @ApiPropertyOptional({ description: "the Ofsted report's address; required when a setting contact proposes an inspection" })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be the address of the report (https://...)' })
+  @MaxLength(500)
+  reportUrl?: string;
+}
+
+export class RejectInspectionDto {
+  @ApiProperty({ description: 'why the proposal is not recorded, shown to the setting' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
 }
 
 export class AddStaffDto {

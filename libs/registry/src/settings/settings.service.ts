@@ -5,10 +5,10 @@ import { AuditService, conflict, invalid, notFound, containsPattern, sortColumn,
 import type { Actor } from '@npa/platform';
 import { Person } from '../people/person.entity';
 import { organisationLimit } from '../registry.scopes';
-import { Inspection } from './inspection.entity';
 import { Setting } from './setting.entity';
 import { SettingStaff } from './setting-staff.entity';
-import { AddStaffDto, CreateSettingDto, EndStaffDto, InspectionDto, SettingQuery, StaffQuery, toSettingView, UpdateSettingDto } from './settings.dto';
+import { StaffCountChange } from './staff-count-change.entity';
+import { AddStaffDto, CreateSettingDto, EndStaffDto, SettingQuery, StaffQuery, toSettingView, UpdateSettingDto } from './settings.dto';
 
 const toStaffView = (s: SettingStaff, person?: Person) => ({
   id: s.id,
@@ -19,7 +19,13 @@ const toStaffView = (s: SettingStaff, person?: Person) => ({
   startDate: s.startDate,
   endDate: s.endDate,
 });
-const toInspectionView = (i: Inspection) => ({ id: i.id, settingId: i.settingId, date: i.date, grade: i.grade });
+const toStaffCountChangeView = (c: StaffCountChange) => ({
+  fromCount: c.fromCount,
+  toCount: c.toCount,
+  changedAt: c.changedAt.toISOString(),
+  changedBy: { name: c.changedByName, role: c.changedByRole },
+});
+export type StaffCountChangeView = ReturnType<typeof toStaffCountChangeView>;
 
 /** Early years settings, their Ofsted inspections and their staff over time. */
 @Injectable()
@@ -46,6 +52,28 @@ export class SettingsService {
       const before = toSettingView(setting);
       const after = toSettingView(await manager.save(Object.assign(setting, dto)));
       await this.audit.record({ actor, action: 'setting.updated', entity: 'setting', entityId: id, before, after }, manager);
+      // A field left out of the body arrives as undefined: only a count actually sent can change it.
+      if (dto.staffCount !== undefined && dto.staffCount !== before.staffCount) {
+        await manager.insert(StaffCountChange, {
+          settingId: id,
+          fromCount: before.staffCount,
+          toCount: dto.staffCount,
+          changedBy: actor.id,
+          changedByName: actor.name,
+          changedByRole: actor.role,
+        });
+        await this.audit.record(
+          {
+            actor,
+            action: 'setting.staff_count_changed',
+            entity: 'setting',
+            entityId: id,
+            before: { staffCount: before.staffCount },
+            after: { staffCount: after.staffCount },
+          },
+          manager,
+        );
+      }
       return after;
     });
   }
@@ -73,25 +101,16 @@ export class SettingsService {
     return { items: items.map(toSettingView), total };
   }
 
-  async recordInspection(settingId: string, dto: InspectionDto, actor: Actor) {
-    if (dto.date > this.clock.today()) throw invalid('An inspection cannot be in the future.', [{ field: 'date', problem: 'must be today or earlier' }]);
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockSetting(manager, settingId);
-      const view = toInspectionView(await manager.save(manager.create(Inspection, { settingId, ...dto })));
-      await this.audit.record({ actor, action: 'inspection.recorded', entity: 'setting', entityId: settingId, after: view }, manager);
-      return view;
-    });
-  }
-
   /** Every setting by name, for choosing one in a form. */
   async options(): Promise<{ id: string; name: string }[]> {
     return this.dataSource.query('SELECT id, name FROM settings ORDER BY name, id LIMIT 2000');
   }
 
-  async listInspections(settingId: string) {
+  /** Every change to the declared staff count, newest first: it sets SA-TRAINED's bar, so reviewers see each one. */
+  async staffCountChanges(settingId: string) {
     await this.get(settingId);
-    const rows = await this.dataSource.getRepository(Inspection).find({ where: { settingId }, order: { date: 'DESC' } });
-    return rows.map(toInspectionView);
+    const rows = await this.dataSource.getRepository(StaffCountChange).find({ where: { settingId }, order: { changedAt: 'DESC', id: 'ASC' } });
+    return rows.map(toStaffCountChangeView);
   }
 
   async addStaff(settingId: string, dto: AddStaffDto, actor: Actor) {

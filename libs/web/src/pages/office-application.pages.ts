@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ApplicationsService, DecisionDto, MessageDto, RecommendationDto, DecisionsService, EvidenceService, rolesFor } from '@npa/approval';
-import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, ParseId, validateInput, Clock } from '@npa/platform';
+import { PageAccess, Actor, CurrentUser, NPA_STAFF, AppConfig, notFound, ParseId, validateInput, Clock } from '@npa/platform';
+import { InspectionsService, RejectInspectionDto } from '@npa/registry';
 import { applicationPage, decisionErrors, decisionInput, DecisionForm, readDecisionForm } from './office-application.view';
 import { formErrors, page, PageReply, redirectWithNotice, withFormErrors, type FormError } from './render';
 
@@ -18,6 +19,7 @@ export class OfficeApplicationPages {
     private readonly evidence: EvidenceService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly inspections: InspectionsService,
   ) {}
 
   @Get(':id')
@@ -107,6 +109,49 @@ export class OfficeApplicationPages {
     );
   }
 
+  /** Confirms an inspection the setting proposed: from now on it counts for SA-OFSTED. */
+  @Post(':id/inspections/:inspectionId/confirm')
+  @PageAccess(NPA_STAFF)
+  async confirmInspection(
+    @PageReply() reply: PageReply,
+    @Param('id', ParseId) id: string,
+    @Param('inspectionId', ParseId) inspectionId: string,
+    @CurrentUser() actor: Actor,
+  ) {
+    return this.attempt(reply, id, actor, 'The inspection is recorded: it now counts for SA-OFSTED', async () => {
+      const { settingId } = await this.applications.get(id, actor);
+      await this.inspections.confirm(settingId, inspectionId, actor);
+    });
+  }
+
+  /** Rejects an inspection the setting proposed, with a reason the setting sees; it never counts. */
+  @Post(':id/inspections/:inspectionId/reject')
+  @PageAccess(NPA_STAFF)
+  async rejectInspection(
+    @PageReply() reply: PageReply,
+    @Param('id', ParseId) id: string,
+    @Param('inspectionId', ParseId) inspectionId: string,
+    @Body() body: Form,
+    @CurrentUser() actor: Actor,
+  ) {
+    return this.attempt(
+      reply,
+      id,
+      actor,
+      'The proposed inspection is rejected',
+      async () => {
+        const { settingId } = await this.applications.get(id, actor);
+        // Another setting's inspection is not found, whatever the form says: the answer says nothing about it.
+        if (!(await this.inspections.list(settingId)).some((i) => i.id === inspectionId)) throw notFound('The inspection');
+        await this.inspections.reject(settingId, inspectionId, validateInput(RejectInspectionDto, { reason: text(body.reason).trim() }).reason, actor);
+      },
+      (error) =>
+        formErrors(error, { reason: 'Why the inspection is rejected' })?.map((e) =>
+          e.href ? { ...e, field: `reject-${inspectionId}`, href: `#reject-${inspectionId}` } : e,
+        ) ?? null,
+    );
+  }
+
   /** Runs a change; on success back to the page with a banner, on a refusal the page again with its errors. */
   private async attempt(
     reply: PageReply,
@@ -136,10 +181,15 @@ export class OfficeApplicationPages {
   ) {
     const view = await this.applications.get(id, actor);
     const data = applicationPage(view, { today: this.clock.today(), timeZone: this.config.TIME_ZONE, ...extra });
+    const inspections = (await this.inspections.list(view.settingId)).map((i) => ({
+      ...i,
+      waiting: i.status === 'proposed',
+      rejectError: extra.errors?.find((e) => e.field === `reject-${i.id}`)?.message,
+    }));
     return page(
       reply,
       'office/application',
-      { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data },
+      { title: `${view.settingName ?? 'Application'}: application`, back: '/office/review', notice: extra.notice, ...data, inspections },
       status,
     );
   }

@@ -76,6 +76,7 @@ export function applicationPage(
   const errors = extra.errors ?? [];
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const evidence = new Map(view.evidence.map((e) => [e.id, e]));
+  const onFile = new Map(view.evidenceOnFile.map((e) => [e.id, e]));
   return {
     application: view,
     daysWaiting: daysWaiting(view, extra.timeZone, extra.today),
@@ -93,6 +94,7 @@ export function applicationPage(
       return {
         ...c,
         files: c.evidenceIds.map((id) => evidence.get(id)).filter(Boolean),
+        onFile: c.evidenceOnFileIds.map((id) => onFile.get(id)).filter(Boolean),
         form: { outcome, reason: extra.decision?.reasons[c.id] ?? '', outcomeError: errorFor(`outcome-${c.id}`), reasonError: errorFor(`reason-${c.id}`) },
         recommendError: errorFor(`recommend-${c.id}`),
       };

@@ -34,7 +34,9 @@ export class SettingApplicationPages {
   async open(@PageReply() reply: PageReply, @CurrentUser() actor: Actor) {
     return this.attempt(reply, actor, async () => {
       const opened = await this.applications.open(actor.organisationId!, actor);
-      return `Your ${opened.kind === 'renewal' ? 'renewal' : 'application'} is open: write a statement and add evidence for each criterion`;
+      return opened.previousApplication
+        ? "Your renewal is open with last year's statements and evidence: confirm or edit each statement, and add any new evidence"
+        : `Your ${opened.kind === 'renewal' ? 'renewal' : 'application'} is open: write a statement and add evidence for each criterion`;
     });
   }
 
@@ -60,6 +62,26 @@ export class SettingApplicationPages {
       { statement: `${criterionId}:` },
       (e) => ({ ...e, field: criterionId, href: `#${criterionId}` }),
       typed,
+    );
+  }
+
+  @Post(':id/criteria/:criterionId/confirm')
+  @PageAccess(CONTACT, OWN)
+  async confirmStatement(
+    @PageReply() reply: PageReply,
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('criterionId') criterionId: string,
+  ) {
+    return this.attempt(
+      reply,
+      actor,
+      async () => {
+        await this.applications.confirmStatement(id, criterionId, actor);
+        return `Last year's statement for ${criterionId} confirmed`;
+      },
+      {},
+      (e) => ({ ...e, field: criterionId, href: `#${criterionId}` }),
     );
   }
 

@@ -49,6 +49,8 @@ function shape(a: ApplicationView, errors: FormError[], typed: Typed) {
       judged: c.kind === 'judged',
       // Evidence for the whole application is listed beside every judged criterion it supports.
       files: a.evidence.filter((e) => c.evidenceIds.includes(e.id)).map((e) => ({ ...e, forWholeApplication: e.criterionId === null })),
+      /** Last year's files on file for this criterion, downloaded through this application. */
+      onFile: a.evidenceOnFile.filter((e) => c.evidenceOnFileIds.includes(e.id)),
       statementValue: typed.criterionId === c.id && typed.statement !== undefined ? typed.statement : (c.statement ?? ''),
       error: problem(c.id),
       fileError: problem(`file-${c.id}`),
