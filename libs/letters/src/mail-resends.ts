@@ -30,7 +30,7 @@ export class MailResends {
       const recipients = dto.to ? [{ email: dto.to, name: delivery.recipients.length === 1 ? delivery.recipients[0].name : '' }] : delivery.recipients;
       await manager.query(
         `UPDATE mail_deliveries SET state = 'pending', recipients = $2, reason = $3, claimed_at = NULL, data_started_at = NULL WHERE id = $1`,
-        [id, JSON.stringify(recipients), `Sent again by ${actor.email}: ${dto.reason}`],
+        [id, JSON.stringify(recipients), `Sent again: ${dto.reason}`],
       );
       await this.audit.record(
         {
