@@ -82,8 +82,9 @@ describe('Every email accounted for', () => {
         expect(dataSent(name)).toHaveLength(1);
         expect(receivedBy(email)).toHaveLength(1);
       }
-      // The one held at RCPT TO was claimed by the killed worker and then by the survivor.
-      expect(rows.filter((r) => r.attempts === 2)).toHaveLength(1);
+      // The one held at RCPT TO (and any other the killed worker had claimed) was claimed again by the survivor.
+      expect(rows.filter((r) => r.attempts === 2).length).toBeGreaterThanOrEqual(1);
+      expect(rows.filter((r) => r.attempts > 2)).toEqual([]);
     } finally {
       await survivor?.close();
       if (doomed.child.exitCode === null) doomed.child.kill('SIGKILL');

@@ -93,6 +93,8 @@ export async function startSmtp(): Promise<TestSmtp> {
       );
     },
   });
+  // A sender killed or cut off mid-conversation resets its connection: that is the drill, not a failure.
+  server.on('error', () => undefined);
   server.server.on('connection', (socket: Socket) => {
     const port = socket.remotePort!;
     sockets.set(port, socket);
