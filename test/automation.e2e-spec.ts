@@ -216,7 +216,11 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       const job = { attemptsMade: 0, opts: { attempts: 14 } } as unknown as Job;
       await Promise.all([jobs.deliver({ letterId: asked.body.letterId }, job), jobs.deliver({ letterId: asked.body.letterId }, job)]);
       expect(withSubject(smtp, serviceName).length - before).toBe(1);
-      expect(await delivery(asked.body.letterId)).toMatchObject({ state: 'sent', attempts: 2 });
+      // The second run may take the first's claim over before its message leaves (the claim's number
+      // fences the first off), never after: one more attempt or two, one email.
+      const sent = await delivery(asked.body.letterId);
+      expect(sent.state).toBe('sent');
+      expect([2, 3]).toContain(sent.attempts);
     }, 60_000);
 
     it('says without sign-in what a letter is, for whom, when, and whether it still stands', async () => {
@@ -311,8 +315,15 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
         .send({ html: '{{#> layout}}{{{setting.name}}}{{/layout}}', text: 'x' })
         .expect(400);
       expect(unsafe.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }]);
-      const stripped = await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{~{setting.name}}}{{/layout}}', text: '{{~&setting.name}}' }).expect(400);
-      expect(stripped.body.details).toEqual([{ field: 'html', problem: 'must not use {{{ }}} or {{& }}' }, { field: 'text', problem: 'must not use {{{ }}} or {{& }}' }]);
+      const stripped = await http(app)
+        .post('/letter-templates/award/versions')
+        .set(admin.auth)
+        .send({ html: '{{#> layout}}{{~{setting.name}}}{{/layout}}', text: '{{~&setting.name}}' })
+        .expect(400);
+      expect(stripped.body.details).toEqual([
+        { field: 'html', problem: 'must not use {{{ }}} or {{& }}' },
+        { field: 'text', problem: 'must not use {{{ }}} or {{& }}' },
+      ]);
       await http(app).post('/letter-templates/award/versions').set(admin.auth).send({ html: '{{#> layout}}{{#each}}{{/layout}}', text: 'x' }).expect(400);
       await http(app).post('/letter-templates/nonsense/preview').set(admin.auth).send({}).expect(404);
 

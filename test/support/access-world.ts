@@ -59,6 +59,8 @@ export interface World {
   bystanderUserId: string;
   heartbeatId: string;
   verificationCode: string;
+  /** The email of the own service's letter: staff may ask to send it again (409 unless it failed or is unknown). */
+  mailDeliveryId: string;
   /** An import run each staff role started: only its starter may see it. */
   importRuns: Partial<Record<Role, string>>;
 }
@@ -170,6 +172,10 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
   const [{ verification_code: verificationCode }] = await db.query<{ verification_code: string }[]>('SELECT verification_code FROM letters WHERE id = $1', [
     own.serviceLetterId,
   ]);
+  const { id: mailDeliveryId } = await eventually(
+    async () => (await db.query<{ id: string }[]>('SELECT id FROM mail_deliveries WHERE letter_id = $1', [own.serviceLetterId]))[0],
+    30_000,
+  );
   return {
     today,
     own,
@@ -180,6 +186,7 @@ export async function buildWorld(app: NestFastifyApplication): Promise<World> {
     bystanderUserId: bystander.id,
     heartbeatId: heartbeat.body.id,
     verificationCode,
+    mailDeliveryId,
     importRuns,
   };
 }
@@ -235,6 +242,7 @@ export const PARAMS: Record<string, ParamFill> = {
   'exports/:file': shared(() => 'people.csv'),
   'certificates/:code': shared((w) => w.own.certificateCode),
   'verify/:code': shared((w) => w.verificationCode),
+  'mail-deliveries/:id': shared((w) => w.mailDeliveryId),
   'approved-settings/:ofstedUrn': shared((w) => w.approvedOfstedUrn),
   // A year no other suite files, closes or snapshots: the matrix closes and reopens it.
   'returns/:year': shared(() => MATRIX_YEAR),

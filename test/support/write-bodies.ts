@@ -80,6 +80,7 @@ export const WRITE_BODIES: Record<string, WriteBody> = {
   })),
   'POST /services/:id/compliance/what-if': json((ctx) => ({ changes: [{ kind: 'member_leaves', memberId: ctx.org.teamMemberId, endDate: ctx.world.today }] })),
   'POST /services/:id/letters': NONE,
+  'POST /mail-deliveries/:id/resend': json(() => ({ reason: 'The recipient says it never arrived' })),
 
   'POST /people': json(() => ({ name: 'New Person', email: uniqueEmail('new') })),
   'PATCH /people/:id': json(() => ({ name: `Pat ${tag()}` })),

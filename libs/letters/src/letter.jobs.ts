@@ -31,7 +31,8 @@ const RECORD_SENT_PATIENCE_MS = 120_000;
 /**
  * Compose, then deliver. `letter.compose` renders a letter from its snapshot with its own template
  * version and keeps the HTML and, for a letter the NPA signs, the PDF; `letter.deliver` emails it at most once: the send is claimed in
- * the database first, and a claim found after a crash is marked `unknown`, never resent blindly.
+ * the database first and the moment its data starts to go is recorded; a claim found after a crash is sent
+ * again when it never got that far, and marked `unknown` (never resent blindly) when it did.
  */
 @Injectable()
 export class LetterJobs implements OnModuleInit {
@@ -100,58 +101,97 @@ export class LetterJobs implements OnModuleInit {
     ]);
     if (!delivery || !letter?.htmlKey || (this.kinds.isPrinted(letter.kind) && !letter.pdfKey))
       throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
-    if (delivery.state === 'sending') {
-      // We claimed it and then stopped (a crash, a kill) before recording the outcome: it may have gone.
-      // Only a claim still open is marked: a sender that was alive after all may have recorded `sent` meanwhile.
-      await this.dataSource.query(`UPDATE mail_deliveries SET state = 'unknown', reason = $2 WHERE id = $1 AND state = 'sending'`, [
-        delivery.id,
-        'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.',
-      ]);
+    if (delivery.state === 'sending' && delivery.dataStartedAt) {
+      // We claimed it and the message started to go, then we stopped (a crash, a kill) before recording
+      // the outcome: it may have arrived. Only a claim still open is marked: a sender that was alive after
+      // all may have recorded `sent` meanwhile.
+      await this.dataSource.query(
+        `UPDATE mail_deliveries SET state = 'unknown', reason = $2 WHERE id = $1 AND state = 'sending' AND data_started_at IS NOT NULL`,
+        [delivery.id, 'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.'],
+      );
       return;
     }
-    if (delivery.state !== 'pending') return;
+    // A claim still `sending` without data never reached the mail server: it is sent now, as if pending.
+    if (delivery.state !== 'pending' && delivery.state !== 'sending') return;
     const verdict = await this.checks.verdict(letter);
     if (!verdict.send) {
-      await this.mark(delivery.id, 'suppressed', verdict.reason);
+      await this.dataSource.query(
+        `UPDATE mail_deliveries SET state = 'suppressed', reason = $2 WHERE id = $1 AND state IN ('pending', 'sending') AND data_started_at IS NULL`,
+        [delivery.id, verdict.reason],
+      );
       return;
     }
     // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
     const rendered = await this.render(letter);
     const pdf = letter.pdfKey && (await this.read(letter.pdfKey));
-    const claimed = await returning(
+    // Taking over a claim that never got to the data is safe even if its sender still lives: the claim's
+    // number (attempts) changes, so that sender's beforeData finds it gone and stops before the message.
+    const [claim] = await returning<{ attempts: number }>(
       this.dataSource,
-      `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = $1 AND state = 'pending' RETURNING 1`,
+      `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
+        WHERE id = $1 AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING attempts`,
       [delivery.id],
     );
-    if (claimed.length === 0) return;
+    if (!claim) return;
+    const attempt = claim.attempts;
+    let superseded = false;
 
     let messageId: string;
     try {
-      ({ messageId } = await this.mailer.send({
-        ...addressed(letter.recipients),
-        subject: delivery.subject,
-        text: rendered.text,
-        // A signed letter travels as its PDF; an email-only reminder is the email, in HTML beside the text.
-        ...(pdf
-          ? { attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }] }
-          : { html: rendered.html }),
-      }));
+      ({ messageId } = await this.mailer.send(
+        {
+          ...addressed(delivery.recipients),
+          subject: delivery.subject,
+          text: rendered.text,
+          // A signed letter travels as its PDF; an email-only reminder is the email, in HTML beside the text.
+          ...(pdf
+            ? { attachments: [{ filename: `${letter.kind}-${letter.verificationCode}.pdf`, content: pdf, contentType: 'application/pdf' }] }
+            : { html: rendered.html }),
+        },
+        {
+          beforeData: async () => {
+            const ours = await returning(
+              this.dataSource,
+              `UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`,
+              [delivery.id, attempt],
+            );
+            if (ours.length === 0) {
+              superseded = true;
+              throw new Error('Another worker took this email over before its message was sent');
+            }
+          },
+        },
+      ));
     } catch (error) {
+      if (superseded) {
+        this.logger.warn({ letterId, attempt }, 'another worker took this email over; not sending it from here');
+        return;
+      }
       if (!(error instanceof MailError)) {
-        await this.mark(delivery.id, 'pending', `Not sent yet: ${(error as Error).message}`);
+        await this.mark(delivery.id, attempt, 'pending', `Not sent yet: ${(error as Error).message}`);
         throw error;
       }
       const why = error.smtpResponse ?? error.message;
+      if (error.kind === 'unknown') {
+        await this.mark(
+          delivery.id,
+          attempt,
+          'unknown',
+          `The connection failed after the message was handed to the mail server (${why}); it may or may not have arrived. Check with the recipient before sending it again.`,
+        );
+        throw new UnrecoverableError(why);
+      }
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (error.kind === 'permanent' || last) {
         await this.mark(
           delivery.id,
+          attempt,
           'failed',
           `${error.kind === 'permanent' ? 'Refused by the mail server' : 'Gave up after repeated temporary failures'}: ${why}`,
         );
         throw new UnrecoverableError(why);
       }
-      await this.mark(delivery.id, 'pending', `Temporary failure, will retry: ${why}`);
+      await this.mark(delivery.id, attempt, 'pending', `Temporary failure, will retry: ${why}`);
       this.logger.warn({ letterId, attempt: job.attemptsMade + 1, why }, 'email not sent yet; retrying');
       throw error;
     }
@@ -192,7 +232,13 @@ export class LetterJobs implements OnModuleInit {
     return Buffer.concat(chunks);
   }
 
-  private async mark(id: string, state: MailDelivery['state'], reason: string): Promise<void> {
-    await this.dataSource.query('UPDATE mail_deliveries SET state = $2, reason = $3 WHERE id = $1', [id, state, reason]);
+  /** Records the outcome of one claim: a claim another worker has since taken over is left to that worker. */
+  private async mark(id: string, attempt: number, state: MailDelivery['state'], reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_deliveries SET state = $3, reason = $4 WHERE id = $1 AND attempts = $2 AND state = 'sending'`, [
+      id,
+      attempt,
+      state,
+      reason,
+    ]);
   }
 }

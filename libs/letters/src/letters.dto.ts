@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '@npa/platform';
 
 export class TemplateDraftDto {
@@ -45,4 +45,33 @@ export class DeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsIn(DELIVERY_STATES)
   state?: (typeof DELIVERY_STATES)[number];
+}
+
+export class ResendDeliveryDto {
+  @ApiProperty({ description: 'why it is sent again (e.g. "the recipient says it never arrived"), kept in the audit log', minLength: 3, maxLength: 500 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'a corrected address: the email goes there alone instead of to its recipients', example: 'manager@portage.example.org' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  to?: string;
+}
+
+/** An email queued to be sent again. */
+export class ResentDelivery {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  letterId: string;
+
+  @ApiProperty({ enum: ['pending'] })
+  state: 'pending';
+
+  @ApiProperty({ type: [String], description: 'where it will go' })
+  recipients: string[];
 }

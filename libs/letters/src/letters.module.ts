@@ -9,11 +9,13 @@ import { LetterTemplatesService } from './letter-templates.service';
 import { LettersController } from './letters.controller';
 import { LettersScopes } from './letters.scopes';
 import { LettersService } from './letters.service';
+import { MailDeliveriesController } from './mail-deliveries.controller';
+import { MailResends } from './mail-resends';
 import { Recipients } from './recipients';
 
 /** Letters the NPA signs: templates and their versions, asking for a letter, its files, verification. */
 @Module({
-  controllers: [LettersController],
+  controllers: [LettersController, MailDeliveriesController],
   providers: [
     {
       provide: LetterRenderer,
@@ -27,7 +29,8 @@ import { Recipients } from './recipients';
     DeliveryChecks,
     LettersScopes,
     Recipients,
+    MailResends,
   ],
-  exports: [LetterDetails, LetterRenderer, LetterTemplatesService, LettersService, LetterStanding, DeliveryChecks, Recipients],
+  exports: [LetterDetails, LetterRenderer, LetterTemplatesService, LettersService, LetterStanding, DeliveryChecks, Recipients, MailResends],
 })
 export class LettersModule {}

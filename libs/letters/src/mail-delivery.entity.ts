@@ -5,8 +5,10 @@ export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown
 
 /**
  * One email carrying one letter. A send is claimed (`sending`) before it is attempted and marked `sent`
- * with the server's message id after; a claim found still `sending` after a crash becomes `unknown`
- * and is shown to staff, never resent blindly.
+ * with the server's message id after. `dataStartedAt` is recorded once the server has accepted the
+ * envelope, just before the message itself goes: a claim found still `sending` after a crash goes again
+ * when it never got that far, and becomes `unknown` (shown to staff, never resent blindly) when it did.
+ * Staff may send an `unknown` or `failed` email again, perhaps to a corrected address (`recipients`).
  */
 @Entity('mail_deliveries')
 @Index('mail_deliveries_state_idx', ['state', 'createdAt'])
@@ -25,7 +27,7 @@ export class MailDelivery {
   state: DeliveryState;
 
   @Column('jsonb')
-  recipients: { email: string; name: string }[];
+  recipients: { email: string; name: string; copy?: boolean }[];
 
   @Column('text')
   subject: string;
@@ -42,6 +44,9 @@ export class MailDelivery {
 
   @Column('timestamptz', { nullable: true })
   claimedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  dataStartedAt: Date | null;
 
   @Column('timestamptz', { nullable: true })
   sentAt: Date | null;

@@ -116,6 +116,16 @@ export class AppConfig {
   @Max(16)
   PDF_CONCURRENCY = 4;
 
+  /**
+   * Emails the worker sends at once: the mail queue's concurrency, and so the SMTP connections the
+   * Mailer keeps open (a connection per sender, none waiting for another).
+   */
+  @Transform(integer)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  MAIL_CONCURRENCY = 4;
+
   /** Unset: a random secret is made and kept in var/jwt-secret (see jwt-secret.ts). */
   @Transform(trimmed)
   @IsOptional()

@@ -26,6 +26,24 @@ describe(classifyMailError.name, () => {
     ['not an error at all', 'boom', 'permanent'],
   ])('%s is %s', (_case, error, kind) => {
     expect(classifyMailError(error)).toBe(kind);
+    expect(classifyMailError(error, 'envelope')).toBe(kind);
+  });
+
+  // Once the message data has gone the server may have it: only its own reply says what became of it.
+  it.each([
+    ['a reset while waiting for the final reply', withCode('ECONNRESET'), 'unknown'],
+    ['a timeout while waiting for the final reply', withCode('ETIMEDOUT'), 'unknown'],
+    ['the socket timing out, as nodemailer reports it', withCode('ETIMEDOUT', { command: 'DATA' }), 'unknown'],
+    ['the connection closed, as nodemailer reports it', withCode('ECONNECTION'), 'unknown'],
+    ['a broken pipe mid-message', withCode('EPIPE'), 'unknown'],
+    ['the message stream failing mid-way', withCode('ESTREAM'), 'unknown'],
+    ['an error with no code', new Error('boom'), 'unknown'],
+    ['451 after the data: the server kept nothing', withCode('EMESSAGE', { responseCode: 451 }), 'transient'],
+    ['421 after the data, closing', withCode('ECONNECTION', { responseCode: 421 }), 'transient'],
+    ['554 after the data: refused', withCode('EMESSAGE', { responseCode: 554 }), 'permanent'],
+    ['a 5xx known only from its text', withCode('EMESSAGE', { response: '552 5.3.4 too big' }), 'permanent'],
+  ])('after the data, %s is %s', (_case, error, kind) => {
+    expect(classifyMailError(error, 'data')).toBe(kind);
   });
 });
 
@@ -33,5 +51,10 @@ describe(MailError.name, () => {
   it('keeps the SMTP code and reply of the failure', () => {
     const error = new MailError(withCode('EENVELOPE', { responseCode: 550, response: '550 5.1.1 No such user' }));
     expect(error).toMatchObject({ kind: 'permanent', smtpCode: 550, smtpResponse: '550 5.1.1 No such user' });
+  });
+
+  it('is unknown for a reset once the data has gone, transient before', () => {
+    expect(new MailError(withCode('ECONNRESET'), 'data')).toMatchObject({ kind: 'unknown', stage: 'data' });
+    expect(new MailError(withCode('ECONNRESET'))).toMatchObject({ kind: 'transient', stage: 'envelope' });
   });
 });

@@ -1,6 +1,16 @@
-export type MailErrorKind = 'transient' | 'permanent';
+/**
+ * What a failed send means for the email: `transient`, try again later; `permanent`, it will never go;
+ * `unknown`, the mail server may have it, so sending it again could deliver it twice.
+ */
+export type MailErrorKind = 'transient' | 'permanent' | 'unknown';
 
-/** Network failures that say nothing about the message: the same message may go through later. */
+/**
+ * How far the conversation with the server got: `envelope` until the server said "go ahead" to DATA
+ * and the first byte of the message left; `data` from then on.
+ */
+export type MailStage = 'envelope' | 'data';
+
+/** Network failures and timeouts: before the message was sent they say nothing about it. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -25,15 +35,19 @@ interface SmtpFailure {
 }
 
 /**
- * Decides whether a failed send is worth retrying. An SMTP reply decides first (RFC 5321: 4yz is
- * "try again later", 5yz is "this will never work"); without a reply a network failure is transient;
- * anything else (a bad address, a message nodemailer refuses to build) would fail the same way again.
+ * Decides whether a failed send may be retried. An SMTP reply decides first (RFC 5321: 4yz is "try
+ * again later", 5yz is "this will never work"), at any stage: the server said what it did with it.
+ * Without a reply, once the message data has started to go the server may have taken it (a reset
+ * or a timeout while waiting for the final 250 is the classic duplicate), so it is `unknown`; before
+ * that a network failure is transient, and anything else (a bad address, a message nodemailer refuses
+ * to build) would fail the same way again.
  */
-export function classifyMailError(error: unknown): MailErrorKind {
+export function classifyMailError(error: unknown, stage: MailStage = 'envelope'): MailErrorKind {
   const failure = (error ?? {}) as SmtpFailure;
   const reply = failure.responseCode ?? replyCode(failure.response);
   if (reply !== undefined && reply >= 400 && reply < 500) return 'transient';
   if (reply !== undefined && reply >= 500 && reply < 600) return 'permanent';
+  if (stage === 'data') return 'unknown';
   const codes = [failure.code, failure.originalCode, failure.errno].filter((c): c is string => typeof c === 'string');
   return codes.some((code) => NETWORK_CODES.has(code)) ? 'transient' : 'permanent';
 }
@@ -43,7 +57,7 @@ function replyCode(response: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** What Mailer.send throws: the caller retries a transient one with backoff and gives up on a permanent one. */
+/** What Mailer.send throws: the caller retries a transient one with backoff, gives up on a permanent one, and leaves an unknown one to staff. */
 export class MailError extends Error {
   override readonly name = 'MailError';
   readonly kind: MailErrorKind;
@@ -51,10 +65,13 @@ export class MailError extends Error {
   readonly smtpCode?: number;
   readonly smtpResponse?: string;
 
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    readonly stage: MailStage = 'envelope',
+  ) {
     const failure = (cause ?? {}) as SmtpFailure;
     super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.kind = classifyMailError(cause);
+    this.kind = classifyMailError(cause, stage);
     this.smtpCode = failure.responseCode ?? replyCode(failure.response);
     this.smtpResponse = failure.response;
   }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
-import { MailError } from './mail-error';
+import { AfterDataStream } from './after-data-stream';
+import { MailError, type MailStage } from './mail-error';
 import { writeEml } from './mail-folder';
 
 export interface MailAttachment {
@@ -20,17 +21,29 @@ export interface MailMessage {
   attachments?: MailAttachment[];
 }
 
+export interface SendOptions {
+  /**
+   * Runs once the server has accepted the envelope and before the first byte of the message goes
+   * (for the folder, before the file is written): the caller records that from here on the server may
+   * have it. If it throws, nothing is sent and send fails with that error at the `envelope` stage.
+   */
+  beforeData?: () => Promise<void>;
+}
+
+/** The hook travels with the message through nodemailer to the 'stream' step. */
+const BEFORE_DATA = 'npaBeforeData';
+type WithHook = SendMailOptions & { [BEFORE_DATA]?: () => Promise<void> };
+
 /**
  * Sends mail from MAIL_FROM: over SMTP when SMTP_URL is set, otherwise as `.eml` files in OUTBOX_DIR
- * (open them in any mail client). A failure is a MailError saying whether a retry can help.
+ * (open them in any mail client). A failure is a MailError saying whether a retry can help, and how far
+ * the message got.
  *
- * One SMTP connection per message rather than a pool: the NPA sends hundreds a day, not thousands a
- * minute, and a fresh connection never inherits a broken one's state after a server hiccup.
+ * SMTP connections are pooled, as many as the mail queue runs jobs at once (MAIL_CONCURRENCY): a
+ * connection per message spent more time on the handshake than on the message. A pooled connection the
+ * server has dropped meanwhile fails before any of the message is sent, and nodemailer sends the
+ * message again over a fresh one.
  */
-const fail = (error: unknown): never => {
-  throw new MailError(error);
-};
-
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly logger = new Logger(Mailer.name);
@@ -41,18 +54,50 @@ export class Mailer implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     if (config.SMTP_URL) {
       // The socket timeout bounds a job stuck on a silent server (nodemailer's default is 10 minutes).
-      this.smtp = createTransport({ url: config.SMTP_URL, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+      this.smtp = createTransport({
+        url: config.SMTP_URL,
+        pool: true,
+        maxConnections: config.MAIL_CONCURRENCY,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+      });
+      this.smtp.use('stream', (mail, done) => {
+        const beforeData = (mail.data as WithHook)[BEFORE_DATA];
+        if (beforeData) {
+          const message = mail.message;
+          const open = message.createReadStream.bind(message);
+          message.createReadStream = (options) =>
+            new AfterDataStream(async () => {
+              await beforeData();
+              return open(options);
+            });
+        }
+        done();
+      });
     }
   }
 
-  async send(message: MailMessage): Promise<{ messageId: string }> {
+  async send(message: MailMessage, options: SendOptions = {}): Promise<{ messageId: string }> {
     const mail = { ...message, from: this.config.MAIL_FROM };
+    let stage: MailStage = 'envelope';
+    const fail = (error: unknown): never => {
+      throw new MailError(error, stage);
+    };
     if (this.smtp) {
-      const info = (await this.smtp.sendMail(mail).catch(fail)) as { messageId: string; rejected?: unknown[] };
+      const hooked: WithHook = {
+        ...mail,
+        [BEFORE_DATA]: async () => {
+          await options.beforeData?.();
+          stage = 'data';
+        },
+      };
+      const info = (await this.smtp.sendMail(hooked).catch(fail)) as { messageId: string; rejected?: unknown[] };
       if (info.rejected?.length) this.logger.warn({ messageId: info.messageId, rejected: info.rejected }, 'some recipients were refused');
       return { messageId: info.messageId };
     }
     const built = (await this.composer.sendMail(mail).catch(fail)) as { messageId: string; message: Buffer };
+    await options.beforeData?.();
     // A full or read-only disk surfaces as itself (and the job retries), not as a mail verdict.
     await writeEml(this.config.OUTBOX_DIR, built.message, built.messageId, new Date());
     return { messageId: built.messageId };

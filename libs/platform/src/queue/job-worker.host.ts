@@ -84,7 +84,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
         {
           connection: bullmqConnection(this.config.REDIS_URL),
           prefix: this.config.REDIS_PREFIX,
-          concurrency: 4,
+          // The Mailer pools as many SMTP connections as the mail queue runs jobs.
+          concurrency: queue === 'mail' ? this.config.MAIL_CONCURRENCY : 4,
           lockDuration: this.config.WORKER_LOCK_MS,
           stalledInterval: this.config.WORKER_LOCK_MS,
         },
