@@ -1,6 +1,8 @@
+import { ApiConflict } from '@npa/platform';
+import { InspectionResponse, SettingPage, SettingResponse, SettingStaffPage, SettingStaffResponse, StaffCountChangeResponse } from './settings.responses';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Actor, CurrentUser, NoBody, NPA_STAFF, pageOf, ParseId } from '@npa/platform';
 import { InspectionsService } from './inspections.service';
 import { AddStaffDto, CreateSettingDto, EndStaffDto, InspectionDto, RejectInspectionDto, SettingQuery, StaffQuery, UpdateSettingDto } from './settings.dto';
@@ -18,28 +20,33 @@ export class SettingsController {
     private readonly inspections: InspectionsService,
   ) {}
 
+  /** Add an early years setting to the register. */
   @Post()
   @Access(NPA_STAFF)
-  create(@Body() dto: CreateSettingDto, @CurrentUser() actor: Actor) {
+  @ApiConflict('A setting with Ofsted URN 123456 is already on the register.')
+  createSetting(@Body() dto: CreateSettingDto, @CurrentUser() actor: Actor): Promise<SettingResponse> {
     return this.settings.create(dto, actor);
   }
 
+  /** List settings (a setting contact sees their own). */
   @Get()
   @Access(STAFF_OR_CONTACT)
-  async list(@Query() query: SettingQuery, @CurrentUser() actor: Actor) {
+  async listSettings(@Query() query: SettingQuery, @CurrentUser() actor: Actor): Promise<SettingPage> {
     const { items, total } = await this.settings.list(query, actor);
     return pageOf(items, total, query);
   }
 
+  /** One setting. */
   @Get(':id')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  get(@Param('id', ParseId) id: string) {
+  getSetting(@Param('id', ParseId) id: string): Promise<SettingResponse> {
     return this.settings.get(id);
   }
 
+  /** Change a setting's details. */
   @Patch(':id')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  update(@Param('id', ParseId) id: string, @Body() dto: UpdateSettingDto, @CurrentUser() actor: Actor) {
+  updateSetting(@Param('id', ParseId) id: string, @Body() dto: UpdateSettingDto, @CurrentUser() actor: Actor): Promise<SettingResponse> {
     return this.settings.update(id, dto, actor);
   }
 
@@ -49,20 +56,22 @@ export class SettingsController {
    */
   @Post(':id/inspections')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
+  @ApiResponse({ status: 202, description: "A setting contact's proposal, waiting for NPA staff.", type: InspectionResponse })
   async recordInspection(
     @Param('id', ParseId) id: string,
     @Body() dto: InspectionDto,
     @CurrentUser() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<InspectionResponse> {
     const inspection = await this.inspections.record(id, dto, actor);
     if (inspection.status === 'proposed') void reply.status(202);
     return inspection;
   }
 
+  /** The setting's Ofsted inspections. */
   @Get(':id/inspections')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  listInspections(@Param('id', ParseId) id: string) {
+  listInspections(@Param('id', ParseId) id: string): Promise<InspectionResponse[]> {
     return this.inspections.list(id);
   }
 
@@ -75,7 +84,7 @@ export class SettingsController {
     @Param('inspectionId', ParseId) inspectionId: string,
     @Body(NoBody) _body: undefined,
     @CurrentUser() actor: Actor,
-  ) {
+  ): Promise<InspectionResponse> {
     return this.inspections.confirm(id, inspectionId, actor);
   }
 
@@ -88,32 +97,41 @@ export class SettingsController {
     @Param('inspectionId', ParseId) inspectionId: string,
     @Body() dto: RejectInspectionDto,
     @CurrentUser() actor: Actor,
-  ) {
+  ): Promise<InspectionResponse> {
     return this.inspections.reject(id, inspectionId, dto.reason, actor);
   }
 
   /** Every change to the declared staff count, who made it and when, newest first. */
   @Get(':id/staff-count-changes')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  staffCountChanges(@Param('id', ParseId) id: string) {
+  listStaffCountChanges(@Param('id', ParseId) id: string): Promise<StaffCountChangeResponse[]> {
     return this.settings.staffCountChanges(id);
   }
 
+  /** Add a person to the setting's staff. */
   @Post(':id/staff')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  addStaff(@Param('id', ParseId) id: string, @Body() dto: AddStaffDto, @CurrentUser() actor: Actor) {
+  @ApiConflict("Ann Smith is already on this setting's staff over those dates.")
+  addStaff(@Param('id', ParseId) id: string, @Body() dto: AddStaffDto, @CurrentUser() actor: Actor): Promise<SettingStaffResponse> {
     return this.settings.addStaff(id, dto, actor);
   }
 
+  /** End a person's time on the staff. */
   @Patch(':id/staff/:staffId')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  endStaff(@Param('id', ParseId) id: string, @Param('staffId', ParseId) staffId: string, @Body() dto: EndStaffDto, @CurrentUser() actor: Actor) {
+  endStaff(
+    @Param('id', ParseId) id: string,
+    @Param('staffId', ParseId) staffId: string,
+    @Body() dto: EndStaffDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<SettingStaffResponse> {
     return this.settings.endStaff(id, staffId, dto, actor);
   }
 
+  /** The setting's staff, current and past. */
   @Get(':id/staff')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
-  async listStaff(@Param('id', ParseId) id: string, @Query() query: StaffQuery) {
+  async listStaff(@Param('id', ParseId) id: string, @Query() query: StaffQuery): Promise<SettingStaffPage> {
     const { items, total } = await this.settings.listStaff(id, query);
     return pageOf(items, total, query);
   }
