@@ -15,6 +15,7 @@ export default async () => {
     ['../../../../libs/supervision/src/supervision.responses']: await import('../../../../libs/supervision/src/supervision.responses'),
     ['../../../../libs/platform/src/system/system.responses']: await import('../../../../libs/platform/src/system/system.responses'),
     ['../../../../libs/training/src/training.responses']: await import('../../../../libs/training/src/training.responses'),
+    ['../../../../libs/letters/src/letters.dto']: await import('../../../../libs/letters/src/letters.dto'),
   };
   return {
     '@nestjs/swagger': {
@@ -222,7 +223,9 @@ export default async () => {
             InspectionDto: {
               date: { required: true, type: () => String },
               grade: { required: true, enum: ['outstanding', 'good', 'requires_improvement', 'inadequate'] },
+              reportUrl: { required: false, type: () => String, maxLength: 500, format: 'uri' },
             },
+            RejectInspectionDto: { reason: { required: true, type: () => String, minLength: 1, maxLength: 2000 } },
             AddStaffDto: {
               personId: { required: true, type: () => String, format: 'uuid' },
               startDate: { required: true, type: () => String },
@@ -395,6 +398,33 @@ export default async () => {
               settingId: { required: true, type: () => String },
               date: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
               grade: { required: true, enum: ['outstanding', 'good', 'requires_improvement', 'inadequate'] },
+              status: {
+                required: true,
+                description: "`recorded` counts for SA-OFSTED; a setting's `proposed` one waits for NPA staff, who confirm or reject it.",
+                enum: ['rejected', 'recorded', 'proposed'],
+              },
+              reportUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The Ofsted report's address (required when a setting proposes an inspection).",
+              },
+              proposed: { required: true, type: () => Boolean, description: 'Sent by the setting rather than recorded by NPA staff.' },
+              decidedAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'When NPA staff confirmed or rejected the proposal (ISO 8601 UTC).',
+              },
+              rejectionReason: { required: true, type: () => String, nullable: true, description: 'Why NPA staff rejected the proposal; the setting sees it.' },
+              createdAt: { required: true, type: () => String, description: 'ISO 8601 UTC.' },
+            },
+            StaffChangedBy: { name: { required: true, type: () => String, nullable: true }, role: { required: true, type: () => String, nullable: true } },
+            StaffCountChangeResponse: {
+              fromCount: { required: true, type: () => Number },
+              toCount: { required: true, type: () => Number },
+              changedAt: { required: true, type: () => String, description: 'ISO 8601 UTC.' },
+              changedBy: { required: true, type: () => t['../../../../libs/registry/src/settings/settings.responses'].StaffChangedBy },
             },
             SettingStaffResponse: {
               id: { required: true, type: () => String },
@@ -451,6 +481,16 @@ export default async () => {
               text: { required: false, type: () => String, minLength: 1, maxLength: 50000 },
             },
             DeliveriesQuery: { state: { required: false, enum: ['unknown', 'failed', 'pending', 'sending', 'sent', 'suppressed'] } },
+            ResendDeliveryDto: {
+              reason: { required: true, type: () => String, minLength: 3, maxLength: 500 },
+              to: { required: false, type: () => String, maxLength: 254, format: 'email' },
+            },
+            ResentDelivery: {
+              id: { required: true, type: () => String },
+              letterId: { required: true, type: () => String },
+              state: { required: true, type: () => String },
+              recipients: { required: true, type: () => [String] },
+            },
           },
         ],
         [
@@ -526,6 +566,11 @@ export default async () => {
               workshopEndDate: { required: true, type: () => String },
               trainerName: { required: true, type: () => String },
               valid: { required: true, type: () => Boolean },
+              withdrawnAt: {
+                required: false,
+                type: () => String,
+                description: 'Present once a correction has withdrawn the certificate: when it was recorded.',
+              },
             },
           },
         ],
@@ -945,12 +990,25 @@ export default async () => {
               getSetting: { summary: 'One setting.', type: t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse },
               updateSetting: { summary: "Change a setting's details.", type: t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse },
               recordInspection: {
-                summary: 'Record an Ofsted inspection and its grade.',
+                summary:
+                  "NPA staff record an inspection (201, status `recorded`). A setting contact's call is a proposal:\n202 Accepted with status `proposed`, counted for SA-OFSTED only once NPA staff confirm it.",
                 type: t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse,
               },
               listInspections: {
                 summary: "The setting's Ofsted inspections.",
                 type: [t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse],
+              },
+              confirmInspection: {
+                summary: "NPA staff confirm a setting's proposed inspection: from now on it counts for SA-OFSTED.",
+                type: t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse,
+              },
+              rejectInspection: {
+                summary: "NPA staff reject a setting's proposed inspection with a reason the setting sees; it never counts.",
+                type: t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse,
+              },
+              listStaffCountChanges: {
+                summary: 'Every change to the declared staff count, who made it and when, newest first.',
+                type: [t['../../../../libs/registry/src/settings/settings.responses'].StaffCountChangeResponse],
               },
               addStaff: {
                 summary: "Add a person to the setting's staff.",
@@ -1050,6 +1108,17 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/letters/src/mail-deliveries.controller'),
+          {
+            MailDeliveriesController: {
+              resend: {
+                summary: 'Send a failed or unknown email again, with a reason (audited), optionally to a corrected address.',
+                type: t['../../../../libs/letters/src/letters.dto'].ResentDelivery,
+              },
+            },
+          },
+        ],
+        [
           import('../../../../libs/compliance/src/compliance.controller'),
           {
             ComplianceController: {
@@ -1098,6 +1167,10 @@ export default async () => {
             ApplicationsController: {
               get: {},
               saveStatement: {},
+              confirmStatement: {
+                summary:
+                  "Confirms, unchanged, a statement carried over from last year (a renewal opens with last year's\nstatements, each to be confirmed or edited before submitting). Saving it again with PUT confirms it\ntoo. 409 when the criterion has no carried-over statement waiting.",
+              },
               recommend: {},
               upload: {},
               listEvidence: {},
