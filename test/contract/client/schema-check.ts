@@ -44,10 +44,10 @@ export class SchemaCheck {
   readonly gaps = new Set<string>();
 
   constructor(
-    file = DOCUMENT_FILE,
+    document: string | Json = DOCUMENT_FILE,
     private readonly strict = process.env.CONTRACT_SCHEMAS !== 'report',
   ) {
-    this.doc = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    this.doc = typeof document === 'string' ? (JSON.parse(readFileSync(document, 'utf8')) as Json) : document;
     const closed = JSON.parse(JSON.stringify({ paths: this.doc.paths, components: this.doc.components ?? {} })) as Json;
     closeObjects(closed);
     this.ajv = new Ajv({ strict: false, allErrors: true });
