@@ -40,7 +40,8 @@ describe('API.md: the errors, as an outside client', () => {
       }),
       400,
     );
-    expect(fte.details).toEqual([{ field: 'fte', problem: expect.any(String) }]);
+    // The project's rules beyond API.md say exactly what to change.
+    expect(fte.details).toEqual([{ field: 'fte', problem: 'must be at most 1 (full time)' }]);
     const date = await refused(admin.POST('/people/{id}/induction', { params: { path: { id: person.id } }, body: { completedOn: '05/01/2026' } }), 400);
     expect(date.details).toEqual([{ field: 'completedOn', problem: expect.any(String) }]);
   });
@@ -72,11 +73,23 @@ describe('API.md: the errors, as an outside client', () => {
     expect(unknownCertificate).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
   });
 
-  it('409: a duplicate email, and a second decision', async () => {
+  it('409: a duplicate email, an overlapping membership, and a second withdrawal', async () => {
     const address = email('dup');
     await ok(admin.POST('/people', { body: { name: 'Dee Duplicate', email: address } }), 201);
     const duplicate = await refused(admin.POST('/people', { body: { name: 'Dee Again', email: address } }), 409);
     expect(duplicate).toEqual({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
+
+    const member = await ok(admin.POST('/people', { body: { name: 'Mo Member', email: email('mo') } }), 201);
+    const membership = (startDate: string, endDate: string) =>
+      admin.POST('/people/{id}/memberships', { params: { path: { id: member.id } }, body: { number: 'NPA-4410', startDate, endDate } });
+    await ok(membership('2026-01-01', '2026-12-31'), 201);
+    const overlapping = await refused(membership('2026-06-01', '2027-05-31'), 409);
+    expect(overlapping).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message:
+        'This person already has membership NPA-4410 from 2026-01-01 to 2026-12-31, which covers some of those dates: start the new one after 2026-12-31, or end that one first.',
+    });
 
     const setting = await ok(admin.POST('/settings', { body: { name: 'Twice Nursery', ofstedUrn: urn(), kind: 'nursery', staffCount: 3 } }), 201);
     const draft = await ok(admin.POST('/settings/{id}/applications', { params: { path: { id: setting.id } } }), 201);

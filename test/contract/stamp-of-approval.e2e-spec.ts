@@ -1,4 +1,4 @@
-import { Api, ok } from './client/contract-client';
+import { Api, ok, refused } from './client/contract-client';
 import { daysFrom, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
 
 const JUDGED = ['SA-PRINCIPLES', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS'];
@@ -137,6 +137,9 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       reason: 'Statement and evidence meet it.',
     }));
     await ok(reviewer.POST('/applications/{id}/decision', { ...path(id), body: { decision: 'approved', criteria } }), 200);
+
+    const second = await refused(reviewer.POST('/applications/{id}/decision', { ...path(id), body: { decision: 'rejected', criteria } }), 409);
+    expect(second).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
 
     const decided = await application(reviewer, id);
     expect(decided).toMatchObject({ id, settingId: acorns.id, state: 'approved', kind: 'new' });
