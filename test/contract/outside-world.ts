@@ -43,34 +43,33 @@ export async function outsideWorld(env: Record<string, string> = {}, withWorker 
     const session = await ok(anonymous.POST('/auth/login', { body: { email: who, password } }), 200);
     return contractClient(baseUrl, check, session.accessToken as string);
   };
-  const adminEmail = email('first-admin');
-  await run(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/cli/src/main.ts',
-      'create-admin',
-      '--email',
-      adminEmail,
-      '--password',
-      PASSWORD,
-    ],
-    { env: { ...process.env, ...env } },
-  );
-  const admin = await signIn(adminEmail);
-  return {
-    baseUrl,
-    check,
-    anonymous,
-    admin,
-    signIn,
-    close: async () => {
-      if (check.gaps.size) console.warn(`The OpenAPI document does not type:\n${[...check.gaps].join('\n')}`);
-      await worker?.close();
-      await app.close();
-    },
+  const close = async () => {
+    if (check.gaps.size) console.warn(`The OpenAPI document does not type:\n${[...check.gaps].join('\n')}`);
+    await worker?.close();
+    await app.close();
   };
+  const adminEmail = email('first-admin');
+  try {
+    await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/cli/src/main.ts',
+        'create-admin',
+        '--email',
+        adminEmail,
+        '--password',
+        PASSWORD,
+      ],
+      { env: { ...process.env, ...env } },
+    );
+    return { baseUrl, check, anonymous, admin: await signIn(adminEmail), signIn, close };
+  } catch (failure) {
+    // A failed start (the schema check refusing the first sign-in, say) must not leave the app listening.
+    await close();
+    throw failure;
+  }
 }
