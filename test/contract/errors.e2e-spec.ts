@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Api, ok, refused } from './client/contract-client';
-import { email, OutsideWorld, outsideWorld, PASSWORD, urn } from './outside-world';
+import { daysFrom, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
 
 /** API.md, Errors: every status it names, body and all, met the way an outside client meets it. */
 describe('API.md: the errors, as an outside client', () => {
@@ -97,6 +97,27 @@ describe('API.md: the errors, as an outside client', () => {
     const again = await refused(admin.POST('/applications/{id}/withdraw', { params: { path: { id: draft.id } }, body: {} }), 409);
     // A conflict may say which state it found; the schema check holds it to API.md's body.
     expect(again).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
+  });
+
+  it("409: an outcome before the workshop's last day", async () => {
+    const tess = await ok(admin.POST('/people', { body: { name: 'Tess Early', email: email('tess') } }), 201);
+    const trainer = await ok(
+      admin.POST('/trainers', { body: { personId: tess.id, accreditedFrom: daysFrom(today(), -100) as never, accreditedTo: daysFrom(today(), 400) as never } }),
+      201,
+    );
+    const workshop = await ok(
+      admin.POST('/workshops', {
+        body: { trainerId: trainer.id, startDate: daysFrom(today(), 5) as never, endDate: daysFrom(today(), 6) as never, venue: 'Exeter Library', capacity: 6 },
+      }),
+      201,
+    );
+    const attendee = await ok(admin.POST('/people', { body: { name: 'Ava Attendee', email: email('ava') } }), 201);
+    await ok(admin.POST('/workshops/{id}/attendees', { params: { path: { id: workshop.id } }, body: { personId: attendee.id } }), 201);
+    const early = await refused(
+      admin.POST('/workshops/{id}/outcomes', { params: { path: { id: workshop.id } }, body: { personId: attendee.id, outcome: 'completed' } }),
+      409,
+    );
+    expect(early).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
   });
 
   it('413: evidence over 10 MB', async () => {

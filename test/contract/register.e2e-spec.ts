@@ -29,6 +29,10 @@ describe('API.md: users, services, training and compliance, as an outside client
 
   const person = (name: string) => ok(admin.POST('/people', { body: { name, email: email(name.split(' ')[0].toLowerCase()) } }), 201);
 
+  it('answers /health once the database and Redis are reachable', async () => {
+    expect(await ok(world.anonymous.GET('/health'), 200)).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+  });
+
   it('the first admin, made on the command line, makes a user of each role, who can each sign in', async () => {
     const service = await ok(
       admin.POST('/services', { body: { name: 'Userland Portage', localAuthority: 'Somerset', region: 'South West', ageRange: '0-5' } }),
