@@ -256,14 +256,14 @@ export default async () => {
             AddTeamMemberDto: {
               personId: { required: true, type: () => String, format: 'uuid' },
               role: { required: true, enum: ['manager', 'practitioner', 'supervisor'] },
-              fte: { required: true, type: () => Number, minimum: 0.001, maximum: 1 },
+              fte: { required: true, type: () => Number },
               caseload: { required: true, type: () => Number, minimum: 0, maximum: 100 },
               startDate: { required: true, type: () => String },
               endDate: { required: false, type: () => String },
             },
             UpdateTeamMemberDto: {
               endDate: { required: false, type: () => String },
-              fte: { required: false, type: () => Number, minimum: 0.001, maximum: 1 },
+              fte: { required: false, type: () => Number },
               caseload: { required: false, type: () => Number, minimum: 0, maximum: 100 },
             },
             TeamQuery: { asOf: { required: false, type: () => String }, role: { required: false, enum: ['manager', 'practitioner', 'supervisor'] } },

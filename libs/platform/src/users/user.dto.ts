@@ -34,7 +34,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'The service (service_manager) or setting (setting_contact)' })
   @ValidateIf((o: CreateUserDto) => o.role === 'service_manager' || o.role === 'setting_contact' || o.organisationId !== undefined)
-  @IsUUID()
+  @IsUUID('all', { message: "must be the id of the user's service (service_manager) or setting (setting_contact)" })
   organisationId?: string;
 }
 

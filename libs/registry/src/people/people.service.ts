@@ -107,8 +107,13 @@ export class PeopleService {
       const overlapping = await manager
         .createQueryBuilder(Membership, 'm')
         .where('m.personId = :personId AND m.startDate <= :end AND m.endDate >= :start', { personId, start: dto.startDate, end: dto.endDate })
-        .getExists();
-      if (overlapping) throw conflict('MEMBERSHIP.OVERLAPS', 'This person already has a membership covering some of those dates.');
+        .orderBy('m.startDate')
+        .getOne();
+      if (overlapping)
+        throw conflict(
+          'MEMBERSHIP.OVERLAPS',
+          `This person already has membership ${overlapping.number} from ${overlapping.startDate} to ${overlapping.endDate}, which covers some of those dates: start the new one after ${overlapping.endDate}, or end that one first.`,
+        );
       const view = toMembershipView(await manager.save(manager.create(Membership, { personId, ...dto })));
       await this.audit.record({ actor, action: 'membership.added', entity: 'person', entityId: personId, after: view }, manager);
       return view;

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsIsoDate, PageQuery } from '@npa/platform';
@@ -80,6 +81,17 @@ export class ServiceQuery extends PageQuery {
   q?: string;
 }
 
+/**
+ * API.md: fte in (0, 1]. Hours are kept to three decimal places (the column is numeric(4,3)), so the
+ * smallest post is 0.001; each refusal says what to send instead.
+ */
+const IsFte = () =>
+  applyDecorators(
+    IsNumber({ maxDecimalPlaces: 3 }, { message: 'must be a number with at most 3 decimal places, such as 0.6 or 0.125' }),
+    Min(0.001, { message: 'must be more than 0 (the smallest is 0.001)' }),
+    Max(1, { message: 'must be at most 1 (full time)' }),
+  );
+
 export class AddTeamMemberDto {
   @ApiProperty()
   @IsUUID()
@@ -94,9 +106,7 @@ export class AddTeamMemberDto {
     maximum: 1,
     description: 'Full-time equivalent, more than 0 and at most 1. A project rule: at most three decimal places (0.125).',
   })
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1)
+  @IsFte()
   fte: number;
 
   @ApiProperty()
@@ -123,9 +133,7 @@ export class UpdateTeamMemberDto {
 
   @ApiPropertyOptional({ minimum: 0.001, maximum: 1, description: 'Full-time equivalent, more than 0 and at most 1, at most three decimal places.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1)
+  @IsFte()
   fte?: number;
 
   @ApiPropertyOptional()
