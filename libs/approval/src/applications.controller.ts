@@ -1,15 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto, MessageDto, OptionalMessageDto, RecommendationDto, StatementDto } from './approval.dto';
+import { ApplicationResponse, DecisionResponse, EvidenceResponse } from './approval.responses';
 import { DecisionsService } from './decisions.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { DOCX, JPEG, PDF, PNG } from './evidence/file-kind';
 import { readUpload } from './evidence/upload';
 import { rolesFor } from './rules/machine';
 
 const OWN = { kind: 'application', param: 'id' };
+/** What an evidence file may be (checked by content on upload). */
+const EVIDENCE_TYPES = [PDF, PNG, JPEG, DOCX].map((kind) => kind.contentType);
 const READERS = [...NPA_STAFF, 'setting_contact'] as const;
 
 @ApiTags('stamp of approval')
@@ -22,91 +26,157 @@ export class ApplicationsController {
     private readonly evidence: EvidenceService,
   ) {}
 
+  /**
+   * An application with every criterion, its evidence and its history
+   *
+   * @remarks
+   * Open applications show the register's computed criteria as they are today; closed ones as they were when
+   * submitted or decided. Reviewers' recommendations and user ids are shown to NPA staff only.
+   */
   @Get(':id')
   @Access(READERS, OWN)
-  get(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor) {
+  getApplication(@Param('id', ParseId) id: string, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.get(id, actor);
   }
 
+  /**
+   * Save the setting's statement for a judged criterion
+   *
+   * @remarks
+   * Only the judged criteria (SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS, SA-RECORDS) take a statement; a computed one is
+   * 400, an unknown one 404. Allowed while the application is a draft or information has been requested.
+   */
   @Put(':id/criteria/:criterionId')
   @Access(rolesFor('edit'), OWN)
-  saveStatement(@Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() dto: StatementDto, @CurrentUser() actor: Actor) {
+  saveCriterionStatement(
+    @Param('id', ParseId) id: string,
+    @Param('criterionId') criterionId: string,
+    @Body() dto: StatementDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<ApplicationResponse> {
     return this.applications.saveStatement(id, criterionId, dto.statement, actor);
   }
 
+  /** Record a reviewer's recommendation on one criterion while reviewing (seen by NPA staff only) */
   @Put(':id/criteria/:criterionId/recommendation')
   @Access(rolesFor('recommend'))
-  recommend(@Param('id', ParseId) id: string, @Param('criterionId') criterionId: string, @Body() dto: RecommendationDto, @CurrentUser() actor: Actor) {
+  recommendCriterionOutcome(
+    @Param('id', ParseId) id: string,
+    @Param('criterionId') criterionId: string,
+    @Body() dto: RecommendationDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<ApplicationResponse> {
     return this.applications.recommend(id, criterionId, dto, actor);
   }
 
+  /**
+   * Upload an evidence file (PDF, PNG, JPEG or DOCX; 10 MB at most)
+   *
+   * @remarks
+   * The file is accepted by its content, whatever its name says. criterionId is optional: it tags the file to one
+   * judged criterion. An application holds a limited number of files and megabytes: a file too many is 409, a file
+   * that takes the total over is 413.
+   */
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'the evidence file: PDF, PNG, JPEG or DOCX, 10 MB at most' },
+        criterionId: { type: 'string', description: 'the judged criterion the file supports (optional)', example: 'SA-PRINCIPLES' },
+      },
+    },
+  })
   @Access(rolesFor('edit'), OWN)
-  async upload(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor) {
+  async uploadEvidence(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor): Promise<EvidenceResponse> {
     const { part, criterionId } = await readUpload(request);
     return this.evidence.upload(id, part, actor, criterionId);
   }
 
+  /** The application's evidence files, oldest first */
   @Get(':id/evidence')
   @Access(READERS, OWN)
-  listEvidence(@Param('id', ParseId) id: string) {
+  listApplicationEvidence(@Param('id', ParseId) id: string): Promise<EvidenceResponse[]> {
     return this.evidence.list(id);
   }
 
+  /** Download one evidence file, always as an attachment */
   @Get(':id/evidence/:evidenceId')
+  @ApiProduces(...EVIDENCE_TYPES)
+  @ApiOkResponse({ description: 'the file as uploaded', schema: { type: 'string', format: 'binary' } })
   @Access(READERS, OWN)
-  async download(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async downloadEvidence(@Param('id', ParseId) id: string, @Param('evidenceId', ParseId) evidenceId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { evidence, stream } = await this.evidence.open(id, evidenceId);
     // Always a download, never rendered in the browser: an upload can never run as our page.
     reply.headers({ 'content-type': evidence.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
     return new StreamableFile(stream, { disposition: `attachment; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`, length: evidence.sizeBytes });
   }
 
+  /** Remove an evidence file while the application can still be edited */
   @Delete(':id/evidence/:evidenceId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the file is removed' })
   @Access(rolesFor('edit'), OWN)
   async removeEvidence(
     @Param('id', ParseId) id: string,
     @Param('evidenceId', ParseId) evidenceId: string,
     @Body(NoBody) _body: undefined,
     @CurrentUser() actor: Actor,
-  ) {
+  ): Promise<void> {
     await this.evidence.remove(id, evidenceId, actor);
   }
 
+  /**
+   * Submit the application for review
+   *
+   * @remarks
+   * 409 with every reason at once (details name each criterion) unless every judged criterion has a statement and
+   * evidence and every essential computed criterion passes on the register today.
+   */
   @Post(':id/submit')
   @HttpCode(200)
   @Access(rolesFor('submit'), OWN)
-  submit(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor) {
+  submitApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.submit(id, actor, dto.message);
   }
 
+  /** Start reviewing a submitted application: the caller becomes its reviewer */
   @Post(':id/start-review')
   @HttpCode(200)
   @Access(rolesFor('start-review'))
-  startReview(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+  startApplicationReview(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.startReview(id, actor);
   }
 
+  /** Ask the setting for more information: the application goes back to it to edit, and a letter says what is needed */
   @Post(':id/request-information')
   @HttpCode(200)
   @Access(rolesFor('request-information'))
-  requestInformation(@Param('id', ParseId) id: string, @Body() dto: MessageDto, @CurrentUser() actor: Actor) {
+  requestApplicationInformation(@Param('id', ParseId) id: string, @Body() dto: MessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.requestInformation(id, dto.message, actor);
   }
 
+  /** Withdraw an open application */
   @Post(':id/withdraw')
   @HttpCode(200)
   @Access(rolesFor('withdraw'), OWN)
-  withdraw(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor) {
+  withdrawApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.withdraw(id, actor, dto.message);
   }
 
+  /**
+   * Approve or reject an application under review, with an outcome and reason per criterion
+   *
+   * @remarks
+   * The computed criteria are evaluated from the register; a decision the register does not support today is 409
+   * naming each criterion. A decision is final: a second one is 409. Approval makes the award and its letter.
+   */
   @Post(':id/decision')
   @HttpCode(200)
   @Access(rolesFor('approve'))
-  decide(@Param('id', ParseId) id: string, @Body() dto: DecisionDto, @CurrentUser() actor: Actor) {
+  decideApplication(@Param('id', ParseId) id: string, @Body() dto: DecisionDto, @CurrentUser() actor: Actor): Promise<DecisionResponse> {
     return this.decisions.decide(id, dto, actor);
   }
 }
