@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FilingStatusService } from './filing-status.service';
 import { ReturnYears } from './return-years.service';
 import { UpdateReturnYearDto, YearStatusQuery } from './returns.dto';
+import { FilingStatusResponse, ReturnYearResponse, ReturnYearSettingsResponse } from './returns.responses';
 import type { ReportingYear } from './rules/reporting-year';
 import { ParseReportingYear } from './year.pipe';
 
@@ -19,7 +20,7 @@ export class ReturnYearsController {
   @Get()
   @ApiOperation({ summary: 'Reporting years with their due dates, whether closed, and how many returns are in' })
   @Access(NPA_STAFF)
-  async list() {
+  async listReturnYears(): Promise<ReturnYearResponse[]> {
     const years = await this.years.years();
     return Promise.all(
       years.map(async (y) => {
@@ -32,14 +33,18 @@ export class ReturnYearsController {
   @Get(':year')
   @ApiOperation({ summary: 'Every service expected to file the year, with where its return stands: who has not filed' })
   @Access(NPA_STAFF)
-  status(@Param('year', ParseReportingYear) year: ReportingYear, @Query() query: YearStatusQuery) {
+  getReturnYearFilingStatus(@Param('year', ParseReportingYear) year: ReportingYear, @Query() query: YearStatusQuery): Promise<FilingStatusResponse> {
     return this.filing.status(year.startYear, query);
   }
 
   @Patch(':year')
   @ApiOperation({ summary: "Set the date the year's returns are due" })
   @Access(['npa_admin'])
-  update(@Param('year', ParseReportingYear) year: ReportingYear, @Body() dto: UpdateReturnYearDto, @CurrentUser() actor: Actor) {
+  setReturnYearDueDate(
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body() dto: UpdateReturnYearDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReturnYearSettingsResponse> {
     return this.years.setDueOn(year.startYear, dto.dueOn, actor);
   }
 
@@ -47,7 +52,11 @@ export class ReturnYearsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the year: its returns can no longer be filed or corrected, and its snapshot is final' })
   @Access(['npa_admin'])
-  close(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+  closeReturnYear(
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body(NoBody) _body: undefined,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReturnYearSettingsResponse> {
     return this.years.close(year.startYear, actor);
   }
 
@@ -55,7 +64,11 @@ export class ReturnYearsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed year so a return can be corrected' })
   @Access(['npa_admin'])
-  reopen(@Param('year', ParseReportingYear) year: ReportingYear, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor) {
+  reopenReturnYear(
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body(NoBody) _body: undefined,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReturnYearSettingsResponse> {
     return this.years.reopen(year.startYear, actor);
   }
 }

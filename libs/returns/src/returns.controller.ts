@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Actor, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
 import { FileReturnDto } from './returns.dto';
+import { ReturnResponse } from './returns.responses';
 import { ReturnsService } from './returns.service';
 import type { ReportingYear } from './rules/reporting-year';
 import { ParseReportingYear } from './year.pipe';
@@ -18,21 +19,26 @@ export class ReturnsController {
   @Get()
   @ApiOperation({ summary: "The service's returns, one per reporting year since it was registered, latest first" })
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
-  list(@Param('id', ParseId) id: string) {
+  listServiceReturns(@Param('id', ParseId) id: string): Promise<ReturnResponse[]> {
     return this.returns.list(id);
   }
 
   @Get(':year')
   @ApiOperation({ summary: "One year's return (year written 2025-26) beside last year's figures" })
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
-  get(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear) {
+  getServiceReturn(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear): Promise<ReturnResponse> {
     return this.returns.get(id, year.startYear);
   }
 
   @Put(':year')
   @ApiOperation({ summary: "File or correct the year's return; refused once the NPA has closed the year" })
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
-  file(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear, @Body() dto: FileReturnDto, @CurrentUser() actor: Actor) {
+  fileServiceReturn(
+    @Param('id', ParseId) id: string,
+    @Param('year', ParseReportingYear) year: ReportingYear,
+    @Body() dto: FileReturnDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReturnResponse> {
     return this.returns.file(id, year.startYear, dto, actor);
   }
 }
