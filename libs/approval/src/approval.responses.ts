@@ -53,7 +53,7 @@ export class ApplicationCriterionResponse {
   reason: string | null;
   /** The setting's statement (judged criteria). */
   statement: string | null;
-  /** Evidence files tagged to this criterion. */
+  /** The evidence files shown beside this criterion: those that support it. */
   evidenceIds: string[];
   /** Always null for a setting. */
   recommendation: RecommendationResponse | null;

@@ -6,7 +6,7 @@ import { ReturnYears } from './return-years.service';
 import { UpdateReturnYearDto, YearStatusQuery } from './returns.dto';
 import { FilingStatusResponse, ReturnYearResponse, ReturnYearSettingsResponse } from './returns.responses';
 import type { ReportingYear } from './rules/reporting-year';
-import { ParseReportingYear } from './year.pipe';
+import { ApiReportingYearParam, ParseReportingYear } from './year.pipe';
 
 @ApiTags('annual returns')
 @ApiBearerAuth()
@@ -32,6 +32,7 @@ export class ReturnYearsController {
 
   @Get(':year')
   @ApiOperation({ summary: 'Every service expected to file the year, with where its return stands: who has not filed' })
+  @ApiReportingYearParam()
   @Access(NPA_STAFF)
   getReturnYearFilingStatus(@Param('year', ParseReportingYear) year: ReportingYear, @Query() query: YearStatusQuery): Promise<FilingStatusResponse> {
     return this.filing.status(year.startYear, query);
@@ -39,6 +40,7 @@ export class ReturnYearsController {
 
   @Patch(':year')
   @ApiOperation({ summary: "Set the date the year's returns are due" })
+  @ApiReportingYearParam()
   @Access(['npa_admin'])
   setReturnYearDueDate(
     @Param('year', ParseReportingYear) year: ReportingYear,
@@ -51,6 +53,7 @@ export class ReturnYearsController {
   @Post(':year/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the year: its returns can no longer be filed or corrected, and its snapshot is final' })
+  @ApiReportingYearParam()
   @Access(['npa_admin'])
   closeReturnYear(
     @Param('year', ParseReportingYear) year: ReportingYear,
@@ -63,6 +66,7 @@ export class ReturnYearsController {
   @Post(':year/reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed year so a return can be corrected' })
+  @ApiReportingYearParam()
   @Access(['npa_admin'])
   reopenReturnYear(
     @Param('year', ParseReportingYear) year: ReportingYear,

@@ -5,7 +5,7 @@ import { FileReturnDto } from './returns.dto';
 import { ReturnResponse } from './returns.responses';
 import { ReturnsService } from './returns.service';
 import type { ReportingYear } from './rules/reporting-year';
-import { ParseReportingYear } from './year.pipe';
+import { ApiReportingYearParam, ParseReportingYear } from './year.pipe';
 
 const STAFF_OR_MANAGER = [...NPA_STAFF, 'service_manager'] as const;
 const OWN_SERVICE = { kind: 'service', param: 'id' };
@@ -25,6 +25,7 @@ export class ReturnsController {
 
   @Get(':year')
   @ApiOperation({ summary: "One year's return (year written 2025-26) beside last year's figures" })
+  @ApiReportingYearParam()
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
   getServiceReturn(@Param('id', ParseId) id: string, @Param('year', ParseReportingYear) year: ReportingYear): Promise<ReturnResponse> {
     return this.returns.get(id, year.startYear);
@@ -32,6 +33,7 @@ export class ReturnsController {
 
   @Put(':year')
   @ApiOperation({ summary: "File or correct the year's return; refused once the NPA has closed the year" })
+  @ApiReportingYearParam()
   @Access(STAFF_OR_MANAGER, OWN_SERVICE)
   fileServiceReturn(
     @Param('id', ParseId) id: string,

@@ -5,10 +5,11 @@ import { snapshotLines } from './rules/snapshot-lines';
 import { SnapshotReportRequestedResponse, SnapshotReportResponse, SnapshotResponse } from './returns.responses';
 import { SnapshotService } from './snapshot.service';
 import type { ReportingYear } from './rules/reporting-year';
-import { ParseReportingYear } from './year.pipe';
+import { ApiReportingYearParam, ParseReportingYear } from './year.pipe';
 
 @ApiTags('national snapshot')
 @ApiBearerAuth()
+@ApiReportingYearParam()
 @Controller('snapshots/:year')
 export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotService) {}

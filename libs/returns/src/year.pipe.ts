@@ -1,4 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { invalid } from '@npa/platform';
 import { parseYear, type ReportingYear } from './rules/reporting-year';
 
@@ -13,3 +14,11 @@ export const ParseReportingYear: PipeTransform<string, ReportingYear> = {
     return year;
   },
 };
+
+/** The year in a path, for the OpenAPI document: the parameter's TypeScript type is the parsed object. */
+export const ApiReportingYearParam = () =>
+  ApiParam({
+    name: 'year',
+    description: 'the reporting year (1 April to 31 March), written 2025-26 or 2025',
+    schema: { type: 'string', pattern: '^\\d{4}(-\\d{2})?$', example: '2025-26' },
+  });
