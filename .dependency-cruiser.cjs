@@ -96,7 +96,9 @@ module.exports = {
       name: 'no-deep-import-from-outside',
       comment: 'apps, tests, bench, migrations and scripts import a lib only through its door (@npa/<lib>)',
       severity: 'error',
-      from: { pathNot: '^libs/' },
+      // The swagger plugin's generated metadata names each DTO and controller by its own file (it sets
+      // metadata on the class exported there), and it only runs when the OpenAPI document is made.
+      from: { pathNot: ['^libs/', '^apps/api/src/openapi/metadata\\.ts$'] },
       to: { path: '^libs/[^/]+/', pathNot: DOORS },
     },
     {

@@ -18,9 +18,10 @@ import {
   mountQueueDashboard,
 } from '@npa/platform';
 import { mountWebAssets, inlineScriptSources, pageEngine, partials, VIEWS_DIR } from '@npa/web';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { loadOpenApiMetadata, openApiDocument } from './openapi/document';
 
 /**
  * Builds the HTTP app exactly as production runs it; main.ts and the end-to-end tests both use it.
@@ -71,15 +72,8 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   app.enableShutdownHooks();
   await mountQueueDashboard(app);
 
-  const openApi = new DocumentBuilder()
-    .setTitle('NPA back-office')
-    .setDescription(
-      'Service registration checks, Stamp of Approval, training records, reminders and letters. The routes of API.md are fixed; the rest are documented here.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  await loadOpenApiMetadata();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app, root));
   return app;
 }
 

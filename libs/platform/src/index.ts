@@ -72,3 +72,4 @@ export {
 } from './privacy/personal-columns';
 export { collectViewStates, type TagColour, type ViewState, type ViewStates } from './http/view-states';
 export * from './letters/letter-kind';
+export { ApiConflict, ApiTooLarge, ERROR_BODY_SCHEMAS, errorExample, operationIdOf, withStandardErrors } from './http/openapi';

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap, RequestMethod, Type } from '@nestjs
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { RATE_LIMIT_KEY, type RateLimitName } from './rate-limit';
 import { ScopeRegistry } from './scope.registry';
 
 export interface DeclaredRoute {
@@ -10,6 +11,8 @@ export interface DeclaredRoute {
   method: number;
   path: string;
   rule: AccessRule | undefined;
+  /** The rate limit it counts against, if any. */
+  rateLimit?: RateLimitName;
 }
 
 /** GET, POST, ... for a route's RequestMethod number. */
@@ -28,7 +31,8 @@ export function declaredRoutes(controllers: readonly Type[]): DeclaredRoute[] {
       const path = String(Reflect.getMetadata(PATH_METADATA, fn) ?? '');
       // The handler's own rule wins over one on its controller, as the guard reads it.
       const rule = (Reflect.getMetadata(ACCESS_KEY, fn) ?? Reflect.getMetadata(ACCESS_KEY, type)) as AccessRule | undefined;
-      routes.push({ controller: type.name, handler, method, path: `/${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, '') || '/', rule });
+      const rateLimit = (Reflect.getMetadata(RATE_LIMIT_KEY, fn) ?? Reflect.getMetadata(RATE_LIMIT_KEY, type)) as RateLimitName | undefined;
+      routes.push({ controller: type.name, handler, method, path: `/${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, '') || '/', rule, rateLimit });
     }
   }
   return routes;

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpStatus, Injectable, UseGuards } from '@nestjs/common';
+import { applyDecorators, HttpStatus, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { InjectThrottlerStorage, seconds, SkipThrottle, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -36,9 +36,16 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
   };
 }
 
+/** The limit a route counts against, read by the OpenAPI document to list its 429. */
+export const RATE_LIMIT_KEY = 'npa:rate-limit';
+
 /** This route counts against one named limit (and no other): 429 past it, until its window ends. */
 export const RateLimit = (name: RateLimitName) =>
-  applyDecorators(UseGuards(ThrottlerGuard), SkipThrottle(Object.fromEntries(RATE_LIMITS.filter((other) => other !== name).map((other) => [other, true]))));
+  applyDecorators(
+    UseGuards(ThrottlerGuard),
+    SkipThrottle(Object.fromEntries(RATE_LIMITS.filter((other) => other !== name).map((other) => [other, true]))),
+    SetMetadata(RATE_LIMIT_KEY, name),
+  );
 
 /**
  * Codes tried for one account, wherever they come from: a six-digit code falls to enough guesses, so

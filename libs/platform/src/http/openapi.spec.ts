@@ -1,0 +1,71 @@
+import { RequestMethod } from '@nestjs/common';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import type { DeclaredRoute } from '../auth/access-declarations';
+import { withStandardErrors } from './openapi';
+
+const route = (method: RequestMethod, path: string, extra: Partial<DeclaredRoute> = {}): DeclaredRoute => ({
+  controller: 'C',
+  handler: 'h',
+  method,
+  path,
+  rule: { roles: ['npa_admin'] },
+  ...extra,
+});
+
+const documentOf = (path: string, method: 'get' | 'post', operation: Partial<OperationObject> = {}): OpenAPIObject => ({
+  openapi: '3.0.0',
+  info: { title: 't', version: '1' },
+  paths: { [path]: { [method]: { responses: { 200: { description: 'ok' } }, ...operation } } },
+});
+
+describe('withStandardErrors', () => {
+  it.each([
+    ['a signed-in list', documentOf('/services', 'get'), route(RequestMethod.GET, '/services'), ['200', '401', '403']],
+    [
+      'a signed-in read by id',
+      documentOf('/services/{id}', 'get', { parameters: [{ name: 'id', in: 'path', required: true }] }),
+      route(RequestMethod.GET, '/services/:id'),
+      ['200', '401', '403', '404'],
+    ],
+    [
+      'a read with a query',
+      documentOf('/services/{id}/compliance', 'get', { parameters: [{ name: 'asOf', in: 'query' }] }),
+      route(RequestMethod.GET, '/services/:id/compliance'),
+      ['200', '400', '401', '403', '404'],
+    ],
+    ['a write without a body', documentOf('/services', 'post'), route(RequestMethod.POST, '/services'), ['200', '400', '401', '403']],
+    [
+      'a public, rate-limited read',
+      documentOf('/certificates/{code}', 'get'),
+      route(RequestMethod.GET, '/certificates/:code', { rule: { public: true }, rateLimit: 'public' }),
+      ['200', '404', '429'],
+    ],
+  ])('%s', (_name, document, declared, statuses) => {
+    const item = Object.values(withStandardErrors(document, [declared]).paths)[0];
+    const operation = item.get ?? item.post;
+    expect(Object.keys(operation!.responses).sort()).toEqual(statuses);
+    for (const status of statuses.filter((s) => s >= '400')) {
+      expect(operation!.responses[status]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } });
+    }
+  });
+
+  it('marks public operations as needing no token and the rest as bearer', () => {
+    const open = withStandardErrors(documentOf('/health', 'get'), [route(RequestMethod.GET, '/health', { rule: { public: true } })]);
+    const closed = withStandardErrors(documentOf('/users', 'get'), [route(RequestMethod.GET, '/users')]);
+    expect(open.paths['/health'].get!.security).toEqual([]);
+    expect(closed.paths['/users'].get!.security).toEqual([{ bearer: [] }]);
+    expect(closed.components!.schemas).toHaveProperty('ErrorBody');
+  });
+
+  it('keeps a response the handler declares itself', () => {
+    const own = { description: 'No such certificate.' };
+    const document = withStandardErrors(documentOf('/c/{code}', 'get', { responses: { 200: { description: 'ok' }, 404: own } }), [
+      route(RequestMethod.GET, '/c/:code'),
+    ]);
+    expect(document.paths['/c/{code}'].get!.responses[404]).toBe(own);
+  });
+
+  it('refuses an operation no route declares', () => {
+    expect(() => withStandardErrors(documentOf('/nowhere', 'get'), [])).toThrow('GET /nowhere has no declared route');
+  });
+});
