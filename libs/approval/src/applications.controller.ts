@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
+import { Access, Actor, ApiConflict, ApiTooLarge, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto, MessageDto, OptionalMessageDto, RecommendationDto, StatementDto } from './approval.dto';
 import { ApplicationResponse, DecisionResponse, EvidenceResponse } from './approval.responses';
@@ -16,6 +16,14 @@ const OWN = { kind: 'application', param: 'id' };
 const EVIDENCE_TYPES = [PDF, PNG, JPEG, DOCX].map((kind) => kind.contentType);
 const READERS = [...NPA_STAFF, 'setting_contact'] as const;
 
+// Examples of the 409s the application's state machine answers with (rules/machine.ts, application.steps.ts).
+const LOCKED =
+  'You cannot change the statements or evidence of an application that is submitted; only one that is a draft, waiting for information from the setting.';
+const DECIDED = 'This application has already been decided (approved); a decision is final, so it cannot withdraw it. Open a new application instead.';
+const CHANGED = 'Someone else changed this application at the same moment; reload it to see what they did.';
+
+// A handler that declares an error response of its own (409, 413, the year's 400) gets no 2xx from the swagger
+// plugin (it adds one only where none is declared), so those handlers name their answer here as well.
 @ApiTags('stamp of approval')
 @ApiBearerAuth()
 @Controller('applications')
@@ -47,7 +55,9 @@ export class ApplicationsController {
    * 400, an unknown one 404. Allowed while the application is a draft or information has been requested.
    */
   @Put(':id/criteria/:criterionId')
+  @ApiConflict(LOCKED, CHANGED)
   @Access(rolesFor('edit'), OWN)
+  @ApiOkResponse({ type: ApplicationResponse })
   saveCriterionStatement(
     @Param('id', ParseId) id: string,
     @Param('criterionId') criterionId: string,
@@ -59,7 +69,9 @@ export class ApplicationsController {
 
   /** Record a reviewer's recommendation on one criterion while reviewing (seen by NPA staff only) */
   @Put(':id/criteria/:criterionId/recommendation')
+  @ApiConflict('You cannot record a recommendation on an application that is a draft; only one that is under review.', CHANGED)
   @Access(rolesFor('recommend'))
+  @ApiOkResponse({ type: ApplicationResponse })
   recommendCriterionOutcome(
     @Param('id', ParseId) id: string,
     @Param('criterionId') criterionId: string,
@@ -79,6 +91,8 @@ export class ApplicationsController {
    */
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
+  @ApiConflict(LOCKED, 'The application already holds 40 evidence files, the most it may hold: remove one before adding another.')
+  @ApiTooLarge('The file is larger than 10 MB; evidence files may be 10 MB at most.')
   @ApiBody({
     schema: {
       type: 'object',
@@ -90,6 +104,7 @@ export class ApplicationsController {
     },
   })
   @Access(rolesFor('edit'), OWN)
+  @ApiCreatedResponse({ type: EvidenceResponse })
   async uploadEvidence(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor): Promise<EvidenceResponse> {
     const { part, criterionId } = await readUpload(request);
     return this.evidence.upload(id, part, actor, criterionId);
@@ -116,6 +131,7 @@ export class ApplicationsController {
 
   /** Remove an evidence file while the application can still be edited */
   @Delete(':id/evidence/:evidenceId')
+  @ApiConflict(LOCKED, CHANGED)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the file is removed' })
   @Access(rolesFor('edit'), OWN)
@@ -136,32 +152,43 @@ export class ApplicationsController {
    * evidence and every essential computed criterion passes on the register today.
    */
   @Post(':id/submit')
+  @ApiConflict(
+    'The application cannot be submitted yet: see what each criterion needs.',
+    'You cannot submit an application that is under review; only one that is a draft, waiting for information from the setting.',
+  )
   @HttpCode(200)
   @Access(rolesFor('submit'), OWN)
+  @ApiOkResponse({ type: ApplicationResponse })
   submitApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.submit(id, actor, dto.message);
   }
 
   /** Start reviewing a submitted application: the caller becomes its reviewer */
   @Post(':id/start-review')
+  @ApiConflict('You cannot start reviewing an application that is a draft; only one that is submitted.', CHANGED)
   @HttpCode(200)
   @Access(rolesFor('start-review'))
+  @ApiOkResponse({ type: ApplicationResponse })
   startApplicationReview(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.startReview(id, actor);
   }
 
   /** Ask the setting for more information: the application goes back to it to edit, and a letter says what is needed */
   @Post(':id/request-information')
+  @ApiConflict('You cannot request information on an application that is submitted; only one that is under review.', CHANGED)
   @HttpCode(200)
   @Access(rolesFor('request-information'))
+  @ApiOkResponse({ type: ApplicationResponse })
   requestApplicationInformation(@Param('id', ParseId) id: string, @Body() dto: MessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.requestInformation(id, dto.message, actor);
   }
 
   /** Withdraw an open application */
   @Post(':id/withdraw')
+  @ApiConflict(DECIDED, CHANGED)
   @HttpCode(200)
   @Access(rolesFor('withdraw'), OWN)
+  @ApiOkResponse({ type: ApplicationResponse })
   withdrawApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.withdraw(id, actor, dto.message);
   }
@@ -174,8 +201,14 @@ export class ApplicationsController {
    * naming each criterion. A decision is final: a second one is 409. Approval makes the award and its letter.
    */
   @Post(':id/decision')
+  @ApiConflict(
+    'This application has already been decided (approved); a decision is final, so it cannot approve it. Open a new application instead.',
+    'The register does not support this decision today.',
+    CHANGED,
+  )
   @HttpCode(200)
   @Access(rolesFor('approve'))
+  @ApiOkResponse({ type: DecisionResponse })
   decideApplication(@Param('id', ParseId) id: string, @Body() dto: DecisionDto, @CurrentUser() actor: Actor): Promise<DecisionResponse> {
     return this.decisions.decide(id, dto, actor);
   }

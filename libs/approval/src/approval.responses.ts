@@ -85,9 +85,9 @@ export class ApplicationResponse {
   /** The award this application renews (kind renewal). */
   renewsAwardId: string | null;
   reviewer: UserRefResponse | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   submittedAt: string | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   decidedAt: string | null;
   @ApiProperty(TIME)
   createdAt: string;
@@ -110,9 +110,9 @@ export class ApplicationSummaryResponse {
   settingId: string;
   kind: ApplicationKind;
   state: ApplicationState;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   submittedAt: string | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   decidedAt: string | null;
   @ApiProperty(TIME)
   createdAt: string;
@@ -151,11 +151,11 @@ export class AwardStatusResponse {
   asOf: string;
   state: AwardState;
   awardId: string | null;
-  @ApiProperty({ ...DAY, nullable: true })
+  @ApiProperty({ ...DAY, type: String, nullable: true })
   awardedOn: string | null;
-  @ApiProperty({ ...DAY, nullable: true })
+  @ApiProperty({ ...DAY, type: String, nullable: true })
   startsOn: string | null;
-  @ApiProperty({ ...DAY, nullable: true })
+  @ApiProperty({ ...DAY, type: String, nullable: true })
   expiresOn: string | null;
   /** An approved renewal that starts when this award ends. */
   renewal: AwardRenewalResponse | null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access, Public, RateLimit, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Access, ApiConflict, Public, RateLimit, Actor, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { AwardQuery, PublicRegisterQuery, QueueQuery } from './approval.dto';
 import {
@@ -18,6 +18,8 @@ import { rolesFor } from './rules/machine';
 const OWN_SETTING = { kind: 'setting', param: 'id' };
 const READERS = [...NPA_STAFF, 'setting_contact'] as const;
 
+// A handler that declares an error response of its own (409, 413, the year's 400) gets no 2xx from the swagger
+// plugin (it adds one only where none is declared), so those handlers name their answer here as well.
 @ApiTags('stamp of approval')
 @ApiBearerAuth()
 @Controller()
@@ -36,7 +38,13 @@ export class SettingsApprovalController {
    * award ends; earlier, or once the award is already renewed, is 409.
    */
   @Post('settings/:id/applications')
+  @ApiConflict(
+    'This setting already has an open application (6d0f3c52-1c1e-4a8e-9f55-2b4f0d8e7a10, draft); carry on with that one or withdraw it first.',
+    'The current award runs until 2026-09-30; a renewal can be opened from 2026-07-02.',
+    'The award has already been renewed until 2027-09-30.',
+  )
   @Access(rolesFor('edit'), OWN_SETTING)
+  @ApiCreatedResponse({ type: ApplicationResponse })
   openApplication(@Param('id', ParseId) id: string, @Body(NoBody) _body: undefined, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.open(id, actor);
   }

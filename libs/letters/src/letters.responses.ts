@@ -15,7 +15,7 @@ export class LetterSummaryResponse {
   @ApiProperty(TIME)
   createdAt: string;
   /** When its email was sent; null until then (or when it is not sent). */
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   sentAt: string | null;
   /** The version of the letter's template it was made with. */
   templateVersion: number;
@@ -47,7 +47,7 @@ export class MailDeliveryResponse {
   reason: string | null;
   /** The SMTP server's message id once accepted. */
   messageId: string | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   sentAt: string | null;
   @ApiProperty(TIME)
   createdAt: string;
@@ -82,7 +82,7 @@ export class LetterTemplateSummaryResponse {
   kind: string;
   currentVersion: number;
   /** null while the version shipped with the system has not been written to the table. */
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   publishedAt: string | null;
 }
 

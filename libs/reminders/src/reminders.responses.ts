@@ -26,7 +26,7 @@ export class ReminderResponse {
   kind: string;
   @ApiProperty(DAY)
   dueOn: string;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   sentAt: string | null;
   /** The email addresses it goes to. */
   recipients: string[];

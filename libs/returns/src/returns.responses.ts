@@ -33,7 +33,7 @@ export class ReturnYearSettingsResponse extends ReportingYearResponse {
   dueOn: string;
   /** A closed year's returns can no longer be filed or corrected. */
   closed: boolean;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   closedAt: string | null;
 }
 
@@ -57,9 +57,9 @@ export class FilingLineResponse {
   localAuthority: string;
   region: string;
   state: ReturnState;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   filedAt: string | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   updatedAt: string | null;
   /** 0 before the first filing; each correction adds one. */
   revision: number;
@@ -114,9 +114,9 @@ export class ReturnResponse {
   /** null until filed. */
   figures: ReturnFiguresResponse | null;
   revision: number;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   filedAt: string | null;
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, type: String, nullable: true })
   updatedAt: string | null;
   /** Last year's return, to compare with. */
   lastYear: LastYearReturnResponse | null;
@@ -133,10 +133,10 @@ export class LocalAuthorityResponse {
   region: string;
   /** @example unitary */
   kind: string;
-  @ApiProperty({ ...DAY, nullable: true })
+  @ApiProperty({ ...DAY, type: String, nullable: true })
   startedOn: string | null;
   /** The last day it existed (it merged or was abolished). */
-  @ApiProperty({ ...DAY, nullable: true })
+  @ApiProperty({ ...DAY, type: String, nullable: true })
   endedOn: string | null;
 }
 
