@@ -70,6 +70,7 @@ describe(ReminderFinder.name, () => {
       expect(await about(dueOn, approved.awardId)).toEqual([
         {
           kind: 'award-renewal-30',
+          parameterVersion: expect.any(Number),
           subjectKind: 'award',
           subjectId: approved.awardId,
           dueOn,
@@ -163,6 +164,7 @@ describe(ReminderFinder.name, () => {
     expect(await about(after(10), membership.id)).toEqual([
       {
         kind: 'membership-expiring',
+        parameterVersion: expect.any(Number),
         subjectKind: 'membership',
         subjectId: membership.id,
         dueOn: after(10),
@@ -246,6 +248,7 @@ describe(ReminderFinder.name, () => {
       expect(found).toEqual([
         {
           kind: 'induction-overdue',
+          parameterVersion: expect.any(Number),
           subjectKind: 'person',
           subjectId: starter.id,
           dueOn: today,
@@ -317,6 +320,7 @@ describe(ReminderFinder.name, () => {
       expect(await about(after(14), applicationId)).toEqual([
         {
           kind: 'information-requested-no-answer',
+          parameterVersion: expect.any(Number),
           subjectKind: 'application',
           subjectId: applicationId,
           dueOn: after(14),

@@ -85,9 +85,10 @@ export class ApplicationsController {
    * Upload an evidence file (PDF, PNG, JPEG or DOCX; 10 MB at most)
    *
    * @remarks
-   * The file is accepted by its content, whatever its name says. criterionId is optional: it tags the file to one
-   * judged criterion. An application holds a limited number of files and megabytes: a file too many is 409, a file
-   * that takes the total over is 413.
+   * The file is accepted by its content, whatever its name says. Without criterionId the file is evidence for the
+   * application and supports every judged criterion; with it, the one named (the field may come before or after the
+   * file; one that cannot be read is 400). An application holds a limited number of files and megabytes: a file too
+   * many is 409, a file that takes the total over is 413.
    */
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
@@ -99,15 +100,18 @@ export class ApplicationsController {
       required: ['file'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'the evidence file: PDF, PNG, JPEG or DOCX, 10 MB at most' },
-        criterionId: { type: 'string', description: 'the judged criterion the file supports (optional)', example: 'SA-PRINCIPLES' },
+        criterionId: {
+          type: 'string',
+          description: 'the one judged criterion the file supports; without it, the file supports them all',
+          example: 'SA-PRINCIPLES',
+        },
       },
     },
   })
   @Access(rolesFor('edit'), OWN)
   @ApiCreatedResponse({ type: EvidenceResponse })
-  async uploadEvidence(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor): Promise<EvidenceResponse> {
-    const { part, criterionId } = await readUpload(request);
-    return this.evidence.upload(id, part, actor, criterionId);
+  uploadEvidence(@Param('id', ParseId) id: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor): Promise<EvidenceResponse> {
+    return this.evidence.upload(id, readUpload(request), actor);
   }
 
   /** The application's evidence files, oldest first */
@@ -149,11 +153,12 @@ export class ApplicationsController {
    *
    * @remarks
    * 409 with every reason at once (details name each criterion) unless every judged criterion has a statement and
-   * evidence and every essential computed criterion passes on the register today.
+   * evidence that supports it (tagged to it or untagged) and every essential computed criterion passes on the register
+   * today.
    */
   @Post(':id/submit')
   @ApiConflict(
-    'The application cannot be submitted yet: see what each criterion needs.',
+    'The application cannot be submitted yet: SA-PRINCIPLES needs a statement and evidence. Evidence uploaded without a criterion counts for every judged criterion.',
     'You cannot submit an application that is under review; only one that is a draft, waiting for information from the setting.',
   )
   @HttpCode(200)
@@ -197,13 +202,15 @@ export class ApplicationsController {
    * Approve or reject an application under review, with an outcome and reason per criterion
    *
    * @remarks
-   * The computed criteria are evaluated from the register; a decision the register does not support today is 409
-   * naming each criterion. A decision is final: a second one is 409. Approval makes the award and its letter.
+   * The decision lists the judged criteria. The computed ones are evaluated from the register inside the decision's own
+   * transaction and recorded with their explanation; a client may list them too, and then they must agree (409 naming
+   * the difference). Approving while a computed criterion fails is 409 naming it. A decision is final: a second one
+   * is 409. Approval makes the award and its letter.
    */
   @Post(':id/decision')
   @ApiConflict(
     'This application has already been decided (approved); a decision is final, so it cannot approve it. Open a new application instead.',
-    'The register does not support this decision today.',
+    'The register does not support this decision: SA-OFSTED is not met, so the application cannot be approved: The most recent Ofsted inspection, on 2026-02-10, rated the setting Inadequate; the Stamp of Approval needs Good or Outstanding.',
     CHANGED,
   )
   @HttpCode(200)

@@ -17,6 +17,7 @@ import { Evidence } from './evidence.entity';
 import { applicationKind } from './rules/award.rules';
 import { CRITERIA, criterion } from './rules/criteria';
 import { isOpen } from './rules/machine';
+import { submissionProblems, submissionRefusal } from './rules/submission.rules';
 import { type ApplicationView, toApplicationView, toEvidenceView } from './approval.views';
 
 /** Opening applications, the setting's statements, the reviewer's recommendations, and reading it all back. */
@@ -128,29 +129,20 @@ export class ApplicationsService {
   }
 
   /**
-   * Submitting checks the application is complete: a statement and evidence for every judged criterion,
-   * and every computed one met by the register today. Otherwise 409 with every reason at once.
+   * Submitting checks the application is complete: a statement and supporting evidence (tagged to the
+   * criterion or to none) for every judged criterion, and every computed one met by the register today.
+   * Otherwise 409 with every reason at once.
    */
   async submit(id: string, actor: Actor, message?: string) {
     const application = await this.find(id);
     const today = this.clock.today();
-    const [{ rules }, criteria, evidence] = await Promise.all([
+    const [{ rules }, statements, evidence] = await Promise.all([
       this.compliance.setting(application.settingId, today),
       this.dataSource.getRepository(ApplicationCriterion).findBy({ applicationId: id }),
       this.dataSource.getRepository(Evidence).findBy({ applicationId: id }),
     ]);
-    const problems = CRITERIA.filter((c) => c.level === 'essential').flatMap((c) => {
-      if (c.kind === 'computed') {
-        const result = rules.find((r) => r.id === c.id)!;
-        return result.outcome === 'fail' ? [{ field: c.id, problem: result.explanation }] : [];
-      }
-      const missing = [
-        !criteria.find((x) => x.criterionId === c.id)?.statement && 'a statement',
-        !evidence.some((e) => e.criterionId === c.id) && 'evidence',
-      ].filter(Boolean);
-      return missing.length ? [{ field: c.id, problem: `needs ${missing.join(' and ')}` }] : [];
-    });
-    if (problems.length > 0) throw conflict('APPLICATION.INCOMPLETE', 'The application cannot be submitted yet: see what each criterion needs.', problems);
+    const problems = submissionProblems({ statements, evidence, computed: rules });
+    if (problems.length > 0) throw conflict('APPLICATION.INCOMPLETE', submissionRefusal(problems), problems);
     await this.steps.take(id, 'submit', actor, {
       message: message?.trim() || null,
       set: { submittedAt: this.clock.now() },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, addDays, type IsoDate } from '@npa/platform';
 import type { Actor } from '@npa/platform';
+import { RuleParametersService, type ParameterSet } from '@npa/compliance';
 import type { LetterKind, LetterData } from '@npa/letters';
 import { LettersService, Recipients } from '@npa/letters';
 import { Setting } from '@npa/registry';
@@ -9,9 +10,6 @@ import type { Application } from './application.entity';
 import type { Award } from './award.entity';
 import { criterion } from './rules/criteria';
 import type { CriterionVerdict } from './rules/decision.rules';
-
-/** Days a setting is given to answer a request for information. */
-const ANSWER_WITHIN_DAYS = 14;
 
 /**
  * The letters a reviewer's work produces (award letter and certificate, rejection, information request),
@@ -23,16 +21,17 @@ export class ApprovalLetters {
     private readonly letters: LettersService,
     private readonly recipients: Recipients,
     private readonly config: AppConfig,
+    private readonly parameters: RuleParametersService,
   ) {}
 
-  async approved(manager: EntityManager, application: Application, award: Award, renewalWindowDays: number, reviewer: Actor): Promise<void> {
-    const ask = await this.asker(manager, application, reviewer, award.awardedOn);
+  async approved(manager: EntityManager, application: Application, award: Award, { version, params }: ParameterSet, reviewer: Actor): Promise<void> {
+    const ask = await this.asker(manager, application, reviewer, award.awardedOn, version);
     await ask('award', `award.${award.id}`, {
       setting: ask.ref,
       applicationKind: application.kind,
       awardedOn: award.awardedOn,
       expiresOn: award.expiresOn,
-      renewBy: addDays(award.expiresOn, -renewalWindowDays),
+      renewBy: addDays(award.expiresOn, -params.renewalWindowDays),
     });
     await ask('award-certificate', `award-certificate.${award.id}`, { setting: ask.ref, awardedOn: award.startsOn, expiresOn: award.expiresOn });
   }
@@ -44,18 +43,20 @@ export class ApprovalLetters {
   }
 
   async informationRequested(manager: EntityManager, application: Application, message: string, today: IsoDate, reviewer: Actor): Promise<void> {
-    const ask = await this.asker(manager, application, reviewer, today);
+    const { version, params } = await this.parameters.current();
+    const ask = await this.asker(manager, application, reviewer, today, version);
     await ask('information-request', `information-request.${application.id}.${application.version}`, {
       setting: ask.ref,
       submittedOn: submittedOn(application, today),
       reviewerName: reviewer.name,
       message,
-      respondBy: addDays(today, ANSWER_WITHIN_DAYS),
+      respondBy: addDays(today, params.answerWithinDays),
       replyUrl: `${this.config.PUBLIC_URL}/applications/${application.id}`,
     });
   }
 
-  private async asker(manager: EntityManager, application: Application, reviewer: Actor, letterDate: IsoDate) {
+  /** parameterVersion: the rule parameters whose periods the letter states, when it states any. */
+  private async asker(manager: EntityManager, application: Application, reviewer: Actor, letterDate: IsoDate, parameterVersion: number | null = null) {
     const setting = await manager.findOneByOrFail(Setting, { id: application.settingId });
     const recipients = await this.recipients.settingContacts(setting.id, manager);
     const ref = { name: setting.name, ofstedUrn: setting.ofstedUrn };
@@ -71,6 +72,7 @@ export class ApprovalLetters {
         addressee: { name: recipients[0]?.name ?? 'The manager', organisation: setting.name, addressLines: setting.localArea ? [setting.localArea] : [] },
         recipients,
         signatory: { name: reviewer.name, role: 'Stamp of Approval reviewer' },
+        parameterVersion,
         createdBy: reviewer.id,
       });
     return Object.assign(ask, { ref });

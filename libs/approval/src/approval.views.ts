@@ -6,6 +6,7 @@ import type { ApplicationEvent } from './application-event.entity';
 import type { Evidence } from './evidence.entity';
 import { CRITERIA } from './rules/criteria';
 import { ApplicationAction, STEPS } from './rules/machine';
+import { supports } from './rules/submission.rules';
 
 export const toEvidenceView = (e: Evidence) => ({
   id: e.id,
@@ -65,7 +66,7 @@ export function toApplicationView({ application: a, criteria, evidence, history,
     criteria: CRITERIA.map((c) => {
       const row = criteria.find((r) => r.criterionId === c.id);
       const result = c.kind === 'computed' ? (live?.find((r) => r.id === c.id) ?? row?.evaluation ?? null) : null;
-      const files = evidence.filter((e) => e.criterionId === c.id);
+      const files = evidence.filter((e) => supports(e, c));
       return {
         id: c.id,
         kind: c.kind,

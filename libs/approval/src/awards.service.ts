@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, containsPattern, Clock } from '@npa/platform';
 import { FactsLoader, RuleParametersService } from '@npa/compliance';
@@ -30,15 +30,6 @@ export class AwardsService {
   async periods(settingId: string, manager: EntityManager = this.dataSource.manager): Promise<AwardPeriod[]> {
     const rows = await manager.find(Award, { where: { settingId }, order: { startsOn: 'ASC' } });
     return rows.map((a) => ({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }));
-  }
-
-  /** The awards of many settings at once, in time order: one query for a finder's whole set. */
-  async periodsOf(settingIds: readonly string[]): Promise<Map<string, AwardPeriod[]>> {
-    const bySetting = new Map<string, AwardPeriod[]>(settingIds.map((id) => [id, []]));
-    if (settingIds.length === 0) return bySetting;
-    const rows = await this.dataSource.manager.find(Award, { where: { settingId: In([...settingIds]) }, order: { startsOn: 'ASC' } });
-    for (const a of rows) bySetting.get(a.settingId)?.push({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn });
-    return bySetting;
   }
 
   /**

@@ -8,13 +8,14 @@ import { ApplicationSteps } from './application.steps';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto } from './approval.dto';
 import { AwardsService } from './awards.service';
-import { checkDecision } from './rules/decision.rules';
+import { checkDecision, checkVerdicts } from './rules/decision.rules';
 import { ApprovalLetters } from './approval-letters';
 
 /**
- * A reviewer's decision: the computed criteria are evaluated again as the register stands today, the
- * decision is checked against them, and the application, its outcomes and (on approval) the award are
- * written in one transaction that only one decision can win.
+ * A reviewer's decision on the judged criteria. In the one transaction that only one decision can win,
+ * the computed criteria are evaluated from the register as that transaction reads it (and no change to
+ * the register commits until it ends), the decision is checked against them, and the application, every
+ * criterion's outcome and (on approval) the award are written.
  */
 @Injectable()
 export class DecisionsService {
@@ -29,34 +30,37 @@ export class DecisionsService {
   ) {}
 
   async decide(id: string, dto: DecisionDto, actor: Actor) {
-    const application = await this.applications.find(id);
+    const incomplete = checkVerdicts(dto.criteria);
+    if (incomplete.length > 0) throw invalid('The decision is not complete or contradicts itself.', incomplete);
     const today = this.clock.today();
-    const [{ rules }, { params }] = await Promise.all([this.compliance.setting(application.settingId, today), this.parameters.current()]);
-    const check = checkDecision(dto.decision, dto.criteria, rules);
-    if (check.input.length > 0) throw invalid('The decision is not complete or contradicts itself.', check.input);
-    if (check.register.length > 0) throw conflict('APPLICATION.REGISTER_DISAGREES', 'The register does not support this decision today.', check.register);
 
     let awardId: string | null = null;
     await this.steps.take(id, dto.decision === 'approved' ? 'approve' : 'reject', actor, {
       set: { decidedAt: this.clock.now(), decidedBy: actor.id },
       audit: { criteria: dto.criteria },
       then: async (manager, decided) => {
-        for (const verdict of dto.criteria) {
-          await manager.update(
-            ApplicationCriterion,
-            { applicationId: id, criterionId: verdict.id },
-            { outcome: verdict.outcome, reason: verdict.reason.trim() },
+        // The setting's row first, then the register: approvals for one setting queue here, one award at a time.
+        await manager.findOne(Setting, { where: { id: decided.settingId }, lock: { mode: 'pessimistic_write' } });
+        const { rules } = await this.compliance.settingWithin(manager, decided.settingId, today);
+        const check = checkDecision(dto.decision, dto.criteria, rules);
+        if (check.input.length > 0) throw invalid('The decision is not complete or contradicts itself.', check.input);
+        if (check.register.length > 0)
+          throw conflict(
+            'APPLICATION.REGISTER_DISAGREES',
+            `The register does not support this decision: ${check.register.map((p) => `${p.field} ${p.problem}`).join('; ')}`,
+            check.register,
           );
+        for (const verdict of check.outcomes) {
+          await manager.update(ApplicationCriterion, { applicationId: id, criterionId: verdict.id }, { outcome: verdict.outcome, reason: verdict.reason });
         }
         await this.applications.keepEvaluations(manager, id, rules, today);
         if (dto.decision === 'approved') {
-          // One award at a time per setting: approvals for the same setting queue on its row.
-          await manager.findOne(Setting, { where: { id: application.settingId }, lock: { mode: 'pessimistic_write' } });
-          const award = await this.awards.grant(manager, application.settingId, id, today);
+          const parameters = await this.parameters.current(manager);
+          const award = await this.awards.grant(manager, decided.settingId, id, today);
           awardId = award.id;
-          await this.letters.approved(manager, decided, award, params.renewalWindowDays, actor);
+          await this.letters.approved(manager, decided, award, parameters, actor);
         } else {
-          await this.letters.rejected(manager, decided, dto.criteria, today, actor);
+          await this.letters.rejected(manager, decided, check.outcomes, today, actor);
         }
       },
     });

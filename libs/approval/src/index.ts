@@ -14,7 +14,7 @@ export { Evidence } from './evidence.entity';
 export { EvidenceService } from './evidence/evidence.service';
 export { generateApprovals } from './demo/approval-generator';
 export { applicationStateName, isOpen, rolesFor } from './rules/machine';
-export { readUpload } from './evidence/upload';
+export { readUpload, type EvidenceUpload } from './evidence/upload';
 export { ReviewQueueService } from './review-queue.service';
 export { APPROVAL_PERSONAL_DATA } from './personal-data';
 export { APPROVAL_VIEW_STATES } from './view-states';

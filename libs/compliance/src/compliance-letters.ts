@@ -9,9 +9,7 @@ import { LettersService, Recipients } from '@npa/letters';
 import { serviceLine } from '@npa/registry';
 import { ComplianceService, type Evaluation } from './compliance.service';
 import { SERVICE_RULES } from './rules/evaluate';
-
-/** Days a service is given to put right an essential rule that is not met. */
-const PUT_RIGHT_WITHIN_DAYS = 28;
+import { RuleParametersService } from './rule-parameters.service';
 
 /** What the Code asks a service to do about each rule it does not meet. */
 const ACTIONS: Record<string, string> = {
@@ -26,15 +24,18 @@ const ACTIONS: Record<string, string> = {
   'SR-NETWORKING': 'Attend a regional networking day, a regional meeting or the NPA Development Day.',
 };
 
-/** The rules of an evaluation as the registration compliance letter lists them, with what to do and by when. */
-export function complianceLines(evaluation: Pick<Evaluation, 'asOf' | 'rules'>): ComplianceRuleLine[] {
+/**
+ * The rules of an evaluation as the registration compliance letter lists them, with what to do and by
+ * when: an essential rule not met is to be put right within putRightDays of the evaluation.
+ */
+export function complianceLines(evaluation: Pick<Evaluation, 'asOf' | 'rules'>, putRightDays: number): ComplianceRuleLine[] {
   return evaluation.rules.map((r) => ({
     id: r.id,
     title: SERVICE_RULES.find((m) => m.id === r.id)?.title ?? r.id,
     level: r.level,
     outcome: r.outcome,
     explanation: r.explanation,
-    ...(r.outcome === 'fail' ? { action: ACTIONS[r.id], ...(r.level === 'essential' ? { actBy: addDays(evaluation.asOf, PUT_RIGHT_WITHIN_DAYS) } : {}) } : {}),
+    ...(r.outcome === 'fail' ? { action: ACTIONS[r.id], ...(r.level === 'essential' ? { actBy: addDays(evaluation.asOf, putRightDays) } : {}) } : {}),
   }));
 }
 
@@ -47,6 +48,7 @@ export class ComplianceLetters {
     private readonly letters: LettersService,
     private readonly recipients: Recipients,
     private readonly audit: AuditService,
+    private readonly parameters: RuleParametersService,
   ) {}
 
   /** Given to snapshotAll: a service whose status changed gets a letter saying where it stands now. */
@@ -81,6 +83,8 @@ export class ComplianceLetters {
     const service = await serviceLine(manager, evaluation.serviceId);
     if (!service) throw notFound('The service');
     const recipients = await this.recipients.serviceManagers(service.id, manager);
+    // The period to put right comes from the same parameters as the thresholds the service was judged by.
+    const { params } = await this.parameters.at(evaluation.parameterVersion);
     return this.letters.request(manager, {
       kind: 'registration-compliance',
       subjectKind: 'service',
@@ -93,10 +97,11 @@ export class ComplianceLetters {
         asOf: evaluation.asOf,
         status: evaluation.status,
         parameterVersion: evaluation.parameterVersion,
-        rules: complianceLines(evaluation),
+        rules: complianceLines(evaluation, params.putRightDays),
       },
       addressee: { name: recipients[0]?.name ?? 'The service manager', organisation: service.name, addressLines: [service.localAuthority] },
       recipients,
+      parameterVersion: evaluation.parameterVersion,
       createdBy: reason.createdBy ?? null,
     });
   }

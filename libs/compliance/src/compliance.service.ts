@@ -54,6 +54,23 @@ export class ComplianceService {
     });
   }
 
+  /**
+   * One setting's answer as the caller's transaction sees the register, never from the cache, and kept
+   * true until that transaction ends. Holding the register's version row for share does it: a change
+   * that is committing is waited for, then seen (each statement reads what is committed when it starts);
+   * a change that commits later waits for the caller, because its deferred trigger moves that row
+   * (migration AddRegisterVersion). A reviewer's decision relies on it.
+   */
+  async settingWithin(manager: EntityManager, settingId: string, asOf: IsoDate): Promise<Evaluation & { settingId: string }> {
+    await manager.query('SELECT version FROM register_versions WHERE id = 1 FOR SHARE');
+    // One after the other: a transaction has one connection.
+    const facts = await this.facts.settingWithin(manager, settingId, asOf);
+    const { version, params } = await this.parameters.current(manager);
+    if (!facts) throw notFound('The setting');
+    const rules = evaluateSetting(facts, params, asOf);
+    return { settingId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
+  }
+
   /** Every service's status as of a date, filtered and paged, with how many fail each rule. */
   async overview(query: OverviewQuery) {
     const asOf = query.asOf ?? this.clock.today();

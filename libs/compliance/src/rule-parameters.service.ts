@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, invalid, ProblemDetail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { prepared } from '@npa/platform';
 import { RuleParameterVersion } from './rule-parameters.entity';
-import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsSchema } from './rules/params';
+import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsConflicts, ruleParamsSchema } from './rules/params';
 
 export interface ParameterSet {
   version: number;
@@ -29,20 +29,37 @@ export function validateParams(changes: Record<string, unknown>): ProblemDetail[
 /** The thresholds in force: versioned, never edited in place, so every evaluation names the one it used. */
 @Injectable()
 export class RuleParametersService {
+  private readonly versions = new Map<number, RuleParams>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  async current(): Promise<ParameterSet> {
+  /** With a manager, read in that transaction (a decision evaluates the register inside its own). */
+  async current(manager?: EntityManager): Promise<ParameterSet> {
+    const sql = 'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1';
     // Read on every compliance answer: a prepared statement, not the query builder (README, Benchmarks).
-    const [row] = await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(
-      this.dataSource,
-      'rules.parameters',
-      'SELECT version, params FROM rule_parameter_versions ORDER BY version DESC LIMIT 1',
-      [],
-    );
+    const [row] = manager
+      ? await manager.query<Pick<RuleParameterVersion, 'version' | 'params'>[]>(sql)
+      : await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(this.dataSource, 'rules.parameters', sql, []);
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
+  }
+
+  /**
+   * The set a version brought into force, for work that began under it and finishes later (a reminder
+   * found under one set of offsets is checked again under the same set before it goes).
+   */
+  async at(version: number): Promise<ParameterSet> {
+    if (version === 0) return { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
+    const kept = this.versions.get(version);
+    if (kept) return { version, params: { ...kept } };
+    const row = await this.dataSource.getRepository(RuleParameterVersion).findOneBy({ version });
+    if (!row) throw new Error(`Rule parameters version ${version} does not exist`);
+    const params = { ...DEFAULT_RULE_PARAMS, ...row.params };
+    // A version is never edited once written, so it can be kept for the life of the process.
+    this.versions.set(version, params);
+    return { version, params: { ...params } };
   }
 
   async history(): Promise<(ParameterSet & { createdAt: string; createdBy: string | null })[]> {
@@ -59,6 +76,8 @@ export class RuleParametersService {
       );
       const before = { ...DEFAULT_RULE_PARAMS, ...(latest?.params ?? {}) };
       const params = { ...before, ...(changes as Partial<RuleParams>) };
+      const conflicts = ruleParamsConflicts(params);
+      if (conflicts.length > 0) throw invalid('Some rule parameters do not fit together.', conflicts);
       const version = (latest?.version ?? 0) + 1;
       await manager.insert(RuleParameterVersion, { version, params, createdBy: actor.id });
       await this.audit.record(

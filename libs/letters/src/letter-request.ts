@@ -23,6 +23,8 @@ export interface LetterRequest<K extends LetterKind = LetterKind> {
   recipients: MailRecipient[];
   signatory?: Signatory;
   reminderId?: string | null;
+  /** The rule parameters version whose periods or offsets the letter rests on, when it rests on any. */
+  parameterVersion?: number | null;
   createdBy?: string | null;
 }
 

@@ -57,6 +57,10 @@ export class Letter {
   @Column('uuid', { nullable: true })
   reminderId: string | null;
 
+  /** The rule parameters version whose periods it states (an act-by date, a reminder's offsets); null when it states none. */
+  @Column('integer', { nullable: true })
+  parameterVersion: number | null;
+
   @Column('uuid', { nullable: true })
   createdBy: string | null;
 

@@ -50,8 +50,8 @@ export class LettersService {
       },
     };
     const [inserted] = await manager.query<{ id: string }[]>(
-      `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [
         request.kind,
         request.subjectKind,
@@ -64,6 +64,7 @@ export class LettersService {
         JSON.stringify(request.recipients),
         request.reminderId ?? null,
         request.createdBy ?? null,
+        request.parameterVersion ?? null,
       ],
     );
     if (!inserted) {
@@ -91,12 +92,13 @@ export class LettersService {
         rendered_at: Date | null;
         pdf_key: string | null;
         template_version: number;
+        parameter_version: number | null;
         verification_code: string;
         state: string | null;
         sent_at: Date | null;
       }[]
     >(
-      `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.pdf_key, l.template_version, l.verification_code, d.state, d.sent_at
+      `SELECT l.id, l.kind, l.created_at, l.rendered_at, l.pdf_key, l.template_version, l.parameter_version, l.verification_code, d.state, d.sent_at
          FROM letters l LEFT JOIN mail_deliveries d ON d.letter_id = l.id
         WHERE l.subject_kind = $1 AND l.subject_id = $2 ORDER BY l.created_at DESC, l.id`,
       [subjectKind, subjectId],
@@ -108,6 +110,7 @@ export class LettersService {
       createdAt: r.created_at.toISOString(),
       sentAt: r.sent_at?.toISOString() ?? null,
       templateVersion: r.template_version,
+      parameterVersion: r.parameter_version,
       verificationCode: r.verification_code,
       ready: r.rendered_at !== null,
       /** Signed letters have a PDF; a reminder is an email, kept as HTML only. */

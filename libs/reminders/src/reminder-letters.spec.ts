@@ -84,4 +84,24 @@ describe(reminderLetter.name, () => {
     expect(letter.subjectName).toBe(expected.about);
     expect(letter.data.heading).toBe(kinds.info(kind).title);
   });
+
+  it.each([
+    [
+      'award-renewal-90',
+      { settingName: 'Acorns', awardExpiresOn: '2026-06-30', daysLeft: 60, whatToDo: 'Renew.' },
+      'Your Stamp of Approval expires in 60 days: time to apply to renew',
+    ],
+    [
+      'award-renewal-30',
+      { settingName: 'Acorns', awardExpiresOn: '2026-05-22', daysLeft: 21, whatToDo: 'Renew.' },
+      'Your Stamp of Approval expires in 21 days',
+    ],
+    [
+      'membership-expiring',
+      { memberName: 'Sam', personId: 'p', membershipEndsOn: '2026-06-15', daysLeft: 45, whatToDo: 'Renew it.' },
+      'NPA membership expires in 45 days',
+    ],
+  ] as const)('heads %s with the days left under the offsets that found it', (kind, facts, heading) => {
+    expect(reminderLetter(reminder(kind, facts, SETTING), '2026-05-01', kinds).data.heading).toBe(heading);
+  });
 });

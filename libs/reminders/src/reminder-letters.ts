@@ -10,7 +10,7 @@ import type { Reminder } from './reminder.entity';
 type Kinds = Pick<ReminderKindRegistry, 'source' | 'info'>;
 
 export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
-  const { about, actBy, request, whatToDo, personId } = kinds.source(reminder.kind).letter(reminder.facts, reminder.kind);
+  const { about, actBy, request, whatToDo, personId, heading } = kinds.source(reminder.kind).letter(reminder.facts, reminder.kind);
   return {
     kind: 'reminder',
     // Kept on the record of the service or setting it is listed under, else of the person it is about.
@@ -20,7 +20,7 @@ export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: K
     dedupeKey: `reminder.${reminder.id}`,
     letterDate,
     data: {
-      heading: kinds.info(reminder.kind).title,
+      heading: heading ?? kinds.info(reminder.kind).title,
       about,
       paragraphs: [...(request ? [`The reviewer asked: “${request}”`] : []), ...(whatToDo ? [whatToDo] : [])],
       dueOn: reminder.dueOn,
@@ -29,5 +29,6 @@ export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: K
     addressee: { name: reminder.recipients[0]?.name ?? about, organisation: about === reminder.recipients[0]?.name ? undefined : about, addressLines: [] },
     recipients: reminder.recipients,
     reminderId: reminder.id,
+    parameterVersion: reminder.parameterVersion,
   };
 }

@@ -52,6 +52,10 @@ export class Reminder {
   @Column('timestamptz', { nullable: true })
   sentAt: Date | null;
 
+  /** The rule parameters version whose offsets found it due; null for one recorded before versions were kept. */
+  @Column('integer', { nullable: true })
+  parameterVersion: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,7 +5,7 @@ import { AppConfig, JobQueue, jobId, jobOptions, OnJob, RedisResets, Clock } fro
 import { DeliveryChecks, LettersService } from '@npa/letters';
 import type { Letter } from '@npa/letters';
 import { ReminderFinder } from './finders/reminder.finder';
-import type { ReminderIdentity } from './finders/due-reminder';
+import type { RecordedReminder } from './finders/due-reminder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import { reminderLetter } from './reminder-letters';
 import { Reminder } from './reminder.entity';
@@ -101,4 +101,5 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   }
 }
 
-const identity = (r: Reminder) => ({ kind: r.kind, subjectKind: r.subjectKind, subjectId: r.subjectId, dueOn: r.dueOn }) as ReminderIdentity;
+const identity = (r: Reminder) =>
+  ({ kind: r.kind, subjectKind: r.subjectKind, subjectId: r.subjectId, dueOn: r.dueOn, parameterVersion: r.parameterVersion }) as RecordedReminder;

@@ -17,13 +17,14 @@ interface ReminderRow {
   reason: string | null;
   sent_at: Date | null;
   letter_id: string | null;
+  parameter_version: number | null;
   created_at: Date;
 }
 
 // A reminder's state as people see it: its own until it has a letter, then its email's.
 const STATE = `CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END`;
 
-const SELECT = `SELECT r.id, r.kind, r.subject_kind, r.subject_id, r.due_on::text, r.organisation_kind, r.organisation_id, r.recipients, r.letter_id, r.created_at,
+const SELECT = `SELECT r.id, r.kind, r.subject_kind, r.subject_id, r.due_on::text, r.organisation_kind, r.organisation_id, r.recipients, r.letter_id, r.parameter_version, r.created_at,
                        ${STATE} AS state, COALESCE(r.reason, d.reason) AS reason, d.sent_at
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id`;
 
@@ -38,6 +39,7 @@ const toView = (r: ReminderRow) => ({
   subject: { kind: r.subject_kind, id: r.subject_id },
   organisation: r.organisation_kind ? { kind: r.organisation_kind, id: r.organisation_id } : null,
   letterId: r.letter_id,
+  parameterVersion: r.parameter_version,
   recordedAt: r.created_at.toISOString(),
 });
 

@@ -79,12 +79,13 @@ export class SweepService {
         facts: r.facts,
         state: r.recipients.length ? 'pending' : 'failed',
         reason: r.recipients.length ? null : 'Nobody to send it to: no user or email address on record for its recipients.',
+        parameter_version: r.parameterVersion,
       }));
       await this.dataSource.transaction(async (manager) => {
         const created = await manager.query<{ id: string; kind: string; subject_kind: string; subject_id: string; due_on: string; state: string }[]>(
-          `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason)
-           SELECT kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason
-             FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, due_on date, organisation_kind text, organisation_id uuid, recipients jsonb, facts jsonb, state text, reason text)
+          `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version)
+           SELECT kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version
+             FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, due_on date, organisation_kind text, organisation_id uuid, recipients jsonb, facts jsonb, state text, reason text, parameter_version integer)
            ON CONFLICT (kind, subject_kind, subject_id, due_on) DO NOTHING
            RETURNING id, kind, subject_kind, subject_id, due_on::text, state`,
           [JSON.stringify(rows)],

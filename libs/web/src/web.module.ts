@@ -20,6 +20,7 @@ import { OfficeDashboard } from './pages/office-dashboard';
 import { OfficeImportsPages } from './pages/office-imports.pages';
 import { OfficeLettersPages } from './pages/office-letters.pages';
 import { OfficeLocalAuthoritiesPages } from './pages/office-local-authorities.pages';
+import { OfficeParametersPages } from './pages/office-parameters.pages';
 import { OfficeReturnsPages } from './pages/office-returns.pages';
 import { OfficeSnapshotPages } from './pages/office-snapshot.pages';
 import { OfficeTemplatesPages } from './pages/office-templates.pages';
@@ -65,6 +66,7 @@ import { VerifyPages } from './pages/verify.pages';
     OfficeReturnsPages,
     OfficeSnapshotPages,
     OfficeLocalAuthoritiesPages,
+    OfficeParametersPages,
     ServicePages,
     ServiceTeamPages,
     ServiceReturnsPages,

@@ -4,31 +4,39 @@ import type { MultipartFile } from '@fastify/multipart';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@npa/platform';
+import type { Actor, ProblemDetail } from '@npa/platform';
 import { AppConfig, DomainError, invalid, notFound, Storage } from '@npa/platform';
 import { ApplicationSteps } from '../application.steps';
 import { toEvidenceView } from '../approval.views';
 import { Evidence } from '../evidence.entity';
-import { criterion } from '../rules/criteria';
 import { nextState } from '../rules/machine';
 import { Application } from '../application.entity';
 import { ACCEPTED, cleanFileName, sniffFile } from './file-kind';
 import { EvidenceCap, EvidenceHeld, evidenceCapRefusal } from './evidence-cap';
+import type { EvidenceUpload } from './upload';
+import { readCriterion } from './evidence-criterion';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 const tooLarge = () =>
   new DomainError('EVIDENCE.TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, 'The file is larger than 10 MB; evidence files may be 10 MB at most.');
 
-/** The parts an upload may have (fields sent before the file): anything else is refused, as in a JSON body. */
+/** The parts an upload may have; anything else is refused, as in a JSON body. */
 const UPLOAD_FIELDS = ['file', 'criterionId'];
+
+interface Received {
+  file: { fileName: string; size: number; sha256: string } | null;
+  criterionId: string | undefined;
+  problems: ProblemDetail[];
+}
 
 /**
  * Evidence files: streamed to a temporary file while hashed and measured, accepted by their content,
  * then moved into storage under a generated name and recorded, while the application is still editable.
+ * Evidence without a criterion supports the whole application: every judged criterion.
  */
 @Injectable()
 export class EvidenceService {
@@ -39,44 +47,31 @@ export class EvidenceService {
     private readonly config: AppConfig,
   ) {}
 
-  async upload(applicationId: string, part: MultipartFile | undefined, actor: Actor, criterionField?: string) {
-    if (!part || part.fieldname !== 'file')
-      throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
-    const unknown = Object.keys(part.fields).filter((name) => !UPLOAD_FIELDS.includes(name));
-    if (unknown.length > 0) {
-      part.file.resume();
-      throw invalid(
-        'The request has invalid fields.',
-        unknown.map((field) => ({ field, problem: 'is not a field this request accepts' })),
-      );
-    }
-    const criterionId = criterionField ?? fieldValue(part, 'criterionId');
-    if (criterionId !== undefined && criterion(criterionId)?.kind !== 'judged') {
-      part.file.resume();
-      throw invalid('Evidence supports one of the judged criteria.', [
-        { field: 'criterionId', problem: 'must be SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS or SA-RECORDS' },
-      ]);
-    }
-    // Refuse early when the application is locked, before reading 10 MB for nothing.
+  async upload(applicationId: string, upload: EvidenceUpload, actor: Actor) {
+    // Refuse early when the application is locked or full, before reading 10 MB for nothing.
     const application = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId });
     if (!application) throw notFound('The application');
-    nextState(application.state, 'edit');
-    const full = evidenceCapRefusal(await this.held(applicationId), 0, this.cap());
-    if (full) {
-      part.file.resume();
-      throw full;
+    try {
+      nextState(application.state, 'edit');
+    } catch (locked) {
+      return refuseBeforeTheFile(upload, locked);
     }
+    const full = evidenceCapRefusal(await this.held(applicationId), 0, this.cap());
+    if (full) return refuseBeforeTheFile(upload, full);
 
     const temp = await this.storage.tempPath();
     let key: string | null = null;
     try {
-      const { size, sha256 } = await this.receive(part, temp);
+      const { file, criterionId, problems } = await this.readParts(upload, temp);
+      upload.criterionId = criterionId ?? upload.criterionId;
+      if (problems.length > 0) throw invalid('The upload has fields that cannot be accepted; nothing was stored.', problems);
+      if (!file) throw invalid('Send the evidence as multipart/form-data with the file in a field named "file".', [{ field: 'file', problem: 'is required' }]);
       const kind = await sniffFile(temp);
       if (!kind)
         throw new DomainError('EVIDENCE.UNSUPPORTED_TYPE', HttpStatus.BAD_REQUEST, `The file is not a ${ACCEPTED} file, whatever its name says.`, [
           { field: 'file', problem: `must be a ${ACCEPTED} file` },
         ]);
-      if (size === 0) throw invalid('The file is empty.', [{ field: 'file', problem: 'is empty' }]);
+      if (file.size === 0) throw invalid('The file is empty.', [{ field: 'file', problem: 'is empty' }]);
       key = await this.storage.adopt('evidence', temp);
       const storageKey = key;
       let saved: Evidence | undefined;
@@ -84,22 +79,22 @@ export class EvidenceService {
         as: 'evidence_added',
         then: async (manager) => {
           // Checked again with the file's size once the step holds the application, so two uploads at once cannot both squeeze in.
-          const refusal = evidenceCapRefusal(await this.held(applicationId, manager), size, this.cap());
+          const refusal = evidenceCapRefusal(await this.held(applicationId, manager), file.size, this.cap());
           if (refusal) throw refusal;
           saved = await manager.save(
             manager.create(Evidence, {
               applicationId,
               criterionId: criterionId ?? null,
-              fileName: cleanFileName(part.filename),
+              fileName: file.fileName,
               storageKey,
               contentType: kind.contentType,
-              sizeBytes: size,
-              sha256,
+              sizeBytes: file.size,
+              sha256: file.sha256,
               uploadedBy: actor.id,
             }),
           );
         },
-        audit: { fileName: cleanFileName(part.filename), criterionId, sha256 },
+        audit: { fileName: file.fileName, criterionId: criterionId ?? null, sha256: file.sha256 },
       });
       return toEvidenceView(saved!);
     } catch (error) {
@@ -109,6 +104,40 @@ export class EvidenceService {
     } finally {
       await rm(temp, { force: true });
     }
+  }
+
+  /**
+   * Reads every part, whatever their order: the one file into `temp`, the fields beside it. Problems are
+   * gathered, not thrown, so the whole body is read and every problem is answered at once.
+   */
+  private async readParts(upload: EvidenceUpload, temp: string): Promise<Received> {
+    const problems: ProblemDetail[] = [];
+    const criterionValues: unknown[] = upload.queryCriterionId === undefined ? [] : [upload.queryCriterionId];
+    let file: Received['file'] = null;
+    for await (const part of upload.parts) {
+      if (!UPLOAD_FIELDS.includes(part.fieldname)) {
+        problems.push({ field: part.fieldname, problem: 'is not a field this request accepts' });
+        if (part.type === 'file') await discard(part.file);
+      } else if (part.type === 'field') {
+        if (part.fieldname === 'file') problems.push({ field: 'file', problem: 'must be a file, not text' });
+        else {
+          criterionValues.push(part.valueTruncated ? null : part.value);
+          // Known before the file is read, so a page can point even a too-large file's refusal at its form.
+          if (typeof part.value === 'string') upload.criterionId = part.value;
+        }
+      } else if (part.fieldname === 'criterionId') {
+        problems.push({ field: 'criterionId', problem: 'must be text, not a file' });
+        await discard(part.file);
+      } else if (file) {
+        problems.push({ field: 'file', problem: 'is given twice: send one file per upload' });
+        await discard(part.file);
+      } else {
+        file = { fileName: cleanFileName(part.filename), ...(await this.receive(part, temp)) };
+      }
+    }
+    const { criterionId, problem } = readCriterion(criterionValues);
+    if (problem) problems.push({ field: 'criterionId', problem });
+    return { file, criterionId, problems };
   }
 
   async list(applicationId: string) {
@@ -173,8 +202,23 @@ export class EvidenceService {
   }
 }
 
-function fieldValue(part: MultipartFile, name: string): string | undefined {
-  const field = part.fields[name];
-  const value = Array.isArray(field) ? field[0] : field;
-  return value && value.type === 'field' && typeof value.value === 'string' ? value.value : undefined;
+/**
+ * Refuses an upload without reading its file. A form sends its fields before its file, so those are
+ * read first: a page can then point the refusal at the form it came from.
+ */
+async function refuseBeforeTheFile(upload: EvidenceUpload, refusal: unknown): Promise<never> {
+  if (typeof upload.queryCriterionId === 'string') upload.criterionId = upload.queryCriterionId;
+  for await (const part of upload.parts) {
+    if (part.type === 'file') {
+      part.file.resume();
+      break;
+    }
+    if (part.fieldname === 'criterionId' && typeof part.value === 'string') upload.criterionId = part.value;
+  }
+  throw refusal;
+}
+
+/** Reads a part's file to the end and throws it away, so the parser can go on to the next part. */
+async function discard(stream: NodeJS.ReadableStream): Promise<void> {
+  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { prepared } from '@npa/platform';
 import type { IsoDate } from '@npa/platform';
 import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from '../rules/facts';
@@ -222,8 +222,17 @@ export class FactsLoader {
     return facts;
   }
 
+  /** One setting's facts read in the caller's transaction, as it sees the register (not prepared: the pool is not the transaction). */
+  async settingWithin(manager: EntityManager, settingId: string, asOf: IsoDate): Promise<SettingFacts | undefined> {
+    const [rows] = await manager.query<SettingRows[]>(SETTING_QUERIES.one, [[settingId], asOf]);
+    return this.settingFacts(rows).get(settingId);
+  }
+
   async settings(ids: Subjects, asOf: IsoDate): Promise<Map<string, SettingFacts>> {
-    const rows = await this.load<SettingRows>(SETTING_QUERIES, 'settings', ids, asOf);
+    return this.settingFacts(await this.load<SettingRows>(SETTING_QUERIES, 'settings', ids, asOf));
+  }
+
+  private settingFacts(rows: SettingRows): Map<string, SettingFacts> {
     const facts = new Map<string, SettingFacts>();
     for (const s of rows.settings)
       facts.set(s.id, { settingId: s.id, staffCount: s.staff_count, staff: [], memberships: [], completions: [], inspections: [], qualifications: [] });

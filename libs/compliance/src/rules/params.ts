@@ -42,6 +42,24 @@ export interface RuleParams {
    * scheduled it waits for NPA staff to confirm it before its completions count (libs/training).
    */
   workshopBackdateDays: number;
+  /** Days before an award expires that its first, second and last renewal reminders fall due. */
+  renewalFirstReminderDaysBefore: number;
+  renewalSecondReminderDaysBefore: number;
+  renewalLastReminderDaysBefore: number;
+  /** Days before a membership ends that the member is reminded. */
+  membershipExpiringDaysBefore: number;
+  /** Days since the last session that supervision is due; overdue is the day past supervisionMaxGapDays. */
+  supervisionDueDays: number;
+  /** Working days after submission that reviewers are first reminded of an application waiting. */
+  awaitingReviewWorkingDays: number;
+  /** Then again every this many days while it stays waiting. */
+  awaitingReviewRepeatDays: number;
+  /** Days after a request for information that an unanswered setting is reminded. */
+  informationRequestedDays: number;
+  /** Days the registration compliance letter gives a service to put right an essential rule it fails. */
+  putRightDays: number;
+  /** Days an information request letter gives a setting to answer. */
+  answerWithinDays: number;
 }
 
 export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
@@ -62,10 +80,24 @@ export const DEFAULT_RULE_PARAMS: Readonly<RuleParams> = Object.freeze({
   renewalWindowDays: 90,
   retentionYears: 6,
   workshopBackdateDays: 30,
+  renewalFirstReminderDaysBefore: 90,
+  renewalSecondReminderDaysBefore: 30,
+  renewalLastReminderDaysBefore: 7,
+  membershipExpiringDaysBefore: 30,
+  supervisionDueDays: 10,
+  awaitingReviewWorkingDays: 10,
+  awaitingReviewRepeatDays: 7,
+  informationRequestedDays: 14,
+  putRightDays: 28,
+  answerWithinDays: 14,
 });
+
+/** Where a parameter is shown: a threshold of the rules, a reminder offset, or a period a letter gives. */
+export type RuleParamGroup = 'rules' | 'reminders' | 'periods';
 
 export interface RuleParamSpec {
   name: keyof RuleParams;
+  group: RuleParamGroup;
   label: string;
   type: 'integer' | 'number';
   min: number;
@@ -73,7 +105,7 @@ export interface RuleParamSpec {
 }
 
 // Keyed by name so the compiler insists every parameter is described.
-const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
+const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name' | 'group'> & { group?: RuleParamGroup } } = {
   membershipMinimum: { label: 'Current NPA members a team needs', type: 'integer', min: 1 },
   smallServiceMaxPractitioners: { label: 'Largest small service (practitioners)', type: 'integer', min: 1 },
   smallServiceMemberShare: { label: 'Share of a small team that must be members', type: 'number', min: 0, max: 1 },
@@ -91,8 +123,49 @@ const specs: { [K in keyof RuleParams]: Omit<RuleParamSpec, 'name'> } = {
   renewalWindowDays: { label: 'Days before expiry a renewal may be opened', type: 'integer', min: 1, max: 365 },
   retentionYears: { label: 'Years a former member is kept after their last link ends', type: 'integer', min: 1, max: 100 },
   workshopBackdateDays: { label: 'Days back a trainer may schedule a workshop before NPA staff must confirm it', type: 'integer', min: 0, max: 3650 },
+  renewalFirstReminderDaysBefore: { group: 'reminders', label: 'First award renewal reminder (days before expiry)', type: 'integer', min: 1, max: 365 },
+  renewalSecondReminderDaysBefore: { group: 'reminders', label: 'Second award renewal reminder (days before expiry)', type: 'integer', min: 1, max: 365 },
+  renewalLastReminderDaysBefore: { group: 'reminders', label: 'Last award renewal reminder (days before expiry)', type: 'integer', min: 1, max: 365 },
+  membershipExpiringDaysBefore: { group: 'reminders', label: 'Membership expiring reminder (days before it ends)', type: 'integer', min: 1, max: 365 },
+  supervisionDueDays: { group: 'reminders', label: 'Supervision due reminder (days since the last session)', type: 'integer', min: 1, max: 60 },
+  awaitingReviewWorkingDays: {
+    group: 'reminders',
+    label: 'Application awaiting review, first reminder (working days after submission)',
+    type: 'integer',
+    min: 1,
+    max: 60,
+  },
+  awaitingReviewRepeatDays: { group: 'reminders', label: 'Application awaiting review, repeated every (days)', type: 'integer', min: 1, max: 60 },
+  informationRequestedDays: { group: 'reminders', label: 'Information requested, no answer (days after the request)', type: 'integer', min: 1, max: 90 },
+  putRightDays: { group: 'periods', label: 'Days a service has to put right an essential rule (compliance letter)', type: 'integer', min: 1, max: 365 },
+  answerWithinDays: { group: 'periods', label: 'Days a setting has to answer a request for information', type: 'integer', min: 1, max: 90 },
 };
 
 export const ruleParamsSchema: readonly RuleParamSpec[] = Object.freeze(
-  (Object.keys(specs) as (keyof RuleParams)[]).map((name) => Object.freeze({ name, ...specs[name] })),
+  (Object.keys(specs) as (keyof RuleParams)[]).map((name) => Object.freeze({ name, group: 'rules' as const, ...specs[name] })),
 );
+
+/**
+ * What no single bound can say: the renewal reminders keep their order (each is named for its place in
+ * the series), and "supervision due" comes before the day it is overdue. Checked on the whole set an edit
+ * would bring into force.
+ */
+export function ruleParamsConflicts(params: RuleParams): { field: keyof RuleParams; problem: string }[] {
+  const problems: { field: keyof RuleParams; problem: string }[] = [];
+  if (params.renewalSecondReminderDaysBefore >= params.renewalFirstReminderDaysBefore)
+    problems.push({
+      field: 'renewalSecondReminderDaysBefore',
+      problem: `must be fewer days than the first renewal reminder (${params.renewalFirstReminderDaysBefore})`,
+    });
+  if (params.renewalLastReminderDaysBefore >= params.renewalSecondReminderDaysBefore)
+    problems.push({
+      field: 'renewalLastReminderDaysBefore',
+      problem: `must be fewer days than the second renewal reminder (${params.renewalSecondReminderDaysBefore})`,
+    });
+  if (params.supervisionDueDays > params.supervisionMaxGapDays)
+    problems.push({
+      field: 'supervisionDueDays',
+      problem: `must be at most the longest gap between supervision sessions (${params.supervisionMaxGapDays}), the day before it is overdue`,
+    });
+  return problems;
+}

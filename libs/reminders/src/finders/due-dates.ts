@@ -4,7 +4,7 @@
 // what fell due while it was down, but never reminders whose date is long past (a new install must not
 // send a year of them).
 import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
-import { DEFAULT_REMINDER_OFFSETS, type RenewalKind, type ReminderOffsets } from './reminder-offsets';
+import type { RenewalKind, ReminderOffsets } from './reminder-offsets';
 
 /** dueOn when dueOn <= asOf <= lastDay, else null. */
 export function dueWithin(dueOn: IsoDate, asOf: IsoDate, lastDay: IsoDate): IsoDate | null {
@@ -12,15 +12,12 @@ export function dueWithin(dueOn: IsoDate, asOf: IsoDate, lastDay: IsoDate): IsoD
 }
 
 /** The default catch-up rule: due from dueOn until catchUpDays after it. */
-export function dueWithCatchUp(dueOn: IsoDate, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS): IsoDate | null {
+export function dueWithCatchUp(dueOn: IsoDate, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'catchUpDays'>): IsoDate | null {
   return dueWithin(dueOn, asOf, addDays(dueOn, offsets.catchUpDays));
 }
 
 /** The renewal reminders of an award, earliest first. */
-export function renewalDueDates(
-  award: { expiresOn: IsoDate },
-  offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS,
-): { kind: RenewalKind; dueOn: IsoDate }[] {
+export function renewalDueDates(award: { expiresOn: IsoDate }, offsets: Pick<ReminderOffsets, 'renewalDaysBefore'>): { kind: RenewalKind; dueOn: IsoDate }[] {
   return (Object.entries(offsets.renewalDaysBefore) as [RenewalKind, number][])
     .sort(([, a], [, b]) => b - a)
     .map(([kind, days]) => ({ kind, dueOn: addDays(award.expiresOn, -days) }));
@@ -34,7 +31,7 @@ export function renewalDueDates(
 export function renewalDue(
   award: { expiresOn: IsoDate },
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'renewalDaysBefore'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'renewalDaysBefore'>,
 ): { kind: RenewalKind; dueOn: IsoDate } | null {
   const dates = renewalDueDates(award, offsets);
   const index = dates.findIndex((d, i) => dueWithin(d.dueOn, asOf, i + 1 < dates.length ? addDays(dates[i + 1].dueOn, -1) : award.expiresOn));
@@ -42,11 +39,7 @@ export function renewalDue(
 }
 
 /** Award expired: the day after expiresOn, once. */
-export function expiredDue(
-  award: { expiresOn: IsoDate },
-  asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'expiredDaysAfter' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
-): IsoDate | null {
+export function expiredDue(award: { expiresOn: IsoDate }, asOf: IsoDate, offsets: Pick<ReminderOffsets, 'expiredDaysAfter' | 'catchUpDays'>): IsoDate | null {
   return dueWithCatchUp(addDays(award.expiresOn, offsets.expiredDaysAfter), asOf, offsets);
 }
 
@@ -54,7 +47,7 @@ export function expiredDue(
 export function membershipExpiringDue(
   membership: { endDate: IsoDate },
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'membershipExpiringDaysBefore' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'membershipExpiringDaysBefore' | 'catchUpDays'>,
 ): IsoDate | null {
   return asOf > membership.endDate ? null : dueWithCatchUp(addDays(membership.endDate, -offsets.membershipExpiringDaysBefore), asOf, offsets);
 }
@@ -75,7 +68,7 @@ export function supervisionDue(
   lastSession: IsoDate | null,
   startDate: IsoDate,
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays' | 'catchUpDays'>,
 ): SupervisionReminder | null {
   const since = lastSession ? maxDate(lastSession, startDate) : startDate;
   const overdueOn = addDays(since, offsets.supervisionOverdueDays);
@@ -95,7 +88,7 @@ const minDay = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 export function supervisionSince(
   kind: SupervisionReminder['kind'],
   dueOn: IsoDate,
-  offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'supervisionDueDays' | 'supervisionOverdueDays'>,
 ): IsoDate {
   return addDays(dueOn, -(kind === 'supervision-due' ? offsets.supervisionDueDays : offsets.supervisionOverdueDays));
 }
@@ -109,7 +102,7 @@ export function inductionOverdueDue(
   completedOn: IsoDate | null,
   inductionDays: number,
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'catchUpDays'>,
 ): IsoDate | null {
   if (completedOn !== null && completedOn <= asOf) return null;
   return dueWithCatchUp(addDays(startDate, inductionDays), asOf, offsets);
@@ -135,10 +128,7 @@ export function workingDaysAfter(date: IsoDate, n: number): IsoDate {
 }
 
 /** The first reminder for an application submitted on `submittedOn`, then one each week after it. */
-export function awaitingReviewDueDates(
-  submittedOn: IsoDate,
-  offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS,
-) {
+export function awaitingReviewDueDates(submittedOn: IsoDate, offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'>) {
   const first = workingDaysAfter(submittedOn, offsets.awaitingReviewWorkingDays);
   return {
     first,
@@ -151,7 +141,7 @@ export function awaitingReviewDueDates(
 export function awaitingReviewDue(
   submittedOn: IsoDate,
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'awaitingReviewWorkingDays' | 'awaitingReviewRepeatDays'>,
 ): IsoDate | null {
   const { first } = awaitingReviewDueDates(submittedOn, offsets);
   if (asOf < first) return null;
@@ -163,7 +153,7 @@ export function awaitingReviewDue(
 export function informationRequestedDue(
   requestedOn: IsoDate,
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'informationRequestedDays' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'informationRequestedDays' | 'catchUpDays'>,
 ): IsoDate | null {
   return dueWithCatchUp(addDays(requestedOn, offsets.informationRequestedDays), asOf, offsets);
 }

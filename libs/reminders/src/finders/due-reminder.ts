@@ -20,9 +20,14 @@ export interface DueReminder {
   recipients: ReminderRecipient[];
   /** What the email needs: names, dates and what to do. */
   facts: Record<string, unknown>;
+  /** The rule parameters version whose offsets found it; its re-check before sending uses the same. */
+  parameterVersion: number;
 }
 
 export type ReminderIdentity = Pick<DueReminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>;
+
+/** A recorded reminder as re-checked: its version is null for one recorded before versions were kept. */
+export type RecordedReminder = ReminderIdentity & { parameterVersion?: number | null };
 
 /** The deterministic key, also fit for a BullMQ jobId: `award-renewal-30:award:<id>:2026-05-01`. */
 export const reminderKey = (r: ReminderIdentity): string => `${r.kind}:${r.subjectKind}:${r.subjectId}:${r.dueOn}`;

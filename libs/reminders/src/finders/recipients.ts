@@ -23,7 +23,7 @@ export class ReminderRecipients {
     private readonly kinds: ReminderKindRegistry,
   ) {}
 
-  async resolve(found: FoundReminder[]): Promise<DueReminder[]> {
+  async resolve(found: FoundReminder[]): Promise<Omit<DueReminder, 'parameterVersion'>[]> {
     const settingIds = new Set<string>();
     const serviceIds = new Set<string>();
     let reviewers = false;

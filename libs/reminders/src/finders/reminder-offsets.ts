@@ -1,6 +1,7 @@
-// Who a reminder can be addressed to and, in one typed const, the offsets that decide when each kind
-// falls due (DOMAIN.md, "Reminders and letters"). The kinds themselves are declared one file each in
-// ../kinds. The offsets are the Code's defaults, kept together so they can become rule parameters later.
+// Who a reminder can be addressed to and the offsets that decide when each kind falls due (DOMAIN.md,
+// "Reminders and letters"), read from the versioned rule parameters an NPA admin edits. The kinds
+// themselves are declared one file each in ../kinds.
+import { DEFAULT_RULE_PARAMS, type RuleParams } from '@npa/compliance';
 
 /** Who a reminder is addressed to, resolved from the users table or the register at sweep time. */
 export type RecipientGroup =
@@ -44,15 +45,28 @@ export interface ReminderOffsets {
   returnDueSoonDaysBefore: number;
 }
 
-export const DEFAULT_REMINDER_OFFSETS: Readonly<ReminderOffsets> = Object.freeze({
-  renewalDaysBefore: Object.freeze({ 'award-renewal-90': 90, 'award-renewal-30': 30, 'award-renewal-7': 7 }),
-  expiredDaysAfter: 1,
-  membershipExpiringDaysBefore: 30,
-  supervisionDueDays: 10,
-  supervisionOverdueDays: 15,
-  awaitingReviewWorkingDays: 10,
-  awaitingReviewRepeatDays: 7,
-  informationRequestedDays: 14,
-  catchUpDays: 14,
-  returnDueSoonDaysBefore: 30,
-});
+/**
+ * The offsets a set of rule parameters brings into force. Catching up, the day after expiry and the
+ * annual return's notice are how the sweep works, not the Code's or the NPA's to tune, so stay fixed.
+ */
+export function reminderOffsets(params: RuleParams): Readonly<ReminderOffsets> {
+  return Object.freeze({
+    renewalDaysBefore: Object.freeze({
+      'award-renewal-90': params.renewalFirstReminderDaysBefore,
+      'award-renewal-30': params.renewalSecondReminderDaysBefore,
+      'award-renewal-7': params.renewalLastReminderDaysBefore,
+    }),
+    expiredDaysAfter: 1,
+    membershipExpiringDaysBefore: params.membershipExpiringDaysBefore,
+    supervisionDueDays: params.supervisionDueDays,
+    // Overdue the first day past the longest gap the Code allows.
+    supervisionOverdueDays: params.supervisionMaxGapDays + 1,
+    awaitingReviewWorkingDays: params.awaitingReviewWorkingDays,
+    awaitingReviewRepeatDays: params.awaitingReviewRepeatDays,
+    informationRequestedDays: params.informationRequestedDays,
+    catchUpDays: 14,
+    returnDueSoonDaysBefore: 30,
+  });
+}
+
+export const DEFAULT_REMINDER_OFFSETS: Readonly<ReminderOffsets> = reminderOffsets(DEFAULT_RULE_PARAMS);

@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { RuleParametersService } from '@npa/compliance';
 import type { IsoDate } from '@npa/platform';
 import { ReminderKindRegistry } from '../kinds/reminder-kind.registry';
-import { reminderKey, type DueReminder, type ReminderIdentity, type StillDue } from './due-reminder';
+import { reminderKey, type DueReminder, type RecordedReminder, type StillDue } from './due-reminder';
 import { ReminderRecipients } from './recipients';
-import { DEFAULT_REMINDER_OFFSETS, type ReminderOffsets } from './reminder-offsets';
+import { reminderOffsets } from './reminder-offsets';
 
 /**
  * Finds the reminders due on a date, for the daily sweep: each kind's own set-based query (../kinds, one
  * file per kind or family of kinds sharing their rows), the users looked up in one query at the end.
- * `stillDue` asks the reminder's kind to check it again when it is about to be sent.
+ * The offsets are those of the rule parameters in force, and each reminder records their version.
+ * `stillDue` asks the reminder's kind to check it again when it is about to be sent, under the offsets
+ * that found it: an admin's change meanwhile must not turn a reminder found on its right day into one
+ * "no longer due".
  */
 @Injectable()
 export class ReminderFinder {
-  readonly offsets: Readonly<ReminderOffsets> = DEFAULT_REMINDER_OFFSETS;
-
   constructor(
     private readonly kinds: ReminderKindRegistry,
     private readonly parameters: RuleParametersService,
@@ -22,14 +23,16 @@ export class ReminderFinder {
   ) {}
 
   async due(asOf: IsoDate): Promise<DueReminder[]> {
-    const { params } = await this.parameters.current();
-    const found = await Promise.all(this.kinds.sources().map((source) => source.find({ asOf, offsets: this.offsets, params })));
-    const reminders = await this.recipients.resolve(found.flat());
+    const { version, params } = await this.parameters.current();
+    const offsets = reminderOffsets(params);
+    const found = await Promise.all(this.kinds.sources().map((source) => source.find({ asOf, offsets, params })));
+    const reminders = (await this.recipients.resolve(found.flat())).map((r) => ({ ...r, parameterVersion: version }));
     return reminders.sort((a, b) => (reminderKey(a) < reminderKey(b) ? -1 : reminderKey(a) > reminderKey(b) ? 1 : 0));
   }
 
   /** Checks one reminder again just before it is sent: has what it asks for already been done? */
-  stillDue(r: ReminderIdentity, today: IsoDate): Promise<StillDue> {
-    return this.kinds.source(r.kind).stillDue(r, today, this.offsets);
+  async stillDue({ parameterVersion, ...r }: RecordedReminder, today: IsoDate): Promise<StillDue> {
+    const { params } = parameterVersion == null ? await this.parameters.current() : await this.parameters.at(parameterVersion);
+    return this.kinds.source(r.kind).stillDue(r, today, reminderOffsets(params));
   }
 }

@@ -2,7 +2,7 @@
 import { addDays, type IsoDate } from '@npa/platform';
 import type { ReportingYear } from '@npa/returns';
 import { dueWithCatchUp, dueWithin } from './due-dates';
-import { DEFAULT_REMINDER_OFFSETS, type ReminderOffsets } from './reminder-offsets';
+import type { ReminderOffsets } from './reminder-offsets';
 
 export type ReturnReminderKind = 'return-window-open' | 'return-due-soon' | 'return-overdue';
 
@@ -14,7 +14,7 @@ export type ReturnReminderKind = 'return-window-open' | 'return-due-soon' | 'ret
 export function returnReminderDue(
   year: Pick<ReportingYear, 'opensOn'> & { dueOn: IsoDate },
   asOf: IsoDate,
-  offsets: Pick<ReminderOffsets, 'returnDueSoonDaysBefore' | 'catchUpDays'> = DEFAULT_REMINDER_OFFSETS,
+  offsets: Pick<ReminderOffsets, 'returnDueSoonDaysBefore' | 'catchUpDays'>,
 ): { kind: ReturnReminderKind; dueOn: IsoDate } | null {
   const soon = addDays(year.dueOn, -offsets.returnDueSoonDaysBefore);
   const hasSoon = soon > year.opensOn;

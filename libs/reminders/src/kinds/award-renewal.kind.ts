@@ -66,7 +66,9 @@ export class AwardRenewalKinds implements ReminderKindSource<AwardRenewalFacts> 
     return DUE;
   }
 
-  letter(facts: AwardRenewalFacts) {
-    return { about: facts.settingName, actBy: facts.awardExpiresOn, whatToDo: facts.whatToDo };
+  /** The days left as found, not as the kind is named: the offsets are rule parameters an admin may change. */
+  letter(facts: AwardRenewalFacts, kind: string) {
+    const heading = `Your Stamp of Approval expires in ${facts.daysLeft} days${kind === 'award-renewal-90' ? ': time to apply to renew' : ''}`;
+    return { about: facts.settingName, actBy: facts.awardExpiresOn, whatToDo: facts.whatToDo, heading };
   }
 }

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, type IsoDate } from '@npa/platform';
+import { addDays, daysBetween, type IsoDate } from '@npa/platform';
 import { membershipExpiringDue } from '../finders/due-dates';
 import type { ReminderIdentity } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
@@ -15,6 +15,8 @@ export interface MembershipExpiringFacts {
   personId: string;
   membershipNumber: string;
   membershipEndsOn: IsoDate;
+  /** Absent from reminders recorded before the offset became a rule parameter. */
+  daysLeft?: number;
   services: ServiceRef[];
   whatToDo: string;
 }
@@ -58,6 +60,7 @@ export class MembershipExpiringKind implements ReminderKindSource<MembershipExpi
             personId: m.person_id,
             membershipNumber: m.number,
             membershipEndsOn: m.end_date,
+            daysLeft: daysBetween(dueOn, m.end_date),
             services: m.services,
             whatToDo: `Renew NPA professional membership before ${m.end_date}, so that ${m.name} still counts as a current NPA member.`,
           },
@@ -82,6 +85,7 @@ export class MembershipExpiringKind implements ReminderKindSource<MembershipExpi
   }
 
   letter(facts: MembershipExpiringFacts) {
-    return { about: facts.memberName, actBy: facts.membershipEndsOn, whatToDo: facts.whatToDo, personId: facts.personId };
+    const heading = facts.daysLeft === undefined ? undefined : `NPA membership expires in ${facts.daysLeft} days`;
+    return { about: facts.memberName, actBy: facts.membershipEndsOn, whatToDo: facts.whatToDo, personId: facts.personId, heading };
   }
 }

@@ -48,6 +48,8 @@ export interface ReminderLetterFacts {
   whatToDo: string;
   /** Whose record the letter is kept on when the reminder is listed under no organisation. */
   personId?: string;
+  /** In place of the kind's title, where the title names days that an admin may since have changed. */
+  heading?: string;
 }
 
 export interface ReminderKindSource<F extends object = object> {

@@ -11,7 +11,7 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { href: '/office', text: 'Dashboard', roles: ['npa_admin', 'npa_reviewer'] },
   { href: '/office/review', text: 'Review queue', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/applications'] },
-  { href: '/office/compliance', text: 'Compliance', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/services'] },
+  { href: '/office/compliance', text: 'Compliance', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/services', '/office/parameters'] },
   { href: '/office/letters', text: 'Letters', roles: ['npa_admin', 'npa_reviewer'], also: ['/office/reminders'] },
   { href: '/office/templates', text: 'Templates', roles: ['npa_admin'] },
   { href: '/office/users', text: 'Users', roles: ['npa_admin'], also: ['/office/audit'] },

@@ -26,10 +26,13 @@ export function readDecisionForm(body: Record<string, unknown>): DecisionForm {
 
 /**
  * The decision as the API takes it: the criteria the reviewer answered, so the service names every
- * essential one left out and every reason missing, all at once.
+ * judged one left out and every reason missing, all at once. A computed criterion's outcome comes
+ * pre-set from the register, so it is sent only when the reviewer wrote a reason for it; the service
+ * evaluates the computed ones itself.
  */
 export function decisionInput(form: DecisionForm) {
-  const criteria = CRITERIA.filter((c) => form.outcomes[c.id] || form.reasons[c.id].trim()).map((c) => ({
+  const answered = (c: (typeof CRITERIA)[number]) => (c.kind === 'computed' ? false : Boolean(form.outcomes[c.id])) || form.reasons[c.id].trim() !== '';
+  const criteria = CRITERIA.filter(answered).map((c) => ({
     id: c.id,
     outcome: form.outcomes[c.id],
     reason: form.reasons[c.id],

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageAccess, TakesUpload, Actor, CurrentUser, invalid, ParseId, validateInput } from '@npa/platform';
-import { ApplicationsService, OptionalMessageDto, StatementDto, EvidenceService, readUpload, CRITERIA } from '@npa/approval';
+import { ApplicationsService, OptionalMessageDto, StatementDto, EvidenceService, readUpload, CRITERIA, type EvidenceUpload } from '@npa/approval';
 import { FormError, formErrors, page, PageReply, redirectWithNotice, withFormErrors } from './render';
-import { SettingApplication, Typed } from './setting-application';
+import { SettingApplication, Typed, WHOLE_APPLICATION } from './setting-application';
 
 const CONTACT = ['setting_contact'] as const;
 const OWN = { kind: 'application', param: 'id' };
@@ -67,19 +67,20 @@ export class SettingApplicationPages {
   @PageAccess(CONTACT, OWN)
   @TakesUpload()
   async upload(@PageReply() reply: PageReply, @CurrentUser() actor: Actor, @Param('id', ParseId) id: string) {
-    let criterionId = '';
+    let upload: EvidenceUpload | undefined;
     return this.attempt(
       reply,
       actor,
       async () => {
-        const { part, criterionId: fromQuery } = await readUpload(reply.request);
-        const field = part?.fields.criterionId;
-        criterionId = fromQuery ?? (field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '');
-        const saved = await this.evidence.upload(id, part, actor, fromQuery);
-        return `${saved.fileName} added to ${saved.criterionId ?? 'the application'}`;
+        upload = readUpload(reply.request);
+        const saved = await this.evidence.upload(id, upload, actor);
+        return `${saved.fileName} added to ${saved.criterionId ?? 'the whole application'}`;
       },
       { file: 'The file:', criterionId: 'Criterion' },
-      (e) => ({ ...e, field: `file-${criterionId}`, href: `#file-${criterionId}` }),
+      (e) => {
+        const form = `file-${upload?.criterionId ?? WHOLE_APPLICATION}`;
+        return { ...e, field: form, href: `#${form}` };
+      },
     );
   }
 

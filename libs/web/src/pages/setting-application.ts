@@ -3,6 +3,9 @@ import type { Actor } from '@npa/platform';
 import { type ApplicationView, ApplicationsService, isOpen } from '@npa/approval';
 import type { FormError } from './render';
 
+/** The evidence form for files that support the whole application (no criterion) is `#file-application`. */
+export const WHOLE_APPLICATION = 'application';
+
 /** What the setting's contact typed into a form that was refused, shown again beside its errors. */
 export interface Typed {
   criterionId?: string;
@@ -39,10 +42,13 @@ function shape(a: ApplicationView, errors: FormError[], typed: Typed) {
     request: a.state === 'information_requested' ? (requests[requests.length - 1] ?? null) : null,
     messages: a.history.filter((h) => h.message),
     messageValue: typed.message ?? '',
+    wholeApplicationFiles: a.evidence.filter((e) => e.criterionId === null),
+    wholeApplicationFileError: problem(`file-${WHOLE_APPLICATION}`),
     criteria: a.criteria.map((c) => ({
       ...c,
       judged: c.kind === 'judged',
-      files: a.evidence.filter((e) => e.criterionId === c.id),
+      // Evidence for the whole application is listed beside every judged criterion it supports.
+      files: a.evidence.filter((e) => c.evidenceIds.includes(e.id)).map((e) => ({ ...e, forWholeApplication: e.criterionId === null })),
       statementValue: typed.criterionId === c.id && typed.statement !== undefined ? typed.statement : (c.statement ?? ''),
       error: problem(c.id),
       fileError: problem(`file-${c.id}`),
