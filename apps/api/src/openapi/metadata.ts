@@ -1122,7 +1122,7 @@ export default async () => {
               uploadEvidence: {
                 summary: 'Upload an evidence file (PDF, PNG, JPEG or DOCX; 10 MB at most)',
                 description:
-                  'The file is accepted by its content, whatever its name says. criterionId is optional: it tags the file to one\njudged criterion. An application holds a limited number of files and megabytes: a file too many is 409, a file\nthat takes the total over is 413.',
+                  'The file is accepted by its content, whatever its name says. Without criterionId the file is evidence for the\napplication and supports every judged criterion; with it, the one named (the field may come before or after the\nfile; one that cannot be read is 400). An application holds a limited number of files and megabytes: a file too\nmany is 409, a file that takes the total over is 413.',
                 type: t['../../../../libs/approval/src/approval.responses'].EvidenceResponse,
               },
               listApplicationEvidence: {
@@ -1134,7 +1134,7 @@ export default async () => {
               submitApplication: {
                 summary: 'Submit the application for review',
                 description:
-                  '409 with every reason at once (details name each criterion) unless every judged criterion has a statement and\nevidence and every essential computed criterion passes on the register today.',
+                  '409 with every reason at once (details name each criterion) unless every judged criterion has a statement and\nevidence that supports it (tagged to it or untagged) and every essential computed criterion passes on the register\ntoday.',
                 type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
               },
               startApplicationReview: {
@@ -1149,7 +1149,7 @@ export default async () => {
               decideApplication: {
                 summary: 'Approve or reject an application under review, with an outcome and reason per criterion',
                 description:
-                  'The computed criteria are evaluated from the register; a decision the register does not support today is 409\nnaming each criterion. A decision is final: a second one is 409. Approval makes the award and its letter.',
+                  "The decision lists the judged criteria. The computed ones are evaluated from the register inside the decision's own\ntransaction and recorded with their explanation; a client may list them too, and then they must agree (409 naming\nthe difference). Approving while a computed criterion fails is 409 naming it. A decision is final: a second one\nis 409. Approval makes the award and its letter.",
                 type: t['../../../../libs/approval/src/approval.responses'].DecisionResponse,
               },
             },
