@@ -73,3 +73,4 @@ export {
 export { collectViewStates, type TagColour, type ViewState, type ViewStates } from './http/view-states';
 export * from './letters/letter-kind';
 export { ApiConflict, ApiTooLarge, ERROR_BODY_SCHEMAS, errorExample, operationIdOf, withStandardErrors } from './http/openapi';
+export { PageResponse } from './http/page.responses';

@@ -1,3 +1,4 @@
+import { CertificateView } from './workshop.dto';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@npa/platform';
@@ -12,7 +13,7 @@ export class CertificatesController {
   @Get(':code')
   @Public()
   @RateLimit('public')
-  verify(@Param('code') code: string) {
+  verifyCertificate(@Param('code') code: string): Promise<CertificateView> {
     return this.outcomes.verify(code);
   }
 }

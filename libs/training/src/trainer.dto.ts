@@ -36,17 +36,18 @@ export class TrainerQuery extends PageQuery {
   current?: 'true' | 'false';
 }
 
-export interface PeriodView {
+/** One period a trainer is accredited for (YYYY-MM-DD to YYYY-MM-DD, both days included). */
+export class PeriodView {
   id: string;
   accreditedFrom: IsoDate;
   accreditedTo: IsoDate;
 }
 
-export interface AccreditationView extends PeriodView {
+export class AccreditationView extends PeriodView {
   trainerId: string;
 }
 
-export interface TrainerView {
+export class TrainerView {
   id: string;
   personId: string;
   /** The trainer's account, linked by id (null until NPA staff link one). */

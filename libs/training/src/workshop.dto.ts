@@ -85,7 +85,7 @@ export class RecordOutcomeDto {
   outcome: OutcomeKind;
 }
 
-export interface WorkshopView {
+export class WorkshopView {
   id: string;
   trainerId: string;
   trainerName: string;
@@ -101,7 +101,7 @@ export interface WorkshopView {
   awaitingConfirmation: boolean;
 }
 
-export interface AttendeeView {
+export class AttendeeView {
   id: string;
   workshopId: string;
   personId: string;
@@ -110,13 +110,20 @@ export interface AttendeeView {
 }
 
 /** An attendee as the workshop page lists them: with what their record says now. */
-export type AttendeeLine = Omit<AttendeeView, 'workshopId'> & { outcome: OutcomeKind | null; certificateCode: string | null };
+export class AttendeeLine {
+  id: string;
+  personId: string;
+  name: string;
+  email: string;
+  outcome: OutcomeKind | null;
+  certificateCode: string | null;
+}
 
-export interface WorkshopDetailView extends WorkshopView {
+export class WorkshopDetailView extends WorkshopView {
   attendees: AttendeeLine[];
 }
 
-export interface OutcomeView {
+export class OutcomeView {
   id: string;
   workshopId: string;
   personId: string;
@@ -127,7 +134,7 @@ export interface OutcomeView {
   current: boolean;
 }
 
-export interface CertificateView {
+export class CertificateView {
   name: string;
   workshopEndDate: IsoDate;
   trainerName: string;

@@ -1,18 +1,62 @@
 /* eslint-disable */
 export default async () => {
   const t = {
+    ['../../../../libs/platform/src/audit/audit.responses']: await import('../../../../libs/platform/src/audit/audit.responses'),
+    ['../../../../libs/platform/src/users/users.responses']: await import('../../../../libs/platform/src/users/users.responses'),
+    ['../../../../libs/platform/src/auth/auth.responses']: await import('../../../../libs/platform/src/auth/auth.responses'),
+    ['../../../../libs/registry/src/people/people.responses']: await import('../../../../libs/registry/src/people/people.responses'),
+    ['../../../../libs/registry/src/services/services.responses']: await import('../../../../libs/registry/src/services/services.responses'),
+    ['../../../../libs/registry/src/settings/settings.responses']: await import('../../../../libs/registry/src/settings/settings.responses'),
     ['../../../../libs/compliance/src/compliance.dto']: await import('../../../../libs/compliance/src/compliance.dto'),
+    ['../../../../libs/training/src/workshop.dto']: await import('../../../../libs/training/src/workshop.dto'),
+    ['../../../../libs/training/src/trainer.dto']: await import('../../../../libs/training/src/trainer.dto'),
     ['../../../../libs/letters/src/letters.responses']: await import('../../../../libs/letters/src/letters.responses'),
+    ['../../../../libs/compliance/src/compliance.responses']: await import('../../../../libs/compliance/src/compliance.responses'),
     ['../../../../libs/approval/src/approval.dto']: await import('../../../../libs/approval/src/approval.dto'),
     ['../../../../libs/approval/src/approval.responses']: await import('../../../../libs/approval/src/approval.responses'),
     ['../../../../libs/returns/src/returns.responses']: await import('../../../../libs/returns/src/returns.responses'),
     ['../../../../libs/reminders/src/reminders.responses']: await import('../../../../libs/reminders/src/reminders.responses'),
+    ['../../../../libs/supervision/src/supervision.responses']: await import('../../../../libs/supervision/src/supervision.responses'),
     ['../../../../libs/imports/src/imports.responses']: await import('../../../../libs/imports/src/imports.responses'),
-    ['../../../../libs/platform/src/system/heartbeat.entity']: await import('../../../../libs/platform/src/system/heartbeat.entity'),
+    ['../../../../libs/platform/src/system/system.responses']: await import('../../../../libs/platform/src/system/system.responses'),
+    ['../../../../libs/training/src/training.responses']: await import('../../../../libs/training/src/training.responses'),
   };
   return {
     '@nestjs/swagger': {
       models: [
+        [
+          import('../../../../libs/platform/src/audit/audit.dto'),
+          { AuditQuery: { entity: { required: false, type: () => String, maxLength: 100 }, id: { required: false, type: () => String, maxLength: 100 } } },
+        ],
+        [
+          import('../../../../libs/platform/src/http/page.responses'),
+          {
+            PageResponse: {
+              page: { required: true, type: () => Number, description: 'The page given, from 1.' },
+              pageSize: { required: true, type: () => Number, description: 'Items per page, at most 500.' },
+              total: { required: true, type: () => Number, description: 'Items in the whole list, across every page.' },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/platform/src/audit/audit.responses'),
+          {
+            AuditEntryResponse: {
+              id: { required: true, type: () => String },
+              at: { required: true, type: () => Date },
+              actorId: { required: true, type: () => String, nullable: true, description: "Null for the system's own changes (the worker, the command line)." },
+              actorEmail: { required: true, type: () => String, nullable: true },
+              action: { required: true, type: () => String, description: 'What was done, as `entity.verb`: `service.registered`, `auth.login_failed`.' },
+              entity: { required: true, type: () => String },
+              entityId: { required: true, type: () => String, nullable: true },
+              before: { required: true, type: 'object', additionalProperties: true, nullable: true },
+              after: { required: true, type: 'object', additionalProperties: true, nullable: true },
+              requestId: { required: true, type: () => String, nullable: true },
+              ip: { required: true, type: () => String, nullable: true },
+            },
+            AuditPage: { items: { required: true, type: () => [t['../../../../libs/platform/src/audit/audit.responses'].AuditEntryResponse] } },
+          },
+        ],
         [
           import('../../../../libs/platform/src/users/user.dto'),
           {
@@ -30,6 +74,45 @@ export default async () => {
               disabled: { required: false, type: () => Boolean },
               password: { required: false, type: () => String, maxLength: 200 },
             },
+            UserQuery: {
+              role: {
+                required: false,
+                description: 'Only users of this role.',
+                enum: ['npa_admin', 'npa_reviewer', 'service_manager', 'setting_contact', 'trainer'],
+              },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/platform/src/users/users.responses'),
+          {
+            UserResponse: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              role: { required: true, enum: ['npa_admin', 'npa_reviewer', 'service_manager', 'setting_contact', 'trainer'] },
+              roles: {
+                required: true,
+                type: () => [Object],
+                description: 'The one role, as a list.',
+                enum: ['npa_admin', 'npa_reviewer', 'service_manager', 'setting_contact', 'trainer'],
+                isArray: true,
+              },
+              organisationId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The service (service_manager) or setting (setting_contact) the user belongs to; null otherwise.',
+              },
+              disabled: { required: true, type: () => Boolean },
+              totpEnabled: { required: true, type: () => Boolean, description: 'One-time codes are on for this account (never the secret itself).' },
+              createdAt: { required: true, type: () => String, description: 'ISO 8601.' },
+            },
+            UserPage: { items: { required: true, type: () => [t['../../../../libs/platform/src/users/users.responses'].UserResponse] } },
+            SignInLockLifted: {
+              id: { required: true, type: () => String },
+              wasLocked: { required: true, type: () => Boolean, description: 'Whether sign-ins were paused when it was lifted.' },
+            },
           },
         ],
         [
@@ -46,6 +129,80 @@ export default async () => {
               newPassword: { required: true, type: () => String, maxLength: 200 },
             },
             TotpCodeDto: { code: { required: true, type: () => String, pattern: '^\\d{6}$' } },
+          },
+        ],
+        [
+          import('../../../../libs/platform/src/auth/auth.responses'),
+          {
+            SignedInUser: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              roles: { required: true, type: () => [String], description: "The account's one role, as a list." },
+              organisationId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The service or setting the account belongs to; null for NPA staff and trainers.',
+              },
+              totpEnabled: { required: true, type: () => Boolean },
+            },
+            LoginResponse: {
+              accessToken: { required: true, type: () => String, description: 'Send it as `Authorization: Bearer <accessToken>` on later calls.' },
+              expiresAt: { required: true, type: () => String, description: 'When the token stops working (ISO 8601).' },
+              user: { required: true, type: () => t['../../../../libs/platform/src/auth/auth.responses'].SignedInUser },
+            },
+            CurrentUserResponse: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              role: { required: true, enum: ['npa_admin', 'npa_reviewer', 'service_manager', 'setting_contact', 'trainer'] },
+              roles: {
+                required: true,
+                type: () => [Object],
+                enum: ['npa_admin', 'npa_reviewer', 'service_manager', 'setting_contact', 'trainer'],
+                isArray: true,
+              },
+              organisationId: { required: true, type: () => String, nullable: true },
+            },
+            TotpSetupResponse: {
+              secret: { required: true, type: () => String, description: 'Base32, for typing into the authenticator app by hand.' },
+              otpauthUri: { required: true, type: () => String, description: 'The otpauth:// address an authenticator app reads.' },
+              qrCode: { required: true, type: () => String, description: 'The same address as a QR code, a PNG data: URL.' },
+            },
+            TotpConfirmedResponse: { totpEnabled: { required: true, type: () => Boolean, description: 'Always true: sign-ins now ask for a code.' } },
+          },
+        ],
+        [
+          import('../../../../libs/platform/src/system/system.responses'),
+          {
+            HeartbeatResponse: {
+              id: { required: true, type: () => String },
+              requestedAt: { required: true, type: () => Date },
+              startedAt: { required: true, type: () => Date, nullable: true },
+              processedAt: { required: true, type: () => Date, nullable: true, description: 'Set when the worker has processed it.' },
+              processedBy: { required: true, type: () => String, nullable: true, description: 'The worker process that processed it.' },
+              attempts: { required: true, type: () => Number },
+            },
+            HealthResponse: {
+              status: { required: true, description: '`ok` when both answer, `error` (with 503) when either does not.', enum: ['error', 'ok'] },
+              database: { required: true, enum: ['up', 'down'] },
+              redis: { required: true, enum: ['up', 'down'] },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/platform/src/system/system.dto'),
+          {
+            HeartbeatRequest: {
+              holdMs: {
+                required: false,
+                type: () => Number,
+                description: 'Keep the job busy this long (tests of graceful shutdown).',
+                minimum: 0,
+                maximum: 60000,
+              },
+            },
           },
         ],
         [
@@ -146,6 +303,117 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/registry/src/people/people.responses'),
+          {
+            PersonResponse: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              email: { required: true, type: () => String, description: 'Unique on the register: one person, one record.' },
+            },
+            PersonPage: { items: { required: true, type: () => [t['../../../../libs/registry/src/people/people.responses'].PersonResponse] } },
+            MembershipResponse: {
+              id: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              number: { required: true, type: () => String, description: 'The NPA membership number.' },
+              startDate: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              endDate: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+            },
+            QualificationResponse: {
+              id: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              kind: { required: true, enum: ['level3', 'relevant_degree', 'accredited_trainer'] },
+              status: { required: true, enum: ['achieved', 'working_towards'] },
+              date: { required: true, type: () => String, nullable: true, description: 'YYYY-MM-DD; null when working towards it.' },
+            },
+            InductionResponse: {
+              id: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              completedOn: { required: true, type: () => String, description: 'YYYY-MM-DD: the NPA induction checklist was completed.' },
+            },
+            PersonDetailResponse: {
+              memberships: { required: true, type: () => [t['../../../../libs/registry/src/people/people.responses'].MembershipResponse] },
+              qualifications: { required: true, type: () => [t['../../../../libs/registry/src/people/people.responses'].QualificationResponse] },
+              inductionCompletedOn: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'YYYY-MM-DD, or null before the induction is recorded.',
+              },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/registry/src/services/services.responses'),
+          {
+            ServiceResponse: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              localAuthority: { required: true, type: () => String },
+              region: { required: true, type: () => String },
+              ageRange: { required: true, enum: ['0-3', '0-4', '0-5'] },
+              registrationNumber: { required: true, type: () => String, description: 'Issued on registration: NPA-S-00001.' },
+              registeredOn: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              createdAt: { required: true, type: () => String, description: 'ISO 8601.' },
+              updatedAt: { required: true, type: () => String, description: 'ISO 8601.' },
+            },
+            ServicePage: { items: { required: true, type: () => [t['../../../../libs/registry/src/services/services.responses'].ServiceResponse] } },
+            TeamMemberResponse: {
+              id: { required: true, type: () => String },
+              serviceId: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              name: { required: false, type: () => String, description: "The person's name (absent once they are anonymised)." },
+              email: { required: false, type: () => String },
+              role: { required: true, enum: ['manager', 'practitioner', 'supervisor'] },
+              fte: { required: true, type: () => Number, description: 'Full-time equivalent, more than 0 and at most 1, at most three decimal places.' },
+              caseload: { required: true, type: () => Number, description: 'Families visited; 0 or more.' },
+              startDate: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              endDate: { required: true, type: () => String, nullable: true, description: 'YYYY-MM-DD, the last day in post; null while in post.' },
+            },
+            TeamPage: { items: { required: true, type: () => [t['../../../../libs/registry/src/services/services.responses'].TeamMemberResponse] } },
+            NetworkingAttendanceResponse: {
+              id: { required: true, type: () => String },
+              serviceId: { required: true, type: () => String },
+              date: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              event: { required: true, type: () => String },
+            },
+            NetworkingAttendancePage: {
+              items: { required: true, type: () => [t['../../../../libs/registry/src/services/services.responses'].NetworkingAttendanceResponse] },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/registry/src/settings/settings.responses'),
+          {
+            SettingResponse: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              ofstedUrn: { required: true, type: () => String, description: "The setting's Ofsted unique reference number." },
+              kind: { required: true, enum: ['nursery', 'childminder', 'preschool'] },
+              staffCount: { required: true, type: () => Number },
+              localArea: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String, description: 'ISO 8601.' },
+              updatedAt: { required: true, type: () => String, description: 'ISO 8601.' },
+            },
+            SettingPage: { items: { required: true, type: () => [t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse] } },
+            InspectionResponse: {
+              id: { required: true, type: () => String },
+              settingId: { required: true, type: () => String },
+              date: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              grade: { required: true, enum: ['outstanding', 'good', 'requires_improvement', 'inadequate'] },
+            },
+            SettingStaffResponse: {
+              id: { required: true, type: () => String },
+              settingId: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              name: { required: false, type: () => String, description: "The person's name (absent once they are anonymised)." },
+              email: { required: false, type: () => String },
+              startDate: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              endDate: { required: true, type: () => String, nullable: true, description: 'YYYY-MM-DD; null while on the staff.' },
+            },
+            SettingStaffPage: { items: { required: true, type: () => [t['../../../../libs/registry/src/settings/settings.responses'].SettingStaffResponse] } },
+          },
+        ],
+        [
           import('../../../../libs/compliance/src/compliance.dto'),
           {
             AsOfQuery: { asOf: { required: false, type: () => String } },
@@ -211,6 +479,59 @@ export default async () => {
               personId: { required: true, type: () => String, format: 'uuid' },
               outcome: { required: true, enum: ['completed', 'not_completed'] },
             },
+            WorkshopView: {
+              id: { required: true, type: () => String },
+              trainerId: { required: true, type: () => String },
+              trainerName: { required: true, type: () => String },
+              startDate: { required: true, type: () => String },
+              endDate: { required: true, type: () => String },
+              venue: { required: true, type: () => String },
+              online: { required: true, type: () => Boolean },
+              capacity: { required: true, type: () => Number },
+              attendeeCount: { required: true, type: () => Number },
+              trainerAccredited: {
+                required: true,
+                type: () => Boolean,
+                description: 'One accreditation period of the trainer holds the whole workshop: without it no outcome can be recorded.',
+              },
+              awaitingConfirmation: {
+                required: true,
+                type: () => Boolean,
+                description: 'Scheduled by its trainer too far in the past: its completions count once NPA staff confirm it.',
+              },
+            },
+            AttendeeView: {
+              id: { required: true, type: () => String },
+              workshopId: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+            },
+            AttendeeLine: {
+              id: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              outcome: { required: true, nullable: true, enum: ['completed', 'not_completed'] },
+              certificateCode: { required: true, type: () => String, nullable: true },
+            },
+            WorkshopDetailView: { attendees: { required: true, type: () => [t['../../../../libs/training/src/workshop.dto'].AttendeeLine] } },
+            OutcomeView: {
+              id: { required: true, type: () => String },
+              workshopId: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              outcome: { required: true, enum: ['completed', 'not_completed'] },
+              certificateCode: { required: true, type: () => String, nullable: true },
+              supersedesId: { required: true, type: () => String, nullable: true },
+              recordedAt: { required: true, type: () => String },
+              current: { required: true, type: () => Boolean },
+            },
+            CertificateView: {
+              name: { required: true, type: () => String },
+              workshopEndDate: { required: true, type: () => String },
+              trainerName: { required: true, type: () => String },
+              valid: { required: true, type: () => Boolean },
+            },
           },
         ],
         [
@@ -220,6 +541,33 @@ export default async () => {
             CreateTrainerDto: { personId: { required: true, type: () => String, format: 'uuid' } },
             TrainerAccountDto: { userId: { required: true, type: () => String, format: 'uuid' } },
             TrainerQuery: { current: { required: false, enum: ['false', 'true'] } },
+            PeriodView: {
+              id: { required: true, type: () => String },
+              accreditedFrom: { required: true, type: () => String },
+              accreditedTo: { required: true, type: () => String },
+            },
+            AccreditationView: { trainerId: { required: true, type: () => String } },
+            TrainerView: {
+              id: { required: true, type: () => String },
+              personId: { required: true, type: () => String },
+              userId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The trainer's account, linked by id (null until NPA staff link one).",
+              },
+              name: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              accreditations: { required: true, type: () => [t['../../../../libs/training/src/trainer.dto'].PeriodView] },
+              accreditedNow: { required: true, type: () => Boolean },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/training/src/training.responses'),
+          {
+            TrainerPage: { items: { required: true, type: () => [t['../../../../libs/training/src/trainer.dto'].TrainerView] } },
+            WorkshopPage: { items: { required: true, type: () => [t['../../../../libs/training/src/workshop.dto'].WorkshopView] } },
           },
         ],
         [
@@ -310,6 +658,126 @@ export default async () => {
               kind: { required: true, type: () => String },
               version: { required: true, type: () => Number },
               publishedAt: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/compliance/src/compliance.responses'),
+          {
+            RuleResultResponse: {
+              id: { required: true, type: () => String, description: "The rule's id in DOMAIN.md: `SR-SUPERVISION`." },
+              level: {
+                required: true,
+                description: 'Essential rules decide the status; desirable ones are reported and never decide.',
+                enum: ['essential', 'desirable'],
+              },
+              outcome: { required: true, enum: ['pass', 'fail', 'not_applicable'] },
+              explanation: { required: true, type: () => String, description: 'One or two sentences for a service manager; on failure, what to do.' },
+              facts: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: 'The people, dates and counts that decided it; their names depend on the rule.',
+              },
+            },
+            ServiceComplianceResponse: {
+              serviceId: { required: true, type: () => String },
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD: the date the register was judged as of.' },
+              status: { required: true, enum: ['compliant', 'non_compliant'] },
+              parameterVersion: { required: true, type: () => Number, description: 'The version of the rule parameters used.' },
+              rules: {
+                required: true,
+                type: () => [t['../../../../libs/compliance/src/compliance.responses'].RuleResultResponse],
+                description: 'Every rule of DOMAIN.md for services, once each.',
+              },
+            },
+            SettingComplianceResponse: {
+              settingId: { required: true, type: () => String },
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              status: { required: true, enum: ['compliant', 'non_compliant'] },
+              parameterVersion: { required: true, type: () => Number },
+              rules: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].RuleResultResponse] },
+            },
+            RuleChangeResponse: {
+              id: { required: true, type: () => String },
+              from: { required: true, nullable: true, enum: ['pass', 'fail', 'not_applicable'] },
+              to: { required: true, enum: ['pass', 'fail', 'not_applicable'] },
+            },
+            ComplianceHistoryEntry: {
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              status: { required: true, type: () => String },
+              parameterVersion: { required: true, type: () => Number },
+              changedRules: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].RuleChangeResponse] },
+              recordedAt: { required: true, type: () => String, description: 'ISO 8601.' },
+            },
+            WhatIfResponse: {
+              serviceId: { required: true, type: () => String },
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              parameterVersion: { required: true, type: () => Number },
+              status: { required: true, description: 'The status the changes would give.', enum: ['compliant', 'non_compliant'] },
+              statusNow: { required: true, description: 'The status without them.', enum: ['compliant', 'non_compliant'] },
+              changedRules: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].RuleChangeResponse] },
+              rules: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].RuleResultResponse] },
+            },
+            ComplianceOverviewLine: {
+              serviceId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              region: { required: true, type: () => String },
+              registrationNumber: { required: true, type: () => String },
+              status: { required: true, enum: ['compliant', 'non_compliant'] },
+              failing: { required: true, type: () => [String], description: 'The ids of the essential rules it fails.' },
+            },
+            ComplianceCounts: {
+              services: { required: true, type: () => Number },
+              compliant: { required: true, type: () => Number },
+              nonCompliant: { required: true, type: () => Number },
+              failingByRule: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'number' },
+                description: 'Services failing each rule, by rule id.',
+              },
+            },
+            ComplianceOverviewResponse: {
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              parameterVersion: { required: true, type: () => Number },
+              counts: { required: true, type: () => t['../../../../libs/compliance/src/compliance.responses'].ComplianceCounts },
+              items: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].ComplianceOverviewLine] },
+            },
+            ComplianceLetterRequested: {
+              letterId: { required: true, type: () => String, description: 'The letter asked for; it is composed and emailed by the worker.' },
+              kind: { required: true, type: () => String },
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              status: { required: true, enum: ['compliant', 'non_compliant'] },
+            },
+            SnapshotRunResponse: {
+              asOf: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              services: { required: true, type: () => Number },
+              settings: { required: true, type: () => Number },
+              changed: { required: true, type: () => Number, description: 'Subjects whose results changed.' },
+              statusChanges: { required: true, type: () => Number },
+              nonCompliant: { required: true, type: () => Number },
+            },
+            RuleParamSpecResponse: {
+              name: { required: true, type: () => String, description: "The parameter's name, a key of `params`." },
+              label: { required: true, type: () => String },
+              type: { required: true, enum: ['number', 'integer'] },
+              min: { required: true, type: () => Number },
+              max: { required: false, type: () => Number },
+            },
+            ParameterHistoryEntry: {
+              version: { required: true, type: () => Number },
+              params: { required: true, type: () => Object },
+              createdAt: { required: true, type: () => String, description: 'ISO 8601.' },
+              createdBy: { required: true, type: () => String, nullable: true, description: 'The user who set them; null for the defaults.' },
+            },
+            RuleParametersUpdated: {
+              version: { required: true, type: () => Number },
+              params: { required: true, type: () => Object },
+              schema: { required: true },
+            },
+            RuleParametersResponse: {
+              history: { required: true, type: () => [t['../../../../libs/compliance/src/compliance.responses'].ParameterHistoryEntry] },
             },
           },
         ],
@@ -862,6 +1330,22 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/supervision/src/supervision.responses'),
+          {
+            SupervisionSessionResponse: {
+              id: { required: true, type: () => String },
+              serviceId: { required: true, type: () => String },
+              date: { required: true, type: () => String, description: 'YYYY-MM-DD.' },
+              supervisorId: { required: true, type: () => String, description: "The team member who supervised (a person's id)." },
+              practitionerIds: { required: true, type: () => [String], description: "The practitioners supervised (people's ids)." },
+              kind: { required: true, description: '`individual` with one practitioner, `group` with more.', enum: ['group', 'individual'] },
+            },
+            SupervisionSessionPage: {
+              items: { required: true, type: () => [t['../../../../libs/supervision/src/supervision.responses'].SupervisionSessionResponse] },
+            },
+          },
+        ],
+        [
           import('../../../../libs/imports/src/imports.dto'),
           {
             ImportQuery: {
@@ -908,17 +1392,42 @@ export default async () => {
         ],
       ],
       controllers: [
-        [import('../../../../libs/platform/src/audit/audit.controller'), { AuditController: { list: {} } }],
+        [
+          import('../../../../libs/platform/src/audit/audit.controller'),
+          {
+            AuditController: {
+              listAuditEntries: {
+                summary: 'The audit log, newest first: every change, sign-in and refusal, optionally of one record.',
+                type: t['../../../../libs/platform/src/audit/audit.responses'].AuditPage,
+              },
+            },
+          },
+        ],
         [
           import('../../../../libs/platform/src/users/users.controller'),
           {
             UsersController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              update: { type: Object },
-              disableTotp: { summary: 'Turns one-time codes off for a user (a lost phone); they can set them up again. Audited.', type: Object },
-              liftSignInLock: { summary: "Lifts the pause on a user's sign-ins after too many failures (SignInLocks), so they can sign in now. Audited." },
+              createUser: {
+                summary: "Make a user: NPA staff, a service's manager, a setting's contact or a trainer.",
+                type: t['../../../../libs/platform/src/users/users.responses'].UserResponse,
+              },
+              listUsers: {
+                summary: 'List users, newest first, optionally of one role.',
+                type: t['../../../../libs/platform/src/users/users.responses'].UserPage,
+              },
+              getUser: { summary: 'One user.', type: t['../../../../libs/platform/src/users/users.responses'].UserResponse },
+              updateUser: {
+                summary: "Change a user's name, role or organisation, or disable them (their sign-ins end).",
+                type: t['../../../../libs/platform/src/users/users.responses'].UserResponse,
+              },
+              disableTotp: {
+                summary: 'Turns one-time codes off for a user (a lost phone); they can set them up again. Audited.',
+                type: t['../../../../libs/platform/src/users/users.responses'].UserResponse,
+              },
+              liftSignInLock: {
+                summary: "Lifts the pause on a user's sign-ins after too many failures (SignInLocks), so they can sign in now. Audited.",
+                type: t['../../../../libs/platform/src/users/users.responses'].SignInLockLifted,
+              },
             },
           },
         ],
@@ -926,24 +1435,42 @@ export default async () => {
           import('../../../../libs/platform/src/auth/auth.controller'),
           {
             AuthController: {
-              login: { type: Object },
-              me: {},
-              changePassword: { summary: 'Every other sign-in of the account ends; the answer is a fresh token, as from /auth/login.', type: Object },
-              setupTotp: { summary: "A new secret for the signed-in staff member's authenticator app; codes are asked for once confirmed.", type: Object },
-              confirmTotp: {},
+              login: {
+                summary: 'Sign in with an email and password (and a one-time code when the account has codes on): a bearer token.',
+                type: t['../../../../libs/platform/src/auth/auth.responses'].LoginResponse,
+              },
+              getCurrentUser: { summary: 'Who the bearer token belongs to.', type: t['../../../../libs/platform/src/auth/auth.responses'].CurrentUserResponse },
+              changePassword: {
+                summary: "Change the signed-in user's password: every other sign-in of the account ends; the answer is a fresh token, as from /auth/login.",
+                type: t['../../../../libs/platform/src/auth/auth.responses'].LoginResponse,
+              },
+              setupTotp: {
+                summary: "A new secret for the signed-in staff member's authenticator app; codes are asked for once confirmed.",
+                type: t['../../../../libs/platform/src/auth/auth.responses'].TotpSetupResponse,
+              },
+              confirmTotp: {
+                summary: 'Turn one-time codes on with a code from the app set up by /auth/totp/setup.',
+                type: t['../../../../libs/platform/src/auth/auth.responses'].TotpConfirmedResponse,
+              },
             },
           },
         ],
         [
           import('../../../../libs/platform/src/health/health.controller'),
-          { HealthController: { check: { summary: "API.md's shape: `{ status, database, redis }`, 503 while either is down." } } },
+          { HealthController: { checkHealth: { summary: "Whether the API reaches its database and Redis (API.md's shape: `{ status, database, redis }`)." } } },
         ],
         [
           import('../../../../libs/platform/src/system/system.controller'),
           {
             SystemController: {
-              request: { type: t['../../../../libs/platform/src/system/heartbeat.entity'].Heartbeat },
-              get: { type: t['../../../../libs/platform/src/system/heartbeat.entity'].Heartbeat },
+              requestHeartbeat: {
+                summary: 'Queue a heartbeat job for the worker: whether jobs are being processed end to end.',
+                type: t['../../../../libs/platform/src/system/system.responses'].HeartbeatResponse,
+              },
+              getHeartbeat: {
+                summary: 'A heartbeat job: processedAt is set once a worker has run it.',
+                type: t['../../../../libs/platform/src/system/system.responses'].HeartbeatResponse,
+              },
             },
           },
         ],
@@ -951,16 +1478,34 @@ export default async () => {
           import('../../../../libs/registry/src/people/people.controller'),
           {
             PeopleController: {
-              create: {},
-              list: {},
-              get: {},
-              update: {},
-              addMembership: {},
-              listMemberships: {},
-              endMembership: {},
-              addQualification: {},
-              listQualifications: {},
-              recordInduction: {},
+              createPerson: {
+                summary: 'Add a person to the register (a practitioner, supervisor, manager or member of staff).',
+                type: t['../../../../libs/registry/src/people/people.responses'].PersonResponse,
+              },
+              listPeople: { summary: 'List people on the register.', type: t['../../../../libs/registry/src/people/people.responses'].PersonPage },
+              getPerson: {
+                summary: 'One person with their memberships, qualifications and induction.',
+                type: t['../../../../libs/registry/src/people/people.responses'].PersonDetailResponse,
+              },
+              updatePerson: { summary: "Change a person's name or email.", type: t['../../../../libs/registry/src/people/people.responses'].PersonResponse },
+              addMembership: {
+                summary: 'Record an NPA professional membership.',
+                type: t['../../../../libs/registry/src/people/people.responses'].MembershipResponse,
+              },
+              listMemberships: { summary: "A person's memberships.", type: [t['../../../../libs/registry/src/people/people.responses'].MembershipResponse] },
+              endMembership: { summary: 'End a membership early.', type: t['../../../../libs/registry/src/people/people.responses'].MembershipResponse },
+              addQualification: {
+                summary: 'Record a qualification achieved or being worked towards.',
+                type: t['../../../../libs/registry/src/people/people.responses'].QualificationResponse,
+              },
+              listQualifications: {
+                summary: "A person's qualifications.",
+                type: [t['../../../../libs/registry/src/people/people.responses'].QualificationResponse],
+              },
+              recordInduction: {
+                summary: 'Record that the NPA induction checklist was completed.',
+                type: t['../../../../libs/registry/src/people/people.responses'].InductionResponse,
+              },
             },
           },
         ],
@@ -968,15 +1513,36 @@ export default async () => {
           import('../../../../libs/registry/src/services/services.controller'),
           {
             ServicesController: {
-              register: {},
-              list: {},
-              get: {},
-              update: {},
-              addTeamMember: {},
-              listTeam: {},
-              updateTeamMember: {},
-              recordNetworking: {},
-              listNetworking: {},
+              registerService: {
+                summary: 'Register a Portage service: it is given its registration number.',
+                type: t['../../../../libs/registry/src/services/services.responses'].ServiceResponse,
+              },
+              listServices: {
+                summary: 'List services (a service manager sees their own).',
+                type: t['../../../../libs/registry/src/services/services.responses'].ServicePage,
+              },
+              getService: { summary: 'One service.', type: t['../../../../libs/registry/src/services/services.responses'].ServiceResponse },
+              updateService: { summary: "Change a service's details.", type: t['../../../../libs/registry/src/services/services.responses'].ServiceResponse },
+              addTeamMember: {
+                summary: "Give a person a post in the service's team.",
+                type: t['../../../../libs/registry/src/services/services.responses'].TeamMemberResponse,
+              },
+              listTeam: {
+                summary: "The service's team: every post, current and ended.",
+                type: t['../../../../libs/registry/src/services/services.responses'].TeamPage,
+              },
+              updateTeamMember: {
+                summary: 'Change a post: its end date when a member leaves.',
+                type: t['../../../../libs/registry/src/services/services.responses'].TeamMemberResponse,
+              },
+              recordNetworkingAttendance: {
+                summary: 'Record that the service attended a networking event.',
+                type: t['../../../../libs/registry/src/services/services.responses'].NetworkingAttendanceResponse,
+              },
+              listNetworkingAttendance: {
+                summary: "The service's networking attendance.",
+                type: t['../../../../libs/registry/src/services/services.responses'].NetworkingAttendancePage,
+              },
             },
           },
         ],
@@ -984,15 +1550,36 @@ export default async () => {
           import('../../../../libs/registry/src/settings/settings.controller'),
           {
             SettingsController: {
-              create: {},
-              list: {},
-              get: {},
-              update: {},
-              recordInspection: {},
-              listInspections: {},
-              addStaff: {},
-              endStaff: {},
-              listStaff: {},
+              createSetting: {
+                summary: 'Add an early years setting to the register.',
+                type: t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse,
+              },
+              listSettings: {
+                summary: 'List settings (a setting contact sees their own).',
+                type: t['../../../../libs/registry/src/settings/settings.responses'].SettingPage,
+              },
+              getSetting: { summary: 'One setting.', type: t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse },
+              updateSetting: { summary: "Change a setting's details.", type: t['../../../../libs/registry/src/settings/settings.responses'].SettingResponse },
+              recordInspection: {
+                summary: 'Record an Ofsted inspection and its grade.',
+                type: t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse,
+              },
+              listInspections: {
+                summary: "The setting's Ofsted inspections.",
+                type: [t['../../../../libs/registry/src/settings/settings.responses'].InspectionResponse],
+              },
+              addStaff: {
+                summary: "Add a person to the setting's staff.",
+                type: t['../../../../libs/registry/src/settings/settings.responses'].SettingStaffResponse,
+              },
+              endStaff: {
+                summary: "End a person's time on the staff.",
+                type: t['../../../../libs/registry/src/settings/settings.responses'].SettingStaffResponse,
+              },
+              listStaff: {
+                summary: "The setting's staff, current and past.",
+                type: t['../../../../libs/registry/src/settings/settings.responses'].SettingStaffPage,
+              },
             },
           },
         ],
@@ -1000,7 +1587,10 @@ export default async () => {
           import('../../../../libs/training/src/certificates.controller'),
           {
             CertificatesController: {
-              verify: { summary: "Open to anyone holding the paper: an employer checking a practitioner's Portage Workshop.", type: Object },
+              verifyCertificate: {
+                summary: "Open to anyone holding the paper: an employer checking a practitioner's Portage Workshop.",
+                type: t['../../../../libs/training/src/workshop.dto'].CertificateView,
+              },
             },
           },
         ],
@@ -1008,11 +1598,20 @@ export default async () => {
           import('../../../../libs/training/src/trainers.controller'),
           {
             TrainersController: {
-              create: { type: Object },
-              addAccreditation: { type: Object },
-              linkAccount: { type: Object },
-              list: {},
-              get: { type: Object },
+              createTrainer: {
+                summary: 'Make a person a trainer with their first accreditation period.',
+                type: t['../../../../libs/training/src/trainer.dto'].TrainerView,
+              },
+              addAccreditation: {
+                summary: 'Add an accreditation period to a trainer.',
+                type: t['../../../../libs/training/src/trainer.dto'].AccreditationView,
+              },
+              linkTrainerAccount: {
+                summary: "Link a trainer's user account to their trainer record.",
+                type: t['../../../../libs/training/src/trainer.dto'].TrainerView,
+              },
+              listTrainers: { summary: 'List trainers.', type: t['../../../../libs/training/src/training.responses'].TrainerPage },
+              getTrainer: { summary: 'One trainer with their accreditation periods.', type: t['../../../../libs/training/src/trainer.dto'].TrainerView },
             },
           },
         ],
@@ -1020,13 +1619,31 @@ export default async () => {
           import('../../../../libs/training/src/workshops.controller'),
           {
             WorkshopsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              confirm: { type: Object },
-              addAttendee: { type: Object },
-              recordOutcome: { type: Object },
-              outcomeHistory: { type: [Object] },
+              createWorkshop: { summary: 'Schedule a Portage Workshop run by a trainer.', type: t['../../../../libs/training/src/workshop.dto'].WorkshopView },
+              listWorkshops: {
+                summary: 'List workshops (a trainer sees their own).',
+                type: t['../../../../libs/training/src/training.responses'].WorkshopPage,
+              },
+              getWorkshop: {
+                summary: 'One workshop with its attendees and their outcomes.',
+                type: t['../../../../libs/training/src/workshop.dto'].WorkshopDetailView,
+              },
+              confirmWorkshop: {
+                summary: 'Confirm a workshop its trainer scheduled too far in the past, so its completions count.',
+                type: t['../../../../libs/training/src/workshop.dto'].WorkshopView,
+              },
+              addAttendee: {
+                summary: 'Add an attendee: a person on the register, or a new one by name and email.',
+                type: t['../../../../libs/training/src/workshop.dto'].AttendeeView,
+              },
+              recordOutcome: {
+                summary: "Record or correct an attendee's outcome; a completion issues a certificate code.",
+                type: t['../../../../libs/training/src/workshop.dto'].OutcomeView,
+              },
+              listOutcomes: {
+                summary: "Every outcome recorded for the workshop's attendees, corrections included.",
+                type: [t['../../../../libs/training/src/workshop.dto'].OutcomeView],
+              },
             },
           },
         ],
@@ -1087,15 +1704,42 @@ export default async () => {
           import('../../../../libs/compliance/src/compliance.controller'),
           {
             ComplianceController: {
-              service: { type: Object },
-              serviceHistory: {},
-              whatIf: {},
-              setting: { type: Object },
-              overview: {},
-              requestLetter: {},
-              snapshot: {},
-              parametersNow: {},
-              updateParameters: { type: Object },
+              getServiceCompliance: {
+                summary: "A service's compliance with the Code as of a date (today when asOf is absent): its status and every rule's outcome.",
+                type: t['../../../../libs/compliance/src/compliance.responses'].ServiceComplianceResponse,
+              },
+              listServiceComplianceHistory: {
+                summary: "The recorded changes of a service's compliance, newest first.",
+                type: [t['../../../../libs/compliance/src/compliance.responses'].ComplianceHistoryEntry],
+              },
+              previewServiceCompliance: {
+                summary: "What a service's compliance would be with some changes to its team (nothing is saved).",
+                type: t['../../../../libs/compliance/src/compliance.responses'].WhatIfResponse,
+              },
+              getSettingCompliance: {
+                summary: "A setting's compliance as of a date (today when asOf is absent).",
+                type: t['../../../../libs/compliance/src/compliance.responses'].SettingComplianceResponse,
+              },
+              listCompliance: {
+                summary: 'Every service with its status as of a date, and counts of the register.',
+                type: t['../../../../libs/compliance/src/compliance.responses'].ComplianceOverviewResponse,
+              },
+              requestComplianceLetter: {
+                summary: 'Ask for a letter to the service stating its compliance today; the worker composes and emails it.',
+                type: t['../../../../libs/compliance/src/compliance.responses'].ComplianceLetterRequested,
+              },
+              recordComplianceSnapshots: {
+                summary: 'Judge the whole register as of a date now and record the results, as the daily sweep does.',
+                type: t['../../../../libs/compliance/src/compliance.responses'].SnapshotRunResponse,
+              },
+              getRuleParameters: {
+                summary: 'The rule parameters in force, what each means, and their earlier versions.',
+                type: t['../../../../libs/compliance/src/compliance.responses'].RuleParametersResponse,
+              },
+              updateRuleParameters: {
+                summary: 'Change some rule parameters: a new version, used from now on.',
+                type: t['../../../../libs/compliance/src/compliance.responses'].RuleParametersUpdated,
+              },
             },
           },
         ],
@@ -1257,7 +1901,21 @@ export default async () => {
             },
           },
         ],
-        [import('../../../../libs/supervision/src/supervision.controller'), { SupervisionController: { record: {}, list: {} } }],
+        [
+          import('../../../../libs/supervision/src/supervision.controller'),
+          {
+            SupervisionController: {
+              recordSupervisionSession: {
+                summary: 'Record a supervision session: its supervisor and the practitioners supervised.',
+                type: t['../../../../libs/supervision/src/supervision.responses'].SupervisionSessionResponse,
+              },
+              listSupervisionSessions: {
+                summary: "The service's supervision log.",
+                type: t['../../../../libs/supervision/src/supervision.responses'].SupervisionSessionPage,
+              },
+            },
+          },
+        ],
         [import('../../../../libs/imports/src/imports.controller'), { ImportsController: { importRegisterCsv: { type: Object } } }],
         [import('../../../../libs/imports/src/exports.controller'), { ExportsController: { downloadRegisterCsv: {} } }],
       ],

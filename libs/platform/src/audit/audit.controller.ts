@@ -1,21 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Access } from '../auth/access.decorator';
-import { PageQuery, pageOf } from '../http/pagination';
+import { pageOf } from '../http/pagination';
+import { AuditQuery } from './audit.dto';
+import { AuditPage } from './audit.responses';
 import { AuditService } from './audit.service';
-
-class AuditQuery extends PageQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  entity?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  id?: string;
-}
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -23,9 +12,10 @@ class AuditQuery extends PageQuery {
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  /** The audit log, newest first: every change, sign-in and refusal, optionally of one record. */
   @Get()
   @Access(['npa_admin'])
-  async list(@Query() query: AuditQuery) {
+  async listAuditEntries(@Query() query: AuditQuery): Promise<AuditPage> {
     const { items, total } = await this.audit.list({ entity: query.entity, id: query.id, limit: query.pageSize, offset: query.offset });
     return pageOf(items, total, query);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { Public } from '../auth/access.decorator';
 import { REDIS } from '../redis/redis.module';
+import { HealthResponse } from '../system/system.responses';
 
 @ApiTags('system')
 @Controller('health')
@@ -16,10 +17,12 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** API.md's shape: `{ status, database, redis }`, 503 while either is down. */
+  /** Whether the API reaches its database and Redis (API.md's shape: `{ status, database, redis }`). */
   @Get()
   @Public()
-  async check(@Res() reply: FastifyReply): Promise<void> {
+  @ApiOkResponse({ type: HealthResponse, description: 'Both answer.' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database or Redis does not answer.' })
+  async checkHealth(@Res() reply: FastifyReply): Promise<void> {
     const result = await this.health
       .check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.pingRedis()])
       .catch((error: { getResponse?: () => unknown }) => error.getResponse?.() as { details?: Record<string, { status: string }> });

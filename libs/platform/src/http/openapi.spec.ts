@@ -65,6 +65,19 @@ describe('withStandardErrors', () => {
     expect(document.paths['/c/{code}'].get!.responses[404]).toBe(own);
   });
 
+  it('turns a declared conflict into a 409 with its messages as examples, beside the 2xx', () => {
+    const document = withStandardErrors(
+      documentOf('/people', 'post', { 'x-npa-errors': { 409: { description: 'Conflict.', messages: ['Email taken.'] } } } as object),
+      [route(RequestMethod.POST, '/people')],
+    );
+    const operation = document.paths['/people'].post!;
+    expect(operation.responses[200]).toBeDefined();
+    expect(operation.responses[409]).toMatchObject({
+      content: { 'application/json': { examples: { example1: { value: { statusCode: 409, error: 'Conflict', message: 'Email taken.' } } } } },
+    });
+    expect(operation).not.toHaveProperty('x-npa-errors');
+  });
+
   it('refuses an operation no route declares', () => {
     expect(() => withStandardErrors(documentOf('/nowhere', 'get'), [])).toThrow('GET /nowhere has no declared route');
   });

@@ -1,5 +1,5 @@
-import { applyDecorators, RequestMethod } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { RequestMethod } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import type { DeclaredRoute } from '../auth/access-declarations';
@@ -48,15 +48,23 @@ const errorResponse = (statusCode: number, description: string, messages: string
 });
 
 /**
+ * Error responses a route declares beyond the standard ones, carried as an extension until
+ * withStandardErrors turns them into responses: an @ApiResponse here would stop the swagger plugin
+ * adding the 2xx response it read from the handler's return type (it adds one only where none exists).
+ */
+const DECLARED_ERRORS = 'x-npa-errors';
+type DeclaredErrors = Record<number, { description: string; messages: string[] }>;
+
+/**
  * 409: the request conflicts with the current state. Each message is one the route really answers with
  * (shown as an example), so a client sees which situations to expect.
  */
 export const ApiConflict = (...messages: [string, ...string[]]) =>
-  applyDecorators(ApiResponse({ status: 409, ...errorResponse(409, 'Conflict with the current state.', messages) }));
+  ApiExtension(DECLARED_ERRORS, { 409: { description: 'Conflict with the current state.', messages } } satisfies DeclaredErrors);
 
 /** 413: the body or the uploaded file is larger than the route takes. */
 export const ApiTooLarge = (message = 'The request is too large.') =>
-  applyDecorators(ApiResponse({ status: 413, ...errorResponse(413, 'Too large.', [message]) }));
+  ApiExtension(DECLARED_ERRORS, { 413: { description: 'Too large.', messages: [message] } } satisfies DeclaredErrors);
 
 /** The errors every route of a kind can answer, with the messages ErrorFilter and the guards write. */
 const STANDARD_ERRORS: Record<number, ResponseObject> = {
@@ -101,6 +109,11 @@ export function withStandardErrors(document: OpenAPIObject, routes: readonly Dec
         operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'query') || operation.requestBody !== undefined || method !== 'get';
       const statuses = [...(takesInput ? [400] : []), ...(signedIn ? [401, 403] : []), ...(path.includes('{') ? [404] : []), ...(route.rateLimit ? [429] : [])];
       for (const status of statuses) operation.responses[status] ??= STANDARD_ERRORS[status];
+      const extended = operation as OperationObject & { [DECLARED_ERRORS]?: DeclaredErrors };
+      const declared = extended[DECLARED_ERRORS];
+      for (const [status, { description, messages }] of Object.entries(declared ?? {}))
+        operation.responses[status] = errorResponse(Number(status), description, messages);
+      delete extended[DECLARED_ERRORS];
     }
   }
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_BODY_SCHEMAS } };

@@ -1,15 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { invalid } from './domain-error';
 
 /** `?page=&pageSize=&sort=` for every list; answers carry `{ items, page, pageSize, total }`. */
 export class PageQuery {
+  @ApiPropertyOptional({ description: 'The page, from 1.', default: 1, minimum: 1, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
+  @ApiPropertyOptional({ description: 'Items per page.', default: 50, minimum: 1, maximum: 500, type: 'integer' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,10 +20,12 @@ export class PageQuery {
   @Max(500)
   pageSize = 50;
 
+  @ApiPropertyOptional({ description: 'The field to sort by; each list names the ones it takes.' })
   @IsOptional()
   @IsString()
   sort?: string;
 
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';

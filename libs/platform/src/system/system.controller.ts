@@ -1,18 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { ParseId } from '../http/validation';
 import { HeartbeatService } from './heartbeat.service';
-
-class HeartbeatRequest {
-  /** Keep the job busy this long (tests of graceful shutdown). */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(60000)
-  holdMs?: number;
-}
+import { HeartbeatRequest } from './system.dto';
+import { HeartbeatResponse } from './system.responses';
 
 @ApiTags('system')
 @ApiBearerAuth()
@@ -20,16 +12,18 @@ class HeartbeatRequest {
 export class SystemController {
   constructor(private readonly heartbeats: HeartbeatService) {}
 
+  /** Queue a heartbeat job for the worker: whether jobs are being processed end to end. */
   @Post('heartbeat')
   @HttpCode(202)
   @Access(['npa_admin'])
-  request(@Body() body: HeartbeatRequest) {
+  requestHeartbeat(@Body() body: HeartbeatRequest): Promise<HeartbeatResponse> {
     return this.heartbeats.request(body.holdMs);
   }
 
+  /** A heartbeat job: processedAt is set once a worker has run it. */
   @Get('heartbeat/:id')
   @Access(['npa_admin'])
-  get(@Param('id', ParseId) id: string) {
+  getHeartbeat(@Param('id', ParseId) id: string): Promise<HeartbeatResponse> {
     return this.heartbeats.get(id);
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsNotCommonPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { ROLES } from '../auth/roles';
+import { PageQuery } from '../http/pagination';
 import type { Role } from '../auth/roles';
 import type { User } from '../auth/user.entity';
 
@@ -17,7 +18,10 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Not one of the most common passwords' })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'A project rule: at least 10 characters, and not one of the ~49,000 most common passwords (refused with 400 naming the field).',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
@@ -57,7 +61,10 @@ export class UpdateUserDto {
   @IsIn([true, false])
   disabled?: boolean;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'A project rule: at least 10 characters, and not one of the ~49,000 most common passwords (refused with 400 naming the field).',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
@@ -91,3 +98,10 @@ export const toUserView = (user: User): UserView => ({
   totpEnabled: user.totpEnabledAt !== null,
   createdAt: user.createdAt.toISOString(),
 });
+
+export class UserQuery extends PageQuery {
+  /** Only users of this role. */
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}

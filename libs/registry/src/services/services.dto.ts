@@ -89,7 +89,11 @@ export class AddTeamMemberDto {
   @IsIn(TEAM_ROLES)
   role: TeamRole;
 
-  @ApiProperty({ description: 'full-time equivalent, more than 0 and at most 1' })
+  @ApiProperty({
+    minimum: 0.001,
+    maximum: 1,
+    description: 'Full-time equivalent, more than 0 and at most 1. A project rule: at most three decimal places (0.125).',
+  })
   @IsNumber({ maxDecimalPlaces: 3 })
   @Min(0.001)
   @Max(1)
@@ -117,7 +121,7 @@ export class UpdateTeamMemberDto {
   @IsIsoDate()
   endDate?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minimum: 0.001, maximum: 1, description: 'Full-time equivalent, more than 0 and at most 1, at most three decimal places.' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 3 })
   @Min(0.001)

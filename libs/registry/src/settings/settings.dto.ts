@@ -16,7 +16,11 @@ export class CreateSettingDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'EY123456' })
+  @ApiProperty({
+    example: 'EY123456',
+    pattern: '^(EY|SC)?\\d{6,7}$',
+    description: 'A project rule: an Ofsted URN, six or seven digits, optionally after EY or SC (EY123456, 1234567); unique on the register (409).',
+  })
   @IsString()
   @Matches(URN, { message: 'must be an Ofsted URN such as EY123456 or 1234567' })
   ofstedUrn: string;
