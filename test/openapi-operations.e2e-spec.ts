@@ -57,6 +57,7 @@ describe('the OpenAPI document, for the approval, letters, reminders, returns an
     ['POST /applications/{id}/submit', '409'],
     ['POST /settings/{id}/applications', '409'],
     ['POST /applications/{id}/evidence', '413'],
+    ['POST /applications/{id}/evidence', '409'],
     ['PUT /services/{id}/returns/{year}', '409'],
     ['POST /imports/{kind}', '415'],
     ['GET /snapshots/{year}', '400'],

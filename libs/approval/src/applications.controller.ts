@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, Actor, ApiConflict, ApiTooLarge, CurrentUser, NPA_STAFF, NoBody, ParseId } from '@npa/platform';
+import { Access, Actor, ApiConflict, CurrentUser, NPA_STAFF, NoBody, ParseId, errorExample } from '@npa/platform';
 import { ApplicationsService } from './applications.service';
 import { DecisionDto, MessageDto, OptionalMessageDto, RecommendationDto, StatementDto } from './approval.dto';
 import { ApplicationResponse, DecisionResponse, EvidenceResponse } from './approval.responses';
@@ -21,6 +31,7 @@ const LOCKED =
   'You cannot change the statements or evidence of an application that is submitted; only one that is a draft, waiting for information from the setting.';
 const DECIDED = 'This application has already been decided (approved); a decision is final, so it cannot withdraw it. Open a new application instead.';
 const CHANGED = 'Someone else changed this application at the same moment; reload it to see what they did.';
+const TOO_LARGE = 'The file is larger than 10 MB; evidence files may be 10 MB at most.';
 
 // A handler that declares an error response of its own (409, 413, the year's 400) gets no 2xx from the swagger
 // plugin (it adds one only where none is declared), so those handlers name their answer here as well.
@@ -93,7 +104,12 @@ export class ApplicationsController {
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
   @ApiConflict(LOCKED, 'The application already holds 40 evidence files, the most it may hold: remove one before adding another.')
-  @ApiTooLarge('The file is larger than 10 MB; evidence files may be 10 MB at most.')
+  // Not ApiTooLarge: it and ApiConflict share one extension key, so on one handler the later one replaces the other.
+  @ApiResponse({
+    status: 413,
+    description: 'Too large.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: errorExample(413, TOO_LARGE) } },
+  })
   @ApiBody({
     schema: {
       type: 'object',
