@@ -1,17 +1,14 @@
 import { Body, Controller, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, Actor, CurrentUser, NPA_STAFF, DomainError, invalid } from '@npa/platform';
+import { Access, Actor, ApiTooLarge, CurrentUser, NPA_STAFF, DomainError, errorExample, invalid } from '@npa/platform';
 import { IMPORT_KINDS, isImportKind, ROW_NUMBERING } from './import-kinds';
 import { problemCount, toDetails } from './import-problems';
+import { ImportQuery } from './imports.dto';
+import { ImportCheckResponse, ImportResultResponse } from './imports.responses';
 import { ImportsService } from './imports.service';
 
-export class ImportQuery {
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  dryRun?: 'true' | 'false';
-}
+const NOT_CSV = 'Send the CSV file itself as the body, with Content-Type: text/csv.';
 
 export const unknownKind = (kind: string) =>
   new DomainError('NOT_FOUND', HttpStatus.NOT_FOUND, `There is no "${kind}" register to import or export; the kinds are ${IMPORT_KINDS.join(', ')}.`);
@@ -33,18 +30,25 @@ export class ImportsController {
       'People and settings are new records only: an email or Ofsted URN already on the register (or twice in the file) is a problem, so re-importing an export reports every row.',
   })
   @ApiConsumes('text/csv')
+  @ApiTooLarge()
+  @ApiOkResponse({ description: 'a dry run (?dryRun=true): every row checked, nothing changed', type: ImportCheckResponse })
+  @ApiResponse({
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    description: 'The body is not CSV text.',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: errorExample(415, NOT_CSV) } },
+  })
+  @ApiCreatedResponse({ description: 'every row was fine and all were imported', type: ImportResultResponse })
   @ApiBody({ schema: { type: 'string', example: 'name,email\nAnn Example,ann@example.org\n' } })
-  async import(
+  async importRegisterCsv(
     @Param('kind') kind: string,
     @Query() query: ImportQuery,
     @Body() body: unknown,
     @CurrentUser() actor: Actor,
     @Req() request: { id?: string },
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ImportCheckResponse | ImportResultResponse> {
     if (!isImportKind(kind)) throw unknownKind(kind);
-    if (typeof body !== 'string')
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the CSV file itself as the body, with Content-Type: text/csv.');
+    if (typeof body !== 'string') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_CSV);
     const dryRun = query.dryRun === 'true';
     const report = await this.imports.import(kind, body, { dryRun, actor, source: 'api', requestId: request.id });
     if (dryRun) {

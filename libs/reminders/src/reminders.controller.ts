@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access, NPA_STAFF, ParseId } from '@npa/platform';
 import { RemindersQuery, SweepDto } from './reminders.dto';
+import { RemindersPageResponse, ReminderResponse, SweepSummaryResponse } from './reminders.responses';
 import { RemindersService } from './reminders.service';
 import { SweepService } from './sweep.service';
 
@@ -14,29 +15,38 @@ export class RemindersController {
     private readonly sweep: SweepService,
   ) {}
 
+  /** The reminders of a service, latest due first, with where each stands */
   @Get('services/:id/reminders')
   @Access([...NPA_STAFF, 'service_manager'], { kind: 'service', param: 'id' })
-  forService(@Param('id', ParseId) id: string) {
+  listServiceReminders(@Param('id', ParseId) id: string): Promise<ReminderResponse[]> {
     return this.reminders.forOrganisation('service', id);
   }
 
+  /** The reminders of a setting, latest due first, with where each stands */
   @Get('settings/:id/reminders')
   @Access([...NPA_STAFF, 'setting_contact'], { kind: 'setting', param: 'id' })
-  forSetting(@Param('id', ParseId) id: string) {
+  listSettingReminders(@Param('id', ParseId) id: string): Promise<ReminderResponse[]> {
     return this.reminders.forOrganisation('setting', id);
   }
 
+  /** Every reminder across the register, by state and kind, with the count in each state */
   @Get('reminders')
   @Access(NPA_STAFF)
-  list(@Query() query: RemindersQuery) {
+  listReminders(@Query() query: RemindersQuery): Promise<RemindersPageResponse> {
     return this.reminders.list(query);
   }
 
-  /** Runs the daily sweep now (the worker sends what it finds). */
+  /**
+   * Run the daily sweep now, as of a day
+   *
+   * @remarks
+   * Evaluates every service and setting, records status changes and the reminders due; the worker sends what it finds.
+   * A reminder is recorded once, so sweeping again finds nothing new.
+   */
   @Post('sweeps')
   @HttpCode(200)
   @Access(['npa_admin'])
-  run(@Body() dto: SweepDto) {
+  runSweep(@Body() dto: SweepDto): Promise<SweepSummaryResponse> {
     return this.sweep.run(dto.asOf);
   }
 }

@@ -11,7 +11,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_check'];
+    /** Whether the API reaches its database and Redis (API.md's shape: `{ status, database, redis }`). */
+    get: operations['checkHealth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -27,7 +28,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuditController_list'];
+    /** The audit log, newest first: every change, sign-in and refusal, optionally of one record. */
+    get: operations['listAuditEntries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -45,7 +47,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['SystemController_request'];
+    /** Queue a heartbeat job for the worker: whether jobs are being processed end to end. */
+    post: operations['requestHeartbeat'];
     delete?: never;
     options?: never;
     head?: never;
@@ -59,7 +62,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SystemController_get'];
+    /** A heartbeat job: processedAt is set once a worker has run it. */
+    get: operations['getHeartbeat'];
     put?: never;
     post?: never;
     delete?: never;
@@ -77,7 +81,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_login'];
+    /** Sign in with an email and password (and a one-time code when the account has codes on): a bearer token. */
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -91,7 +96,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuthController_me'];
+    /** Who the bearer token belongs to. */
+    get: operations['getCurrentUser'];
     put?: never;
     post?: never;
     delete?: never;
@@ -109,7 +115,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_changePassword'];
+    /** Change the signed-in user's password: every other sign-in of the account ends; the answer is a fresh token, as from /auth/login. */
+    post: operations['changePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -125,7 +132,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_setupTotp'];
+    /** A new secret for the signed-in staff member's authenticator app; codes are asked for once confirmed. */
+    post: operations['setupTotp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -141,7 +149,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_confirmTotp'];
+    /** Turn one-time codes on with a code from the app set up by /auth/totp/setup. */
+    post: operations['confirmTotp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -155,9 +164,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['UsersController_list'];
+    /** List users, newest first, optionally of one role. */
+    get: operations['listUsers'];
     put?: never;
-    post: operations['UsersController_create'];
+    /** Make a user: NPA staff, a service's manager, a setting's contact or a trainer. */
+    post: operations['createUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -171,13 +182,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['UsersController_get'];
+    /** One user. */
+    get: operations['getUser'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['UsersController_update'];
+    /** Change a user's name, role or organisation, or disable them (their sign-ins end). */
+    patch: operations['updateUser'];
     trace?: never;
   };
   '/users/{id}/totp': {
@@ -190,7 +203,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['UsersController_disableTotp'];
+    /** Turns one-time codes off for a user (a lost phone); they can set them up again. Audited. */
+    delete: operations['disableTotp'];
     options?: never;
     head?: never;
     patch?: never;
@@ -206,7 +220,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['UsersController_liftSignInLock'];
+    /** Lifts the pause on a user's sign-ins after too many failures (SignInLocks), so they can sign in now. Audited. */
+    delete: operations['liftSignInLock'];
     options?: never;
     head?: never;
     patch?: never;
@@ -219,9 +234,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ServicesController_list'];
+    /** List services (a service manager sees their own). */
+    get: operations['listServices'];
     put?: never;
-    post: operations['ServicesController_register'];
+    /** Register a Portage service: it is given its registration number. */
+    post: operations['registerService'];
     delete?: never;
     options?: never;
     head?: never;
@@ -235,13 +252,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ServicesController_get'];
+    /** One service. */
+    get: operations['getService'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['ServicesController_update'];
+    /** Change a service's details. */
+    patch: operations['updateService'];
     trace?: never;
   };
   '/services/{id}/team': {
@@ -251,9 +270,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ServicesController_listTeam'];
+    /** The service's team: every post, current and ended. */
+    get: operations['listTeam'];
     put?: never;
-    post: operations['ServicesController_addTeamMember'];
+    /** Give a person a post in the service's team. */
+    post: operations['addTeamMember'];
     delete?: never;
     options?: never;
     head?: never;
@@ -273,7 +294,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['ServicesController_updateTeamMember'];
+    /** Change a post: its end date when a member leaves. */
+    patch: operations['updateTeamMember'];
     trace?: never;
   };
   '/services/{id}/networking-attendance': {
@@ -283,9 +305,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ServicesController_listNetworking'];
+    /** The service's networking attendance. */
+    get: operations['listNetworkingAttendance'];
     put?: never;
-    post: operations['ServicesController_recordNetworking'];
+    /** Record that the service attended a networking event. */
+    post: operations['recordNetworkingAttendance'];
     delete?: never;
     options?: never;
     head?: never;
@@ -299,9 +323,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PeopleController_list'];
+    /** List people on the register. */
+    get: operations['listPeople'];
     put?: never;
-    post: operations['PeopleController_create'];
+    /** Add a person to the register (a practitioner, supervisor, manager or member of staff). */
+    post: operations['createPerson'];
     delete?: never;
     options?: never;
     head?: never;
@@ -315,13 +341,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PeopleController_get'];
+    /** One person with their memberships, qualifications and induction. */
+    get: operations['getPerson'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['PeopleController_update'];
+    /** Change a person's name or email. */
+    patch: operations['updatePerson'];
     trace?: never;
   };
   '/people/{id}/memberships': {
@@ -331,9 +359,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PeopleController_listMemberships'];
+    /** A person's memberships. */
+    get: operations['listMemberships'];
     put?: never;
-    post: operations['PeopleController_addMembership'];
+    /** Record an NPA professional membership. */
+    post: operations['addMembership'];
     delete?: never;
     options?: never;
     head?: never;
@@ -353,7 +383,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['PeopleController_endMembership'];
+    /** End a membership early. */
+    patch: operations['endMembership'];
     trace?: never;
   };
   '/people/{id}/qualifications': {
@@ -363,9 +394,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PeopleController_listQualifications'];
+    /** A person's qualifications. */
+    get: operations['listQualifications'];
     put?: never;
-    post: operations['PeopleController_addQualification'];
+    /** Record a qualification achieved or being worked towards. */
+    post: operations['addQualification'];
     delete?: never;
     options?: never;
     head?: never;
@@ -381,7 +414,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PeopleController_recordInduction'];
+    /** Record that the NPA induction checklist was completed. */
+    post: operations['recordInduction'];
     delete?: never;
     options?: never;
     head?: never;
@@ -395,9 +429,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsController_list'];
+    /** List settings (a setting contact sees their own). */
+    get: operations['listSettings'];
     put?: never;
-    post: operations['SettingsController_create'];
+    /** Add an early years setting to the register. */
+    post: operations['createSetting'];
     delete?: never;
     options?: never;
     head?: never;
@@ -411,13 +447,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsController_get'];
+    /** One setting. */
+    get: operations['getSetting'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['SettingsController_update'];
+    /** Change a setting's details. */
+    patch: operations['updateSetting'];
     trace?: never;
   };
   '/settings/{id}/inspections': {
@@ -427,9 +465,65 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsController_listInspections'];
+    /** The setting's Ofsted inspections. */
+    get: operations['listInspections'];
     put?: never;
-    post: operations['SettingsController_recordInspection'];
+    /**
+     * NPA staff record an inspection (201, status `recorded`). A setting contact's call is a proposal:
+     *     202 Accepted with status `proposed`, counted for SA-OFSTED only once NPA staff confirm it.
+     */
+    post: operations['recordInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/{id}/inspections/{inspectionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** NPA staff confirm a setting's proposed inspection: from now on it counts for SA-OFSTED. */
+    post: operations['confirmInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/{id}/inspections/{inspectionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** NPA staff reject a setting's proposed inspection with a reason the setting sees; it never counts. */
+    post: operations['rejectInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/settings/{id}/staff-count-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change to the declared staff count, who made it and when, newest first. */
+    get: operations['listStaffCountChanges'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -443,9 +537,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsController_listStaff'];
+    /** The setting's staff, current and past. */
+    get: operations['listStaff'];
     put?: never;
-    post: operations['SettingsController_addStaff'];
+    /** Add a person to the setting's staff. */
+    post: operations['addStaff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -465,7 +561,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['SettingsController_endStaff'];
+    /** End a person's time on the staff. */
+    patch: operations['endStaff'];
     trace?: never;
   };
   '/trainers': {
@@ -475,9 +572,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TrainersController_list'];
+    /** List trainers. */
+    get: operations['listTrainers'];
     put?: never;
-    post: operations['TrainersController_create'];
+    /** Make a person a trainer with their first accreditation period. */
+    post: operations['createTrainer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -493,7 +592,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['TrainersController_addAccreditation'];
+    /** Add an accreditation period to a trainer. */
+    post: operations['addAccreditation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -508,7 +608,8 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['TrainersController_linkAccount'];
+    /** Link a trainer's user account to their trainer record. */
+    put: operations['linkTrainerAccount'];
     post?: never;
     delete?: never;
     options?: never;
@@ -523,7 +624,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TrainersController_get'];
+    /** One trainer with their accreditation periods. */
+    get: operations['getTrainer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -539,9 +641,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['WorkshopsController_list'];
+    /** List workshops (a trainer sees their own). */
+    get: operations['listWorkshops'];
     put?: never;
-    post: operations['WorkshopsController_create'];
+    /** Schedule a Portage Workshop run by a trainer. */
+    post: operations['createWorkshop'];
     delete?: never;
     options?: never;
     head?: never;
@@ -555,7 +659,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['WorkshopsController_get'];
+    /** One workshop with its attendees and their outcomes. */
+    get: operations['getWorkshop'];
     put?: never;
     post?: never;
     delete?: never;
@@ -573,7 +678,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['WorkshopsController_confirm'];
+    /** Confirm a workshop its trainer scheduled too far in the past, so its completions count. */
+    post: operations['confirmWorkshop'];
     delete?: never;
     options?: never;
     head?: never;
@@ -589,7 +695,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['WorkshopsController_addAttendee'];
+    /** Add an attendee: a person on the register, or a new one by name and email. */
+    post: operations['addAttendee'];
     delete?: never;
     options?: never;
     head?: never;
@@ -603,9 +710,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['WorkshopsController_outcomeHistory'];
+    /** Every outcome recorded for the workshop's attendees, corrections included. */
+    get: operations['listOutcomes'];
     put?: never;
-    post: operations['WorkshopsController_recordOutcome'];
+    /** Record or correct an attendee's outcome; a completion issues a certificate code. */
+    post: operations['recordOutcome'];
     delete?: never;
     options?: never;
     head?: never;
@@ -619,7 +728,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CertificatesController_verify'];
+    /** Open to anyone holding the paper: an employer checking a practitioner's Portage Workshop. */
+    get: operations['verifyCertificate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -635,9 +745,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SupervisionController_list'];
+    /** The service's supervision log. */
+    get: operations['listSupervisionSessions'];
     put?: never;
-    post: operations['SupervisionController_record'];
+    /** Record a supervision session: its supervisor and the practitioners supervised. */
+    post: operations['recordSupervisionSession'];
     delete?: never;
     options?: never;
     head?: never;
@@ -657,7 +769,7 @@ export interface paths {
      * Import a CSV file into the register, all rows or none
      * @description The body is the CSV text (Content-Type: text/csv), a header row first; header names ignore case. Rows are numbered as in a spreadsheet: the header is row 1 and the first data row is row 2. ?dryRun=true checks every row and answers 200 {kind, dryRun, rowNumbering, rows, valid, problems: [{row, column, problem}], wouldCreate}, changing nothing. A real run answers 201 {kind, rows, created} when every row is fine, else 400 with details [{field: "row 7: email", problem}] (the first 200) and changes nothing. People and settings are new records only: an email or Ofsted URN already on the register (or twice in the file) is a problem, so re-importing an export reports every row.
      */
-    post: operations['ImportsController_import'];
+    post: operations['importRegisterCsv'];
     delete?: never;
     options?: never;
     head?: never;
@@ -675,7 +787,7 @@ export interface paths {
      * Download a part of the register as CSV: /exports/{kind}.csv
      * @description The columns are the import columns of the same kind, header first, so the file can be imported again (into this register every row would then be reported as already there).
      */
-    get: operations['ExportsController_download'];
+    get: operations['downloadRegisterCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -691,7 +803,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ComplianceController_service'];
+    /** A service's compliance with the Code as of a date (today when asOf is absent): its status and every rule's outcome. */
+    get: operations['getServiceCompliance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -707,7 +820,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ComplianceController_serviceHistory'];
+    /** The recorded changes of a service's compliance, newest first. */
+    get: operations['listServiceComplianceHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -725,7 +839,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ComplianceController_whatIf'];
+    /** What a service's compliance would be with some changes to its team (nothing is saved). */
+    post: operations['previewServiceCompliance'];
     delete?: never;
     options?: never;
     head?: never;
@@ -739,7 +854,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ComplianceController_setting'];
+    /** A setting's compliance as of a date (today when asOf is absent). */
+    get: operations['getSettingCompliance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -755,7 +871,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ComplianceController_overview'];
+    /** Every service with its status as of a date, and counts of the register. */
+    get: operations['listCompliance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -771,9 +888,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_forService'];
+    /** The letters and emails made for a service, latest first */
+    get: operations['listServiceLetters'];
     put?: never;
-    post: operations['ComplianceController_requestLetter'];
+    /** Ask for a letter to the service stating its compliance today; the worker composes and emails it. */
+    post: operations['requestComplianceLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -789,7 +908,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ComplianceController_snapshot'];
+    /** Judge the whole register as of a date now and record the results, as the daily sweep does. */
+    post: operations['recordComplianceSnapshots'];
     delete?: never;
     options?: never;
     head?: never;
@@ -803,8 +923,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ComplianceController_parametersNow'];
-    put: operations['ComplianceController_updateParameters'];
+    /** The rule parameters in force, what each means, and their earlier versions. */
+    get: operations['getRuleParameters'];
+    /** Change some rule parameters: a new version, used from now on. */
+    put: operations['updateRuleParameters'];
     post?: never;
     delete?: never;
     options?: never;
@@ -819,7 +941,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_forSetting'];
+    /** The letters and emails made for a setting, latest first */
+    get: operations['listSettingLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -835,7 +958,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_forPerson'];
+    /** The letters made for a person (certificates, membership and qualification letters), latest first */
+    get: operations['listPersonLetters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -851,7 +975,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_pdf'];
+    /**
+     * A signed letter as PDF
+     * @description An email-only reminder has no PDF (404 saying so; its HTML is at /letters/{id}.html), nor has a letter the worker
+     *     has not composed yet.
+     */
+    get: operations['getLetterPdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -867,7 +996,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_html'];
+    /** A letter or email as HTML, as it was sent */
+    get: operations['getLetterHtml'];
     put?: never;
     post?: never;
     delete?: never;
@@ -883,7 +1013,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_deliveries'];
+    /** Emails for NPA staff to watch, latest first: failed and unknown ones with why */
+    get: operations['listMailDeliveries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -899,7 +1030,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_verify'];
+    /**
+     * Check a letter by the code printed on it (no sign-in)
+     * @description Says what the letter is, for whom, when, and whether it still stands; an unknown or malformed code is 404.
+     */
+    get: operations['verifyLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -915,7 +1050,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_listTemplates'];
+    /** Every kind of letter with its template's current version */
+    get: operations['listLetterTemplates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -931,7 +1067,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['LettersController_templateHistory'];
+    /** Every published version of one letter's template, latest first */
+    get: operations['listLetterTemplateVersions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -949,7 +1086,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['LettersController_preview'];
+    /**
+     * Render a draft of a letter's template (or the current one) with sample data, changing nothing
+     * @description A template prints data with double braces only and uses only the letters' helpers and partials; one that does
+     *     not, or does not compile, is 400.
+     */
+    post: operations['previewLetterTemplate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -965,7 +1107,28 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['LettersController_publish'];
+    /**
+     * Publish a new version of a letter's template; letters made from now on use it
+     * @description Letters already made keep the version they were made with. The same checks as the preview apply.
+     */
+    post: operations['publishLetterTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mail-deliveries/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a failed or unknown email again, with a reason (audited), optionally to a corrected address */
+    post: operations['resend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -979,7 +1142,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApplicationsController_get'];
+    /**
+     * An application with every criterion, its evidence and its history
+     * @description Open applications show the register's computed criteria as they are today; closed ones as they were when
+     *     submitted or decided. Reviewers' recommendations and user ids are shown to NPA staff only.
+     */
+    get: operations['getApplication'];
     put?: never;
     post?: never;
     delete?: never;
@@ -996,8 +1164,34 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['ApplicationsController_saveStatement'];
+    /**
+     * Save the setting's statement for a judged criterion
+     * @description Only the judged criteria (SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS, SA-RECORDS) take a statement; a computed one is
+     *     400, an unknown one 404. Allowed while the application is a draft or information has been requested.
+     */
+    put: operations['saveCriterionStatement'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/applications/{id}/criteria/{criterionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirms, unchanged, a statement carried over from last year (a renewal opens with last year's
+     *     statements, each to be confirmed or edited before submitting). Saving it again with PUT confirms it
+     *     too. 409 when the criterion has no carried-over statement waiting.
+     */
+    post: operations['confirmCarriedOverStatement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1012,7 +1206,8 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['ApplicationsController_recommend'];
+    /** Record a reviewer's recommendation on one criterion while reviewing (seen by NPA staff only) */
+    put: operations['recommendCriterionOutcome'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1027,9 +1222,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApplicationsController_listEvidence'];
+    /** The application's evidence files, oldest first */
+    get: operations['listApplicationEvidence'];
     put?: never;
-    post: operations['ApplicationsController_upload'];
+    /**
+     * Upload an evidence file (PDF, PNG, JPEG or DOCX; 10 MB at most)
+     * @description The file is accepted by its content, whatever its name says. Without criterionId the file is evidence for the
+     *     application and supports every judged criterion; with it, the one named (the field may come before or after the
+     *     file; one that cannot be read is 400). An application holds a limited number of files and megabytes: a file too
+     *     many is 409, a file that takes the total over is 413.
+     */
+    post: operations['uploadEvidence'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1043,10 +1246,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApplicationsController_download'];
+    /** Download one evidence file, always as an attachment */
+    get: operations['downloadEvidence'];
     put?: never;
     post?: never;
-    delete: operations['ApplicationsController_removeEvidence'];
+    /** Remove an evidence file while the application can still be edited */
+    delete: operations['removeEvidence'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1061,7 +1266,13 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApplicationsController_submit'];
+    /**
+     * Submit the application for review
+     * @description 409 with every reason at once (details name each criterion) unless every judged criterion has a statement and
+     *     evidence that supports it (tagged to it or untagged) and every essential computed criterion passes on the register
+     *     today.
+     */
+    post: operations['submitApplication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1077,7 +1288,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApplicationsController_startReview'];
+    /** Start reviewing a submitted application: the caller becomes its reviewer */
+    post: operations['startApplicationReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1093,7 +1305,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApplicationsController_requestInformation'];
+    /** Ask the setting for more information: the application goes back to it to edit, and a letter says what is needed */
+    post: operations['requestApplicationInformation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1109,7 +1322,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApplicationsController_withdraw'];
+    /** Withdraw an open application */
+    post: operations['withdrawApplication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1125,7 +1339,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApplicationsController_decide'];
+    /**
+     * Approve or reject an application under review, with an outcome and reason per criterion
+     * @description The decision lists the judged criteria. The computed ones are evaluated from the register inside the decision's own
+     *     transaction and recorded with their explanation; a client may list them too, and then they must agree (409 naming
+     *     the difference). Approving while a computed criterion fails is 409 naming it. A decision is final: a second one
+     *     is 409. Approval makes the award and its letter.
+     */
+    post: operations['decideApplication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1139,9 +1360,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsApprovalController_list'];
+    /** The setting's applications, latest first */
+    get: operations['listSettingApplications'];
     put?: never;
-    post: operations['SettingsApprovalController_open'];
+    /**
+     * Open an application for the Stamp of Approval, new or a renewal
+     * @description A setting has one open application at a time. A renewal can be opened from the renewal window before the current
+     *     award ends; earlier, or once the award is already renewed, is 409.
+     */
+    post: operations['openApplication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1155,7 +1382,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsApprovalController_award'];
+    /** The setting's Stamp of Approval as of a day: active, at risk, expired or none, with what puts it at risk */
+    get: operations['getSettingAward'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1171,7 +1399,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsApprovalController_reviewQueue'];
+    /** Applications waiting for NPA reviewers (submitted or under review), oldest submission first */
+    get: operations['listReviewQueue'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1187,7 +1416,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsApprovalController_approvedSettings'];
+    /** The public register: settings holding the Stamp of Approval today (no sign-in) */
+    get: operations['listApprovedSettings'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1203,7 +1433,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['SettingsApprovalController_checkSetting'];
+    /**
+     * Check whether a setting holds the Stamp of Approval today, by its Ofsted URN (no sign-in)
+     * @description A setting without an award today answers 404 exactly as an unknown URN does.
+     */
+    get: operations['checkApprovedSetting'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1219,7 +1453,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['RemindersController_forService'];
+    /** The reminders of a service, latest due first, with where each stands */
+    get: operations['listServiceReminders'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1235,7 +1470,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['RemindersController_forSetting'];
+    /** The reminders of a setting, latest due first, with where each stands */
+    get: operations['listSettingReminders'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1251,7 +1487,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['RemindersController_list'];
+    /** Every reminder across the register, by state and kind, with the count in each state */
+    get: operations['listReminders'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1269,7 +1506,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['RemindersController_run'];
+    /**
+     * Run the daily sweep now, as of a day
+     * @description Evaluates every service and setting, records status changes and the reminders due; the worker sends what it finds.
+     *     A reminder is recorded once, so sweeping again finds nothing new.
+     */
+    post: operations['runSweep'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1284,7 +1526,7 @@ export interface paths {
       cookie?: never;
     };
     /** The service's returns, one per reporting year since it was registered, latest first */
-    get: operations['ReturnsController_list'];
+    get: operations['listServiceReturns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1301,9 +1543,9 @@ export interface paths {
       cookie?: never;
     };
     /** One year's return (year written 2025-26) beside last year's figures */
-    get: operations['ReturnsController_get'];
+    get: operations['getServiceReturn'];
     /** File or correct the year's return; refused once the NPA has closed the year */
-    put: operations['ReturnsController_file'];
+    put: operations['fileServiceReturn'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1319,7 +1561,7 @@ export interface paths {
       cookie?: never;
     };
     /** Reporting years with their due dates, whether closed, and how many returns are in */
-    get: operations['ReturnYearsController_list'];
+    get: operations['listReturnYears'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1336,14 +1578,14 @@ export interface paths {
       cookie?: never;
     };
     /** Every service expected to file the year, with where its return stands: who has not filed */
-    get: operations['ReturnYearsController_status'];
+    get: operations['getReturnYearFilingStatus'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Set the date the year's returns are due */
-    patch: operations['ReturnYearsController_update'];
+    patch: operations['setReturnYearDueDate'];
     trace?: never;
   };
   '/return-years/{year}/close': {
@@ -1356,7 +1598,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Close the year: its returns can no longer be filed or corrected, and its snapshot is final */
-    post: operations['ReturnYearsController_close'];
+    post: operations['closeReturnYear'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1373,7 +1615,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Reopen a closed year so a return can be corrected */
-    post: operations['ReturnYearsController_reopen'];
+    post: operations['reopenReturnYear'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1388,7 +1630,7 @@ export interface paths {
       cookie?: never;
     };
     /** The national snapshot of a year (2024-25), provisional while the year is open, with each figure's wording */
-    get: operations['SnapshotsController_get'];
+    get: operations['getSnapshot'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1405,7 +1647,7 @@ export interface paths {
       cookie?: never;
     };
     /** The snapshot as CSV: every figure, the regions and the services whose return is missing */
-    get: operations['SnapshotsController_csv'];
+    get: operations['downloadSnapshotCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1422,10 +1664,10 @@ export interface paths {
       cookie?: never;
     };
     /** The PDF reports made of the year, latest first */
-    get: operations['SnapshotsController_reports'];
+    get: operations['listSnapshotReports'];
     put?: never;
     /** Freeze the figures as they stand and produce the PDF report (the worker composes it) */
-    post: operations['SnapshotsController_report'];
+    post: operations['requestSnapshotReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1440,10 +1682,10 @@ export interface paths {
       cookie?: never;
     };
     /** The local authorities of England: the snapshot's measure of coverage */
-    get: operations['LocalAuthoritiesController_list'];
+    get: operations['listLocalAuthorities'];
     put?: never;
     /** Add a local authority (one made by a reorganisation) */
-    post: operations['LocalAuthoritiesController_create'];
+    post: operations['addLocalAuthority'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1464,14 +1706,72 @@ export interface paths {
     options?: never;
     head?: never;
     /** Correct a local authority's name or region, or record the day it ended */
-    patch: operations['LocalAuthoritiesController_update'];
+    patch: operations['updateLocalAuthority'];
     trace?: never;
   };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    HeartbeatRequest: Record<string, never>;
+    HealthResponse: {
+      /**
+       * @description `ok` when both answer, `error` (with 503) when either does not.
+       * @enum {string}
+       */
+      status: 'error' | 'ok';
+      /** @enum {string} */
+      database: 'up' | 'down';
+      /** @enum {string} */
+      redis: 'up' | 'down';
+    };
+    AuditEntryResponse: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @description Null for the system's own changes (the worker, the command line). */
+      actorId: string | null;
+      actorEmail: string | null;
+      /** @description What was done, as `entity.verb`: `service.registered`, `auth.login_failed`. */
+      action: string;
+      entity: string;
+      entityId: string | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      requestId: string | null;
+      ip: string | null;
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
+    HeartbeatRequest: {
+      /** @description Keep the job busy this long (tests of graceful shutdown). */
+      holdMs?: number;
+    };
+    HeartbeatResponse: {
+      id: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Set when the worker has processed it.
+       */
+      processedAt: string | null;
+      /** @description The worker process that processed it. */
+      processedBy: string | null;
+      attempts: number;
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -1480,33 +1780,107 @@ export interface components {
       /** @description The unlock code emailed to the account holder when sign-ins to the account were paused (429) */
       unlockCode?: string;
     };
+    SignedInUser: {
+      id: string;
+      email: string;
+      name: string;
+      /** @description The account's one role, as a list. */
+      roles: string[];
+      /** @description The service or setting the account belongs to; null for NPA staff and trainers. */
+      organisationId: string | null;
+      totpEnabled: boolean;
+    };
+    LoginResponse: {
+      /** @description Send it as `Authorization: Bearer <accessToken>` on later calls. */
+      accessToken: string;
+      /** @description When the token stops working (ISO 8601). */
+      expiresAt: string;
+      user: components['schemas']['SignedInUser'];
+    };
+    CurrentUserResponse: {
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer';
+      roles: ('npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer')[];
+      organisationId: string | null;
+    };
     ChangePasswordDto: {
       currentPassword: string;
-      /** @description Not one of the most common passwords */
+      /** @description A project rule: at least 10 characters, and not one of the ~49,000 most common passwords (refused with 400 naming the field). */
       newPassword: string;
+    };
+    TotpSetupResponse: {
+      /** @description Base32, for typing into the authenticator app by hand. */
+      secret: string;
+      /** @description The otpauth:// address an authenticator app reads. */
+      otpauthUri: string;
+      /** @description The same address as a QR code, a PNG data: URL. */
+      qrCode: string;
     };
     TotpCodeDto: {
       /** @example 123456 */
       code: string;
     };
+    TotpConfirmedResponse: {
+      /** @description Always true: sign-ins now ask for a code. */
+      totpEnabled: boolean;
+    };
     CreateUserDto: {
+      /** Format: email */
       email: string;
       name: string;
-      /** @description Not one of the most common passwords */
+      /** @description A project rule: at least 10 characters, and not one of the ~49,000 most common passwords (refused with 400 naming the field). */
       password: string;
       /** @enum {string} */
       role: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer';
-      /** @description The service (service_manager) or setting (setting_contact) */
+      /**
+       * Format: uuid
+       * @description The service (service_manager) or setting (setting_contact)
+       */
       organisationId?: string;
+    };
+    UserResponse: {
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer';
+      /** @description The one role, as a list. */
+      roles: ('npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer')[];
+      /** @description The service (service_manager) or setting (setting_contact) the user belongs to; null otherwise. */
+      organisationId: string | null;
+      disabled: boolean;
+      /** @description One-time codes are on for this account (never the secret itself). */
+      totpEnabled: boolean;
+      /** @description ISO 8601. */
+      createdAt: string;
+    };
+    UserPage: {
+      items: components['schemas']['UserResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
     };
     UpdateUserDto: {
       name?: string;
       /** @enum {string} */
       role?: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer';
+      /** Format: uuid */
       organisationId?: string;
       /** @description true disables the account; its tokens stop working at once */
       disabled?: boolean;
+      /** @description A project rule: at least 10 characters, and not one of the ~49,000 most common passwords (refused with 400 naming the field). */
       password?: string;
+    };
+    SignInLockLifted: {
+      id: string;
+      /** @description Whether sign-ins were paused when it was lifted. */
+      wasLocked: boolean;
     };
     CreateServiceDto: {
       name: string;
@@ -1516,6 +1890,31 @@ export interface components {
       ageRange: '0-3' | '0-4' | '0-5';
       /** @description when the NPA registered it, for services on the register before this system (default today) */
       registeredOn?: string;
+    };
+    ServiceResponse: {
+      id: string;
+      name: string;
+      localAuthority: string;
+      region: string;
+      /** @enum {string} */
+      ageRange: '0-3' | '0-4' | '0-5';
+      /** @description Issued on registration: NPA-S-00001. */
+      registrationNumber: string;
+      /** @description YYYY-MM-DD. */
+      registeredOn: string;
+      /** @description ISO 8601. */
+      createdAt: string;
+      /** @description ISO 8601. */
+      updatedAt: string;
+    };
+    ServicePage: {
+      items: components['schemas']['ServiceResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
     };
     UpdateServiceDto: {
       name?: string;
@@ -1527,18 +1926,47 @@ export interface components {
       registeredOn?: string;
     };
     AddTeamMemberDto: {
+      /** Format: uuid */
       personId: string;
       /** @enum {string} */
       role: 'practitioner' | 'supervisor' | 'manager';
-      /** @description full-time equivalent, more than 0 and at most 1 */
+      /** @description Full-time equivalent, more than 0 and at most 1. A project rule: at most three decimal places (0.125). */
       fte: number;
       caseload: number;
       startDate: string;
       endDate?: string;
     };
+    TeamMemberResponse: {
+      id: string;
+      serviceId: string;
+      personId: string;
+      /** @description The person's name (absent once they are anonymised). */
+      name?: string;
+      email?: string;
+      /** @enum {string} */
+      role: 'manager' | 'practitioner' | 'supervisor';
+      /** @description Full-time equivalent, more than 0 and at most 1, at most three decimal places. */
+      fte: number;
+      /** @description Families visited; 0 or more. */
+      caseload: number;
+      /** @description YYYY-MM-DD. */
+      startDate: string;
+      /** @description YYYY-MM-DD, the last day in post; null while in post. */
+      endDate: string | null;
+    };
+    TeamPage: {
+      items: components['schemas']['TeamMemberResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
     UpdateTeamMemberDto: {
       /** @description the last day in post */
       endDate?: string;
+      /** @description Full-time equivalent, more than 0 and at most 1, at most three decimal places. */
       fte?: number;
       caseload?: number;
     };
@@ -1547,12 +1975,75 @@ export interface components {
       /** @example South West regional networking day */
       event: string;
     };
+    NetworkingAttendanceResponse: {
+      id: string;
+      serviceId: string;
+      /** @description YYYY-MM-DD. */
+      date: string;
+      event: string;
+    };
+    NetworkingAttendancePage: {
+      items: components['schemas']['NetworkingAttendanceResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
     CreatePersonDto: {
       name: string;
+      /** Format: email */
       email: string;
+    };
+    PersonResponse: {
+      id: string;
+      name: string;
+      /** @description Unique on the register: one person, one record. */
+      email: string;
+    };
+    PersonPage: {
+      items: components['schemas']['PersonResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
+    MembershipResponse: {
+      id: string;
+      personId: string;
+      /** @description The NPA membership number. */
+      number: string;
+      /** @description YYYY-MM-DD. */
+      startDate: string;
+      /** @description YYYY-MM-DD. */
+      endDate: string;
+    };
+    QualificationResponse: {
+      id: string;
+      personId: string;
+      /** @enum {string} */
+      kind: 'level3' | 'relevant_degree' | 'accredited_trainer';
+      /** @enum {string} */
+      status: 'achieved' | 'working_towards';
+      /** @description YYYY-MM-DD; null when working towards it. */
+      date: string | null;
+    };
+    PersonDetailResponse: {
+      id: string;
+      name: string;
+      /** @description Unique on the register: one person, one record. */
+      email: string;
+      memberships: components['schemas']['MembershipResponse'][];
+      qualifications: components['schemas']['QualificationResponse'][];
+      /** @description YYYY-MM-DD, or null before the induction is recorded. */
+      inductionCompletedOn: string | null;
     };
     UpdatePersonDto: {
       name?: string;
+      /** Format: email */
       email?: string;
     };
     CreateMembershipDto: {
@@ -1575,15 +2066,47 @@ export interface components {
     InductionDto: {
       completedOn: string;
     };
+    InductionResponse: {
+      id: string;
+      personId: string;
+      /** @description YYYY-MM-DD: the NPA induction checklist was completed. */
+      completedOn: string;
+    };
     CreateSettingDto: {
       name: string;
-      /** @example EY123456 */
+      /**
+       * @description A project rule: an Ofsted URN, six or seven digits, optionally after EY or SC (EY123456, 1234567); unique on the register (409).
+       * @example EY123456
+       */
       ofstedUrn: string;
       /** @enum {string} */
       kind: 'nursery' | 'childminder' | 'preschool';
       staffCount: number;
       /** @description town or area, shown on the public register */
       localArea?: string;
+    };
+    SettingResponse: {
+      id: string;
+      name: string;
+      /** @description The setting's Ofsted unique reference number. */
+      ofstedUrn: string;
+      /** @enum {string} */
+      kind: 'nursery' | 'childminder' | 'preschool';
+      staffCount: number;
+      localArea: string | null;
+      /** @description ISO 8601. */
+      createdAt: string;
+      /** @description ISO 8601. */
+      updatedAt: string;
+    };
+    SettingPage: {
+      items: components['schemas']['SettingResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
     };
     UpdateSettingDto: {
       name?: string;
@@ -1594,23 +2117,106 @@ export interface components {
       date: string;
       /** @enum {string} */
       grade: 'outstanding' | 'good' | 'requires_improvement' | 'inadequate';
+      /**
+       * Format: uri
+       * @description the Ofsted report's address; required when a setting contact proposes an inspection
+       */
+      reportUrl?: string;
+    };
+    InspectionResponse: {
+      id: string;
+      settingId: string;
+      /** @description YYYY-MM-DD. */
+      date: string;
+      /** @enum {string} */
+      grade: 'outstanding' | 'good' | 'requires_improvement' | 'inadequate';
+      /**
+       * @description `recorded` counts for SA-OFSTED; a setting's `proposed` one waits for NPA staff, who confirm or reject it.
+       * @enum {string}
+       */
+      status: 'rejected' | 'recorded' | 'proposed';
+      /** @description The Ofsted report's address (required when a setting proposes an inspection). */
+      reportUrl: string | null;
+      /** @description Sent by the setting rather than recorded by NPA staff. */
+      proposed: boolean;
+      /** @description When NPA staff confirmed or rejected the proposal (ISO 8601 UTC). */
+      decidedAt: string | null;
+      /** @description Why NPA staff rejected the proposal; the setting sees it. */
+      rejectionReason: string | null;
+      /** @description ISO 8601 UTC. */
+      createdAt: string;
+    };
+    RejectInspectionDto: {
+      /** @description why the proposal is not recorded, shown to the setting */
+      reason: string;
+    };
+    StaffChangedBy: {
+      name: string | null;
+      role: string | null;
+    };
+    StaffCountChangeResponse: {
+      fromCount: number;
+      toCount: number;
+      /** @description ISO 8601 UTC. */
+      changedAt: string;
+      changedBy: components['schemas']['StaffChangedBy'];
     };
     AddStaffDto: {
+      /** Format: uuid */
       personId: string;
       startDate: string;
       endDate?: string;
     };
+    SettingStaffResponse: {
+      id: string;
+      settingId: string;
+      personId: string;
+      /** @description The person's name (absent once they are anonymised). */
+      name?: string;
+      email?: string;
+      /** @description YYYY-MM-DD. */
+      startDate: string;
+      /** @description YYYY-MM-DD; null while on the staff. */
+      endDate: string | null;
+    };
     EndStaffDto: {
       /** @description the last day on the staff */
       endDate: string;
+    };
+    SettingStaffPage: {
+      items: components['schemas']['SettingStaffResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
     };
     CreateTrainerDto: {
       /** Format: date */
       accreditedFrom: Record<string, never>;
       /** Format: date */
       accreditedTo: Record<string, never>;
-      /** @description The person (POST /people) who becomes a trainer */
+      /**
+       * Format: uuid
+       * @description The person (POST /people) who becomes a trainer
+       */
       personId: string;
+    };
+    PeriodView: {
+      id: string;
+      accreditedFrom: string;
+      accreditedTo: string;
+    };
+    TrainerView: {
+      id: string;
+      personId: string;
+      /** @description The trainer's account, linked by id (null until NPA staff link one). */
+      userId: string | null;
+      name: string;
+      email: string;
+      accreditations: components['schemas']['PeriodView'][];
+      accreditedNow: boolean;
     };
     AccreditationDto: {
       /** Format: date */
@@ -1618,12 +2224,33 @@ export interface components {
       /** Format: date */
       accreditedTo: Record<string, never>;
     };
+    AccreditationView: {
+      id: string;
+      accreditedFrom: string;
+      accreditedTo: string;
+      trainerId: string;
+    };
     TrainerAccountDto: {
-      /** @description The trainer's own user account (role trainer) */
+      /**
+       * Format: uuid
+       * @description The trainer's own user account (role trainer)
+       */
       userId: string;
     };
+    TrainerPage: {
+      items: components['schemas']['TrainerView'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
     CreateWorkshopDto: {
-      /** @description The id POST /trainers returned; a trainer may name only their own */
+      /**
+       * Format: uuid
+       * @description The id POST /trainers returned; a trainer may name only their own
+       */
       trainerId: string;
       /** Format: date */
       startDate: Record<string, never>;
@@ -1635,31 +2262,219 @@ export interface components {
       /** @default false */
       online?: boolean;
     };
+    WorkshopView: {
+      id: string;
+      trainerId: string;
+      trainerName: string;
+      startDate: string;
+      endDate: string;
+      venue: string;
+      online: boolean;
+      capacity: number;
+      attendeeCount: number;
+      /** @description One accreditation period of the trainer holds the whole workshop: without it no outcome can be recorded. */
+      trainerAccredited: boolean;
+      /** @description Scheduled by its trainer too far in the past: its completions count once NPA staff confirm it. */
+      awaitingConfirmation: boolean;
+    };
     Object: Record<string, never>;
+    WorkshopPage: {
+      items: components['schemas']['WorkshopView'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
+    AttendeeLine: {
+      id: string;
+      personId: string;
+      name: string;
+      email: string;
+      /** @enum {string|null} */
+      outcome: 'completed' | 'not_completed' | null;
+      certificateCode: string | null;
+    };
+    WorkshopDetailView: {
+      id: string;
+      trainerId: string;
+      trainerName: string;
+      startDate: string;
+      endDate: string;
+      venue: string;
+      online: boolean;
+      capacity: number;
+      attendeeCount: number;
+      /** @description One accreditation period of the trainer holds the whole workshop: without it no outcome can be recorded. */
+      trainerAccredited: boolean;
+      /** @description Scheduled by its trainer too far in the past: its completions count once NPA staff confirm it. */
+      awaitingConfirmation: boolean;
+      attendees: components['schemas']['AttendeeLine'][];
+    };
     AddAttendeeDto: {
-      /** @description An existing person; or send name and email instead */
+      /**
+       * Format: uuid
+       * @description An existing person; or send name and email instead
+       */
       personId?: string;
       name?: string;
+      /** Format: email */
       email?: string;
     };
+    AttendeeView: {
+      id: string;
+      workshopId: string;
+      personId: string;
+      name: string;
+      email: string;
+    };
     RecordOutcomeDto: {
+      /** Format: uuid */
       personId: string;
       /** @enum {string} */
       outcome: 'completed' | 'not_completed';
     };
+    OutcomeView: {
+      id: string;
+      workshopId: string;
+      personId: string;
+      /** @enum {string} */
+      outcome: 'completed' | 'not_completed';
+      certificateCode: string | null;
+      supersedesId: string | null;
+      recordedAt: string;
+      current: boolean;
+    };
+    CertificateView: {
+      name: string;
+      workshopEndDate: string;
+      trainerName: string;
+      valid: boolean;
+      /** @description Present once a correction has withdrawn the certificate: when it was recorded. */
+      withdrawnAt?: string;
+    };
     RecordSessionDto: {
+      /** @description YYYY-MM-DD, today or earlier (a project rule: a future session is refused with 400). */
       date: string;
-      /** @description the person who led the session; must be on the team that day */
+      /**
+       * Format: uuid
+       * @description The person who led the session. A project rule: they must be on the team that day, or 400 names them in details.
+       */
       supervisorId: string;
-      /** @description one practitioner (individual) or several (group) */
+      /** @description One practitioner (individual) or several (group), each on the team that day (otherwise 400 names them in details). */
       practitionerIds: string[];
+    };
+    SupervisionSessionResponse: {
+      id: string;
+      serviceId: string;
+      /** @description YYYY-MM-DD. */
+      date: string;
+      /** @description The team member who supervised (a person's id). */
+      supervisorId: string;
+      /** @description The practitioners supervised (people's ids). */
+      practitionerIds: string[];
+      /**
+       * @description `individual` with one practitioner, `group` with more.
+       * @enum {string}
+       */
+      kind: 'group' | 'individual';
+    };
+    SupervisionSessionPage: {
+      items: components['schemas']['SupervisionSessionResponse'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
+    ImportProblemResponse: {
+      row: number;
+      /** @description null for a problem with the whole row or file. */
+      column: string | null;
+      problem: string;
+    };
+    ImportCheckResponse: {
+      /** @enum {string} */
+      kind: 'people' | 'team' | 'memberships' | 'workshop-completions' | 'settings' | 'supervision';
+      /** @description Always true. */
+      dryRun: boolean;
+      /** @description How rows are numbered in problems. */
+      rowNumbering: string;
+      /** @description Data rows in the file. */
+      rows: number;
+      /** @description Rows without a problem. */
+      valid: number;
+      /** @description Every problem, in row order; empty when the file can be imported as it is. */
+      problems: components['schemas']['ImportProblemResponse'][];
+      /** @description Records the valid rows describe: what a real run creates once problems is empty. */
+      wouldCreate: number;
+    };
+    ImportResultResponse: {
+      /** @enum {string} */
+      kind: 'people' | 'team' | 'memberships' | 'workshop-completions' | 'settings' | 'supervision';
+      /** @description Workshop completions only: attendees not yet on the register, added as people. */
+      peopleCreated?: number;
+      rows: number;
+      created: number;
+    };
+    RuleResultResponse: {
+      /** @description The rule's id in DOMAIN.md: `SR-SUPERVISION`. */
+      id: string;
+      /**
+       * @description Essential rules decide the status; desirable ones are reported and never decide.
+       * @enum {string}
+       */
+      level: 'essential' | 'desirable';
+      /** @enum {string} */
+      outcome: 'pass' | 'fail' | 'not_applicable';
+      /** @description One or two sentences for a service manager; on failure, what to do. */
+      explanation: string;
+      /** @description The people, dates and counts that decided it; their names depend on the rule. */
+      facts: {
+        [key: string]: unknown;
+      };
+    };
+    ServiceComplianceResponse: {
+      serviceId: string;
+      /** @description YYYY-MM-DD: the date the register was judged as of. */
+      asOf: string;
+      /** @enum {string} */
+      status: 'compliant' | 'non_compliant';
+      /** @description The version of the rule parameters used. */
+      parameterVersion: number;
+      /** @description Every rule of DOMAIN.md for services, once each. */
+      rules: components['schemas']['RuleResultResponse'][];
+    };
+    RuleChangeResponse: {
+      id: string;
+      /** @enum {string|null} */
+      from: 'pass' | 'fail' | 'not_applicable' | null;
+      /** @enum {string} */
+      to: 'pass' | 'fail' | 'not_applicable';
+    };
+    ComplianceHistoryEntry: {
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      status: string;
+      parameterVersion: number;
+      changedRules: components['schemas']['RuleChangeResponse'][];
+      /** @description ISO 8601. */
+      recordedAt: string;
     };
     WhatIfChangeDto: {
       /** @enum {string} */
       kind: 'member_leaves' | 'membership_lapses' | 'new_starter';
-      /** @description member_leaves: the team member id */
+      /**
+       * Format: uuid
+       * @description member_leaves: the team member id
+       */
       memberId?: string;
-      /** @description membership_lapses: the person id */
+      /**
+       * Format: uuid
+       * @description membership_lapses: the person id
+       */
       personId?: string;
       /** @description member_leaves / membership_lapses: the last day */
       endDate?: string;
@@ -1676,12 +2491,252 @@ export interface components {
       asOf?: string;
       changes: components['schemas']['WhatIfChangeDto'][];
     };
+    WhatIfResponse: {
+      serviceId: string;
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      parameterVersion: number;
+      /**
+       * @description The status the changes would give.
+       * @enum {string}
+       */
+      status: 'compliant' | 'non_compliant';
+      /**
+       * @description The status without them.
+       * @enum {string}
+       */
+      statusNow: 'compliant' | 'non_compliant';
+      changedRules: components['schemas']['RuleChangeResponse'][];
+      rules: components['schemas']['RuleResultResponse'][];
+    };
+    SettingComplianceResponse: {
+      settingId: string;
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      /** @enum {string} */
+      status: 'compliant' | 'non_compliant';
+      parameterVersion: number;
+      rules: components['schemas']['RuleResultResponse'][];
+    };
+    ComplianceCounts: {
+      /** @description Services failing each rule, by rule id. */
+      failingByRule: {
+        [key: string]: number;
+      };
+      services: number;
+      compliant: number;
+      nonCompliant: number;
+    };
+    ComplianceOverviewLine: {
+      serviceId: string;
+      name: string;
+      region: string;
+      registrationNumber: string;
+      /** @enum {string} */
+      status: 'compliant' | 'non_compliant';
+      /** @description The ids of the essential rules it fails. */
+      failing: string[];
+    };
+    ComplianceOverviewResponse: {
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      parameterVersion: number;
+      counts: components['schemas']['ComplianceCounts'];
+      items: components['schemas']['ComplianceOverviewLine'][];
+      /** @description The page given, from 1. */
+      page: number;
+      /** @description Items per page, at most 500. */
+      pageSize: number;
+      /** @description Items in the whole list, across every page. */
+      total: number;
+    };
+    ComplianceLetterRequested: {
+      /** @description The letter asked for; it is composed and emailed by the worker. */
+      letterId: string;
+      kind: string;
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      /** @enum {string} */
+      status: 'compliant' | 'non_compliant';
+    };
     EvaluateAllDto: {
       asOf?: string;
+      settings?: boolean;
+    };
+    SnapshotRunResponse: {
+      /** @description YYYY-MM-DD. */
+      asOf: string;
+      services: number;
+      settings: number;
+      /** @description Subjects whose results changed. */
+      changed: number;
+      statusChanges: number;
+      nonCompliant: number;
+    };
+    RuleParamSpecResponse: {
+      /** @description The parameter's name, a key of `params`. */
+      name: string;
+      label: string;
+      /** @enum {string} */
+      type: 'number' | 'integer';
+      min: number;
+      max?: number;
+    };
+    ParameterHistoryEntry: {
+      /** @description Every rule parameter by name; `schema` describes each. */
+      params: {
+        [key: string]: number;
+      };
+      version: number;
+      /** @description ISO 8601. */
+      createdAt: string;
+      /** @description The user who set them; null for the defaults. */
+      createdBy: string | null;
+    };
+    RuleParametersResponse: {
+      /** @description Every rule parameter by name; `schema` describes each. */
+      params: {
+        [key: string]: number;
+      };
+      schema: components['schemas']['RuleParamSpecResponse'][];
+      history: components['schemas']['ParameterHistoryEntry'][];
+      version: number;
+    };
+    RuleParametersUpdated: {
+      /** @description Every rule parameter by name; `schema` describes each. */
+      params: {
+        [key: string]: number;
+      };
+      schema: components['schemas']['RuleParamSpecResponse'][];
+      version: number;
+    };
+    LetterSummaryResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When its email was sent; null until then (or when it is not sent).
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      sentAt: string | null;
+      /**
+       * @description Where its email stands; null before one is made.
+       * @enum {string|null}
+       */
+      delivery: 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'suppressed' | null;
+      id: string;
+      /** @example award */
+      kind: string;
+      title: string;
+      /** @description The version of the letter's template it was made with. */
+      templateVersion: number;
+      /** @description The code printed on the letter, checked at /letters/verify/{code}. */
+      verificationCode: string;
+      /** @description False while the worker is still composing it. */
+      ready: boolean;
+      /**
+       * @description pdf: a signed letter, at /letters/{id}.pdf (and .html); html: an email-only reminder, at /letters/{id}.html only.
+       * @enum {string}
+       */
+      format: 'html' | 'pdf';
+    };
+    MailDeliveryResponse: {
+      /** @enum {string} */
+      state: 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'suppressed';
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      sentAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      id: string;
+      letterId: string;
+      letterKind: string;
+      /** @description Whom or what the letter is about. */
+      about: string;
+      /** @description The email's subject line. */
+      subject: string;
+      /** @description The addresses it goes to. */
+      recipients: string[];
+      attempts: number;
+      /** @description Why it failed or is unknown or suppressed. */
+      reason: string | null;
+      /** @description The SMTP server's message id once accepted. */
+      messageId: string | null;
+    };
+    MailDeliveriesResponse: {
+      items: components['schemas']['MailDeliveryResponse'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    LetterVerificationResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      issuedOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      checkedOn: string;
+      /** @example NPA-K7QF2-M9XAB */
+      code: string;
+      kind: string;
+      title: string;
+      /** @description The service, setting or person it was issued to. */
+      issuedTo: string;
+      /** @description Whether the letter still stands today (a later letter or an expiry can replace it). */
+      stands: boolean;
+      /** @description Why it stands or not, in a sentence. */
+      why: string;
+    };
+    LetterTemplateSummaryResponse: {
+      /**
+       * Format: date-time
+       * @description null while the version shipped with the system has not been written to the table.
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      publishedAt: string | null;
+      kind: string;
+      currentVersion: number;
+    };
+    LetterTemplateVersionResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      publishedAt: string;
+      kind: string;
+      version: number;
+      /** @description The letter's body (Handlebars HTML). */
+      body: string;
+      /** @description The plain-text email (Handlebars). */
+      text: string;
+      note: string | null;
+      /** @description The admin's user id; null for the version shipped with the system. */
+      publishedBy: string | null;
     };
     TemplatePreviewDto: {
       html?: string;
       text?: string;
+    };
+    LetterPreviewResponse: {
+      kind: string;
+      templateVersion: number;
+      /** @description The email's subject line. */
+      subject: string;
+      html: string;
+      /** @description The email's plain-text part. */
+      text: string;
     };
     TemplateDraftDto: {
       /** @description the letter body (Handlebars, inside {{#> layout}}...{{/layout}}) */
@@ -1690,6 +2745,143 @@ export interface components {
       text: string;
       /** @description what changed, for the history */
       note?: string;
+    };
+    PublishedLetterTemplateResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      publishedAt: string;
+      kind: string;
+      version: number;
+    };
+    ResendDeliveryDto: {
+      /** @description why it is sent again (e.g. "the recipient says it never arrived"), kept in the audit log */
+      reason: string;
+      /**
+       * Format: email
+       * @description a corrected address: the email goes there alone instead of to its recipients
+       * @example manager@portage.example.org
+       */
+      to?: string;
+    };
+    ResentDelivery: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      letterId: string;
+      /** @enum {string} */
+      state: 'pending';
+      /** @description where it will go */
+      recipients: string[];
+    };
+    UserRefResponse: {
+      /** @enum {string|null} */
+      role?: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer' | null;
+      /** @description The user's id: shown to NPA staff only. */
+      id?: string | null;
+      name: string | null;
+    };
+    RecommendationResponse: {
+      /** @enum {string} */
+      outcome: 'pass' | 'fail';
+      note: string | null;
+    };
+    ApplicationCriterionResponse: {
+      /** @example SA-PRINCIPLES */
+      id: string;
+      /**
+       * @description computed criteria are read from the register; judged ones by a reviewer from the setting's statement and evidence.
+       * @enum {string}
+       */
+      kind: 'computed' | 'judged';
+      /** @enum {string} */
+      level: 'essential' | 'desirable';
+      title: string;
+      /**
+       * @description The decided outcome, else the register's today for a computed criterion, else null.
+       * @enum {string|null}
+       */
+      outcome: 'pass' | 'fail' | 'not_applicable' | null;
+      explanation: string;
+      /** @description The reviewer's reason, once decided. */
+      reason: string | null;
+      /** @description The setting's statement (judged criteria). */
+      statement: string | null;
+      /** @description The evidence files shown beside this criterion: those that support it. */
+      evidenceIds: string[];
+      /** @description Always null for a setting. */
+      recommendation: components['schemas']['RecommendationResponse'] | null;
+      /** @description The people, dates and counts the register's evaluation used (computed criteria). */
+      facts: {
+        [key: string]: unknown;
+      } | null;
+    };
+    EvidenceResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      uploadedAt: string;
+      id: string;
+      applicationId: string;
+      /** @description The judged criterion the file was tagged to; null when it supports the application as a whole. */
+      criterionId: string | null;
+      fileName: string;
+      /** @description The type read from the file's content, whatever its name says. */
+      contentType: string;
+      sizeBytes: number;
+      sha256: string;
+    };
+    ApplicationEventResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      at: string;
+      /** @example submitted */
+      action: string;
+      /** @description The application's state before the step (null when it was opened). */
+      fromState: string | null;
+      /** @description The application's state after the step. */
+      toState: string | null;
+      message: string | null;
+      by: components['schemas']['UserRefResponse'];
+    };
+    ApplicationResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      decidedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      id: string;
+      settingId: string;
+      settingName: string | null;
+      /** @enum {string} */
+      state: 'rejected' | 'draft' | 'submitted' | 'under_review' | 'information_requested' | 'approved' | 'withdrawn';
+      /** @enum {string} */
+      kind: 'new' | 'renewal';
+      /** @description Rises with every step: two reviewers deciding at once get a conflict, not two decisions. */
+      version: number;
+      /** @description The award this application renews (kind renewal). */
+      renewsAwardId: string | null;
+      reviewer: components['schemas']['UserRefResponse'] | null;
+      /** @description The steps the application's state allows next (whoever may take them). */
+      nextSteps: ('edit' | 'submit' | 'start-review' | 'recommend' | 'request-information' | 'approve' | 'reject' | 'withdraw')[];
+      /** @description Every criterion of the Stamp of Approval, once each. */
+      criteria: components['schemas']['ApplicationCriterionResponse'][];
+      evidence: components['schemas']['EvidenceResponse'][];
+      history: components['schemas']['ApplicationEventResponse'][];
     };
     StatementDto: {
       /** @description the setting's statement for a judged criterion */
@@ -1719,9 +2911,433 @@ export interface components {
       decision: 'approved' | 'rejected';
       criteria: components['schemas']['CriterionVerdictDto'][];
     };
+    DecisionResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      decidedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      id: string;
+      settingId: string;
+      settingName: string | null;
+      /** @enum {string} */
+      state: 'rejected' | 'draft' | 'submitted' | 'under_review' | 'information_requested' | 'approved' | 'withdrawn';
+      /** @enum {string} */
+      kind: 'new' | 'renewal';
+      /** @description Rises with every step: two reviewers deciding at once get a conflict, not two decisions. */
+      version: number;
+      /** @description The award this application renews (kind renewal). */
+      renewsAwardId: string | null;
+      reviewer: components['schemas']['UserRefResponse'] | null;
+      /** @description The steps the application's state allows next (whoever may take them). */
+      nextSteps: ('edit' | 'submit' | 'start-review' | 'recommend' | 'request-information' | 'approve' | 'reject' | 'withdraw')[];
+      /** @description Every criterion of the Stamp of Approval, once each. */
+      criteria: components['schemas']['ApplicationCriterionResponse'][];
+      evidence: components['schemas']['EvidenceResponse'][];
+      history: components['schemas']['ApplicationEventResponse'][];
+      /** @description The award an approval made; null for a rejection. */
+      awardId: string | null;
+    };
+    ApplicationSummaryResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      decidedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      id: string;
+      settingId: string;
+      /** @enum {string} */
+      kind: 'new' | 'renewal';
+      /** @enum {string} */
+      state: 'rejected' | 'draft' | 'submitted' | 'under_review' | 'information_requested' | 'approved' | 'withdrawn';
+    };
+    AwardRenewalResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      awardedOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      expiresOn: string;
+    };
+    FailingCriterionResponse: {
+      /** @example SA-OFSTED */
+      id: string;
+      explanation: string;
+    };
+    AwardAtRiskResponse: {
+      /**
+       * Format: date
+       * @description The first day of the current run of failing criteria.
+       * @example 2026-04-01
+       */
+      since: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      mustPutRightBy: string;
+      overdue: boolean;
+      failing: components['schemas']['FailingCriterionResponse'][];
+    };
+    AwardStatusResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      asOf: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      awardedOn: string | null;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      startsOn: string | null;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      expiresOn: string | null;
+      settingId: string;
+      /** @description The version of the rule thresholds the at-risk check used. */
+      parameterVersion: number;
+      /** @enum {string} */
+      state: 'active' | 'none' | 'at_risk' | 'expired';
+      awardId: string | null;
+      /** @description An approved renewal that starts when this award ends. */
+      renewal: components['schemas']['AwardRenewalResponse'] | null;
+      /** @description While at risk: since when, what fails, and the day by which it must be put right. */
+      atRisk: components['schemas']['AwardAtRiskResponse'] | null;
+    };
+    QueueReviewerResponse: {
+      id: string;
+      name: string | null;
+    };
+    ReviewQueueItemResponse: {
+      /** @enum {string} */
+      kind: 'new' | 'renewal';
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'under_review' | 'information_requested' | 'approved' | 'rejected' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      submittedAt: string;
+      id: string;
+      settingId: string;
+      settingName?: string;
+      /** @description Days since submission, in the NPA's time zone. */
+      daysWaiting: number;
+      reviewer: components['schemas']['QueueReviewerResponse'] | null;
+    };
+    ReviewQueueResponse: {
+      items: components['schemas']['ReviewQueueItemResponse'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ApprovedSettingResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      awardedOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      expiresOn: string;
+      name: string;
+      /** @example nursery */
+      kind: string;
+      localArea: string | null;
+    };
+    ApprovedSettingsResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      asOf: string;
+      items: components['schemas']['ApprovedSettingResponse'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ApprovedSettingCheckResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      awardedOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      expiresOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      asOf: string;
+      /** @description Always true: a setting without an award today answers 404, as an unknown URN does. */
+      approved: boolean;
+      name: string;
+      /** @example nursery */
+      kind: string;
+      localArea: string | null;
+    };
+    ReminderSubjectResponse: {
+      /** @example setting */
+      kind: string;
+      id: string;
+    };
+    ReminderOrganisationResponse: {
+      /** @enum {string} */
+      kind: 'service' | 'setting';
+      id: string | null;
+    };
+    ReminderResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      dueOn: string;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      sentAt: string | null;
+      /**
+       * @description pending is due and not yet sent; then its email's state.
+       * @enum {string}
+       */
+      state: 'pending' | 'sent' | 'suppressed' | 'failed' | 'unknown';
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      recordedAt: string;
+      id: string;
+      /** @example return-due-soon */
+      kind: string;
+      /** @description The email addresses it goes to. */
+      recipients: string[];
+      /** @description Why it failed, is unknown or was suppressed. */
+      reason: string | null;
+      subject: components['schemas']['ReminderSubjectResponse'];
+      organisation: components['schemas']['ReminderOrganisationResponse'] | null;
+      /** @description The email made for it, once the worker has composed it. */
+      letterId: string | null;
+    };
+    RemindersPageResponse: {
+      /**
+       * @description How many reminders are in each state, across the register.
+       * @example {
+       *       "pending": 3,
+       *       "sent": 120
+       *     }
+       */
+      counts: {
+        [key: string]: number;
+      };
+      items: components['schemas']['ReminderResponse'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     SweepDto: {
       /** @description the day to sweep as of (default today) */
       asOf?: string;
+    };
+    SweepSummaryResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      asOf: string;
+      /**
+       * @description New reminders by kind.
+       * @example {
+       *       "return-due-soon": 2
+       *     }
+       */
+      newByKind: {
+        [key: string]: number;
+      };
+      /** @description Services evaluated. */
+      services: number;
+      /** @description Settings evaluated. */
+      settings: number;
+      nonCompliant: number;
+      /** @description Services whose compliance status changed. */
+      statusChanges: number;
+      remindersDue: number;
+      /** @description Due reminders not recorded before (the others were found by an earlier sweep). */
+      remindersNew: number;
+      /** @description New reminders with nobody to send them to. */
+      unreachable: number;
+    };
+    ReturnYearSettingsResponse: {
+      /**
+       * @description As the NPA writes it.
+       * @example 2025/26
+       */
+      label: string;
+      /**
+       * @description For paths and file names.
+       * @example 2025-26
+       */
+      slug: string;
+      /**
+       * Format: date
+       * @example 2025-04-01
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      endsOn: string;
+      /**
+       * Format: date
+       * @description The first day a return for the year can be filed: the day after it ends.
+       * @example 2026-04-01
+       */
+      opensOn: string;
+      /**
+       * Format: date
+       * @description The day returns are due (the NPA sets it; by default 90 days after the year ends).
+       * @example 2026-04-01
+       */
+      dueOn: string;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      closedAt: string | null;
+      /** @description A closed year's returns can no longer be filed or corrected. */
+      closed: boolean;
+      /** @example 2025 */
+      startYear: number;
+    };
+    ReturnFiguresResponse: {
+      referralsAccepted: number;
+      childrenSupported: number;
+      /** @description Children waiting at the end of the year. */
+      waitingList: number;
+      /** @enum {string} */
+      ageRange: '0-3' | '0-4' | '0-5';
+      /** @enum {string} */
+      fundingSource: 'local_authority' | 'charity' | 'independent';
+      /** @description Whether the budget was cut in the last 12 months. */
+      budgetCut: boolean;
+      /** @description Full-time equivalent team size, at most two decimal places. */
+      teamFte: number;
+      /** @description Whole pounds a year. */
+      annualCost: number;
+    };
+    ReportingYearResponse: {
+      /**
+       * @description As the NPA writes it.
+       * @example 2025/26
+       */
+      label: string;
+      /**
+       * @description For paths and file names.
+       * @example 2025-26
+       */
+      slug: string;
+      /**
+       * Format: date
+       * @example 2025-04-01
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      endsOn: string;
+      /**
+       * Format: date
+       * @description The first day a return for the year can be filed: the day after it ends.
+       * @example 2026-04-01
+       */
+      opensOn: string;
+      /** @example 2025 */
+      startYear: number;
+    };
+    LastYearReturnResponse: {
+      year: components['schemas']['ReportingYearResponse'];
+      figures: components['schemas']['ReturnFiguresResponse'];
+    };
+    ReturnRevisionResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      filedAt: string;
+      revision: number;
+      filedByName: string;
+      figures: components['schemas']['ReturnFiguresResponse'];
+    };
+    ReturnResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      filedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      updatedAt: string | null;
+      serviceId: string;
+      serviceName: string;
+      year: components['schemas']['ReturnYearSettingsResponse'];
+      /** @enum {string} */
+      state: 'missing' | 'overdue' | 'not_open' | 'due' | 'filed' | 'filed_late';
+      /** @description False once the year is closed, before it has ended, or for a service registered after it. */
+      canFile: boolean;
+      /** @description When it cannot be filed, why, in the words a filing would be refused with. */
+      blockedBecause: string | null;
+      /** @description null until filed. */
+      figures: components['schemas']['ReturnFiguresResponse'] | null;
+      revision: number;
+      /** @description Last year's return, to compare with. */
+      lastYear: components['schemas']['LastYearReturnResponse'] | null;
+      /** @description Every filing and correction, latest first. */
+      history: components['schemas']['ReturnRevisionResponse'][];
     };
     FileReturnDto: {
       referralsAccepted: number;
@@ -1739,9 +3355,260 @@ export interface components {
       /** @description whole pounds a year */
       annualCost: number;
     };
+    FilingCountsResponse: {
+      /** @description Services expected to file (registered by the end of the year). */
+      expected: number;
+      /** @description Returns in, late ones included. */
+      filed: number;
+      filedLate: number;
+      notFiled: number;
+    };
+    ReturnYearResponse: {
+      /**
+       * @description As the NPA writes it.
+       * @example 2025/26
+       */
+      label: string;
+      /**
+       * @description For paths and file names.
+       * @example 2025-26
+       */
+      slug: string;
+      /**
+       * Format: date
+       * @example 2025-04-01
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      endsOn: string;
+      /**
+       * Format: date
+       * @description The first day a return for the year can be filed: the day after it ends.
+       * @example 2026-04-01
+       */
+      opensOn: string;
+      /**
+       * Format: date
+       * @description The day returns are due (the NPA sets it; by default 90 days after the year ends).
+       * @example 2026-04-01
+       */
+      dueOn: string;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      closedAt: string | null;
+      /** @description A closed year's returns can no longer be filed or corrected. */
+      closed: boolean;
+      /** @example 2025 */
+      startYear: number;
+      counts: components['schemas']['FilingCountsResponse'];
+    };
+    FilingLineResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      filedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      updatedAt: string | null;
+      serviceId: string;
+      serviceName: string;
+      registrationNumber: string;
+      localAuthority: string;
+      region: string;
+      /** @enum {string} */
+      state: 'missing' | 'overdue' | 'not_open' | 'due' | 'filed' | 'filed_late';
+      /** @description 0 before the first filing; each correction adds one. */
+      revision: number;
+    };
+    FilingStatusResponse: {
+      year: components['schemas']['ReturnYearSettingsResponse'];
+      /** @description Over every service expected to file, whatever the filter. */
+      counts: components['schemas']['FilingCountsResponse'];
+      /** @description The services the query selects. */
+      services: components['schemas']['FilingLineResponse'][];
+    };
     UpdateReturnYearDto: {
       /** @description the date returns are due */
       dueOn: string;
+    };
+    SnapshotServiceResponse: {
+      id: string;
+      name: string;
+    };
+    RegionLineResponse: {
+      region: string;
+      authorities: number;
+      authoritiesCovered: number;
+      services: number;
+    };
+    ShareResponse: {
+      count: number;
+      of: number;
+      /** @description Whole per cent; null when there is nothing to take a share of. */
+      percent: number | null;
+    };
+    FundingSharesResponse: {
+      local_authority: components['schemas']['ShareResponse'];
+      charity: components['schemas']['ShareResponse'];
+      independent: components['schemas']['ShareResponse'];
+    };
+    AgeRangeSharesResponse: {
+      '0-3': components['schemas']['ShareResponse'];
+      '0-4': components['schemas']['ShareResponse'];
+      '0-5': components['schemas']['ShareResponse'];
+    };
+    PreviousYearFiguresResponse: {
+      year: components['schemas']['ReportingYearResponse'];
+      provisional: boolean;
+      registeredServices: number;
+      returnsFiled: number;
+      returnsMissing: number;
+      authoritiesCovered: components['schemas']['ShareResponse'];
+      withWaitingList: components['schemas']['ShareResponse'];
+      childrenWaiting: number;
+      /** @description Services by main funding source. */
+      funding: components['schemas']['FundingSharesResponse'];
+      withBudgetCut: components['schemas']['ShareResponse'];
+      referralsAccepted: number;
+      childrenSupported: number;
+      /** @description Services by age range served. */
+      ageRanges: components['schemas']['AgeRangeSharesResponse'];
+      /** @description Pounds; null when no return is in. */
+      averageCostPerService: number | null;
+      /** @description Pounds; null when no return is in. */
+      costPerChild: number | null;
+      averageTeamFte: number | null;
+    };
+    FigureChangeResponse: {
+      previous: number | null;
+      current: number | null;
+      /** @description current - previous. */
+      difference: number | null;
+      /** @description Whole per cent of the previous figure. */
+      percent: number | null;
+    };
+    FigureChangesResponse: {
+      registeredServices: components['schemas']['FigureChangeResponse'];
+      referralsAccepted: components['schemas']['FigureChangeResponse'];
+      childrenSupported: components['schemas']['FigureChangeResponse'];
+      costPerChild: components['schemas']['FigureChangeResponse'];
+      averageCostPerService: components['schemas']['FigureChangeResponse'];
+      averageTeamFte: components['schemas']['FigureChangeResponse'];
+    };
+    SnapshotLineResponse: {
+      /** @example funding.charity */
+      key: string;
+      label: string;
+      /** @description As printed: "32%", "14,000", "£2,400", "4.5 FTE". */
+      value: string;
+      /** @description The plain number behind the value, for the CSV; null when there is none. */
+      number: number | null;
+      /** @description For shares: "101 of 317 local authorities". */
+      detail?: string;
+      share?: components['schemas']['ShareResponse'];
+      previous?: string;
+      change?: string;
+    };
+    SnapshotResponse: {
+      year: components['schemas']['ReportingYearResponse'];
+      /** @description True while the year is open: returns may still arrive or change. */
+      provisional: boolean;
+      /** @description Services whose return is missing. */
+      missing: components['schemas']['SnapshotServiceResponse'][];
+      regions: components['schemas']['RegionLineResponse'][];
+      regionsWithoutService: string[];
+      /** @description Services whose local authority is not in the reference table: the office should correct them. */
+      unmatched: components['schemas']['SnapshotServiceResponse'][];
+      /** @description Services that filed both years and accepted significantly more referrals. */
+      referralsRoseSignificantly: components['schemas']['ShareResponse'];
+      previous: components['schemas']['PreviousYearFiguresResponse'] | null;
+      changes: components['schemas']['FigureChangesResponse'];
+      lines: components['schemas']['SnapshotLineResponse'][];
+      registeredServices: number;
+      returnsFiled: number;
+      returnsMissing: number;
+      authoritiesCovered: components['schemas']['ShareResponse'];
+      withWaitingList: components['schemas']['ShareResponse'];
+      childrenWaiting: number;
+      /** @description Services by main funding source. */
+      funding: components['schemas']['FundingSharesResponse'];
+      withBudgetCut: components['schemas']['ShareResponse'];
+      referralsAccepted: number;
+      childrenSupported: number;
+      /** @description Services by age range served. */
+      ageRanges: components['schemas']['AgeRangeSharesResponse'];
+      /** @description Pounds; null when no return is in. */
+      averageCostPerService: number | null;
+      /** @description Pounds; null when no return is in. */
+      costPerChild: number | null;
+      averageTeamFte: number | null;
+    };
+    SnapshotReportRequestedResponse: {
+      id: string;
+      /** @description The PDF's letter: /letters/{letterId}.pdf once the worker has composed it. */
+      letterId: string;
+      provisional: boolean;
+    };
+    SnapshotReportResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      createdAt: string;
+      id: string;
+      provisional: boolean;
+      createdByName: string | null;
+      letterId: string | null;
+      /** @description Whether the worker has composed the PDF. */
+      ready: boolean;
+      /** @example /letters/3f1c0f8e-8a57-4a39-9a53-0c3b2f7f6c11.pdf */
+      pdf: string | null;
+    };
+    LocalAuthorityResponse: {
+      /**
+       * @description The ONS code.
+       * @example E06000065
+       */
+      code: string;
+      /** @enum {string} */
+      region:
+        | 'North East'
+        | 'North West'
+        | 'Yorkshire and The Humber'
+        | 'East Midlands'
+        | 'West Midlands'
+        | 'East of England'
+        | 'London'
+        | 'South East'
+        | 'South West';
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      startedOn: string | null;
+      /**
+       * Format: date
+       * @description The last day it existed (it merged or was abolished).
+       * @example 2026-04-01
+       */
+      endedOn: string | null;
+      name: string;
+      /** @example unitary */
+      kind: string;
+    };
+    LocalAuthoritiesResponse: {
+      items: components['schemas']['LocalAuthorityResponse'][];
+      total: number;
+      /** @description Those that have not ended. */
+      current: number;
     };
     CreateLocalAuthorityDto: {
       /** @example E06000065 */
@@ -1775,7 +3642,40 @@ export interface components {
         | 'South East'
         | 'South West';
       /** @description the last day it existed (it merged or was abolished); null to undo */
-      endedOn?: Record<string, never>;
+      endedOn?: Record<string, never> | null;
+    };
+    ProblemDetail: {
+      /**
+       * @description The field at fault, dotted for a nested one.
+       * @example email
+       */
+      field: string;
+      /**
+       * @description What is wrong with it, for a person.
+       * @example must be an email
+       */
+      problem: string;
+    };
+    ErrorBody: {
+      /**
+       * @description The HTTP status again.
+       * @example 400
+       */
+      statusCode: number;
+      /**
+       * @description The status's short name.
+       * @example Bad Request
+       */
+      error: string;
+      /**
+       * @description What is wrong, for a person.
+       * @example The request has invalid fields.
+       */
+      message: string;
+      /** @description For invalid input: one line per field at fault. */
+      details?: components['schemas']['ProblemDetail'][];
+      /** @description Only on a 500: the reference under which the failure was logged. */
+      correlationId?: string;
     };
   };
   responses: never;
@@ -1786,9 +3686,48 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_check: {
+  checkHealth: {
     parameters: {
       query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Both answer. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+      /** @description The database or Redis does not answer. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+    };
+  };
+  listAuditEntries: {
+    parameters: {
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        entity?: string;
+        id?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1799,28 +3738,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
       };
-    };
-  };
-  AuditController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SystemController_request: {
+  requestHeartbeat: {
     parameters: {
       query?: never;
       header?: never;
@@ -1837,11 +3801,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SystemController_get: {
+  getHeartbeat: {
     parameters: {
       query?: never;
       header?: never;
@@ -1856,11 +3862,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  AuthController_login: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -1877,11 +3912,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  AuthController_me: {
+  getCurrentUser: {
     parameters: {
       query?: never;
       header?: never;
@@ -1894,11 +3962,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CurrentUserResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  AuthController_changePassword: {
+  changePassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -1915,11 +4003,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  AuthController_setupTotp: {
+  setupTotp: {
     parameters: {
       query?: never;
       header?: never;
@@ -1932,11 +4071,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpSetupResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  AuthController_confirmTotp: {
+  confirmTotp: {
     parameters: {
       query?: never;
       header?: never;
@@ -1953,13 +4152,83 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpConfirmedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_list: {
+  listUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        /** @description Only users of this role. */
+        role?: 'npa_admin' | 'npa_reviewer' | 'service_manager' | 'setting_contact' | 'trainer';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1970,11 +4239,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_create: {
+  createUser: {
     parameters: {
       query?: never;
       header?: never;
@@ -1991,11 +4302,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_get: {
+  getUser: {
     parameters: {
       query?: never;
       header?: never;
@@ -2010,11 +4372,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_update: {
+  updateUser: {
     parameters: {
       query?: never;
       header?: never;
@@ -2033,11 +4424,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_disableTotp: {
+  disableTotp: {
     parameters: {
       query?: never;
       header?: never;
@@ -2052,11 +4494,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  UsersController_liftSignInLock: {
+  liftSignInLock: {
     parameters: {
       query?: never;
       header?: never;
@@ -2071,13 +4573,74 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInLockLifted'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_list: {
+  listServices: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        region?: string;
+        q?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2088,11 +4651,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServicePage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_register: {
+  registerService: {
     parameters: {
       query?: never;
       header?: never;
@@ -2109,11 +4714,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_get: {
+  getService: {
     parameters: {
       query?: never;
       header?: never;
@@ -2128,11 +4775,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_update: {
+  updateService: {
     parameters: {
       query?: never;
       header?: never;
@@ -2151,15 +4827,74 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_listTeam: {
+  listTeam: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description only members active on this date */
         asOf?: string;
+        role?: 'manager' | 'practitioner' | 'supervisor';
       };
       header?: never;
       path: {
@@ -2173,11 +4908,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_addTeamMember: {
+  addTeamMember: {
     parameters: {
       query?: never;
       header?: never;
@@ -2196,11 +4982,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamMemberResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_updateTeamMember: {
+  updateTeamMember: {
     parameters: {
       query?: never;
       header?: never;
@@ -2220,13 +5066,74 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamMemberResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_listNetworking: {
+  listNetworkingAttendance: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2239,11 +5146,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkingAttendancePage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ServicesController_recordNetworking: {
+  recordNetworkingAttendance: {
     parameters: {
       query?: never;
       header?: never;
@@ -2262,13 +5220,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkingAttendanceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_list: {
+  listPeople: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description part of a name or email */
         q?: string;
       };
@@ -2282,11 +5298,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_create: {
+  createPerson: {
     parameters: {
       query?: never;
       header?: never;
@@ -2303,11 +5361,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_get: {
+  getPerson: {
     parameters: {
       query?: never;
       header?: never;
@@ -2322,11 +5431,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonDetailResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_update: {
+  updatePerson: {
     parameters: {
       query?: never;
       header?: never;
@@ -2345,11 +5483,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_listMemberships: {
+  listMemberships: {
     parameters: {
       query?: never;
       header?: never;
@@ -2364,11 +5562,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MembershipResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_addMembership: {
+  addMembership: {
     parameters: {
       query?: never;
       header?: never;
@@ -2387,11 +5614,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MembershipResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_endMembership: {
+  endMembership: {
     parameters: {
       query?: never;
       header?: never;
@@ -2411,11 +5698,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MembershipResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_listQualifications: {
+  listQualifications: {
     parameters: {
       query?: never;
       header?: never;
@@ -2430,11 +5768,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QualificationResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_addQualification: {
+  addQualification: {
     parameters: {
       query?: never;
       header?: never;
@@ -2453,11 +5820,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QualificationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  PeopleController_recordInduction: {
+  recordInduction: {
     parameters: {
       query?: never;
       header?: never;
@@ -2476,13 +5894,74 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InductionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_list: {
+  listSettings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        kind?: 'nursery' | 'childminder' | 'preschool';
+        q?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2493,11 +5972,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_create: {
+  createSetting: {
     parameters: {
       query?: never;
       header?: never;
@@ -2514,11 +6035,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_get: {
+  getSetting: {
     parameters: {
       query?: never;
       header?: never;
@@ -2533,11 +6105,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_update: {
+  updateSetting: {
     parameters: {
       query?: never;
       header?: never;
@@ -2556,11 +6157,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_listInspections: {
+  listInspections: {
     parameters: {
       query?: never;
       header?: never;
@@ -2575,11 +6227,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InspectionResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_recordInspection: {
+  recordInspection: {
     parameters: {
       query?: never;
       header?: never;
@@ -2594,15 +6275,213 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description A setting contact's proposal, waiting for NPA staff. */
+      202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InspectionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_listStaff: {
+  confirmInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rejectInspection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectInspectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listStaffCountChanges: {
     parameters: {
       query?: never;
       header?: never;
@@ -2617,11 +6496,119 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffCountChangeResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_addStaff: {
+  listStaff: {
+    parameters: {
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingStaffPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  addStaff: {
     parameters: {
       query?: never;
       header?: never;
@@ -2640,11 +6627,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingStaffResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsController_endStaff: {
+  endStaff: {
     parameters: {
       query?: never;
       header?: never;
@@ -2664,13 +6711,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingStaffResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  TrainersController_list: {
+  listTrainers: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description true: accredited today; false: not accredited today */
         current?: 'true' | 'false';
       };
@@ -2684,11 +6789,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainerPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  TrainersController_create: {
+  createTrainer: {
     parameters: {
       query?: never;
       header?: never;
@@ -2705,11 +6852,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainerView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  TrainersController_addAccreditation: {
+  addAccreditation: {
     parameters: {
       query?: never;
       header?: never;
@@ -2728,11 +6926,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccreditationView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  TrainersController_linkAccount: {
+  linkTrainerAccount: {
     parameters: {
       query?: never;
       header?: never;
@@ -2751,11 +7009,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainerView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  TrainersController_get: {
+  getTrainer: {
     parameters: {
       query?: never;
       header?: never;
@@ -2770,13 +7088,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainerView'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_list: {
+  listWorkshops: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description Workshops still running on or after this day */
         from?: components['schemas']['Object'];
         /** @description Workshops begun on or before this day */
@@ -2792,11 +7146,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_create: {
+  createWorkshop: {
     parameters: {
       query?: never;
       header?: never;
@@ -2813,11 +7209,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_get: {
+  getWorkshop: {
     parameters: {
       query?: never;
       header?: never;
@@ -2832,11 +7270,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopDetailView'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_confirm: {
+  confirmWorkshop: {
     parameters: {
       query?: never;
       header?: never;
@@ -2851,11 +7318,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkshopView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_addAttendee: {
+  addAttendee: {
     parameters: {
       query?: never;
       header?: never;
@@ -2874,11 +7401,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttendeeView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_outcomeHistory: {
+  listOutcomes: {
     parameters: {
       query?: never;
       header?: never;
@@ -2893,11 +7480,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutcomeView'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  WorkshopsController_recordOutcome: {
+  recordOutcome: {
     parameters: {
       query?: never;
       header?: never;
@@ -2916,11 +7532,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutcomeView'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  CertificatesController_verify: {
+  verifyCertificate: {
     parameters: {
       query?: never;
       header?: never;
@@ -2935,13 +7611,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CertificateView'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SupervisionController_list: {
+  listSupervisionSessions: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2954,11 +7660,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupervisionSessionPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SupervisionController_record: {
+  recordSupervisionSession: {
     parameters: {
       query?: never;
       header?: never;
@@ -2977,13 +7734,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupervisionSessionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ImportsController_import: {
+  importRegisterCsv: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: check every row and answer what a real run would do, changing nothing. */
+        dryRun?: 'false' | 'true';
+      };
       header?: never;
       path: {
         kind: string;
@@ -2996,34 +7807,151 @@ export interface operations {
       };
     };
     responses: {
+      /** @description a dry run (?dryRun=true): every row checked, nothing changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportCheckResponse'];
+        };
+      };
+      /** @description every row was fine and all were imported */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportResultResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The body is not CSV text. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 415,
+           *       "error": "Unsupported Media Type",
+           *       "message": "Send the CSV file itself as the body, with Content-Type: text/csv."
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ExportsController_download: {
+  downloadRegisterCsv: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        file: string;
+        /** @description the kind of register, as a CSV file name */
+        file: 'people.csv' | 'team.csv' | 'memberships.csv' | 'workshop-completions.csv' | 'settings.csv' | 'supervision.csv';
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description the CSV file, header first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_service: {
+  getServiceCompliance: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when absent */
@@ -3041,11 +7969,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceComplianceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_serviceHistory: {
+  listServiceComplianceHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -3060,11 +8039,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplianceHistoryEntry'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_whatIf: {
+  previewServiceCompliance: {
     parameters: {
       query?: never;
       header?: never;
@@ -3083,11 +8091,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WhatIfResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_setting: {
+  getSettingCompliance: {
     parameters: {
       query?: {
         /** @description YYYY-MM-DD; today when absent */
@@ -3105,15 +8164,76 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingComplianceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_overview: {
+  listCompliance: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description only services failing this rule, e.g. SR-SUPERVISION */
         rule?: string;
+        asOf?: string;
+        status?: 'compliant' | 'non_compliant';
+        region?: string;
       };
       header?: never;
       path?: never;
@@ -3125,11 +8245,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplianceOverviewResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_forService: {
+  listServiceLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -3144,11 +8306,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterSummaryResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_requestLetter: {
+  requestComplianceLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -3163,11 +8354,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplianceLetterRequested'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_snapshot: {
+  recordComplianceSnapshots: {
     parameters: {
       query?: never;
       header?: never;
@@ -3184,11 +8426,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotRunResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_parametersNow: {
+  getRuleParameters: {
     parameters: {
       query?: never;
       header?: never;
@@ -3201,28 +8485,96 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RuleParametersResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ComplianceController_updateParameters: {
+  updateRuleParameters: {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: number;
+        };
+      };
+    };
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RuleParametersUpdated'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_forSetting: {
+  listSettingLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -3237,11 +8589,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterSummaryResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_forPerson: {
+  listPersonLetters: {
     parameters: {
       query?: never;
       header?: never;
@@ -3256,11 +8637,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterSummaryResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_pdf: {
+  getLetterPdf: {
     parameters: {
       query?: never;
       header?: never;
@@ -3271,15 +8681,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the letter as printed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_html: {
+  getLetterHtml: {
     parameters: {
       query?: never;
       header?: never;
@@ -3290,17 +8730,54 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the letter as an HTML page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_deliveries: {
+  listMailDeliveries: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         state?: 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'suppressed';
       };
       header?: never;
@@ -3313,11 +8790,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MailDeliveriesResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_verify: {
+  verifyLetter: {
     parameters: {
       query?: never;
       header?: never;
@@ -3328,15 +8847,36 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Says what the letter is, for whom, when, and whether it still stands; an unknown or malformed code is 404. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterVerificationResponse'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_listTemplates: {
+  listLetterTemplates: {
     parameters: {
       query?: never;
       header?: never;
@@ -3349,11 +8889,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterTemplateSummaryResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_templateHistory: {
+  listLetterTemplateVersions: {
     parameters: {
       query?: never;
       header?: never;
@@ -3368,11 +8928,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterTemplateVersionResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_preview: {
+  previewLetterTemplate: {
     parameters: {
       query?: never;
       header?: never;
@@ -3387,15 +8976,70 @@ export interface operations {
       };
     };
     responses: {
+      /**
+       * @description A template prints data with double braces only and uses only the letters' helpers and partials; one that does
+       *     not, or does not compile, is 400.
+       */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LetterPreviewResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LettersController_publish: {
+  publishLetterTemplate: {
     parameters: {
       query?: never;
       header?: never;
@@ -3410,7 +9054,141 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Letters already made keep the version they were made with. The same checks as the preview apply. */
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedLetterTemplateResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendDeliveryDto'];
+      };
+    };
+    responses: {
+      /** @description queued: it goes once, to the recipients shown */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResentDelivery'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description MAIL_DELIVERY.NOT_RESENDABLE: the email is pending, being sent, sent or suppressed (a second click) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3418,7 +9196,7 @@ export interface operations {
       };
     };
   };
-  ApplicationsController_get: {
+  getApplication: {
     parameters: {
       query?: never;
       header?: never;
@@ -3429,15 +9207,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /**
+       * @description Open applications show the register's computed criteria as they are today; closed ones as they were when
+       *     submitted or decided. Reviewers' recommendations and user ids are shown to NPA staff only.
+       */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_saveStatement: {
+  saveCriterionStatement: {
     parameters: {
       query?: never;
       header?: never;
@@ -3457,11 +9268,151 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_recommend: {
+  confirmCarriedOverStatement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        criterionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recommendCriterionOutcome: {
     parameters: {
       query?: never;
       header?: never;
@@ -3481,11 +9432,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_listEvidence: {
+  listApplicationEvidence: {
     parameters: {
       query?: never;
       header?: never;
@@ -3500,11 +9511,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_upload: {
+  uploadEvidence: {
     parameters: {
       query?: never;
       header?: never;
@@ -3513,17 +9553,108 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description the evidence file: PDF, PNG, JPEG or DOCX, 10 MB at most
+           */
+          file: string;
+          /**
+           * @description the one judged criterion the file supports; without it, the file supports them all
+           * @example SA-PRINCIPLES
+           */
+          criterionId?: string;
+        };
+      };
+    };
     responses: {
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "The file is larger than 10 MB; evidence files may be 10 MB at most."
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_download: {
+  downloadEvidence: {
     parameters: {
       query?: never;
       header?: never;
@@ -3535,15 +9666,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file as uploaded */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_removeEvidence: {
+  removeEvidence: {
     parameters: {
       query?: never;
       header?: never;
@@ -3555,15 +9719,74 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file is removed */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  ApplicationsController_submit: {
+  submitApplication: {
     parameters: {
       query?: never;
       header?: never;
@@ -3582,11 +9805,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_startReview: {
+  startApplicationReview: {
     parameters: {
       query?: never;
       header?: never;
@@ -3601,11 +9884,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_requestInformation: {
+  requestApplicationInformation: {
     parameters: {
       query?: never;
       header?: never;
@@ -3624,11 +9967,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_withdraw: {
+  withdrawApplication: {
     parameters: {
       query?: never;
       header?: never;
@@ -3647,11 +10050,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ApplicationsController_decide: {
+  decideApplication: {
     parameters: {
       query?: never;
       header?: never;
@@ -3670,11 +10133,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DecisionResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_list: {
+  listSettingApplications: {
     parameters: {
       query?: never;
       header?: never;
@@ -3689,11 +10212,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationSummaryResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_open: {
+  openApplication: {
     parameters: {
       query?: never;
       header?: never;
@@ -3708,11 +10260,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_award: {
+  getSettingAward: {
     parameters: {
       query?: {
         /** @description the award as it stood on this day (default today) */
@@ -3730,13 +10342,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AwardStatusResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_reviewQueue: {
+  listReviewQueue: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3747,13 +10418,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewQueueResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_approvedSettings: {
+  listApprovedSettings: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description part of a name, local area or Ofsted URN */
         q?: string;
       };
@@ -3767,11 +10487,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApprovedSettingsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SettingsApprovalController_checkSetting: {
+  checkApprovedSetting: {
     parameters: {
       query?: never;
       header?: never;
@@ -3782,15 +10535,36 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A setting without an award today answers 404 exactly as an unknown URN does. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApprovedSettingCheckResponse'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Too many requests from this address; the limit resets after its window. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  RemindersController_forService: {
+  listServiceReminders: {
     parameters: {
       query?: never;
       header?: never;
@@ -3805,11 +10579,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReminderResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  RemindersController_forSetting: {
+  listSettingReminders: {
     parameters: {
       query?: never;
       header?: never;
@@ -3824,13 +10627,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReminderResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  RemindersController_list: {
+  listReminders: {
     parameters: {
       query?: {
+        /** @description The page, from 1. */
+        page?: number;
+        /** @description Items per page. */
+        pageSize?: number;
+        /** @description The field to sort by; each list names the ones it takes. */
+        sort?: string;
+        order?: 'asc' | 'desc';
         /** @description pending is due and not yet sent */
         state?: 'pending' | 'sent' | 'suppressed' | 'failed' | 'unknown';
         kind?: string;
@@ -3845,11 +10684,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RemindersPageResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  RemindersController_run: {
+  runSweep: {
     parameters: {
       query?: never;
       header?: never;
@@ -3862,15 +10743,61 @@ export interface operations {
       };
     };
     responses: {
+      /**
+       * @description Evaluates every service and setting, records status changes and the reminders due; the worker sends what it finds.
+       *     A reminder is recorded once, so sweeping again finds nothing new.
+       */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SweepSummaryResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnsController_list: {
+  listServiceReturns: {
     parameters: {
       query?: never;
       header?: never;
@@ -3885,16 +10812,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnsController_get: {
+  getServiceReturn: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
       };
       cookie?: never;
     };
@@ -3904,16 +10862,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnsController_file: {
+  fileServiceReturn: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
       };
       cookie?: never;
     };
@@ -3927,11 +10925,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnYearsController_list: {
+  listReturnYears: {
     parameters: {
       query?: never;
       header?: never;
@@ -3944,20 +10989,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnYearResponse'][];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnYearsController_status: {
+  getReturnYearFilingStatus: {
     parameters: {
       query?: {
         /** @description only services whose return is in this state */
         state?: 'not_open' | 'due' | 'overdue' | 'missing' | 'filed' | 'filed_late';
         /** @description only services that have not filed (due, overdue or missing) */
-        notFiled?: string;
+        notFiled?: 'false' | 'true';
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -3966,15 +11034,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FilingStatusResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnYearsController_update: {
+  setReturnYearDueDate: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -3987,15 +11096,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnYearSettingsResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnYearsController_close: {
+  closeReturnYear: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4004,15 +11154,65 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnYearSettingsResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  ReturnYearsController_reopen: {
+  reopenReturnYear: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4021,15 +11221,65 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReturnYearSettingsResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SnapshotsController_get: {
+  getSnapshot: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4038,15 +11288,133 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SnapshotsController_csv: {
+  downloadSnapshotCsv: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the CSV file, header first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listSnapshotReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4055,32 +11423,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotReportResponse'][];
+        };
       };
-    };
-  };
-  SnapshotsController_reports: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  SnapshotsController_report: {
+  requestSnapshotReport: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description the reporting year (1 April to 31 March), written 2025-26 or 2025 */
+        year: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4089,13 +11481,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotReportRequestedResponse'];
+        };
+      };
+      /** @description Invalid input: a year that cannot be read, or (for a write) invalid fields; `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LocalAuthoritiesController_list: {
+  listLocalAuthorities: {
     parameters: {
-      query?: never;
+      query?: {
+        q?: string;
+        region?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4106,11 +11548,53 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LocalAuthoritiesResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LocalAuthoritiesController_create: {
+  addLocalAuthority: {
     parameters: {
       query?: never;
       header?: never;
@@ -4127,11 +11611,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LocalAuthorityResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
-  LocalAuthoritiesController_update: {
+  updateLocalAuthority: {
     parameters: {
       query?: never;
       header?: never;
@@ -4150,7 +11685,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LocalAuthorityResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields included); `details` names each field at fault. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "The request has invalid fields.",
+           *       "details": [
+           *         {
+           *           "field": "name",
+           *           "problem": "is not a field this request accepts"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: no bearer token, or one that has expired or been revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Signed in but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not found, or not yours to see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };

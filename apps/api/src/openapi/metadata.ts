@@ -10,9 +10,14 @@ export default async () => {
     ['../../../../libs/compliance/src/compliance.dto']: await import('../../../../libs/compliance/src/compliance.dto'),
     ['../../../../libs/training/src/workshop.dto']: await import('../../../../libs/training/src/workshop.dto'),
     ['../../../../libs/training/src/trainer.dto']: await import('../../../../libs/training/src/trainer.dto'),
+    ['../../../../libs/letters/src/letters.responses']: await import('../../../../libs/letters/src/letters.responses'),
     ['../../../../libs/compliance/src/compliance.responses']: await import('../../../../libs/compliance/src/compliance.responses'),
     ['../../../../libs/approval/src/approval.dto']: await import('../../../../libs/approval/src/approval.dto'),
+    ['../../../../libs/approval/src/approval.responses']: await import('../../../../libs/approval/src/approval.responses'),
+    ['../../../../libs/returns/src/returns.responses']: await import('../../../../libs/returns/src/returns.responses'),
+    ['../../../../libs/reminders/src/reminders.responses']: await import('../../../../libs/reminders/src/reminders.responses'),
     ['../../../../libs/supervision/src/supervision.responses']: await import('../../../../libs/supervision/src/supervision.responses'),
+    ['../../../../libs/imports/src/imports.responses']: await import('../../../../libs/imports/src/imports.responses'),
     ['../../../../libs/platform/src/system/system.responses']: await import('../../../../libs/platform/src/system/system.responses'),
     ['../../../../libs/training/src/training.responses']: await import('../../../../libs/training/src/training.responses'),
     ['../../../../libs/letters/src/letters.dto']: await import('../../../../libs/letters/src/letters.dto'),
@@ -611,6 +616,97 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/letters/src/letters.responses'),
+          {
+            LetterSummaryResponse: {
+              id: { required: true, type: () => String },
+              kind: { required: true, type: () => String, example: 'award' },
+              title: { required: true, type: () => String },
+              createdAt: { required: true, type: () => String },
+              sentAt: { required: true, type: () => String, nullable: true, description: 'When its email was sent; null until then (or when it is not sent).' },
+              templateVersion: { required: true, type: () => Number, description: "The version of the letter's template it was made with." },
+              verificationCode: { required: true, type: () => String, description: 'The code printed on the letter, checked at /letters/verify/{code}.' },
+              ready: { required: true, type: () => Boolean, description: 'False while the worker is still composing it.' },
+              format: {
+                required: true,
+                description: 'pdf: a signed letter, at /letters/{id}.pdf (and .html); html: an email-only reminder, at /letters/{id}.html only.',
+                enum: ['html', 'pdf'],
+              },
+              delivery: { required: true, type: () => String, nullable: true, description: 'Where its email stands; null before one is made.' },
+            },
+            MailDeliveryResponse: {
+              id: { required: true, type: () => String },
+              letterId: { required: true, type: () => String },
+              letterKind: { required: true, type: () => String },
+              about: { required: true, type: () => String, description: 'Whom or what the letter is about.' },
+              state: { required: true, type: () => String },
+              subject: { required: true, type: () => String, description: "The email's subject line." },
+              recipients: { required: true, type: () => [String], description: 'The addresses it goes to.' },
+              attempts: { required: true, type: () => Number },
+              reason: { required: true, type: () => String, nullable: true, description: 'Why it failed or is unknown or suppressed.' },
+              messageId: { required: true, type: () => String, nullable: true, description: "The SMTP server's message id once accepted." },
+              sentAt: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+            },
+            MailDeliveriesResponse: {
+              items: { required: true, type: () => [t['../../../../libs/letters/src/letters.responses'].MailDeliveryResponse] },
+              page: { required: true, type: () => Number },
+              pageSize: { required: true, type: () => Number },
+              total: { required: true, type: () => Number },
+            },
+            LetterVerificationResponse: {
+              code: { required: true, type: () => String, example: 'NPA-K7QF2-M9XAB' },
+              kind: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              issuedTo: { required: true, type: () => String, description: 'The service, setting or person it was issued to.' },
+              issuedOn: { required: true, type: () => String },
+              stands: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether the letter still stands today (a later letter or an expiry can replace it).',
+              },
+              why: { required: true, type: () => String, description: 'Why it stands or not, in a sentence.' },
+              checkedOn: { required: true, type: () => String },
+            },
+            LetterTemplateSummaryResponse: {
+              kind: { required: true, type: () => String },
+              currentVersion: { required: true, type: () => Number },
+              publishedAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'null while the version shipped with the system has not been written to the table.',
+              },
+            },
+            LetterTemplateVersionResponse: {
+              kind: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              body: { required: true, type: () => String, description: "The letter's body (Handlebars HTML)." },
+              text: { required: true, type: () => String, description: 'The plain-text email (Handlebars).' },
+              note: { required: true, type: () => String, nullable: true },
+              publishedBy: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The admin's user id; null for the version shipped with the system.",
+              },
+              publishedAt: { required: true, type: () => String },
+            },
+            LetterPreviewResponse: {
+              kind: { required: true, type: () => String },
+              templateVersion: { required: true, type: () => Number },
+              subject: { required: true, type: () => String, description: "The email's subject line." },
+              html: { required: true, type: () => String },
+              text: { required: true, type: () => String, description: "The email's plain-text part." },
+            },
+            PublishedLetterTemplateResponse: {
+              kind: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              publishedAt: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('../../../../libs/compliance/src/compliance.responses'),
           {
             RuleResultResponse: {
@@ -752,6 +848,194 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/approval/src/approval.responses'),
+          {
+            UserRefResponse: {
+              id: { required: false, type: () => String, nullable: true, description: "The user's id: shown to NPA staff only." },
+              name: { required: true, type: () => String, nullable: true },
+              role: { required: false, type: () => String, nullable: true },
+            },
+            EvidenceResponse: {
+              id: { required: true, type: () => String },
+              applicationId: { required: true, type: () => String },
+              criterionId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The judged criterion the file was tagged to; null when it supports the application as a whole.',
+              },
+              fileName: { required: true, type: () => String },
+              contentType: { required: true, type: () => String, description: "The type read from the file's content, whatever its name says." },
+              sizeBytes: { required: true, type: () => Number },
+              sha256: { required: true, type: () => String },
+              uploadedAt: { required: true, type: () => String },
+            },
+            RecommendationResponse: { outcome: { required: true, enum: ['pass', 'fail'] }, note: { required: true, type: () => String, nullable: true } },
+            ApplicationCriterionResponse: {
+              id: { required: true, type: () => String, example: 'SA-PRINCIPLES' },
+              kind: {
+                required: true,
+                description: "computed criteria are read from the register; judged ones by a reviewer from the setting's statement and evidence.",
+                enum: ['computed', 'judged'],
+              },
+              level: { required: true, enum: ['essential', 'desirable'] },
+              title: { required: true, type: () => String },
+              outcome: {
+                required: true,
+                nullable: true,
+                description: "The decided outcome, else the register's today for a computed criterion, else null.",
+                enum: ['pass', 'fail', 'not_applicable'],
+              },
+              explanation: { required: true, type: () => String },
+              reason: { required: true, type: () => String, nullable: true, description: "The reviewer's reason, once decided." },
+              statement: { required: true, type: () => String, nullable: true, description: "The setting's statement (judged criteria)." },
+              evidenceIds: { required: true, type: () => [String], description: 'The evidence files shown beside this criterion: those that support it.' },
+              recommendation: {
+                required: true,
+                type: () => t['../../../../libs/approval/src/approval.responses'].RecommendationResponse,
+                nullable: true,
+                description: 'Always null for a setting.',
+              },
+              facts: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                nullable: true,
+                description: "The people, dates and counts the register's evaluation used (computed criteria).",
+              },
+            },
+            ApplicationEventResponse: {
+              at: { required: true, type: () => String },
+              action: { required: true, type: () => String, example: 'submitted' },
+              fromState: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The application's state before the step (null when it was opened).",
+              },
+              toState: { required: true, type: () => String, nullable: true, description: "The application's state after the step." },
+              message: { required: true, type: () => String, nullable: true },
+              by: { required: true, type: () => t['../../../../libs/approval/src/approval.responses'].UserRefResponse },
+            },
+            ApplicationResponse: {
+              id: { required: true, type: () => String },
+              settingId: { required: true, type: () => String },
+              settingName: { required: true, type: () => String, nullable: true },
+              state: { required: true, enum: ['rejected', 'draft', 'submitted', 'under_review', 'information_requested', 'approved', 'withdrawn'] },
+              kind: { required: true, enum: ['new', 'renewal'] },
+              version: {
+                required: true,
+                type: () => Number,
+                description: 'Rises with every step: two reviewers deciding at once get a conflict, not two decisions.',
+              },
+              renewsAwardId: { required: true, type: () => String, nullable: true, description: 'The award this application renews (kind renewal).' },
+              reviewer: { required: true, type: () => t['../../../../libs/approval/src/approval.responses'].UserRefResponse, nullable: true },
+              submittedAt: { required: true, type: () => String, nullable: true },
+              decidedAt: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+              nextSteps: {
+                required: true,
+                type: () => [Object],
+                description: "The steps the application's state allows next (whoever may take them).",
+                enum: ['edit', 'submit', 'start-review', 'recommend', 'request-information', 'approve', 'reject', 'withdraw'],
+                isArray: true,
+              },
+              criteria: {
+                required: true,
+                type: () => [t['../../../../libs/approval/src/approval.responses'].ApplicationCriterionResponse],
+                description: 'Every criterion of the Stamp of Approval, once each.',
+              },
+              evidence: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].EvidenceResponse] },
+              history: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].ApplicationEventResponse] },
+            },
+            DecisionResponse: {
+              awardId: { required: true, type: () => String, nullable: true, description: 'The award an approval made; null for a rejection.' },
+            },
+            ApplicationSummaryResponse: {
+              id: { required: true, type: () => String },
+              settingId: { required: true, type: () => String },
+              kind: { required: true, enum: ['new', 'renewal'] },
+              state: { required: true, enum: ['rejected', 'draft', 'submitted', 'under_review', 'information_requested', 'approved', 'withdrawn'] },
+              submittedAt: { required: true, type: () => String, nullable: true },
+              decidedAt: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+            },
+            AwardRenewalResponse: {
+              awardedOn: { required: true, type: () => String },
+              startsOn: { required: true, type: () => String },
+              expiresOn: { required: true, type: () => String },
+            },
+            FailingCriterionResponse: { id: { required: true, type: () => String, example: 'SA-OFSTED' }, explanation: { required: true, type: () => String } },
+            AwardAtRiskResponse: {
+              since: { required: true, type: () => String, description: 'The first day of the current run of failing criteria.' },
+              mustPutRightBy: { required: true, type: () => String },
+              overdue: { required: true, type: () => Boolean },
+              failing: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].FailingCriterionResponse] },
+            },
+            AwardStatusResponse: {
+              settingId: { required: true, type: () => String },
+              parameterVersion: { required: true, type: () => Number, description: 'The version of the rule thresholds the at-risk check used.' },
+              asOf: { required: true, type: () => String },
+              state: { required: true, enum: ['active', 'none', 'at_risk', 'expired'] },
+              awardId: { required: true, type: () => String, nullable: true },
+              awardedOn: { required: true, type: () => String, nullable: true },
+              startsOn: { required: true, type: () => String, nullable: true },
+              expiresOn: { required: true, type: () => String, nullable: true },
+              renewal: {
+                required: true,
+                type: () => t['../../../../libs/approval/src/approval.responses'].AwardRenewalResponse,
+                nullable: true,
+                description: 'An approved renewal that starts when this award ends.',
+              },
+              atRisk: {
+                required: true,
+                type: () => t['../../../../libs/approval/src/approval.responses'].AwardAtRiskResponse,
+                nullable: true,
+                description: 'While at risk: since when, what fails, and the day by which it must be put right.',
+              },
+            },
+            QueueReviewerResponse: { id: { required: true, type: () => String }, name: { required: true, type: () => String, nullable: true } },
+            ReviewQueueItemResponse: {
+              id: { required: true, type: () => String },
+              settingId: { required: true, type: () => String },
+              settingName: { required: false, type: () => String },
+              kind: { required: true, type: () => String },
+              state: { required: true, type: () => String },
+              submittedAt: { required: true, type: () => String },
+              daysWaiting: { required: true, type: () => Number, description: "Days since submission, in the NPA's time zone." },
+              reviewer: { required: true, type: () => t['../../../../libs/approval/src/approval.responses'].QueueReviewerResponse, nullable: true },
+            },
+            ReviewQueueResponse: {
+              items: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].ReviewQueueItemResponse] },
+              page: { required: true, type: () => Number },
+              pageSize: { required: true, type: () => Number },
+              total: { required: true, type: () => Number },
+            },
+            ApprovedSettingResponse: {
+              name: { required: true, type: () => String },
+              kind: { required: true, type: () => String, example: 'nursery' },
+              localArea: { required: true, type: () => String, nullable: true },
+              awardedOn: { required: true, type: () => String },
+              expiresOn: { required: true, type: () => String },
+            },
+            ApprovedSettingsResponse: {
+              asOf: { required: true, type: () => String },
+              items: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].ApprovedSettingResponse] },
+              page: { required: true, type: () => Number },
+              pageSize: { required: true, type: () => Number },
+              total: { required: true, type: () => Number },
+            },
+            ApprovedSettingCheckResponse: {
+              approved: {
+                required: true,
+                type: () => Boolean,
+                description: 'Always true: a setting without an award today answers 404, as an unknown URN does.',
+              },
+              asOf: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('../../../../libs/reminders/src/reminders.dto'),
           {
             RemindersQuery: {
@@ -794,6 +1078,293 @@ export default async () => {
           },
         ],
         [
+          import('../../../../libs/returns/src/returns.responses'),
+          {
+            ReportingYearResponse: {
+              startYear: { required: true, type: () => Number, example: 2025 },
+              label: { required: true, type: () => String, description: 'As the NPA writes it.' },
+              slug: { required: true, type: () => String, description: 'For paths and file names.' },
+              startsOn: { required: true, type: () => String },
+              endsOn: { required: true, type: () => String },
+              opensOn: { required: true, type: () => String, description: 'The first day a return for the year can be filed: the day after it ends.' },
+            },
+            ReturnYearSettingsResponse: {
+              dueOn: { required: true, type: () => String, description: 'The day returns are due (the NPA sets it; by default 90 days after the year ends).' },
+              closed: { required: true, type: () => Boolean, description: "A closed year's returns can no longer be filed or corrected." },
+              closedAt: { required: true, type: () => String, nullable: true },
+            },
+            FilingCountsResponse: {
+              expected: { required: true, type: () => Number, description: 'Services expected to file (registered by the end of the year).' },
+              filed: { required: true, type: () => Number, description: 'Returns in, late ones included.' },
+              filedLate: { required: true, type: () => Number },
+              notFiled: { required: true, type: () => Number },
+            },
+            ReturnYearResponse: { counts: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FilingCountsResponse } },
+            FilingLineResponse: {
+              serviceId: { required: true, type: () => String },
+              serviceName: { required: true, type: () => String },
+              registrationNumber: { required: true, type: () => String },
+              localAuthority: { required: true, type: () => String },
+              region: { required: true, type: () => String },
+              state: { required: true, enum: ['missing', 'overdue', 'not_open', 'due', 'filed', 'filed_late'] },
+              filedAt: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => String, nullable: true },
+              revision: { required: true, type: () => Number, description: '0 before the first filing; each correction adds one.' },
+            },
+            FilingStatusResponse: {
+              year: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReturnYearSettingsResponse },
+              counts: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].FilingCountsResponse,
+                description: 'Over every service expected to file, whatever the filter.',
+              },
+              services: {
+                required: true,
+                type: () => [t['../../../../libs/returns/src/returns.responses'].FilingLineResponse],
+                description: 'The services the query selects.',
+              },
+            },
+            ReturnFiguresResponse: {
+              referralsAccepted: { required: true, type: () => Number },
+              childrenSupported: { required: true, type: () => Number },
+              waitingList: { required: true, type: () => Number, description: 'Children waiting at the end of the year.' },
+              ageRange: { required: true, enum: ['0-3', '0-4', '0-5'] },
+              fundingSource: { required: true, enum: ['local_authority', 'charity', 'independent'] },
+              budgetCut: { required: true, type: () => Boolean, description: 'Whether the budget was cut in the last 12 months.' },
+              teamFte: { required: true, type: () => Number, description: 'Full-time equivalent team size, at most two decimal places.' },
+              annualCost: { required: true, type: () => Number, description: 'Whole pounds a year.' },
+            },
+            LastYearReturnResponse: {
+              year: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReportingYearResponse },
+              figures: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReturnFiguresResponse },
+            },
+            ReturnRevisionResponse: {
+              revision: { required: true, type: () => Number },
+              filedByName: { required: true, type: () => String },
+              filedAt: { required: true, type: () => String },
+              figures: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReturnFiguresResponse },
+            },
+            ReturnResponse: {
+              serviceId: { required: true, type: () => String },
+              serviceName: { required: true, type: () => String },
+              year: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReturnYearSettingsResponse },
+              state: { required: true, enum: ['missing', 'overdue', 'not_open', 'due', 'filed', 'filed_late'] },
+              canFile: {
+                required: true,
+                type: () => Boolean,
+                description: 'False once the year is closed, before it has ended, or for a service registered after it.',
+              },
+              blockedBecause: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'When it cannot be filed, why, in the words a filing would be refused with.',
+              },
+              figures: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].ReturnFiguresResponse,
+                nullable: true,
+                description: 'null until filed.',
+              },
+              revision: { required: true, type: () => Number },
+              filedAt: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => String, nullable: true },
+              lastYear: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].LastYearReturnResponse,
+                nullable: true,
+                description: "Last year's return, to compare with.",
+              },
+              history: {
+                required: true,
+                type: () => [t['../../../../libs/returns/src/returns.responses'].ReturnRevisionResponse],
+                description: 'Every filing and correction, latest first.',
+              },
+            },
+            LocalAuthorityResponse: {
+              code: { required: true, type: () => String, description: 'The ONS code.' },
+              name: { required: true, type: () => String },
+              region: { required: true, type: () => String },
+              kind: { required: true, type: () => String, example: 'unitary' },
+              startedOn: { required: true, type: () => String, nullable: true },
+              endedOn: { required: true, type: () => String, nullable: true, description: 'The last day it existed (it merged or was abolished).' },
+            },
+            LocalAuthoritiesResponse: {
+              items: { required: true, type: () => [t['../../../../libs/returns/src/returns.responses'].LocalAuthorityResponse] },
+              total: { required: true, type: () => Number },
+              current: { required: true, type: () => Number, description: 'Those that have not ended.' },
+            },
+            ShareResponse: {
+              count: { required: true, type: () => Number },
+              of: { required: true, type: () => Number },
+              percent: { required: true, type: () => Number, nullable: true, description: 'Whole per cent; null when there is nothing to take a share of.' },
+            },
+            FundingSharesResponse: {
+              local_authority: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              charity: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              independent: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+            },
+            AgeRangeSharesResponse: {
+              '0-3': { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              '0-4': { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              '0-5': { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+            },
+            YearFiguresResponse: {
+              registeredServices: { required: true, type: () => Number },
+              returnsFiled: { required: true, type: () => Number },
+              returnsMissing: { required: true, type: () => Number },
+              authoritiesCovered: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              withWaitingList: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              childrenWaiting: { required: true, type: () => Number },
+              funding: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].FundingSharesResponse,
+                description: 'Services by main funding source.',
+              },
+              withBudgetCut: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              referralsAccepted: { required: true, type: () => Number },
+              childrenSupported: { required: true, type: () => Number },
+              ageRanges: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].AgeRangeSharesResponse,
+                description: 'Services by age range served.',
+              },
+              averageCostPerService: { required: true, type: () => Number, nullable: true, description: 'Pounds; null when no return is in.' },
+              costPerChild: { required: true, type: () => Number, nullable: true, description: 'Pounds; null when no return is in.' },
+              averageTeamFte: { required: true, type: () => Number, nullable: true },
+            },
+            PreviousYearFiguresResponse: {
+              year: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReportingYearResponse },
+              provisional: { required: true, type: () => Boolean },
+            },
+            FigureChangeResponse: {
+              previous: { required: true, type: () => Number, nullable: true },
+              current: { required: true, type: () => Number, nullable: true },
+              difference: { required: true, type: () => Number, nullable: true, description: 'current - previous.' },
+              percent: { required: true, type: () => Number, nullable: true, description: 'Whole per cent of the previous figure.' },
+            },
+            FigureChangesResponse: {
+              registeredServices: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+              referralsAccepted: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+              childrenSupported: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+              costPerChild: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+              averageCostPerService: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+              averageTeamFte: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangeResponse },
+            },
+            RegionLineResponse: {
+              region: { required: true, type: () => String },
+              authorities: { required: true, type: () => Number },
+              authoritiesCovered: { required: true, type: () => Number },
+              services: { required: true, type: () => Number },
+            },
+            SnapshotServiceResponse: { id: { required: true, type: () => String }, name: { required: true, type: () => String } },
+            SnapshotLineResponse: {
+              key: { required: true, type: () => String, example: 'funding.charity' },
+              label: { required: true, type: () => String },
+              value: { required: true, type: () => String, description: 'As printed: "32%", "14,000", "\u00A32,400", "4.5 FTE".' },
+              number: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'The plain number behind the value, for the CSV; null when there is none.',
+              },
+              detail: { required: false, type: () => String, description: 'For shares: "101 of 317 local authorities".' },
+              share: { required: false, type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse },
+              previous: { required: false, type: () => String },
+              change: { required: false, type: () => String },
+            },
+            SnapshotResponse: {
+              year: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].ReportingYearResponse },
+              provisional: { required: true, type: () => Boolean, description: 'True while the year is open: returns may still arrive or change.' },
+              missing: {
+                required: true,
+                type: () => [t['../../../../libs/returns/src/returns.responses'].SnapshotServiceResponse],
+                description: 'Services whose return is missing.',
+              },
+              regions: { required: true, type: () => [t['../../../../libs/returns/src/returns.responses'].RegionLineResponse] },
+              regionsWithoutService: { required: true, type: () => [String] },
+              unmatched: {
+                required: true,
+                type: () => [t['../../../../libs/returns/src/returns.responses'].SnapshotServiceResponse],
+                description: 'Services whose local authority is not in the reference table: the office should correct them.',
+              },
+              referralsRoseSignificantly: {
+                required: true,
+                type: () => t['../../../../libs/returns/src/returns.responses'].ShareResponse,
+                description: 'Services that filed both years and accepted significantly more referrals.',
+              },
+              previous: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].PreviousYearFiguresResponse, nullable: true },
+              changes: { required: true, type: () => t['../../../../libs/returns/src/returns.responses'].FigureChangesResponse },
+              lines: { required: true, type: () => [t['../../../../libs/returns/src/returns.responses'].SnapshotLineResponse] },
+            },
+            SnapshotReportRequestedResponse: {
+              id: { required: true, type: () => String },
+              letterId: { required: true, type: () => String, description: "The PDF's letter: /letters/{letterId}.pdf once the worker has composed it." },
+              provisional: { required: true, type: () => Boolean },
+            },
+            SnapshotReportResponse: {
+              id: { required: true, type: () => String },
+              provisional: { required: true, type: () => Boolean },
+              createdAt: { required: true, type: () => String },
+              createdByName: { required: true, type: () => String, nullable: true },
+              letterId: { required: true, type: () => String, nullable: true },
+              ready: { required: true, type: () => Boolean, description: 'Whether the worker has composed the PDF.' },
+              pdf: { required: true, type: () => String, nullable: true, example: '/letters/3f1c0f8e-8a57-4a39-9a53-0c3b2f7f6c11.pdf' },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/reminders/src/reminders.responses'),
+          {
+            ReminderSubjectResponse: { kind: { required: true, type: () => String, example: 'setting' }, id: { required: true, type: () => String } },
+            ReminderOrganisationResponse: { kind: { required: true, type: () => String }, id: { required: true, type: () => String, nullable: true } },
+            ReminderResponse: {
+              id: { required: true, type: () => String },
+              kind: { required: true, type: () => String, example: 'return-due-soon' },
+              dueOn: { required: true, type: () => String },
+              sentAt: { required: true, type: () => String, nullable: true },
+              recipients: { required: true, type: () => [String], description: 'The email addresses it goes to.' },
+              state: { required: true, type: () => String, description: "pending is due and not yet sent; then its email's state." },
+              reason: { required: true, type: () => String, nullable: true, description: 'Why it failed, is unknown or was suppressed.' },
+              subject: { required: true, type: () => t['../../../../libs/reminders/src/reminders.responses'].ReminderSubjectResponse },
+              organisation: {
+                required: true,
+                type: () => t['../../../../libs/reminders/src/reminders.responses'].ReminderOrganisationResponse,
+                nullable: true,
+              },
+              letterId: { required: true, type: () => String, nullable: true, description: 'The email made for it, once the worker has composed it.' },
+              recordedAt: { required: true, type: () => String },
+            },
+            RemindersPageResponse: {
+              items: { required: true, type: () => [t['../../../../libs/reminders/src/reminders.responses'].ReminderResponse] },
+              page: { required: true, type: () => Number },
+              pageSize: { required: true, type: () => Number },
+              total: { required: true, type: () => Number },
+              counts: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'number' },
+                description: 'How many reminders are in each state, across the register.',
+              },
+            },
+            SweepSummaryResponse: {
+              asOf: { required: true, type: () => String },
+              services: { required: true, type: () => Number, description: 'Services evaluated.' },
+              settings: { required: true, type: () => Number, description: 'Settings evaluated.' },
+              nonCompliant: { required: true, type: () => Number },
+              statusChanges: { required: true, type: () => Number, description: 'Services whose compliance status changed.' },
+              remindersDue: { required: true, type: () => Number },
+              remindersNew: {
+                required: true,
+                type: () => Number,
+                description: 'Due reminders not recorded before (the others were found by an earlier sweep).',
+              },
+              unreachable: { required: true, type: () => Number, description: 'New reminders with nobody to send them to.' },
+              newByKind: { required: true, type: 'object', additionalProperties: { type: 'number' }, description: 'New reminders by kind.' },
+            },
+          },
+        ],
+        [
           import('../../../../libs/supervision/src/supervision.dto'),
           {
             RecordSessionDto: {
@@ -816,6 +1387,51 @@ export default async () => {
             },
             SupervisionSessionPage: {
               items: { required: true, type: () => [t['../../../../libs/supervision/src/supervision.responses'].SupervisionSessionResponse] },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/imports/src/imports.dto'),
+          {
+            ImportQuery: {
+              dryRun: { required: false, description: 'true: check every row and answer what a real run would do, changing nothing.', enum: ['false', 'true'] },
+            },
+          },
+        ],
+        [
+          import('../../../../libs/imports/src/imports.responses'),
+          {
+            ImportProblemResponse: {
+              row: { required: true, type: () => Number },
+              column: { required: true, type: () => String, nullable: true, description: 'null for a problem with the whole row or file.' },
+              problem: { required: true, type: () => String },
+            },
+            ImportCheckResponse: {
+              kind: { required: true, enum: ['settings', 'people', 'memberships', 'team', 'supervision', 'workshop-completions'] },
+              dryRun: { required: true, type: () => Boolean, description: 'Always true.' },
+              rowNumbering: { required: true, type: () => String, description: 'How rows are numbered in problems.' },
+              rows: { required: true, type: () => Number, description: 'Data rows in the file.' },
+              valid: { required: true, type: () => Number, description: 'Rows without a problem.' },
+              problems: {
+                required: true,
+                type: () => [t['../../../../libs/imports/src/imports.responses'].ImportProblemResponse],
+                description: 'Every problem, in row order; empty when the file can be imported as it is.',
+              },
+              wouldCreate: {
+                required: true,
+                type: () => Number,
+                description: 'Records the valid rows describe: what a real run creates once problems is empty.',
+              },
+            },
+            ImportResultResponse: {
+              kind: { required: true, enum: ['settings', 'people', 'memberships', 'team', 'supervision', 'workshop-completions'] },
+              rows: { required: true, type: () => Number },
+              created: { required: true, type: () => Number },
+              peopleCreated: {
+                required: false,
+                type: () => Number,
+                description: 'Workshop completions only: attendees not yet on the register, added as people.',
+              },
             },
           },
         ],
@@ -1093,17 +1709,52 @@ export default async () => {
           import('../../../../libs/letters/src/letters.controller'),
           {
             LettersController: {
-              forService: {},
-              forSetting: {},
-              forPerson: {},
-              pdf: {},
-              html: {},
-              deliveries: {},
-              verify: {},
-              listTemplates: {},
-              templateHistory: {},
-              preview: { type: Object },
-              publish: {},
+              listServiceLetters: {
+                summary: 'The letters and emails made for a service, latest first',
+                type: [t['../../../../libs/letters/src/letters.responses'].LetterSummaryResponse],
+              },
+              listSettingLetters: {
+                summary: 'The letters and emails made for a setting, latest first',
+                type: [t['../../../../libs/letters/src/letters.responses'].LetterSummaryResponse],
+              },
+              listPersonLetters: {
+                summary: 'The letters made for a person (certificates, membership and qualification letters), latest first',
+                type: [t['../../../../libs/letters/src/letters.responses'].LetterSummaryResponse],
+              },
+              getLetterPdf: {
+                summary: 'A signed letter as PDF',
+                description:
+                  'An email-only reminder has no PDF (404 saying so; its HTML is at /letters/{id}.html), nor has a letter the worker\nhas not composed yet.',
+              },
+              getLetterHtml: { summary: 'A letter or email as HTML, as it was sent' },
+              listMailDeliveries: {
+                summary: 'Emails for NPA staff to watch, latest first: failed and unknown ones with why',
+                type: t['../../../../libs/letters/src/letters.responses'].MailDeliveriesResponse,
+              },
+              verifyLetter: {
+                summary: 'Check a letter by the code printed on it (no sign-in)',
+                description: 'Says what the letter is, for whom, when, and whether it still stands; an unknown or malformed code is 404.',
+                type: t['../../../../libs/letters/src/letters.responses'].LetterVerificationResponse,
+              },
+              listLetterTemplates: {
+                summary: "Every kind of letter with its template's current version",
+                type: [t['../../../../libs/letters/src/letters.responses'].LetterTemplateSummaryResponse],
+              },
+              listLetterTemplateVersions: {
+                summary: "Every published version of one letter's template, latest first",
+                type: [t['../../../../libs/letters/src/letters.responses'].LetterTemplateVersionResponse],
+              },
+              previewLetterTemplate: {
+                summary: "Render a draft of a letter's template (or the current one) with sample data, changing nothing",
+                description:
+                  "A template prints data with double braces only and uses only the letters' helpers and partials; one that does\nnot, or does not compile, is 400.",
+                type: t['../../../../libs/letters/src/letters.responses'].LetterPreviewResponse,
+              },
+              publishLetterTemplate: {
+                summary: "Publish a new version of a letter's template; letters made from now on use it",
+                description: 'Letters already made keep the version they were made with. The same checks as the preview apply.',
+                type: t['../../../../libs/letters/src/letters.responses'].PublishedLetterTemplateResponse,
+              },
             },
           },
         ],
@@ -1165,47 +1816,162 @@ export default async () => {
           import('../../../../libs/approval/src/applications.controller'),
           {
             ApplicationsController: {
-              get: {},
-              saveStatement: {},
-              confirmStatement: {
+              getApplication: {
+                summary: 'An application with every criterion, its evidence and its history',
+                description:
+                  "Open applications show the register's computed criteria as they are today; closed ones as they were when\nsubmitted or decided. Reviewers' recommendations and user ids are shown to NPA staff only.",
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              saveCriterionStatement: {
+                summary: "Save the setting's statement for a judged criterion",
+                description:
+                  'Only the judged criteria (SA-PRINCIPLES, SA-ASSESSMENT, SA-REVIEWS, SA-RECORDS) take a statement; a computed one is\n400, an unknown one 404. Allowed while the application is a draft or information has been requested.',
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              confirmCarriedOverStatement: {
                 summary:
                   "Confirms, unchanged, a statement carried over from last year (a renewal opens with last year's\nstatements, each to be confirmed or edited before submitting). Saving it again with PUT confirms it\ntoo. 409 when the criterion has no carried-over statement waiting.",
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
               },
-              recommend: {},
-              upload: {},
-              listEvidence: {},
-              download: {},
-              removeEvidence: {},
-              submit: {},
-              startReview: {},
-              requestInformation: {},
-              withdraw: {},
-              decide: {},
+              recommendCriterionOutcome: {
+                summary: "Record a reviewer's recommendation on one criterion while reviewing (seen by NPA staff only)",
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              uploadEvidence: {
+                summary: 'Upload an evidence file (PDF, PNG, JPEG or DOCX; 10 MB at most)',
+                description:
+                  'The file is accepted by its content, whatever its name says. Without criterionId the file is evidence for the\napplication and supports every judged criterion; with it, the one named (the field may come before or after the\nfile; one that cannot be read is 400). An application holds a limited number of files and megabytes: a file too\nmany is 409, a file that takes the total over is 413.',
+                type: t['../../../../libs/approval/src/approval.responses'].EvidenceResponse,
+              },
+              listApplicationEvidence: {
+                summary: "The application's evidence files, oldest first",
+                type: [t['../../../../libs/approval/src/approval.responses'].EvidenceResponse],
+              },
+              downloadEvidence: { summary: 'Download one evidence file, always as an attachment' },
+              removeEvidence: { summary: 'Remove an evidence file while the application can still be edited' },
+              submitApplication: {
+                summary: 'Submit the application for review',
+                description:
+                  '409 with every reason at once (details name each criterion) unless every judged criterion has a statement and\nevidence that supports it (tagged to it or untagged) and every essential computed criterion passes on the register\ntoday.',
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              startApplicationReview: {
+                summary: 'Start reviewing a submitted application: the caller becomes its reviewer',
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              requestApplicationInformation: {
+                summary: 'Ask the setting for more information: the application goes back to it to edit, and a letter says what is needed',
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              withdrawApplication: { summary: 'Withdraw an open application', type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse },
+              decideApplication: {
+                summary: 'Approve or reject an application under review, with an outcome and reason per criterion',
+                description:
+                  "The decision lists the judged criteria. The computed ones are evaluated from the register inside the decision's own\ntransaction and recorded with their explanation; a client may list them too, and then they must agree (409 naming\nthe difference). Approving while a computed criterion fails is 409 naming it. A decision is final: a second one\nis 409. Approval makes the award and its letter.",
+                type: t['../../../../libs/approval/src/approval.responses'].DecisionResponse,
+              },
             },
           },
         ],
         [
           import('../../../../libs/approval/src/settings-approval.controller'),
-          { SettingsApprovalController: { open: {}, list: {}, award: {}, reviewQueue: {}, approvedSettings: {}, checkSetting: {} } },
+          {
+            SettingsApprovalController: {
+              openApplication: {
+                summary: 'Open an application for the Stamp of Approval, new or a renewal',
+                description:
+                  'A setting has one open application at a time. A renewal can be opened from the renewal window before the current\naward ends; earlier, or once the award is already renewed, is 409.',
+                type: t['../../../../libs/approval/src/approval.responses'].ApplicationResponse,
+              },
+              listSettingApplications: {
+                summary: "The setting's applications, latest first",
+                type: [t['../../../../libs/approval/src/approval.responses'].ApplicationSummaryResponse],
+              },
+              getSettingAward: {
+                summary: "The setting's Stamp of Approval as of a day: active, at risk, expired or none, with what puts it at risk",
+                type: t['../../../../libs/approval/src/approval.responses'].AwardStatusResponse,
+              },
+              listReviewQueue: {
+                summary: 'Applications waiting for NPA reviewers (submitted or under review), oldest submission first',
+                type: t['../../../../libs/approval/src/approval.responses'].ReviewQueueResponse,
+              },
+              listApprovedSettings: {
+                summary: 'The public register: settings holding the Stamp of Approval today (no sign-in)',
+                type: t['../../../../libs/approval/src/approval.responses'].ApprovedSettingsResponse,
+              },
+              checkApprovedSetting: {
+                summary: 'Check whether a setting holds the Stamp of Approval today, by its Ofsted URN (no sign-in)',
+                description: 'A setting without an award today answers 404 exactly as an unknown URN does.',
+                type: t['../../../../libs/approval/src/approval.responses'].ApprovedSettingCheckResponse,
+              },
+            },
+          },
         ],
-        [import('../../../../libs/returns/src/local-authorities.controller'), { LocalAuthoritiesController: { list: {}, create: {}, update: {} } }],
+        [
+          import('../../../../libs/returns/src/local-authorities.controller'),
+          {
+            LocalAuthoritiesController: {
+              listLocalAuthorities: { type: t['../../../../libs/returns/src/returns.responses'].LocalAuthoritiesResponse },
+              addLocalAuthority: { type: t['../../../../libs/returns/src/returns.responses'].LocalAuthorityResponse },
+              updateLocalAuthority: { type: t['../../../../libs/returns/src/returns.responses'].LocalAuthorityResponse },
+            },
+          },
+        ],
         [
           import('../../../../libs/returns/src/return-years.controller'),
-          { ReturnYearsController: { list: {}, status: { type: Object }, update: { type: Object }, close: { type: Object }, reopen: { type: Object } } },
+          {
+            ReturnYearsController: {
+              listReturnYears: { type: [t['../../../../libs/returns/src/returns.responses'].ReturnYearResponse] },
+              getReturnYearFilingStatus: { type: t['../../../../libs/returns/src/returns.responses'].FilingStatusResponse },
+              setReturnYearDueDate: { type: t['../../../../libs/returns/src/returns.responses'].ReturnYearSettingsResponse },
+              closeReturnYear: { type: t['../../../../libs/returns/src/returns.responses'].ReturnYearSettingsResponse },
+              reopenReturnYear: { type: t['../../../../libs/returns/src/returns.responses'].ReturnYearSettingsResponse },
+            },
+          },
         ],
         [
           import('../../../../libs/returns/src/returns.controller'),
-          { ReturnsController: { list: { type: [Object] }, get: { type: Object }, file: { type: Object } } },
+          {
+            ReturnsController: {
+              listServiceReturns: { type: [t['../../../../libs/returns/src/returns.responses'].ReturnResponse] },
+              getServiceReturn: { type: t['../../../../libs/returns/src/returns.responses'].ReturnResponse },
+              fileServiceReturn: { type: t['../../../../libs/returns/src/returns.responses'].ReturnResponse },
+            },
+          },
         ],
-        [import('../../../../libs/returns/src/snapshots.controller'), { SnapshotsController: { get: {}, csv: { type: String }, report: {}, reports: {} } }],
+        [
+          import('../../../../libs/returns/src/snapshots.controller'),
+          {
+            SnapshotsController: {
+              getSnapshot: { type: t['../../../../libs/returns/src/returns.responses'].SnapshotResponse },
+              downloadSnapshotCsv: { type: String },
+              requestSnapshotReport: { type: t['../../../../libs/returns/src/returns.responses'].SnapshotReportRequestedResponse },
+              listSnapshotReports: { type: [t['../../../../libs/returns/src/returns.responses'].SnapshotReportResponse] },
+            },
+          },
+        ],
         [
           import('../../../../libs/reminders/src/reminders.controller'),
           {
             RemindersController: {
-              forService: {},
-              forSetting: {},
-              list: {},
-              run: { summary: 'Runs the daily sweep now (the worker sends what it finds).', type: Object },
+              listServiceReminders: {
+                summary: 'The reminders of a service, latest due first, with where each stands',
+                type: [t['../../../../libs/reminders/src/reminders.responses'].ReminderResponse],
+              },
+              listSettingReminders: {
+                summary: 'The reminders of a setting, latest due first, with where each stands',
+                type: [t['../../../../libs/reminders/src/reminders.responses'].ReminderResponse],
+              },
+              listReminders: {
+                summary: 'Every reminder across the register, by state and kind, with the count in each state',
+                type: t['../../../../libs/reminders/src/reminders.responses'].RemindersPageResponse,
+              },
+              runSweep: {
+                summary: 'Run the daily sweep now, as of a day',
+                description:
+                  'Evaluates every service and setting, records status changes and the reminders due; the worker sends what it finds.\nA reminder is recorded once, so sweeping again finds nothing new.',
+                type: t['../../../../libs/reminders/src/reminders.responses'].SweepSummaryResponse,
+              },
             },
           },
         ],
@@ -1224,8 +1990,8 @@ export default async () => {
             },
           },
         ],
-        [import('../../../../libs/imports/src/imports.controller'), { ImportsController: { import: { type: Object } } }],
-        [import('../../../../libs/imports/src/exports.controller'), { ExportsController: { download: {} } }],
+        [import('../../../../libs/imports/src/imports.controller'), { ImportsController: { importRegisterCsv: { type: Object } } }],
+        [import('../../../../libs/imports/src/exports.controller'), { ExportsController: { downloadRegisterCsv: {} } }],
       ],
     },
   };

@@ -65,9 +65,12 @@ describe('withStandardErrors', () => {
     expect(document.paths['/c/{code}'].get!.responses[404]).toBe(own);
   });
 
-  it('turns a declared conflict into a 409 with its messages as examples, beside the 2xx', () => {
+  it('turns a declared conflict and a declared 413 into responses with their messages as examples, beside the 2xx', () => {
     const document = withStandardErrors(
-      documentOf('/people', 'post', { 'x-npa-errors': { 409: { description: 'Conflict.', messages: ['Email taken.'] } } } as object),
+      documentOf('/people', 'post', {
+        'x-npa-errors-409': { description: 'Conflict.', messages: ['Email taken.'] },
+        'x-npa-errors-413': { description: 'Too large.', messages: ['The file is larger than 10 MB.'] },
+      } as object),
       [route(RequestMethod.POST, '/people')],
     );
     const operation = document.paths['/people'].post!;
@@ -75,7 +78,10 @@ describe('withStandardErrors', () => {
     expect(operation.responses[409]).toMatchObject({
       content: { 'application/json': { examples: { example1: { value: { statusCode: 409, error: 'Conflict', message: 'Email taken.' } } } } },
     });
-    expect(operation).not.toHaveProperty('x-npa-errors');
+    expect(operation.responses[413]).toMatchObject({
+      content: { 'application/json': { examples: { example1: { value: { statusCode: 413, message: 'The file is larger than 10 MB.' } } } } },
+    });
+    expect(Object.keys(operation).filter((k) => k.startsWith('x-'))).toEqual([]);
   });
 
   it('refuses an operation no route declares', () => {

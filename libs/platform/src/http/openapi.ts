@@ -52,19 +52,20 @@ const errorResponse = (statusCode: number, description: string, messages: string
  * withStandardErrors turns them into responses: an @ApiResponse here would stop the swagger plugin
  * adding the 2xx response it read from the handler's return type (it adds one only where none exists).
  */
-const DECLARED_ERRORS = 'x-npa-errors';
-type DeclaredErrors = Record<number, { description: string; messages: string[] }>;
+// One extension key per status: two decorators writing the same key would replace each other's entry.
+const DECLARED_ERRORS = 'x-npa-errors-';
+type DeclaredError = { description: string; messages: string[] };
 
 /**
  * 409: the request conflicts with the current state. Each message is one the route really answers with
  * (shown as an example), so a client sees which situations to expect.
  */
 export const ApiConflict = (...messages: [string, ...string[]]) =>
-  ApiExtension(DECLARED_ERRORS, { 409: { description: 'Conflict with the current state.', messages } } satisfies DeclaredErrors);
+  ApiExtension(`${DECLARED_ERRORS}409`, { description: 'Conflict with the current state.', messages } satisfies DeclaredError);
 
 /** 413: the body or the uploaded file is larger than the route takes. */
 export const ApiTooLarge = (message = 'The request is too large.') =>
-  ApiExtension(DECLARED_ERRORS, { 413: { description: 'Too large.', messages: [message] } } satisfies DeclaredErrors);
+  ApiExtension(`${DECLARED_ERRORS}413`, { description: 'Too large.', messages: [message] } satisfies DeclaredError);
 
 /** The errors every route of a kind can answer, with the messages ErrorFilter and the guards write. */
 const STANDARD_ERRORS: Record<number, ResponseObject> = {
@@ -109,11 +110,12 @@ export function withStandardErrors(document: OpenAPIObject, routes: readonly Dec
         operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'query') || operation.requestBody !== undefined || method !== 'get';
       const statuses = [...(takesInput ? [400] : []), ...(signedIn ? [401, 403] : []), ...(path.includes('{') ? [404] : []), ...(route.rateLimit ? [429] : [])];
       for (const status of statuses) operation.responses[status] ??= STANDARD_ERRORS[status];
-      const extended = operation as OperationObject & { [DECLARED_ERRORS]?: DeclaredErrors };
-      const declared = extended[DECLARED_ERRORS];
-      for (const [status, { description, messages }] of Object.entries(declared ?? {}))
-        operation.responses[status] = errorResponse(Number(status), description, messages);
-      delete extended[DECLARED_ERRORS];
+      const extended = operation as OperationObject & Record<string, unknown>;
+      for (const key of Object.keys(extended).filter((k) => k.startsWith(DECLARED_ERRORS))) {
+        const { description, messages } = extended[key] as DeclaredError;
+        operation.responses[key.slice(DECLARED_ERRORS.length)] = errorResponse(Number(key.slice(DECLARED_ERRORS.length)), description, messages);
+        delete extended[key];
+      }
     }
   }
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_BODY_SCHEMAS } };
