@@ -216,7 +216,7 @@ describe('API.md: users, services, training and compliance, as an outside client
       201,
     );
     expect(completed).toMatchObject({ certificateCode: expect.any(String) });
-    const certificate = await ok(world.anonymous.GET('/certificates/{code}', { params: { path: { code: completed.certificateCode } } }), 200);
+    const certificate = await ok(world.anonymous.GET('/certificates/{code}', { params: { path: { code: completed.certificateCode! } } }), 200);
     expect(certificate).toEqual({ name: 'Kim Known', workshopEndDate: ago(9), trainerName: 'Tina Trainer', valid: true });
   });
 });

@@ -2,6 +2,7 @@
 // controllers return these types, so a view that stops matching fails the typecheck.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES } from '@npa/platform';
+import { StaffCountChangeResponse } from '@npa/registry';
 import type { ApplicationKind } from './application.entity';
 import type { AwardState } from './rules/award.rules';
 import type { CriterionKind } from './rules/criteria';
@@ -59,6 +60,36 @@ export class ApplicationCriterionResponse {
   recommendation: RecommendationResponse | null;
   /** The people, dates and counts the register's evaluation used (computed criteria). */
   facts: Record<string, unknown> | null;
+  /** A renewal's statement copied from last year and not yet confirmed by the setting (submitting needs it confirmed or edited). */
+  carriedOver: boolean;
+  /** Last year's evidence on file that supports this criterion (see `evidenceOnFile`). */
+  evidenceOnFileIds: string[];
+  /** Last year's statement, outcome and reason for this judged criterion (a renewal), else null. */
+  previous: PreviousCriterionResponse | null;
+}
+
+/** What last year's application said and was decided on one criterion. */
+export class PreviousCriterionResponse {
+  statement: string | null;
+  outcome: 'pass' | 'fail' | null;
+  reason: string | null;
+}
+
+/** The award last year's application won. */
+export class PreviousAwardResponse {
+  @ApiProperty(DAY)
+  startsOn: string;
+  @ApiProperty(DAY)
+  expiresOn: string;
+}
+
+/** The application that won the setting's latest award, which a renewal starts from. */
+export class PreviousApplicationResponse {
+  id: string;
+  kind: ApplicationKind;
+  @ApiProperty({ ...TIME, type: String, nullable: true })
+  decidedAt: string | null;
+  award: PreviousAwardResponse | null;
 }
 
 export class ApplicationEventResponse {
@@ -96,6 +127,12 @@ export class ApplicationResponse {
   /** Every criterion of the Stamp of Approval, once each. */
   criteria: ApplicationCriterionResponse[];
   evidence: EvidenceResponse[];
+  /** Last year's evidence, on file for a renewal: referenced, not copied; it supports its criteria like an upload. */
+  evidenceOnFile: EvidenceResponse[];
+  /** The application a renewal started from, else null. */
+  previousApplication: PreviousApplicationResponse | null;
+  /** NPA staff only (null for a setting): changes to the staff count the setting declares, which sets SA-TRAINED's bar. */
+  staffCountChanges: StaffCountChangeResponse[] | null;
   history: ApplicationEventResponse[];
 }
 

@@ -19,6 +19,8 @@ export class LetterSummaryResponse {
   sentAt: string | null;
   /** The version of the letter's template it was made with. */
   templateVersion: number;
+  /** The version of the rule parameters (offsets and periods) it used; null when it states no period. */
+  parameterVersion: number | null;
   /** The code printed on the letter, checked at /letters/verify/{code}. */
   verificationCode: string;
   /** False while the worker is still composing it. */

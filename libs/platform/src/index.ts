@@ -72,5 +72,5 @@ export {
 } from './privacy/personal-columns';
 export { collectViewStates, type TagColour, type ViewState, type ViewStates } from './http/view-states';
 export * from './letters/letter-kind';
-export { ApiConflict, ApiTooLarge, ERROR_BODY_SCHEMAS, errorExample, operationIdOf, withStandardErrors } from './http/openapi';
+export { ApiConflict, ApiTooLarge, ApiUnauthorized, ERROR_BODY_SCHEMAS, errorExample, operationIdOf, withStandardErrors } from './http/openapi';
 export { PageResponse } from './http/page.responses';

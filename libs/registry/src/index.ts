@@ -34,3 +34,4 @@ export { linkByEmail } from './people/person-access.rules';
 export { organisationExists, serviceLine, serviceLines, serviceRegistrations, settingNames, teamCaseloadOn, type ServiceLine } from './register.queries';
 export { membershipPeriodsOf, peopleByEmail, servicesByNumber, settingsByUrn, teamPostsOf, type PersonRef, type PostRef } from './register-lookups';
 export { REGISTRY_PERSONAL_DATA } from './personal-data';
+export { StaffCountChangeResponse } from './settings/settings.responses';

@@ -35,6 +35,8 @@ export class ReminderResponse {
   state: string;
   /** Why it failed, is unknown or was suppressed. */
   reason: string | null;
+  /** The version of the rule parameters whose offsets found it. */
+  parameterVersion: number | null;
   subject: ReminderSubjectResponse;
   organisation: ReminderOrganisationResponse | null;
   /** The email made for it, once the worker has composed it. */

@@ -2633,6 +2633,8 @@ export interface components {
       title: string;
       /** @description The version of the letter's template it was made with. */
       templateVersion: number;
+      /** @description The version of the rule parameters (offsets and periods) it used; null when it states no period. */
+      parameterVersion: number | null;
       /** @description The code printed on the letter, checked at /letters/verify/{code}. */
       verificationCode: string;
       /** @description False while the worker is still composing it. */
@@ -2787,6 +2789,12 @@ export interface components {
       outcome: 'pass' | 'fail';
       note: string | null;
     };
+    PreviousCriterionResponse: {
+      statement: string | null;
+      /** @enum {string|null} */
+      outcome: 'pass' | 'fail' | null;
+      reason: string | null;
+    };
     ApplicationCriterionResponse: {
       /** @example SA-PRINCIPLES */
       id: string;
@@ -2816,6 +2824,12 @@ export interface components {
       facts: {
         [key: string]: unknown;
       } | null;
+      /** @description A renewal's statement copied from last year and not yet confirmed by the setting (submitting needs it confirmed or edited). */
+      carriedOver: boolean;
+      /** @description Last year's evidence on file that supports this criterion (see `evidenceOnFile`). */
+      evidenceOnFileIds: string[];
+      /** @description Last year's statement, outcome and reason for this judged criterion (a renewal), else null. */
+      previous: components['schemas']['PreviousCriterionResponse'] | null;
     };
     EvidenceResponse: {
       /**
@@ -2832,6 +2846,29 @@ export interface components {
       contentType: string;
       sizeBytes: number;
       sha256: string;
+    };
+    PreviousAwardResponse: {
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      startsOn: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      expiresOn: string;
+    };
+    PreviousApplicationResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-04-01T09:30:00.000Z
+       */
+      decidedAt: string | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'new' | 'renewal';
+      award: components['schemas']['PreviousAwardResponse'] | null;
     };
     ApplicationEventResponse: {
       /**
@@ -2881,6 +2918,12 @@ export interface components {
       /** @description Every criterion of the Stamp of Approval, once each. */
       criteria: components['schemas']['ApplicationCriterionResponse'][];
       evidence: components['schemas']['EvidenceResponse'][];
+      /** @description Last year's evidence, on file for a renewal: referenced, not copied; it supports its criteria like an upload. */
+      evidenceOnFile: components['schemas']['EvidenceResponse'][];
+      /** @description The application a renewal started from, else null. */
+      previousApplication: components['schemas']['PreviousApplicationResponse'] | null;
+      /** @description NPA staff only (null for a setting): changes to the staff count the setting declares, which sets SA-TRAINED's bar. */
+      staffCountChanges: components['schemas']['StaffCountChangeResponse'][] | null;
       history: components['schemas']['ApplicationEventResponse'][];
     };
     StatementDto: {
@@ -2944,6 +2987,12 @@ export interface components {
       /** @description Every criterion of the Stamp of Approval, once each. */
       criteria: components['schemas']['ApplicationCriterionResponse'][];
       evidence: components['schemas']['EvidenceResponse'][];
+      /** @description Last year's evidence, on file for a renewal: referenced, not copied; it supports its criteria like an upload. */
+      evidenceOnFile: components['schemas']['EvidenceResponse'][];
+      /** @description The application a renewal started from, else null. */
+      previousApplication: components['schemas']['PreviousApplicationResponse'] | null;
+      /** @description NPA staff only (null for a setting): changes to the staff count the setting declares, which sets SA-TRAINED's bar. */
+      staffCountChanges: components['schemas']['StaffCountChangeResponse'][] | null;
       history: components['schemas']['ApplicationEventResponse'][];
       /** @description The award an approval made; null for a rejection. */
       awardId: string | null;
@@ -3155,6 +3204,8 @@ export interface components {
       recipients: string[];
       /** @description Why it failed, is unknown or was suppressed. */
       reason: string | null;
+      /** @description The version of the rule parameters whose offsets found it. */
+      parameterVersion: number | null;
       subject: components['schemas']['ReminderSubjectResponse'];
       organisation: components['schemas']['ReminderOrganisationResponse'] | null;
       /** @description The email made for it, once the worker has composed it. */
@@ -3935,6 +3986,15 @@ export interface operations {
            *       ]
            *     }
            */
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not signed in: the credentials are not right. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
@@ -6275,6 +6335,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded by NPA staff: it counts for SA-OFSTED. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionResponse'];
+        };
+      };
       /** @description A setting contact's proposal, waiting for NPA staff. */
       202: {
         headers: {

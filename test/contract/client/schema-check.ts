@@ -29,6 +29,19 @@ function closeObjects(node: unknown, insideAllOf = false): void {
   for (const [key, value] of Object.entries(schema)) closeObjects(value, key === 'allOf');
 }
 
+/**
+ * OpenAPI 3.0's `nullable: true` (which the swagger plugin writes for `T | null`) read as JSON Schema:
+ * null, or the schema without it. Ajv's own `nullable` does not reach an `enum` that omits null or an
+ * `allOf` that points at an object, which is how a nullable enum or a nullable nested class comes out.
+ */
+function allowNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(allowNulls);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Json;
+  const walked = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, allowNulls(value)]));
+  return nullable === true ? { anyOf: [walked, { type: 'null' }] } : walked;
+}
+
 export interface Operation {
   method: string;
   path: string;
@@ -50,9 +63,10 @@ export class SchemaCheck {
     this.doc = typeof document === 'string' ? (JSON.parse(readFileSync(document, 'utf8')) as Json) : document;
     const closed = JSON.parse(JSON.stringify({ paths: this.doc.paths, components: this.doc.components ?? {} })) as Json;
     closeObjects(closed);
+    const checked = allowNulls(closed) as Json;
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
-    this.ajv.addSchema({ $id: DOC_ID, ...closed });
+    this.ajv.addSchema({ $id: DOC_ID, ...checked });
   }
 
   operation(method: string, path: string): Operation {

@@ -625,6 +625,12 @@ export default async () => {
               createdAt: { required: true, type: () => String },
               sentAt: { required: true, type: () => String, nullable: true, description: 'When its email was sent; null until then (or when it is not sent).' },
               templateVersion: { required: true, type: () => Number, description: "The version of the letter's template it was made with." },
+              parameterVersion: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'The version of the rule parameters (offsets and periods) it used; null when it states no period.',
+              },
               verificationCode: { required: true, type: () => String, description: 'The code printed on the letter, checked at /letters/verify/{code}.' },
               ready: { required: true, type: () => Boolean, description: 'False while the worker is still composing it.' },
               format: {
@@ -903,6 +909,34 @@ export default async () => {
                 nullable: true,
                 description: "The people, dates and counts the register's evaluation used (computed criteria).",
               },
+              carriedOver: {
+                required: true,
+                type: () => Boolean,
+                description: "A renewal's statement copied from last year and not yet confirmed by the setting (submitting needs it confirmed or edited).",
+              },
+              evidenceOnFileIds: {
+                required: true,
+                type: () => [String],
+                description: "Last year's evidence on file that supports this criterion (see `evidenceOnFile`).",
+              },
+              previous: {
+                required: true,
+                type: () => t['../../../../libs/approval/src/approval.responses'].PreviousCriterionResponse,
+                nullable: true,
+                description: "Last year's statement, outcome and reason for this judged criterion (a renewal), else null.",
+              },
+            },
+            PreviousCriterionResponse: {
+              statement: { required: true, type: () => String, nullable: true },
+              outcome: { required: true, nullable: true, enum: ['pass', 'fail'] },
+              reason: { required: true, type: () => String, nullable: true },
+            },
+            PreviousAwardResponse: { startsOn: { required: true, type: () => String }, expiresOn: { required: true, type: () => String } },
+            PreviousApplicationResponse: {
+              id: { required: true, type: () => String },
+              kind: { required: true, enum: ['new', 'renewal'] },
+              decidedAt: { required: true, type: () => String, nullable: true },
+              award: { required: true, type: () => t['../../../../libs/approval/src/approval.responses'].PreviousAwardResponse, nullable: true },
             },
             ApplicationEventResponse: {
               at: { required: true, type: () => String },
@@ -946,6 +980,23 @@ export default async () => {
                 description: 'Every criterion of the Stamp of Approval, once each.',
               },
               evidence: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].EvidenceResponse] },
+              evidenceOnFile: {
+                required: true,
+                type: () => [t['../../../../libs/approval/src/approval.responses'].EvidenceResponse],
+                description: "Last year's evidence, on file for a renewal: referenced, not copied; it supports its criteria like an upload.",
+              },
+              previousApplication: {
+                required: true,
+                type: () => t['../../../../libs/approval/src/approval.responses'].PreviousApplicationResponse,
+                nullable: true,
+                description: 'The application a renewal started from, else null.',
+              },
+              staffCountChanges: {
+                required: true,
+                type: () => [t['../../../../libs/registry/src/settings/settings.responses'].StaffCountChangeResponse],
+                nullable: true,
+                description: "NPA staff only (null for a setting): changes to the staff count the setting declares, which sets SA-TRAINED's bar.",
+              },
               history: { required: true, type: () => [t['../../../../libs/approval/src/approval.responses'].ApplicationEventResponse] },
             },
             DecisionResponse: {
@@ -1326,6 +1377,12 @@ export default async () => {
               recipients: { required: true, type: () => [String], description: 'The email addresses it goes to.' },
               state: { required: true, type: () => String, description: "pending is due and not yet sent; then its email's state." },
               reason: { required: true, type: () => String, nullable: true, description: 'Why it failed, is unknown or was suppressed.' },
+              parameterVersion: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'The version of the rule parameters whose offsets found it.',
+              },
               subject: { required: true, type: () => t['../../../../libs/reminders/src/reminders.responses'].ReminderSubjectResponse },
               organisation: {
                 required: true,

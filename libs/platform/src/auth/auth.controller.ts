@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiConflict } from '../http/openapi';
+import { ApiConflict, ApiUnauthorized } from '../http/openapi';
 import { NoBody } from '../http/validation';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -27,6 +27,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimit('login')
+  @ApiUnauthorized('The email or password is not right.')
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(dto.email, dto.password, dto.code, infoOf(request), dto.unlockCode);
   }

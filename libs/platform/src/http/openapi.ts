@@ -67,6 +67,10 @@ export const ApiConflict = (...messages: [string, ...string[]]) =>
 export const ApiTooLarge = (message = 'The request is too large.') =>
   ApiExtension(`${DECLARED_ERRORS}413`, { description: 'Too large.', messages: [message] } satisfies DeclaredError);
 
+/** 401 on a route that needs no sign-in: its own refusal (a wrong email or password at sign-in). */
+export const ApiUnauthorized = (...messages: [string, ...string[]]) =>
+  ApiExtension(`${DECLARED_ERRORS}401`, { description: 'Not signed in: the credentials are not right.', messages } satisfies DeclaredError);
+
 /** The errors every route of a kind can answer, with the messages ErrorFilter and the guards write. */
 const STANDARD_ERRORS: Record<number, ResponseObject> = {
   400: {

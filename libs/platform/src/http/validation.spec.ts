@@ -1,4 +1,29 @@
-import { InvalidInputException, NoBody } from './validation';
+import { IsInt, IsOptional, IsString } from 'class-validator';
+import { createValidationPipe, InvalidInputException, NoBody } from './validation';
+
+class PatchDto {
+  @IsOptional()
+  @IsString()
+  endDate?: string;
+
+  @IsOptional()
+  @IsInt()
+  caseload?: number;
+}
+
+describe('createValidationPipe', () => {
+  it.each([
+    [{ endDate: '2026-12-02' }, { endDate: '2026-12-02' }],
+    [{ caseload: 0 }, { caseload: 0 }],
+    [{}, {}],
+  ])('leaves out what the client did not send: %j becomes %j with no own undefined', async (body, expected) => {
+    const dto = await createValidationPipe().transform(body, { type: 'body', metatype: PatchDto });
+    expect(dto).toBeInstanceOf(PatchDto);
+    expect(Object.keys(dto as object)).toEqual(Object.keys(expected));
+    expect(dto).toEqual(expected);
+  });
+});
+
 
 describe('NoBody', () => {
   it.each([[undefined], [null], [{}]])('lets %p through as no body', (value) => {

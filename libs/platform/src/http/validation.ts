@@ -1,4 +1,4 @@
-import { BadRequestException, ParseUUIDPipe, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ParseUUIDPipe, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, ProblemDetail } from './domain-error';
@@ -21,9 +21,22 @@ export class InvalidInputException extends BadRequestException {
   }
 }
 
+/**
+ * Compiled as ES2022 class fields, every DTO field the client left out is an own `undefined`; dropped
+ * here, so a PATCH applied with Object.assign or a spread never blanks what the client did not name.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto: unknown = await super.transform(value, metadata);
+    if (dto && typeof dto === 'object' && !Array.isArray(dto))
+      for (const [key, field] of Object.entries(dto)) if (field === undefined) delete (dto as Record<string, unknown>)[key];
+    return dto;
+  }
+}
+
 /** Unknown fields are refused, not silently dropped: a typo must not pass as a change that was made. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

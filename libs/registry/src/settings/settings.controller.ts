@@ -56,6 +56,7 @@ export class SettingsController {
    */
   @Post(':id/inspections')
   @Access(STAFF_OR_CONTACT, OWN_SETTING)
+  @ApiResponse({ status: 201, description: 'Recorded by NPA staff: it counts for SA-OFSTED.', type: InspectionResponse })
   @ApiResponse({ status: 202, description: "A setting contact's proposal, waiting for NPA staff.", type: InspectionResponse })
   async recordInspection(
     @Param('id', ParseId) id: string,
