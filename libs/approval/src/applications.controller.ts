@@ -198,6 +198,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Access(rolesFor('submit'), OWN)
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiBody({ type: OptionalMessageDto, required: false, description: 'API.md sends no body; a message for the history may be given.' })
   submitApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.submit(id, actor, dto.message);
   }
@@ -228,6 +229,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Access(rolesFor('withdraw'), OWN)
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiBody({ type: OptionalMessageDto, required: false, description: 'API.md sends no body; a message for the history may be given.' })
   withdrawApplication(@Param('id', ParseId) id: string, @Body() dto: OptionalMessageDto, @CurrentUser() actor: Actor): Promise<ApplicationResponse> {
     return this.applications.withdraw(id, actor, dto.message);
   }

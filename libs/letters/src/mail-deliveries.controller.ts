@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Actor, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, Actor, ApiConflict, CurrentUser, NPA_STAFF, ParseId } from '@npa/platform';
 import { ResendDeliveryDto, ResentDelivery } from './letters.dto';
 import { MailResends } from './mail-resends';
 
@@ -10,14 +10,17 @@ import { MailResends } from './mail-resends';
 export class MailDeliveriesController {
   constructor(private readonly resends: MailResends) {}
 
-  /** Send a failed or unknown email again, with a reason (audited), optionally to a corrected address. */
+  /**
+   * Send a failed or unknown email again, with a reason (audited), optionally to a corrected address
+   *
+   * Queued at once: it goes once, to the recipients shown. A second click, or an email that is pending,
+   * being sent, sent or suppressed, is a 409.
+   */
   @Post(':id/resend')
   @HttpCode(200)
   @Access(NPA_STAFF)
-  @ApiOperation({ summary: 'Send a failed or unknown email again, with a reason (audited), optionally to a corrected address' })
-  @ApiOkResponse({ type: ResentDelivery, description: 'queued: it goes once, to the recipients shown' })
-  @ApiConflictResponse({ description: 'MAIL_DELIVERY.NOT_RESENDABLE: the email is pending, being sent, sent or suppressed (a second click)' })
-  resend(@Param('id', ParseId) id: string, @Body() dto: ResendDeliveryDto, @CurrentUser() actor: Actor) {
+  @ApiConflict('This email is sent: only a failed email or one in an unknown state can be sent again.')
+  resendMailDelivery(@Param('id', ParseId) id: string, @Body() dto: ResendDeliveryDto, @CurrentUser() actor: Actor): Promise<ResentDelivery> {
     return this.resends.resend(id, dto, actor);
   }
 }

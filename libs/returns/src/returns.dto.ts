@@ -106,7 +106,7 @@ export class UpdateLocalAuthorityDto {
   @IsIn(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })
   region?: string;
 
-  @ApiPropertyOptional({ description: 'the last day it existed (it merged or was abolished); null to undo' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'the last day it existed (it merged or was abolished); null to undo' })
   @IsOptional()
   @IsIsoDate()
   endedOn?: string | null;

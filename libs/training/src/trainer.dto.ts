@@ -8,11 +8,11 @@ import type { Trainer } from './trainer.entity';
 import { isAccreditedOn } from './training.rules';
 
 export class AccreditationDto {
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
   @IsIsoDate()
   accreditedFrom: IsoDate;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
   @IsIsoDate()
   accreditedTo: IsoDate;
 }

@@ -14,11 +14,11 @@ export class CreateWorkshopDto {
   @IsUUID()
   trainerId: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
   @IsIsoDate()
   startDate: IsoDate;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-01' })
   @IsIsoDate()
   endDate: IsoDate;
 

@@ -1127,8 +1127,13 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a failed or unknown email again, with a reason (audited), optionally to a corrected address */
-    post: operations['resend'];
+    /**
+     * Send a failed or unknown email again, with a reason (audited), optionally to a corrected address
+     *
+     *     Queued at once: it goes once, to the recipients shown. A second click, or an email that is pending,
+     *     being sent, sent or suppressed, is a 409.
+     */
+    post: operations['resendMailDelivery'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2193,10 +2198,16 @@ export interface components {
       total: number;
     };
     CreateTrainerDto: {
-      /** Format: date */
-      accreditedFrom: Record<string, never>;
-      /** Format: date */
-      accreditedTo: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      accreditedFrom: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      accreditedTo: string;
       /**
        * Format: uuid
        * @description The person (POST /people) who becomes a trainer
@@ -2219,10 +2230,16 @@ export interface components {
       accreditedNow: boolean;
     };
     AccreditationDto: {
-      /** Format: date */
-      accreditedFrom: Record<string, never>;
-      /** Format: date */
-      accreditedTo: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      accreditedFrom: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      accreditedTo: string;
     };
     AccreditationView: {
       id: string;
@@ -2252,10 +2269,16 @@ export interface components {
        * @description The id POST /trainers returned; a trainer may name only their own
        */
       trainerId: string;
-      /** Format: date */
-      startDate: Record<string, never>;
-      /** Format: date */
-      endDate: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      startDate: string;
+      /**
+       * Format: date
+       * @example 2026-04-01
+       */
+      endDate: string;
       /** @description A place, or "online" */
       venue: string;
       capacity: number;
@@ -3692,8 +3715,11 @@ export interface components {
         | 'London'
         | 'South East'
         | 'South West';
-      /** @description the last day it existed (it merged or was abolished); null to undo */
-      endedOn?: Record<string, never> | null;
+      /**
+       * Format: date
+       * @description the last day it existed (it merged or was abolished); null to undo
+       */
+      endedOn?: string | null;
     };
     ProblemDetail: {
       /**
@@ -9183,7 +9209,7 @@ export interface operations {
       };
     };
   };
-  resend: {
+  resendMailDelivery: {
     parameters: {
       query?: never;
       header?: never;
@@ -9198,7 +9224,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description queued: it goes once, to the recipients shown */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9256,12 +9281,14 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description MAIL_DELIVERY.NOT_RESENDABLE: the email is pending, being sent, sent or suppressed (a second click) */
+      /** @description Conflict with the current state. */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
       };
     };
   };
@@ -9864,7 +9891,8 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    /** @description API.md sends no body; a message for the history may be given. */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['OptionalMessageDto'];
       };
@@ -10109,7 +10137,8 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    /** @description API.md sends no body; a message for the history may be given. */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['OptionalMessageDto'];
       };

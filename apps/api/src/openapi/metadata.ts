@@ -1819,8 +1819,9 @@ export default async () => {
           import('../../../../libs/letters/src/mail-deliveries.controller'),
           {
             MailDeliveriesController: {
-              resend: {
-                summary: 'Send a failed or unknown email again, with a reason (audited), optionally to a corrected address.',
+              resendMailDelivery: {
+                summary:
+                  'Send a failed or unknown email again, with a reason (audited), optionally to a corrected address\n\nQueued at once: it goes once, to the recipients shown. A second click, or an email that is pending,\nbeing sent, sent or suppressed, is a 409.',
                 type: t['../../../../libs/letters/src/letters.dto'].ResentDelivery,
               },
             },
