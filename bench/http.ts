@@ -82,6 +82,10 @@ async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>)
   return { rate: best?.rate ?? 0, at: best };
 }
 
+/** Two seconds of the same load, not recorded: a new server's pool opens its backends and prepares its statements. */
+const warm = (base: Omit<LoadInput, 'rate' | 'mode'>) =>
+  inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, seconds: 2, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS });
+
 /**
  * The app's GET /services/{id} and an unknown path, each right after its true floor (bench/floors.ts) in
  * a server process of its own, so each ratio compares two figures taken a few seconds apart.
@@ -92,6 +96,7 @@ async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, inpu
     try {
       const check = await fetch(`${server.url}${paths[0]}`, { headers: { authorization: `Bearer ${base.token}` } });
       if (check.status !== (task === 'api' ? 200 : 404)) throw new Error(`${name}: ${check.status} ${await check.text()}`);
+      await warm({ ...base, url: server.url, paths });
       return await saturated(name, { ...base, url: server.url, paths });
     } finally {
       await server.stop();
@@ -100,8 +105,10 @@ async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, inpu
   const servicePaths = services.map((id) => `/services/${id}`);
   const unknown = Array.from({ length: 1000 }, (_, i) => `/no-such-page/${i}`);
   const api = await bareFloor('api', 'true floor (a): bare Fastify + pg, GET /services/{id}', servicePaths);
+  await warm({ ...base, paths: servicePaths });
   const appService = await saturated('GET /services/{id}', { ...base, paths: servicePaths });
   const notFound = await bareFloor('notFound', 'true floor (b): bare Fastify, an unknown path', unknown);
+  await warm({ ...base, paths: unknown });
   const appNotFound = await saturated('an unknown path (404)', { ...base, paths: unknown });
   return { api, appService, notFound, appNotFound };
 }
