@@ -16,7 +16,8 @@ import { createApp } from '../apps/api/src/create-app';
 import { prepared } from '@npa/platform';
 import { Access, NPA_STAFF, ParseId, UsersService, addDays } from '@npa/platform';
 import type { LoadInput, LoadOutput } from './load';
-import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, type Row } from './support';
+import type { FloorInput } from './floors';
+import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, startServer, type Row } from './support';
 
 @Controller('bench-floor')
 class FloorController {
@@ -81,6 +82,37 @@ async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>)
   return { rate: best?.rate ?? 0, at: best };
 }
 
+/** Two seconds of the same load, not recorded: a new server's pool opens its backends and prepares its statements. */
+const warm = (base: Omit<LoadInput, 'rate' | 'mode'>) =>
+  inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, seconds: 2, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS });
+
+/**
+ * The app's GET /services/{id} and an unknown path, each right after its true floor (bench/floors.ts) in
+ * a server process of its own, so each ratio compares two figures taken a few seconds apart.
+ */
+async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: FloorInput, services: string[]) {
+  const bareFloor = async (task: string, name: string, paths: string[]) => {
+    const server = await startServer(join(__dirname, 'floors.ts'), task, input);
+    try {
+      const check = await fetch(`${server.url}${paths[0]}`, { headers: { authorization: `Bearer ${base.token}` } });
+      if (check.status !== (task === 'api' ? 200 : 404)) throw new Error(`${name}: ${check.status} ${await check.text()}`);
+      await warm({ ...base, url: server.url, paths });
+      return await saturated(name, { ...base, url: server.url, paths });
+    } finally {
+      await server.stop();
+    }
+  };
+  const servicePaths = services.map((id) => `/services/${id}`);
+  const unknown = Array.from({ length: 1000 }, (_, i) => `/no-such-page/${i}`);
+  const api = await bareFloor('api', 'true floor (a): bare Fastify + pg, GET /services/{id}', servicePaths);
+  await warm({ ...base, paths: servicePaths });
+  const appService = await saturated('GET /services/{id}', { ...base, paths: servicePaths });
+  const notFound = await bareFloor('notFound', 'true floor (b): bare Fastify, an unknown path', unknown);
+  await warm({ ...base, paths: unknown });
+  const appNotFound = await saturated('an unknown path (404)', { ...base, paths: unknown });
+  return { api, appService, notFound, appNotFound };
+}
+
 /** The most a route serves with a few connections sending back to back, whatever the latency. */
 async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<LoadOutput> {
   const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', {
@@ -95,7 +127,7 @@ async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): 
   return r;
 }
 
-export async function httpPart(options: { scale: number; seconds: number }): Promise<Row[]> {
+export async function httpPart(options: { scale: number; seconds: number; paced: boolean }): Promise<Row[]> {
   benchEnv('http');
   process.env.LOGIN_RATE_LIMIT = '1000';
   const db = await benchDatabase('http');
@@ -137,9 +169,11 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
         if (!response.ok) throw new Error(`compliance of ${services[i]}: ${response.status}`);
         await response.arrayBuffer();
       });
-      const floor = await highestHeld('PK floor', { ...base, paths: routes.floor });
-      const compliance = await highestHeld('compliance', { ...base, paths: routes.compliance });
-      const computed = await highestHeld('compliance as of past dates', { ...base, paths: routes.computed });
+      const bare = await trueFloors(base, { databaseUrl: db.url, jwtSecret: process.env.JWT_SECRET! }, services);
+      const none = { rate: 0, at: null };
+      const floor = options.paced ? await highestHeld('PK floor', { ...base, paths: routes.floor }) : none;
+      const compliance = options.paced ? await highestHeld('compliance', { ...base, paths: routes.compliance }) : none;
+      const computed = options.paced ? await highestHeld('compliance as of past dates', { ...base, paths: routes.computed }) : none;
       const queue = await highestHeld('review queue', { ...base, paths: routes.queue });
       const most = {
         floor: await saturated('PK floor', { ...base, paths: routes.floor }),
@@ -153,58 +187,105 @@ export async function httpPart(options: { scale: number; seconds: number }): Pro
         `${what}: highest rate held, evenly spaced (req/s; p99 ${r.at ? `${r.at.p99} ms` : '-'})`;
       const sat = (what: string, r: LoadOutput) => `${what}: most served by ${SATURATING_CONNECTIONS} connections back to back (req/s; p99 ${r.p99} ms)`;
       const met = (r: { rate: number }) => r.rate > 0 && r.rate >= 0.25 * floor.rate;
+      const apiIs = 'bare Fastify + pg: same token check, same two prepared reads, same JSON; 8 connections';
+      const most8 = (what: string) => `${what}: most served by ${SATURATING_CONNECTIONS} connections back to back (req/s)`;
+      const truly = (figure: string, value: number, floorIs: string, floorValue: number, share: number, extra = '') =>
+        row({
+          part: 'http',
+          figure,
+          unit: 'req/s',
+          value,
+          floorIs,
+          floor: floorValue,
+          target: `>= ${share} of floor${extra}`,
+          met: value >= share * floorValue,
+        });
+      const paced = options.paced
+        ? [
+            row({
+              part: 'http',
+              figure: fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance),
+              unit: 'req/s',
+              value: compliance.rate,
+              floorIs,
+              floor: floor.rate,
+              target,
+              met: met(compliance),
+            }),
+            row({
+              part: 'http',
+              figure: fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed),
+              unit: 'req/s',
+              value: computed.rate,
+              floorIs,
+              floor: floor.rate,
+              target: null,
+              met: null,
+            }),
+            row({
+              part: 'http',
+              figure: fig('GET /review-queue', queue),
+              unit: 'req/s',
+              value: queue.rate,
+              floorIs,
+              floor: floor.rate,
+              target,
+              met: met(queue),
+            }),
+            row({
+              part: 'http',
+              figure: sat('GET /services/{id}/compliance (today)', most.compliance),
+              unit: 'req/s',
+              value: most.compliance.achieved,
+              floorIs,
+              floor: most.floor.achieved,
+              target: null,
+              met: null,
+            }),
+            row({
+              part: 'http',
+              figure: sat('GET /services/{id}/compliance?asOf= (computed)', most.computed),
+              unit: 'req/s',
+              value: most.computed.achieved,
+              floorIs,
+              floor: most.floor.achieved,
+              target: null,
+              met: null,
+            }),
+            row({
+              part: 'http',
+              figure: sat('GET /review-queue', most.queue),
+              unit: 'req/s',
+              value: most.queue.achieved,
+              floorIs,
+              floor: most.floor.achieved,
+              target: null,
+              met: null,
+            }),
+          ]
+        : [];
       return [
+        truly(most8('GET /services/{id}'), bare.appService.achieved, apiIs, bare.api.achieved, 0.6),
+        truly(
+          most8('an unknown path (404)'),
+          bare.appNotFound.achieved,
+          'bare Fastify answering the same 404 body; 8 connections',
+          bare.notFound.achieved,
+          0.6,
+        ),
+        truly(most8('GET /services/{id}/compliance (today)'), most.compliance.achieved, apiIs, bare.api.achieved, 0.5),
+        truly(most8('GET /services/{id}/compliance?asOf= (computed)'), most.computed.achieved, apiIs, bare.api.achieved, 0.2),
         row({
           part: 'http',
-          figure: fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance),
+          figure: fig('GET /review-queue', queue),
           unit: 'req/s',
-          value: compliance.rate,
-          floorIs,
-          floor: floor.rate,
-          target,
-          met: met(compliance),
+          value: queue.rate,
+          floorIs: apiIs,
+          floor: bare.api.achieved,
+          target: `>= 0.25 of floor, p99 < ${P99_MS} ms, no errors`,
+          met: queue.rate > 0 && queue.rate >= 0.25 * bare.api.achieved,
         }),
-        row({
-          part: 'http',
-          figure: fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed),
-          unit: 'req/s',
-          value: computed.rate,
-          floorIs,
-          floor: floor.rate,
-          target: null,
-          met: null,
-        }),
-        row({ part: 'http', figure: fig('GET /review-queue', queue), unit: 'req/s', value: queue.rate, floorIs, floor: floor.rate, target, met: met(queue) }),
-        row({
-          part: 'http',
-          figure: sat('GET /services/{id}/compliance (today)', most.compliance),
-          unit: 'req/s',
-          value: most.compliance.achieved,
-          floorIs,
-          floor: most.floor.achieved,
-          target: null,
-          met: null,
-        }),
-        row({
-          part: 'http',
-          figure: sat('GET /services/{id}/compliance?asOf= (computed)', most.computed),
-          unit: 'req/s',
-          value: most.computed.achieved,
-          floorIs,
-          floor: most.floor.achieved,
-          target: null,
-          met: null,
-        }),
-        row({
-          part: 'http',
-          figure: sat('GET /review-queue', most.queue),
-          unit: 'req/s',
-          value: most.queue.achieved,
-          floorIs,
-          floor: most.floor.achieved,
-          target: null,
-          met: null,
-        }),
+        ...paced,
       ];
     } finally {
       await app.close();

@@ -77,14 +77,17 @@ async function paced(input: LoadInput): Promise<LoadOutput> {
       for (; sent < total && start + sent * interval <= now; sent += 1) {
         const due = start + sent * interval;
         let timedOut = false;
-        const req = request({ host: hostname, port, path: input.paths[((input.offset ?? 0) + sent) % input.paths.length], agent, headers, timeout: TIMEOUT_MS }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (due >= start + warmupMs) latencies.push(performance.now() - due);
-            if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
-            settle();
-          });
-        });
+        const req = request(
+          { host: hostname, port, path: input.paths[((input.offset ?? 0) + sent) % input.paths.length], agent, headers, timeout: TIMEOUT_MS },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (due >= start + warmupMs) latencies.push(performance.now() - due);
+              if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+              settle();
+            });
+          },
+        );
         req.on('timeout', () => {
           timedOut = true;
           req.destroy(new Error('timeout'));

@@ -15,7 +15,7 @@ const PARTS: Record<string, () => Promise<Row[]>> = {
   sweep: () => sweepPart({ scales: arg('scales', '1,3,10').split(',').map(Number) }),
   reminders: () => remindersPart({ scale: Number(arg('scale', '10')) }),
   letters: () => lettersPart({ letters: Number(arg('letters', '200')), concurrency: Number(arg('concurrency', '4')) }),
-  http: () => httpPart({ scale: Number(arg('scale', '10')), seconds: Number(arg('seconds', '5')) }),
+  http: () => httpPart({ scale: Number(arg('scale', '10')), seconds: Number(arg('seconds', '5')), paced: arg('paced', 'true') !== 'false' }),
   import: () => importPart({ rows: Number(arg('rows', '100000')) }),
 };
 
@@ -46,12 +46,18 @@ async function main(): Promise<void> {
   }
   const seconds = (Date.now() - started) / 1000;
   const after = machine();
-  console.log(`\n${parts.join(', ')} in ${seconds.toFixed(0)} s; ${after.nproc} cores (${after.cpu}), ${after.memoryGb} GB, Node ${after.node}, load average before ${before.loadAverage.join(' ')}, after ${after.loadAverage.join(' ')}\n`);
+  console.log(
+    `\n${parts.join(', ')} in ${seconds.toFixed(0)} s; ${after.nproc} cores (${after.cpu}), ${after.memoryGb} GB, Node ${after.node}, load average before ${before.loadAverage.join(' ')}, after ${after.loadAverage.join(' ')}\n`,
+  );
   console.log(table(rows));
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(
     join(__dirname, 'results', 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), parts, seconds, machine: { ...after, loadAverageBefore: before.loadAverage }, args: process.argv.slice(2), rows }, null, 2),
+    JSON.stringify(
+      { at: new Date().toISOString(), parts, seconds, machine: { ...after, loadAverageBefore: before.loadAverage }, args: process.argv.slice(2), rows },
+      null,
+      2,
+    ),
   );
 }
 

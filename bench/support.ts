@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,9 @@ export function benchEnv(label: string): void {
     VAR_DIR: dir,
     OUTBOX_DIR: join(dir, 'outbox'),
     STORAGE_DIR: join(dir, 'storage'),
-    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+    // Production refuses made-up secrets (config/secrets.ts): random ones for each run, as an operator would set.
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(36).toString('base64url'),
+    TOTP_KEY: process.env.TOTP_KEY ?? randomBytes(36).toString('base64url'),
     LOG_LEVEL: 'warn',
   });
 }
@@ -194,6 +197,55 @@ export function inChild<I, O>(modulePath: string, task: string, input: I): Promi
       else reject(new Error(`${task} in a child process failed (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`));
     });
     child.send(input as object);
+  });
+}
+
+/**
+ * Starts a server of a bench module in a fresh Node process (the module calls `serveServer` at load) and
+ * resolves with its address once it listens; `stop` closes it and waits for the process to end.
+ */
+export function startServer<I>(modulePath: string, task: string, input: I): Promise<{ url: string; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(modulePath, ['--bench-server', task], {
+      execArgv: [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: process.env,
+    });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.once('error', reject);
+    child.once('message', (message: { url?: string; error?: string }) => {
+      if (!message.url) return reject(new Error(`${task} server failed: ${message.error}`));
+      resolve({
+        url: message.url,
+        stop: async () => {
+          child.send('stop');
+          await exited;
+        },
+      });
+    });
+    void exited.then(() => reject(new Error(`${task} server exited before it listened`)));
+    child.send(input as object);
+  });
+}
+
+/** In a process started by `startServer`: builds the named server, listens on loopback, closes and exits on 'stop'. */
+export function serveServer(servers: Record<string, (input: never) => Promise<{ listen(o: object): Promise<string>; close(): Promise<unknown> }>>): void {
+  const i = process.argv.indexOf('--bench-server');
+  if (i < 0) return;
+  process.once('message', (input) => {
+    servers[process.argv[i + 1]](input as never)
+      .then(async (server) => {
+        const url = await server.listen({ port: 0, host: '127.0.0.1' });
+        process.on('message', (m) => m === 'stop' && void server.close().then(() => process.exit(0)));
+        process.send!({ url });
+      })
+      .catch((error: Error) => process.send!({ error: error.stack ?? String(error) }, () => process.exit(1)));
   });
 }
 

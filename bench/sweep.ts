@@ -11,13 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DatabaseModule } from '@npa/database';
+import { LetterKindsModule } from '@npa/letters';
+import { LETTER_KIND_DECLARATIONS } from '../apps/letter-kinds';
 import { FactsLoader } from '@npa/compliance';
 import { PlatformModule, addDays, type IsoDate } from '@npa/platform';
 import { ReminderFinder, RemindersModule, SweepService, type SweepSummary } from '@npa/reminders';
 import type { RecordedQuery } from './sql-floor';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, row, serveChild, withPeakMemory, type Row } from './support';
 
-@Module({ imports: [PlatformModule, DatabaseModule, RemindersModule] })
+// The letter kinds as the worker registers them: the reminders' letters are rendered by kind.
+@Module({ imports: [PlatformModule, DatabaseModule, LetterKindsModule.register(LETTER_KIND_DECLARATIONS), RemindersModule] })
 class SweepOnlyModule {}
 
 interface SweepInput {

@@ -32,6 +32,15 @@ describe('The register', () => {
       expect(audit.body.items[0].action).toBe('service.registered');
     });
 
+    it('reads a service back by id as it was registered, and 404 for an id that names none', async () => {
+      const service = await build.service({ name: 'Read Back Portage' });
+      const read = await http(app).get(`/services/${service.id}`).set(admin.auth).expect(200);
+      expect(read.body).toEqual(service);
+      expect(read.body.registeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const none = await http(app).get('/services/00000000-0000-4000-8000-000000000000').set(admin.auth).expect(404);
+      expect(none.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    });
+
     it('refuses a bad age range and unknown fields with details', async () => {
       const response = await http(app)
         .post('/services')

@@ -13,6 +13,8 @@ export type ApplicationKind = 'new' | 'renewal';
 // At most one open application per setting, whatever races the API loses.
 @Index('applications_one_open_per_setting', ['settingId'], { unique: true, where: `state IN ('draft', 'submitted', 'under_review', 'information_requested')` })
 @Index('applications_queue_idx', ['state', 'submittedAt'])
+// The review queue's page in its order (oldest submission first), so a page reads its rows and stops.
+@Index('applications_review_queue_idx', ['submittedAt', 'id'], { where: `state IN ('submitted', 'under_review')` })
 export class Application {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { prepared, userNames, type IsoDate } from '@npa/platform';
 import { settingNames } from '@npa/registry';
-import { daysBetween, todayIn, AppConfig, Clock } from '@npa/platform';
+import { AppConfig, Clock } from '@npa/platform';
 import { QueueQuery } from './approval.dto';
 
 interface QueueRow {
@@ -13,6 +13,7 @@ interface QueueRow {
   state: string;
   submitted_at: Date;
   reviewer_id: string | null;
+  days_waiting: number;
 }
 
 /** What waits for NPA reviewers: submitted and under review, oldest submission first, with days waiting. */
@@ -33,9 +34,13 @@ export class ReviewQueueService {
         'review.queue.page',
         // The page first, then its names (from the register and the accounts, by id): joining every
         // setting and user before sorting cost several times the page alone (README, Benchmarks).
-        `SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id FROM applications a
+        // Days waiting counted by PostgreSQL from the submission's date in the NPA's zone: working that date
+        // out in JavaScript (Intl, per row) was a tenth of the page's CPU (README, Benchmarks).
+        `SELECT a.id, a.setting_id, a.kind, a.state, a.submitted_at, a.reviewer_id,
+                $4::date - (a.submitted_at AT TIME ZONE $3)::date AS days_waiting
+           FROM applications a
           WHERE ${where} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2`,
-        [query.pageSize, query.offset],
+        [query.pageSize, query.offset, this.config.TIME_ZONE, this.clock.today()],
       ),
       prepared<{ total: number }>(this.dataSource, 'review.queue.total', `SELECT count(*)::int AS total FROM applications a WHERE ${where}`, []),
     ]);
@@ -44,7 +49,6 @@ export class ReviewQueueService {
       settingNames(this.dataSource.manager, [...new Set(rows.map((r) => r.setting_id))]),
       userNames(this.dataSource.manager, reviewerIds),
     ]);
-    const today = this.clock.today();
     const items = rows.map((r) => ({
       id: r.id,
       settingId: r.setting_id,
@@ -52,7 +56,7 @@ export class ReviewQueueService {
       kind: r.kind,
       state: r.state,
       submittedAt: r.submitted_at.toISOString(),
-      daysWaiting: daysBetween(todayIn(this.config.TIME_ZONE, r.submitted_at), today),
+      daysWaiting: r.days_waiting,
       reviewer: r.reviewer_id ? { id: r.reviewer_id, name: reviewers.get(r.reviewer_id) ?? null } : null,
     }));
     return { items, page: query.page, pageSize: query.pageSize, total };

@@ -53,6 +53,8 @@ export async function teamCaseloadOn(db: Db, serviceId: string, date: string): P
 
 /** The names of these settings, by id. */
 export async function settingNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  // A page with nothing to name (a queue nobody has picked up yet) makes no round trip for it.
+  if (ids.length === 0) return new Map();
   const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM settings WHERE id = ANY($1::uuid[])', [ids]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { hostname } from 'node:os';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
@@ -23,7 +24,9 @@ function requestLine(req: { method?: string; url?: string }, res: { statusCode: 
         const options: Options = {
           level: config.LOG_LEVEL,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
-          customProps: () => ({ app: 'npa' }),
+          // On the base logger, as pid and hostname are: as customProps it made a child logger for each
+          // request, and was stringified and searched for again as each answer was logged (README, Benchmarks).
+          base: { pid: process.pid, hostname: hostname(), app: 'npa' },
           // Container health checks call /health every few seconds; middie may have rewritten req.url.
           autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/health' },
           customSuccessMessage: (req, res, ms) => requestLine(req, res, ms),

@@ -6,6 +6,8 @@ export type UserLine = { id: string; name: string; email: string; role: Role };
 
 /** The names of these users (disabled ones too: a record keeps who made it), by id. */
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  // A page with nothing to name (a queue nobody has picked up yet) makes no round trip for it.
+  if (ids.length === 0) return new Map();
   const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

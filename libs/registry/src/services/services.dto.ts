@@ -177,7 +177,13 @@ export class DateRangeQuery extends PageQuery {
   to?: string;
 }
 
-export const toServiceView = (s: Service) => ({
+/** What a service's view is made of: the entity, or a row read with these columns. */
+export type ServiceRow = Pick<
+  Service,
+  'id' | 'name' | 'localAuthority' | 'region' | 'ageRange' | 'registrationNumber' | 'registeredOn' | 'createdAt' | 'updatedAt'
+>;
+
+export const toServiceView = (s: ServiceRow) => ({
   id: s.id,
   name: s.name,
   localAuthority: s.localAuthority,
