@@ -93,8 +93,8 @@ describe('API.md: the errors, as an outside client', () => {
 
     const setting = await ok(admin.POST('/settings', { body: { name: 'Twice Nursery', ofstedUrn: urn(), kind: 'nursery', staffCount: 3 } }), 201);
     const draft = await ok(admin.POST('/settings/{id}/applications', { params: { path: { id: setting.id } } }), 201);
-    await ok(admin.POST('/applications/{id}/withdraw', { params: { path: { id: draft.id } }}), 200);
-    const again = await refused(admin.POST('/applications/{id}/withdraw', { params: { path: { id: draft.id } }}), 409);
+    await ok(admin.POST('/applications/{id}/withdraw', { params: { path: { id: draft.id } } }), 200);
+    const again = await refused(admin.POST('/applications/{id}/withdraw', { params: { path: { id: draft.id } } }), 409);
     // A conflict may say which state it found; the schema check holds it to API.md's body.
     expect(again).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
   });

@@ -41,7 +41,7 @@ export async function outsideWorld(env: Record<string, string> = {}, withWorker 
   const anonymous = contractClient(baseUrl, check);
   const signIn = async (who: string, password = PASSWORD) => {
     const session = await ok(anonymous.POST('/auth/login', { body: { email: who, password } }), 200);
-    return contractClient(baseUrl, check, session.accessToken as string);
+    return contractClient(baseUrl, check, session.accessToken);
   };
   const close = async () => {
     if (check.gaps.size) console.warn(`The OpenAPI document does not type:\n${[...check.gaps].join('\n')}`);

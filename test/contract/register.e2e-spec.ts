@@ -174,10 +174,7 @@ describe('API.md: users, services, training and compliance, as an outside client
 
   it('schedules a workshop, adds attendees by id and by name and email, records outcomes, and anyone verifies a certificate', async () => {
     const tess = await person('Tina Trainer');
-    const trainer = await ok(
-      admin.POST('/trainers', { body: { personId: tess.id, accreditedFrom: ago(500), accreditedTo: daysFrom(day, 500) } }),
-      201,
-    );
+    const trainer = await ok(admin.POST('/trainers', { body: { personId: tess.id, accreditedFrom: ago(500), accreditedTo: daysFrom(day, 500) } }), 201);
     expect(trainer).toMatchObject({ id: expect.any(String) });
     // The trainer signs in with the email of their person record and runs their own workshop.
     await ok(admin.POST('/users', { body: { email: tess.email, name: tess.name, password: PASSWORD, role: 'trainer' } }), 201);

@@ -79,7 +79,7 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       admin.POST('/users', { body: { email: contactEmail, name: `${name} contact`, password: PASSWORD, role: 'setting_contact', organisationId: created.id } }),
       201,
     );
-    return { id: created.id as string, staff, contact: await world.signIn(contactEmail) };
+    return { id: created.id, staff, contact: await world.signIn(contactEmail) };
   }
 
   /** A draft with a statement for each judged criterion and one untagged file (multipart with only `file`). */
@@ -106,8 +106,8 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       }),
       201,
     );
-    await ok(contact.POST('/applications/{id}/submit', { params: { path: { id: draft.id } }}), 200);
-    return draft.id as string;
+    await ok(contact.POST('/applications/{id}/submit', { params: { path: { id: draft.id } } }), 200);
+    return draft.id;
   }
 
   const application = (as: Api, id: string) => ok(as.GET('/applications/{id}', { params: { path: { id } } }), 200);
@@ -126,7 +126,7 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       }),
       200,
     );
-    await ok(acorns.contact.POST('/applications/{id}/submit', { ...path(id)}), 200);
+    await ok(acorns.contact.POST('/applications/{id}/submit', { ...path(id) }), 200);
     expect(await application(acorns.contact, id)).toMatchObject({ state: 'submitted' });
     await ok(reviewer.POST('/applications/{id}/start-review', path(id)), 200);
 
@@ -224,7 +224,7 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
   it('withdraws an open application', async () => {
     const elms = await setting('Elms Childminding', 'good');
     const draft = await ok(elms.contact.POST('/settings/{id}/applications', path(elms.id)), 201);
-    await ok(elms.contact.POST('/applications/{id}/withdraw', { ...path(draft.id)}), 200);
+    await ok(elms.contact.POST('/applications/{id}/withdraw', { ...path(draft.id) }), 200);
     expect(await application(elms.contact, draft.id)).toMatchObject({ state: 'withdrawn' });
   });
 

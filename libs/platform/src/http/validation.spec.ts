@@ -24,7 +24,6 @@ describe('createValidationPipe', () => {
   });
 });
 
-
 describe('NoBody', () => {
   it.each([[undefined], [null], [{}]])('lets %p through as no body', (value) => {
     expect(NoBody.transform(value, { type: 'body' })).toBeUndefined();
