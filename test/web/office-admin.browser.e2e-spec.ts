@@ -133,7 +133,8 @@ describe('In a browser: the NPA office at work (letters, templates, users, audit
     await expectAccessible(page);
     await screenshot(page, 'office-users');
 
-    await page.getByRole('link', { name: 'Rita Reviewer' }).click();
+    // Other suites share the database and may have a Rita Reviewer of their own: the row with her email.
+    await page.getByRole('row').filter({ hasText: email }).getByRole('link', { name: 'Rita Reviewer' }).click();
     await page.getByRole('button', { name: 'Disable the account' }).click();
     await page.getByText('Rita Reviewer can no longer sign in.').waitFor();
     await page.getByRole('link', { name: 'See the audit trail of this user' }).click();
