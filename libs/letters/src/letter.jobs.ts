@@ -234,11 +234,12 @@ export class LetterJobs implements OnModuleInit {
 
   /** Records the outcome of one claim: a claim another worker has since taken over is left to that worker. */
   private async mark(id: string, attempt: number, state: MailDelivery['state'], reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mail_deliveries SET state = $3, reason = $4 WHERE id = $1 AND attempts = $2 AND state = 'sending'`, [
-      id,
-      attempt,
-      state,
-      reason,
-    ]);
+    // Back to pending means the server answered that it did not take the message (or it never got it):
+    // its data stage is over, so the check before the next attempt may still hold the email back.
+    await this.dataSource.query(
+      `UPDATE mail_deliveries SET state = $3, reason = $4, data_started_at = CASE WHEN $3 = 'pending' THEN NULL ELSE data_started_at END
+        WHERE id = $1 AND attempts = $2 AND state = 'sending'`,
+      [id, attempt, state, reason],
+    );
   }
 }
