@@ -1,5 +1,5 @@
 // The reminder pipeline end to end: the real worker (apps/worker WorkerModule) sends through an SMTP
-// server in this process; the sweep runs, and the clock stops when every reminder it recorded has been
+// server in a process of its own (bench/smtp-sink.ts); the sweep runs, and the clock stops when every reminder it recorded has been
 // sent (or suppressed, or failed) and every email accepted. Beside it, floors from the same run: BullMQ's
 // own throughput for no-op jobs on the same Redis; bare nodemailer sending as many messages of the same
 // size (a reminder is an email with a text and an HTML part, no PDF) to the same server, as many at once
@@ -9,66 +9,26 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
-
-interface Smtp {
-  url: string;
-  accepted: () => number;
-  bytes: () => number;
-  close: () => Promise<void>;
-}
-
-/** Accepts every message, counting them and their bytes; parses nothing. */
-async function startSmtp(): Promise<Smtp> {
-  let accepted = 0;
-  let bytes = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    // Looking up the client's name would put a DNS wait into every message, the floor's and the app's.
-    disableReverseLookup: true,
-    size: 50 * 1024 * 1024,
-    onData(stream, _session, callback) {
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => (size += chunk.length));
-      stream.on('end', () => {
-        accepted += 1;
-        bytes += size;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    accepted: () => accepted,
-    bytes: () => bytes,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
 
 /** Boots the worker, runs the sweep, and waits (bounded) until no reminder is pending any more. */
-async function pipeline(url: string, smtp: Smtp, today: string, options: { limitSeconds: number }) {
+async function pipeline(url: string, smtp: SmtpSink, today: string, options: { limitSeconds: number }) {
   process.env.DATABASE_URL = url;
   process.env.SMTP_URL = smtp.url;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   try {
     await worker.init();
     const dataSource = worker.get(DataSource);
-    const acceptedBefore = smtp.accepted();
-    const bytesBefore = smtp.bytes();
+    const before = await smtp.counts();
     const start = process.hrtime.bigint();
     const summary = await worker.get(SweepService).run(today);
     const sweepMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -80,13 +40,32 @@ async function pipeline(url: string, smtp: Smtp, today: string, options: { limit
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const sent = smtp.accepted() - acceptedBefore;
+    await printStages(dataSource, Date.now() - ms);
+    const after = await smtp.counts();
+    const sent = after.accepted - before.accepted;
     if (states.pending) console.log(`reminders: gave up after ${options.limitSeconds} s with ${states.pending} still pending`);
-    return { ms, sweepMs, summary, states, sent, averageBytes: (smtp.bytes() - bytesBefore) / Math.max(sent, 1) };
+    return { ms, sweepMs, summary, states, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1) };
   } finally {
     await worker.close();
     delete process.env.SMTP_URL;
   }
+}
+
+/** When each stage finished, in seconds from the start, so a slow stage shows (each is a job kind of its own). */
+async function printStages(dataSource: DataSource, startedAt: number): Promise<void> {
+  const [t] = await dataSource.query<Record<string, Date | null>[]>(
+    `SELECT (SELECT max(l.created_at) FROM letters l) AS made, (SELECT max(l.rendered_at) FROM letters l) AS rendered,
+            (SELECT max(d.claimed_at) FROM mail_deliveries d) AS claimed, (SELECT max(d.sent_at) FROM mail_deliveries d) AS sent`,
+  );
+  const at = (d: Date | null) => (d ? ((d.getTime() - startedAt) / 1000).toFixed(1) : '-');
+  if (process.env.BENCH_HIST)
+    console.table(
+      await dataSource.query(
+        `SELECT s, (SELECT count(*) FROM letters WHERE date_trunc('second', created_at) = s) made, (SELECT count(*) FROM letters WHERE date_trunc('second', rendered_at) = s) rendered, (SELECT count(*) FROM mail_deliveries WHERE date_trunc('second', sent_at) = s) sent, (SELECT count(*) FROM job_outbox WHERE date_trunc('second', relayed_at) = s) relayed FROM generate_series(date_trunc('second', to_timestamp($1/1000.0)), now(), '1 second') s`,
+        [startedAt],
+      ),
+    );
+  console.log(`reminders: stages done at (s): letters made ${at(t.made)}, rendered ${at(t.rendered)}, emails claimed ${at(t.claimed)}, sent ${at(t.sent)}`);
 }
 
 /** BullMQ no-op jobs through one worker of the same concurrency as the app's, on the same Redis. */
@@ -131,7 +110,7 @@ function reminderLike(i: number, averageBytes: number) {
 }
 
 /** Bare nodemailer, one connection per message (as the Mailer did before it pooled), 4 at once as the mail worker runs. */
-async function bareNodemailer(smtp: Smtp, count: number, averageBytes: number): Promise<number> {
+async function bareNodemailer(smtp: SmtpSink, count: number, averageBytes: number): Promise<number> {
   const transport = createTransport({ url: smtp.url });
   try {
     return await perSecond(count, 4, (i) => transport.sendMail(reminderLike(i, averageBytes)));
@@ -161,7 +140,7 @@ serveChild({ pooledNodemailer });
 
 export async function remindersPart(options: { scale: number }): Promise<Row[]> {
   benchEnv('reminders');
-  const smtp = await startSmtp();
+  const smtp = await startSmtpSink();
   const db = await benchDatabase('reminders');
   try {
     const register = await buildRegister(db.url, { scale: options.scale });

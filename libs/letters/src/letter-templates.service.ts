@@ -16,6 +16,8 @@ import { DEFAULT_TEMPLATE_VERSION, type BodyTemplate } from './templates';
  */
 @Injectable()
 export class LetterTemplatesService {
+  private readonly published = new Map<string, BodyTemplate>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly renderer: LetterRenderer,
@@ -37,9 +39,17 @@ export class LetterTemplatesService {
     return first;
   }
 
+  /** A published version is never edited (a change is a new version), so each is read once per process. */
   async version(kind: LetterKind, version: number): Promise<BodyTemplate> {
+    const key = `${kind}@${version}`;
+    const kept = this.published.get(key);
+    if (kept) return kept;
     const row = await this.dataSource.getRepository(LetterTemplate).findOneBy({ kind, version });
-    if (row) return toBody(row);
+    if (row) {
+      this.published.set(key, toBody(row));
+      return toBody(row);
+    }
+    // Version 1 not yet in the table is the files shipped with the code (written there by `current`).
     if (version === DEFAULT_TEMPLATE_VERSION) return this.kinds.defaultBody(kind);
     throw notFound(`Version ${version} of the ${kind} template`);
   }

@@ -12,8 +12,9 @@ import type { LetterSnapshot } from './letter-request';
 import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
-import { Letter } from './letter.entity';
-import { MailDelivery } from './mail-delivery.entity';
+import type { Letter } from './letter.entity';
+import { findDelivery, findLetter } from './letter-reads';
+import type { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
 
 const mailbox = (r: { email: string; name: string }) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email);
@@ -65,7 +66,7 @@ export class LetterJobs implements OnModuleInit {
 
   @OnJob('letter.compose')
   async compose({ letterId, renderOnly }: { letterId: string; renderOnly?: boolean }): Promise<void> {
-    const letter = await this.dataSource.getRepository(Letter).findOneBy({ id: letterId });
+    const letter = await findLetter(this.dataSource, letterId);
     if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
     let rendered: RenderedLetter | null = null;
     if (!letter.renderedAt) {
@@ -95,10 +96,7 @@ export class LetterJobs implements OnModuleInit {
 
   @OnJob('letter.deliver')
   async deliver({ letterId }: { letterId: string }, job: Job): Promise<void> {
-    const [delivery, letter] = await Promise.all([
-      this.dataSource.getRepository(MailDelivery).findOneBy({ letterId }),
-      this.dataSource.getRepository(Letter).findOneBy({ id: letterId }),
-    ]);
+    const [delivery, letter] = await Promise.all([findDelivery(this.dataSource, letterId), findLetter(this.dataSource, letterId)]);
     if (!delivery || !letter?.htmlKey || (this.kinds.isPrinted(letter.kind) && !letter.pdfKey))
       throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending' && delivery.dataStartedAt) {

@@ -76,8 +76,21 @@ export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
 // Building a DateTimeFormat loads time-zone data, which showed in profiles; one per zone is kept.
 const calendars = new Map<string, Intl.DateTimeFormat>();
 
+// The last answer per zone and the minute it is for: today's zones change date only on a whole minute, and
+// formatToParts showed in the worker's profile (every job asks what day it is).
+const lastAnswers = new Map<string, { minute: number; date: IsoDate }>();
+
 /** The calendar date at `now` on the wall clocks of `timeZone` (e.g. 'Europe/London'). */
 export function todayIn(timeZone: string, now: Date): IsoDate {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastAnswers.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = calendarDate(timeZone, now);
+  lastAnswers.set(timeZone, { minute, date });
+  return date;
+}
+
+function calendarDate(timeZone: string, now: Date): IsoDate {
   let calendar = calendars.get(timeZone);
   if (!calendar) {
     calendar = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -8,7 +8,8 @@ import { ReminderFinder } from './finders/reminder.finder';
 import type { RecordedReminder } from './finders/due-reminder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import { reminderLetter } from './reminder-letters';
-import { Reminder } from './reminder.entity';
+import type { Reminder } from './reminder.entity';
+import { findReminder } from './reminder-reads';
 import { prepareJobId, SweepService } from './sweep.service';
 
 /** The daily sweep's schedule, upserted from this one place at every worker start: a restart never makes two. */
@@ -72,7 +73,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
 
   @OnJob('reminder.prepare')
   async prepare({ reminderId }: { reminderId: string }): Promise<void> {
-    const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: reminderId });
+    const reminder = await findReminder(this.dataSource, reminderId);
     if (!reminder || reminder.state !== 'pending' || reminder.letterId) return;
     const today = this.clock.today();
     const still = await this.finder.stillDue(identity(reminder), today);
@@ -88,7 +89,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
 
   private async stillWanted(letter: Letter): Promise<{ send: true } | { send: false; reason: string }> {
     if (!letter.reminderId) return { send: true };
-    const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ id: letter.reminderId });
+    const reminder = await findReminder(this.dataSource, letter.reminderId);
     if (!reminder) return { send: true };
     const still = await this.finder.stillDue(identity(reminder), this.clock.today());
     if (still.due) return { send: true };

@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+import { prepared } from '@npa/platform';
+import type { Reminder } from './reminder.entity';
+
+const BY_ID = `SELECT id, kind, subject_kind AS "subjectKind", subject_id AS "subjectId", due_on::text AS "dueOn",
+  organisation_kind AS "organisationKind", organisation_id AS "organisationId", recipients, facts, state, reason,
+  letter_id AS "letterId", sent_at AS "sentAt", parameter_version AS "parameterVersion", created_at AS "createdAt"
+  FROM reminders WHERE id = $1`;
+
+/** One reminder by id, read twice on its way out (prepare, and the check before sending): a prepared statement. */
+export async function findReminder(dataSource: DataSource, id: string): Promise<Reminder | null> {
+  const [row] = await prepared<Reminder>(dataSource, 'reminders.by-id', BY_ID, [id]);
+  return row ?? null;
+}
