@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -139,21 +138,6 @@ export const describeRegister = (r: BuiltRegister) =>
   `${r.supervisionSessions} supervision sessions, ${r.completions} completions, ${r.awards} awards, ${r.openApplications} open applications, ` +
   `${r.users} users (built in ${r.seconds.toFixed(1)} s)`;
 
-/** Samples resident memory while work runs; returns the peak in MB. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; ms: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const start = process.hrtime.bigint();
-  try {
-    const result = await work();
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakMb: peak / 1024 / 1024, ms };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** Times `count` calls of `work`, `concurrency` at a time; returns calls per second. */
 export async function perSecond(count: number, concurrency: number, work: (i: number) => unknown): Promise<number> {
   let next = 0;
@@ -171,97 +155,6 @@ export const arg = (name: string, fallback: string) => {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
 
-/**
- * Runs one exported function of a bench module in a fresh Node process (so its memory is its own),
- * passing `input` and resolving with what it returns. The module must call `serveChild` at load.
- */
-export function inChild<I, O>(modulePath: string, task: string, input: I): Promise<O> {
-  return new Promise((resolve, reject) => {
-    const child = fork(modulePath, ['--bench-child', task], {
-      // BENCH_CPU_PROF=dir: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
-      execArgv: [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      ],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: process.env,
-    });
-    let answer: { ok: true; output: O } | { ok: false; error: string } | undefined;
-    child.once('message', (message) => (answer = message as typeof answer));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (answer?.ok) resolve(answer.output);
-      else reject(new Error(`${task} in a child process failed (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`));
-    });
-    child.send(input as object);
-  });
-}
-
-/**
- * Starts a server of a bench module in a fresh Node process (the module calls `serveServer` at load) and
- * resolves with its address once it listens; `stop` closes it and waits for the process to end.
- */
-export function startServer<I>(modulePath: string, task: string, input: I): Promise<{ url: string; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(modulePath, ['--bench-server', task], {
-      execArgv: [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      ],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: process.env,
-    });
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.once('error', reject);
-    child.once('message', (message: { url?: string; error?: string }) => {
-      if (!message.url) return reject(new Error(`${task} server failed: ${message.error}`));
-      resolve({
-        url: message.url,
-        stop: async () => {
-          child.send('stop');
-          await exited;
-        },
-      });
-    });
-    void exited.then(() => reject(new Error(`${task} server exited before it listened`)));
-    child.send(input as object);
-  });
-}
-
-/** In a process started by `startServer`: builds the named server, listens on loopback, closes and exits on 'stop'. */
-export function serveServer(servers: Record<string, (input: never) => Promise<{ listen(o: object): Promise<string>; close(): Promise<unknown> }>>): void {
-  const i = process.argv.indexOf('--bench-server');
-  if (i < 0) return;
-  process.once('message', (input) => {
-    servers[process.argv[i + 1]](input as never)
-      .then(async (server) => {
-        const url = await server.listen({ port: 0, host: '127.0.0.1' });
-        process.on('message', (m) => m === 'stop' && void server.close().then(() => process.exit(0)));
-        process.send!({ url });
-      })
-      .catch((error: Error) => process.send!({ error: error.stack ?? String(error) }, () => process.exit(1)));
-  });
-}
-
-/** In a process started by `inChild`: runs the named task on the input sent, answers, and exits. */
-export function serveChild(tasks: Record<string, (input: never) => Promise<unknown>>): void {
-  const i = process.argv.indexOf('--bench-child');
-  if (i < 0) return;
-  const task = tasks[process.argv[i + 1]];
-  process.once('message', (input) => {
-    task(input as never).then(
-      (output) => process.send!({ ok: true, output }, () => process.exit(0)),
-      (error: Error) => process.send!({ ok: false, error: error.stack ?? String(error) }, () => process.exit(1)),
-    );
-  });
-}
-
 export function machine() {
   return {
     nproc: cpus().length,
@@ -271,3 +164,5 @@ export function machine() {
     loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
+
+export { inChild, serveChild, startServer, serveServer, withPeakMemory } from './child';

@@ -1,0 +1,130 @@
+// Running parts of a bench in processes of their own, so each one's memory and CPU are its own. Only
+// Node's built-ins are imported here: a child that loads this file loads nothing else of the bench.
+import { execFileSync, fork } from 'node:child_process';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const COMPILED = join(ROOT, 'dist', 'bench-build');
+let compiled = false;
+
+/**
+ * Compiles the bench with the code it measures, as the build compiles the app (tsc, tsc-alias, the
+ * assets), once per run: a child started with `compiled: true` runs that JavaScript on plain Node, as
+ * production runs dist/. Under ts-node a process holds ~280 MB more before it does anything.
+ */
+export function compileBench(): void {
+  if (compiled) return;
+  const started = Date.now();
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.bench.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['tsc-alias', '-p', 'tsconfig.bench.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('node', ['scripts/copy-assets.js', COMPILED], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`bench: compiled to ${relative(ROOT, COMPILED)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  compiled = true;
+}
+
+/** How a child runs: the TypeScript through ts-node, or (`compiled`) its compiled copy on plain Node. */
+function childEntry(modulePath: string, options: { compiled?: boolean }): { path: string; execArgv: string[] } {
+  // BENCH_CPU_PROF=dir: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
+  // --expose-gc: a child may collect what its warm-up left before it measures (the sweep does).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  if (!options.compiled)
+    return { path: modulePath, execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...profile] };
+  compileBench();
+  return { path: join(COMPILED, relative(ROOT, modulePath)).replace(/\.ts$/, '.js'), execArgv: ['--expose-gc', ...profile] };
+}
+
+/** Samples resident memory while work runs; returns the peak in MB. */
+export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; ms: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const start = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: peak / 1024 / 1024, ms };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Runs one exported function of a bench module in a fresh Node process (so its memory is its own),
+ * passing `input` and resolving with what it returns. The module must call `serveChild` at load.
+ * `compiled`: run its compiled copy on plain Node (see compileBench).
+ */
+export function inChild<I, O>(modulePath: string, task: string, input: I, options: { compiled?: boolean } = {}): Promise<O> {
+  const { path, execArgv } = childEntry(modulePath, options);
+  return new Promise((resolve, reject) => {
+    const child = fork(path, ['--bench-child', task], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: process.env,
+    });
+    let answer: { ok: true; output: O } | { ok: false; error: string } | undefined;
+    child.once('message', (message) => (answer = message as typeof answer));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (answer?.ok) resolve(answer.output);
+      else reject(new Error(`${task} in a child process failed (exit ${code}): ${answer && !answer.ok ? answer.error : 'no answer'}`));
+    });
+    child.send(input as object);
+  });
+}
+
+/**
+ * Starts a server of a bench module in a fresh Node process (the module calls `serveServer` at load) and
+ * resolves with its address once it listens; `stop` closes it and waits for the process to end.
+ */
+export function startServer<I>(modulePath: string, task: string, input: I): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { path, execArgv } = childEntry(modulePath, {});
+  return new Promise((resolve, reject) => {
+    const child = fork(path, ['--bench-server', task], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: process.env,
+    });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.once('error', reject);
+    child.once('message', (message: { url?: string; error?: string }) => {
+      if (!message.url) return reject(new Error(`${task} server failed: ${message.error}`));
+      resolve({
+        url: message.url,
+        stop: async () => {
+          child.send('stop');
+          await exited;
+        },
+      });
+    });
+    void exited.then(() => reject(new Error(`${task} server exited before it listened`)));
+    child.send(input as object);
+  });
+}
+
+/** In a process started by `startServer`: builds the named server, listens on loopback, closes and exits on 'stop'. */
+export function serveServer(servers: Record<string, (input: never) => Promise<{ listen(o: object): Promise<string>; close(): Promise<unknown> }>>): void {
+  const i = process.argv.indexOf('--bench-server');
+  if (i < 0) return;
+  process.once('message', (input) => {
+    servers[process.argv[i + 1]](input as never)
+      .then(async (server) => {
+        const url = await server.listen({ port: 0, host: '127.0.0.1' });
+        process.on('message', (m) => m === 'stop' && void server.close().then(() => process.exit(0)));
+        process.send!({ url });
+      })
+      .catch((error: Error) => process.send!({ error: error.stack ?? String(error) }, () => process.exit(1)));
+  });
+}
+
+/** In a process started by `inChild`: runs the named task on the input sent, answers, and exits. */
+export function serveChild(tasks: Record<string, (input: never) => Promise<unknown>>): void {
+  const i = process.argv.indexOf('--bench-child');
+  if (i < 0) return;
+  const task = tasks[process.argv[i + 1]];
+  process.once('message', (input) => {
+    task(input as never).then(
+      (output) => process.send!({ ok: true, output }, () => process.exit(0)),
+      (error: Error) => process.send!({ ok: false, error: error.stack ?? String(error) }, () => process.exit(1)),
+    );
+  });
+}
