@@ -30,5 +30,18 @@ describe('Security headers on every answer', () => {
     for (const answer of [read, refused, unknown, page]) expectHeaders(answer.headers);
     expect(new Set([read, refused, unknown, page].map((a) => a.headers['content-security-policy'])).size).toBe(1);
     expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found.' });
+    expect(unknown.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('an unknown path answers every method with the same 404 body, whoever asks', async () => {
+    const office = await signedIn(app, 'npa_admin');
+    for (const answer of [
+      await http(app).post('/no-such-path').send({ any: 'thing' }).expect(404),
+      await http(app).delete('/services/no/such/thing').set('authorization', `Bearer ${office.token}`).expect(404),
+      await http(app).get('/office/no-such-page').set('accept', 'text/html').expect(404),
+    ]) {
+      expectHeaders(answer.headers);
+      expect(answer.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found.' });
+    }
   });
 });

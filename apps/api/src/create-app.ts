@@ -1,12 +1,13 @@
 import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import {
   AppConfig,
+  AppHttpAdapter,
   loadConfig,
   trustProxyOption,
   resolveJwtSecret,
@@ -28,7 +29,7 @@ import { loadOpenApiMetadata, openApiDocument } from './openapi/document';
  * `modules` adds modules beside AppModule (the bench's floor route); production passes none.
  */
 export async function createApp(options: { logger?: boolean; modules?: Type[] } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new AppHttpAdapter({
     // Behind a proxy set TRUST_PROXY so req.ip is the client's; otherwise X-Forwarded-For is ignored.
     // Read before the app exists (the adapter is made first), through the same validation as the rest.
     trustProxy: trustProxyOption(loadConfig().TRUST_PROXY),

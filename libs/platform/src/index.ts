@@ -26,6 +26,7 @@ export { ChangePasswordDto } from './auth/auth.dto';
 export { CreateUserDto, UpdateUserDto } from './users/user.dto';
 export { createValidationPipe, NoBody, ParseId, validateInput } from './http/validation';
 export { ErrorFilter } from './http/error.filter';
+export { AppHttpAdapter } from './http/http-adapter';
 export { generateDemoUsers } from './users/demo-users';
 export { HealthController } from './health/health.controller';
 export { Heartbeat } from './system/heartbeat.entity';
