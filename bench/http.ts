@@ -151,15 +151,20 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       const base = { url, token: accessToken, seconds: options.seconds, connections: SATURATING_CONNECTIONS };
       const services = register.serviceIds;
 
+      // Each service on each of the days `from` to `to` before today, a different service each time.
+      const pastDays = (from: number, to: number) =>
+        Array.from(
+          { length: (to - from) * services.length },
+          (_, i) => `/services/${services[i % services.length]}/compliance?asOf=${addDays(register.today, -1 - from - Math.floor(i / services.length))}`,
+        );
       const routes = {
         floor: services.map((id) => `/bench-floor/services/${id}`),
         compliance: services.map((id) => `/services/${id}/compliance`),
         // One of the last 90 days, a different service and day each time: every answer is computed afresh,
         // over a register as full as today's (further back the generated register thins out).
-        computed: Array.from(
-          { length: 20_000 },
-          (_, i) => `/services/${services[i % services.length]}/compliance?asOf=${addDays(register.today, -1 - (Math.floor(i / services.length) % 90))}`,
-        ),
+        computed: pastDays(0, 40),
+        // Days the paced search never asked for: an answer it computed is kept, and would be served here from memory.
+        computedFresh: pastDays(40, 90),
         queue: ['/review-queue'],
       };
       // Today's answers are kept until the register changes (EvaluationCache): read each once first, as
@@ -178,7 +183,7 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       const most = {
         floor: await saturated('PK floor', { ...base, paths: routes.floor }),
         compliance: await saturated('compliance', { ...base, paths: routes.compliance }),
-        computed: await saturated('compliance as of past dates', { ...base, paths: routes.computed.slice(10_000) }),
+        computed: await saturated('compliance as of past dates', { ...base, paths: routes.computedFresh }),
         queue: await saturated('review queue', { ...base, paths: routes.queue }),
       };
       const floorIs = 'one row by primary key, same server, same guard';
