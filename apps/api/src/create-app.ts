@@ -8,6 +8,7 @@ import csrf from '@fastify/csrf-protection';
 import {
   AppConfig,
   AppHttpAdapter,
+  replyJson,
   loadConfig,
   trustProxyOption,
   resolveJwtSecret,
@@ -56,10 +57,10 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
       },
     },
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  const fastify = app.getHttpAdapter().getInstance();
+  // Replies as Fastify's default does (JSON.stringify), except kept answers, whose JSON is made once.
+  fastify.setReplySerializer(replyJson);
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Uploads are read as streams by the route that takes them, with that route's own limits.
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
   // The web pages (forms are parsed by Nest's own urlencoded parser): a signed cookie for the session and the CSRF secret, Handlebars views.

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared } from '@npa/platform';
+import { keepJson, prepared } from '@npa/platform';
 
-/** About 10 kB each: a register ten times today's, every service and setting on two dates, in ~120 MB. */
+/** About 10 kB each, and as much again for its JSON once sent: a register ten times today's, every service and setting on two dates, in ~240 MB. */
 const MAX_ENTRIES = 12_000;
 
 /**
@@ -13,7 +13,8 @@ const MAX_ENTRIES = 12_000;
  * after any change, the next read computes afresh. Reading a service's compliance then costs what
  * reading one row costs, until somebody changes the register (bench/http.ts, README).
  *
- * Answers are frozen: every caller gets the same object and must not change it.
+ * Answers are frozen: every caller gets the same object and must not change it; a reply sends the
+ * JSON made at its first reply.
  */
 @Injectable()
 export class EvaluationCache {
@@ -29,7 +30,8 @@ export class EvaluationCache {
       this.entries.set(key, kept); // most recently used last: the first key is the one to drop
       return kept.value as T;
     }
-    const value = deepFreeze(await compute());
+    // Its JSON is made at its first reply and reused (keepJson): a kept answer is read far more often than computed.
+    const value = keepJson(deepFreeze(await compute()));
     this.entries.set(key, { version, value });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return value;

@@ -27,6 +27,7 @@ export { CreateUserDto, UpdateUserDto } from './users/user.dto';
 export { createValidationPipe, NoBody, ParseId, validateInput } from './http/validation';
 export { ErrorFilter } from './http/error.filter';
 export { AppHttpAdapter } from './http/http-adapter';
+export { keepJson, replyJson } from './http/kept-json';
 export { generateDemoUsers } from './users/demo-users';
 export { HealthController } from './health/health.controller';
 export { Heartbeat } from './system/heartbeat.entity';
