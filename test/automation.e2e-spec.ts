@@ -1,59 +1,34 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pdfWords } from '@npa/letters/testing';
 import { Job } from 'bullmq';
 import { LetterJobs, LettersService } from '@npa/letters';
-import { addDays, addMonths, JobQueue, Clock } from '@npa/platform';
-import { approveThrough, readySetting, travel } from './support/approval';
-import { bootApi, bootWorker, eventually } from './support/boot';
+import { addDays, JobQueue } from '@npa/platform';
+import { approveThrough, readySetting } from './support/approval';
+import { eventually } from './support/boot';
 import { http, SignedIn, signedIn } from './support/people';
 import { webSession } from './support/web-session';
-import { startSmtp, TestSmtp, withSubject } from './support/smtp';
+import { TestSmtp, withSubject } from './support/smtp';
+import { AutomationWorld } from './support/automation-world';
 
 describe('Workflow automation: sweep, reminders, letters and email, each exactly once', () => {
+  let world: AutomationWorld;
   let smtp: TestSmtp;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let admin: SignedIn;
   let reviewer: SignedIn;
   let today: string;
-  let clock: ReturnType<typeof travel>;
-
-  const sweep = (asOf: string) => http(app).post('/sweeps').set(admin.auth).send({ asOf }).expect(200);
-  const reminders = async (settingId: string, as: SignedIn = admin) =>
-    (await http(app).get(`/settings/${settingId}/reminders`).set(as.auth).expect(200)).body as {
-      kind: string;
-      dueOn: string;
-      state: string;
-      sentAt: string | null;
-      recipients: string[];
-      reason: string | null;
-    }[];
-  const bootWorkerHere = () => bootWorker({ SMTP_URL: smtp.url });
-  /** A setting approved today, whose award runs a year; with its contact. */
-  const approvedSetting = async () => {
-    const ready = await readySetting(app, admin, { today });
-    await approveThrough(app, ready, reviewer);
-    return { ...ready, expiresOn: addDays(addMonths(today, 12), -1) };
-  };
+  let clock: AutomationWorld['clock'];
+  const sweep = (asOf: string) => world.sweep(asOf);
+  const reminders = (settingId: string, as?: SignedIn) => world.reminders(settingId, as);
+  const approvedSetting = () => world.approvedSetting();
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await bootApi({ SMTP_URL: smtp.url });
-    worker = await bootWorkerHere();
-    today = app.get(Clock).today();
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-    clock = travel(app, worker);
+    world = await AutomationWorld.start();
+    ({ smtp, app, admin, reviewer, today, clock } = world);
   }, 60_000);
 
-  afterAll(async () => {
-    clock?.restore();
-    await worker?.close();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => world?.close());
 
   it('sends a renewal reminder 30 days out once, as an email naming the setting, with no PDF', async () => {
     const ready = await approvedSetting();
@@ -117,17 +92,11 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     const ready = await approvedSetting();
     const dueOn = addDays(ready.expiresOn, -30);
     clock.to(dueOn);
-    await worker.close();
-    try {
+    await world.withoutWorker(async () => {
       await sweep(dueOn);
       expect((await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30')).toMatchObject({ state: 'pending' });
       await approveThrough(app, ready, reviewer);
-    } finally {
-      worker = await bootWorkerHere();
-      clock.restore();
-      clock = travel(app, worker);
-      clock.to(dueOn);
-    }
+    });
     const suppressed = await eventually(
       async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'suppressed'),
       30_000,
@@ -212,7 +181,7 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       const before = withSubject(smtp, serviceName).length;
       // As if the first send had never been recorded: both runs find it pending, only one may win the claim.
       await app.get(DataSource).query(`UPDATE mail_deliveries SET state = 'pending' WHERE letter_id = $1`, [asked.body.letterId]);
-      const jobs = worker.get(LetterJobs);
+      const jobs = world.worker.get(LetterJobs);
       const job = { attemptsMade: 0, opts: { attempts: 14 } } as unknown as Job;
       await Promise.all([jobs.deliver({ letterId: asked.body.letterId }, job), jobs.deliver({ letterId: asked.body.letterId }, job)]);
       expect(withSubject(smtp, serviceName).length - before).toBe(1);
@@ -287,11 +256,9 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
   });
 
   it('schedules the daily sweep once however often the worker restarts, and the scheduled job runs the sweep', async () => {
-    await worker.close();
-    worker = await bootWorkerHere();
     clock.restore();
-    clock = travel(app, worker);
-    const queue = worker.get(JobQueue).queue('sweep');
+    await world.restartWorker();
+    const queue = world.worker.get(JobQueue).queue('sweep');
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       expect.objectContaining({ key: 'daily-retention', name: 'retention.daily', pattern: '0 6 * * *', tz: 'Europe/London' }),

@@ -1,13 +1,13 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { formatDate } from '@npa/letters';
 import { pdfWords } from '@npa/letters/testing';
-import { addDays, addMonths, Clock } from '@npa/platform';
-import { approveThrough, readySetting, travel } from './support/approval';
-import { bootApi, bootWorker, eventually } from './support/boot';
-import { http, SignedIn, signedIn } from './support/people';
-import { startSmtp, TestSmtp, withSubject } from './support/smtp';
+import { addDays } from '@npa/platform';
+import { approveThrough, travel } from './support/approval';
+import { AutomationWorld } from './support/automation-world';
+import { eventually } from './support/boot';
+import { http, SignedIn } from './support/people';
+import { TestSmtp, withSubject } from './support/smtp';
 
 interface ListedLetter {
   id: string;
@@ -20,50 +20,33 @@ interface ListedLetter {
 // The day after an award ends with no approved renewal, the daily sweep finds it and the NPA sends one
 // signed lapse notice (not a reminder email as well), through the real worker and a real SMTP server.
 describe('The lapse notice: once, signed, copied to reviewers, verifiable, held back by a renewal', () => {
+  let world: AutomationWorld;
   let smtp: TestSmtp;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let admin: SignedIn;
   let reviewer: SignedIn;
   let today: string;
-  let clock: ReturnType<typeof travel>;
+  let clock: AutomationWorld['clock'];
 
-  const sweep = (asOf: string) => http(app).post('/sweeps').set(admin.auth).send({ asOf }).expect(200);
-  const bootWorkerHere = () => bootWorker({ SMTP_URL: smtp.url });
-  const approvedSetting = async () => {
-    const ready = await readySetting(app, admin, { today });
-    await approveThrough(app, ready, reviewer);
-    const expiresOn = addDays(addMonths(today, 12), -1);
-    return { ...ready, expiresOn, lapsedOn: addDays(expiresOn, 1) };
-  };
-  const reminders = async (settingId: string) =>
-    (await http(app).get(`/settings/${settingId}/reminders`).set(admin.auth).expect(200)).body as { kind: string; state: string; reason: string | null }[];
+  const sweep = (asOf: string) => world.sweep(asOf);
+  const approvedSetting = () => world.approvedSetting();
+  const reminders = (settingId: string) => world.reminders(settingId);
   const lettersOf = async (settingId: string, as: SignedIn = admin) =>
     (await http(app).get(`/settings/${settingId}/letters`).set(as.auth).expect(200)).body as ListedLetter[];
   const notices = (settingName: string) => withSubject(smtp, `Stamp of Approval lapse notice: ${settingName}`);
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await bootApi({ SMTP_URL: smtp.url });
-    worker = await bootWorkerHere();
-    today = app.get(Clock).today();
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-    clock = travel(app, worker);
+    world = await AutomationWorld.start();
+    ({ smtp, app, admin, reviewer, today, clock } = world);
   }, 60_000);
 
-  afterAll(async () => {
-    clock?.restore();
-    await worker?.close();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => world?.close());
 
   it('sends one lapse notice the day after the award ends, whatever the sweeps and workers, and no reminder email beside it', async () => {
     const ready = await approvedSetting();
     clock.to(ready.lapsedOn);
     // A second worker takes jobs from the same queues: the notice still goes once.
-    const second = await bootWorkerHere();
+    const second = await world.bootWorker();
     const secondClock = travel(second);
     secondClock.to(ready.lapsedOn);
     try {
@@ -111,17 +94,11 @@ describe('The lapse notice: once, signed, copied to reviewers, verifiable, held 
   it('holds the lapse notice back, with the reason, when a renewal is approved before it goes', async () => {
     const ready = await approvedSetting();
     clock.to(ready.lapsedOn);
-    await worker.close();
-    try {
+    await world.withoutWorker(async () => {
       await sweep(ready.lapsedOn);
       expect((await reminders(ready.setting.id)).find((r) => r.kind === 'award-expired')).toMatchObject({ state: 'pending' });
       await approveThrough(app, ready, reviewer);
-    } finally {
-      worker = await bootWorkerHere();
-      clock.restore();
-      clock = travel(app, worker);
-      clock.to(ready.lapsedOn);
-    }
+    });
     const held = await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-expired' && r.state === 'suppressed'), 60_000);
     expect(held.reason).toContain(`A Stamp of Approval awarded on ${ready.lapsedOn} covers ${ready.lapsedOn}`);
     await new Promise((r) => setTimeout(r, 1500));

@@ -1,11 +1,10 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, Clock } from '@npa/platform';
-import { approveThrough, completeJudged, readySetting, travel } from './support/approval';
-import { bootApi, bootWorker, eventually } from './support/boot';
-import { http, SignedIn, signedIn } from './support/people';
-import { startSmtp, TestSmtp } from './support/smtp';
+import { addDays, addMonths } from '@npa/platform';
+import { approveThrough, completeJudged, readySetting } from './support/approval';
+import { AutomationWorld } from './support/automation-world';
+import { eventually } from './support/boot';
+import { http, SignedIn } from './support/people';
 import { formSession, webSession } from './support/web-session';
 import { registerBuilder } from './support/register';
 import { ReminderFinder } from '@npa/reminders';
@@ -22,34 +21,23 @@ interface Listed {
 // finds the reminder on the new day, and the reminder and its letter name the version that moved it.
 // The parameters are shared by every suite of the run, so each change here is put back at once.
 describe('Reminder offsets and periods as versioned rule parameters', () => {
-  let smtp: TestSmtp;
+  let world: AutomationWorld;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
   let admin: SignedIn;
   let reviewer: SignedIn;
   let today: string;
-  let clock: ReturnType<typeof travel>;
+  let clock: AutomationWorld['clock'];
 
   const parameters = () => http(app).put('/compliance/parameters').set(admin.auth);
-  const sweep = (asOf: string) => http(app).post('/sweeps').set(admin.auth).send({ asOf }).expect(200);
+  const sweep = (asOf: string) => world.sweep(asOf);
   const reminders = async (settingId: string) => (await http(app).get(`/settings/${settingId}/reminders`).set(admin.auth).expect(200)).body as Listed[];
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    app = await bootApi({ SMTP_URL: smtp.url });
-    worker = await bootWorker({ SMTP_URL: smtp.url });
-    today = app.get(Clock).today();
-    admin = await signedIn(app, 'npa_admin');
-    reviewer = await signedIn(app, 'npa_reviewer');
-    clock = travel(app, worker);
+    world = await AutomationWorld.start();
+    ({ app, admin, reviewer, today, clock } = world);
   }, 60_000);
 
-  afterAll(async () => {
-    clock?.restore();
-    await worker?.close();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => world?.close());
 
   it('lists the offsets and periods beside the thresholds, each described', async () => {
     const now = await http(app).get('/compliance/parameters').set(reviewer.auth).expect(200);
