@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '@npa/platform';
 import { LetterKinds } from './letter-kind.registry';
-import { Letter } from './letter.entity';
-import { MailDelivery } from './mail-delivery.entity';
+import { findDelivery, findLetter } from './letter-reads';
 
 /** One letter as the office looks at it. */
 export interface LetterDetailsView {
@@ -33,9 +32,8 @@ export class LetterDetails {
 
   /** What it is, for whom, its template version and its email. */
   async of(id: string): Promise<LetterDetailsView> {
-    const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
+    const [letter, delivery] = await Promise.all([findLetter(this.dataSource, id), findDelivery(this.dataSource, id)]);
     if (!letter) throw notFound('The letter');
-    const delivery = await this.dataSource.getRepository(MailDelivery).findOneBy({ letterId: id });
     return {
       id: letter.id,
       kind: letter.kind,

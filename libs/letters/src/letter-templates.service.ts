@@ -46,8 +46,9 @@ export class LetterTemplatesService {
     if (kept) return kept;
     const row = await this.dataSource.getRepository(LetterTemplate).findOneBy({ kind, version });
     if (row) {
-      this.published.set(key, toBody(row));
-      return toBody(row);
+      const body = toBody(row);
+      this.published.set(key, body);
+      return body;
     }
     // Version 1 not yet in the table is the files shipped with the code (written there by `current`).
     if (version === DEFAULT_TEMPLATE_VERSION) return this.kinds.defaultBody(kind);

@@ -7,6 +7,7 @@ import { composeJobId } from './letter-job-ids';
 import { LetterKinds } from './letter-kind.registry';
 import type { LetterKind } from './letter-kinds';
 import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
+import { findLetter } from './letter-reads';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterSubjectKind } from './letter.entity';
 import { LetterStanding } from './letter-standing';
@@ -164,7 +165,7 @@ export class LettersService {
 
   /** The letter's kept HTML or PDF; 404 until it has been composed, and for the PDF of an email-only reminder. */
   async file(id: string, format: 'pdf' | 'html') {
-    const letter = await this.dataSource.getRepository(Letter).findOneBy({ id });
+    const letter = await findLetter(this.dataSource, id);
     if (letter && format === 'pdf' && !letter.pdfKey && !this.kinds.isPrinted(letter.kind))
       throw notFound(`A PDF of this ${letter.kind} (it is sent as an email, not printed; its HTML is at /letters/${id}.html)`);
     const key = format === 'pdf' ? letter?.pdfKey : letter?.htmlKey;

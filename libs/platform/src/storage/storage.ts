@@ -23,8 +23,6 @@ export abstract class Storage {
 @Injectable()
 export class LocalStorage extends Storage {
   private readonly root: string;
-  // Folders made by this process: a letter run writes thousands of files into the same two folders.
-  private readonly folders = new Set<string>();
 
   constructor(config: AppConfig) {
     super();
@@ -34,7 +32,7 @@ export class LocalStorage extends Storage {
   async adopt(area: string, tempPath: string): Promise<string> {
     const key = this.newKey(area);
     const path = this.path(key);
-    await this.folder(dirname(path));
+    await mkdir(dirname(path), { recursive: true });
     await rename(tempPath, path);
     return key;
   }
@@ -57,14 +55,8 @@ export class LocalStorage extends Storage {
 
   async tempPath(): Promise<string> {
     const dir = join(this.root, 'tmp');
-    await this.folder(dir);
-    return join(dir, `${randomUUID()}.part`);
-  }
-
-  private async folder(dir: string): Promise<void> {
-    if (this.folders.has(dir)) return;
     await mkdir(dir, { recursive: true });
-    this.folders.add(dir);
+    return join(dir, `${randomUUID()}.part`);
   }
 
   private newKey(area: string): string {
