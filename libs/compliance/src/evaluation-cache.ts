@@ -22,7 +22,8 @@ export class EvaluationCache {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async through<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+  /** `compute` is given the register version the answer will be kept under, to read what that version covers. */
+  async through<T extends object>(key: string, compute: (registerVersion: string) => Promise<T>): Promise<T> {
     const [{ version }] = await prepared<{ version: string }>(this.dataSource, 'register.version', 'SELECT version FROM register_versions WHERE id = 1', []);
     const kept = this.entries.get(key);
     this.entries.delete(key);
@@ -31,7 +32,7 @@ export class EvaluationCache {
       return kept.value as T;
     }
     // Its JSON is made at its first reply and reused (keepJson): a kept answer is read far more often than computed.
-    const value = keepJson(deepFreeze(await compute()));
+    const value = keepJson(deepFreeze(await compute(version)));
     this.entries.set(key, { version, value });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return value;

@@ -30,6 +30,8 @@ export function validateParams(changes: Record<string, unknown>): ProblemDetail[
 @Injectable()
 export class RuleParametersService {
   private readonly versions = new Map<number, RuleParams>();
+  /** The set last read, with the register version read before it (see inForceAt). */
+  private lastRead: { registerVersion: string; set: ParameterSet } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,6 +46,21 @@ export class RuleParametersService {
       ? await manager.query<Pick<RuleParameterVersion, 'version' | 'params'>[]>(sql)
       : await prepared<Pick<RuleParameterVersion, 'version' | 'params'>>(this.dataSource, 'rules.parameters', sql, []);
     return row ? { version: row.version, params: { ...DEFAULT_RULE_PARAMS, ...row.params } } : { version: 0, params: { ...DEFAULT_RULE_PARAMS } };
+  }
+
+  /**
+   * The set in force, for a caller that has just read the register's version (EvaluationCache): the
+   * parameters are one of the tables that move it (migration AddRegisterVersion), so while it stands the
+   * set read under it still holds, and a computed answer costs one read fewer. A set read after a change
+   * may be kept under the version before it, never the reverse: that version's next reader is served
+   * the newer set, which it could as well have read itself.
+   */
+  async inForceAt(registerVersion: string): Promise<ParameterSet> {
+    const kept = this.lastRead;
+    if (kept?.registerVersion === registerVersion) return { version: kept.set.version, params: { ...kept.set.params } };
+    const set = await this.current();
+    this.lastRead = { registerVersion, set: { version: set.version, params: { ...set.params } } };
+    return set;
   }
 
   /**
