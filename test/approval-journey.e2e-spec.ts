@@ -72,6 +72,13 @@ describe('Stamp of Approval: the whole journey through HTTP', () => {
     expect(queue.body.items).toContainEqual(
       expect.objectContaining({ id: applicationId, settingName: ready.setting.name, state: 'submitted', daysWaiting: 0, reviewer: null }),
     );
+    // The total is what waits, whichever page is asked for: one item a page, the last page, and past the end.
+    const waiting = queue.body.total as number;
+    expect(waiting).toBeGreaterThanOrEqual(1);
+    for (const page of [1, waiting, waiting + 1]) {
+      const paged = await http(app).get(`/review-queue?page=${page}&pageSize=1`).set(reviewer.auth).expect(200);
+      expect(paged.body).toMatchObject({ page, pageSize: 1, total: waiting, items: page > waiting ? [] : [expect.any(Object)] });
+    }
 
     const started = await http(app).post(`/applications/${applicationId}/start-review`).set(reviewer.auth).expect(200);
     expect(started.body).toMatchObject({ state: 'under_review', reviewer: { id: reviewer.id } });

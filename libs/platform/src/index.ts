@@ -53,7 +53,7 @@ export { User } from './auth/user.entity';
 export { UsersService } from './users/users.service';
 export { anonymiseUsers, liveUsersOf, userById, userNames, userNamesInUse, usersByEmail, type UserLine } from './users/users.queries';
 export { WebSession } from './auth/web-session.entity';
-export { prepared } from './database/prepared';
+export { prepared, preparedRead } from './database/prepared';
 export { AccountLinks } from './users/account-links';
 export { type OrganisationExists, Organisations } from './users/organisations';
 export { AppLogger } from './logging/app-logger';

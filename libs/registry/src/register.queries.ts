@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrganisationKind } from '@npa/platform';
+import { preparedRead, type OrganisationKind } from '@npa/platform';
 import type { AgeRange } from './services/service.entity';
 
 /**
@@ -55,6 +55,8 @@ export async function teamCaseloadOn(db: Db, serviceId: string, date: string): P
 export async function settingNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   // A page with nothing to name (a queue nobody has picked up yet) makes no round trip for it.
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM settings WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await preparedRead<{ id: string; name: string }>(db, 'registry.setting-names', 'SELECT id, name FROM settings WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

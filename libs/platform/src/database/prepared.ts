@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -12,4 +12,15 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 export async function prepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   return (await pool.query<T & object>({ name, text, values })).rows;
+}
+
+/**
+ * A read that callers make both inside transactions and outside any (the names on a page, say):
+ * prepared on the pool, as `prepared`, when the caller has no transaction; in the caller's transaction
+ * otherwise, where it must see what that transaction has written.
+ */
+export async function preparedRead<T>(db: Pick<EntityManager, 'query'>, name: string, text: string, values: unknown[]): Promise<T[]> {
+  if (db instanceof DataSource) return prepared<T>(db, name, text, values);
+  if (db instanceof EntityManager && !db.queryRunner) return prepared<T>(db.connection, name, text, values);
+  return db.query<T[]>(text, values);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../auth/roles';
+import { preparedRead } from '../database/prepared';
 
 type Db = Pick<EntityManager, 'query'>;
 export type UserLine = { id: string; name: string; email: string; role: Role };
@@ -8,7 +9,7 @@ export type UserLine = { id: string; name: string; email: string; role: Role };
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   // A page with nothing to name (a queue nobody has picked up yet) makes no round trip for it.
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await preparedRead<{ id: string; name: string }>(db, 'users.names', 'SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
