@@ -39,6 +39,17 @@ export class LetterTemplatesService {
     return first;
   }
 
+  /**
+   * The number of the version in force, which is all a letter being requested records: its body is
+   * read when the letter is composed (`version`, kept per process). Read on every letter requested.
+   */
+  async currentVersion(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [{ version }] = await manager.query<{ version: number | null }[]>('SELECT max(version)::int AS version FROM letter_templates WHERE kind = $1', [
+      kind,
+    ]);
+    return version ?? (await this.current(kind, manager)).version;
+  }
+
   /** A published version is never edited (a change is a new version), so each is read once per process. */
   async version(kind: LetterKind, version: number): Promise<BodyTemplate> {
     const key = `${kind}@${version}`;

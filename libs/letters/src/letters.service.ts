@@ -40,7 +40,7 @@ export class LettersService {
    */
   async request<K extends LetterKind>(manager: EntityManager, request: LetterRequest<K>): Promise<string> {
     this.kinds.get(request.kind); // a kind no slice declared fails here, before anything is written
-    const template = await this.templates.current(request.kind, manager);
+    const templateVersion = await this.templates.currentVersion(request.kind, manager);
     const snapshot: LetterSnapshot<K> = {
       body: request.data,
       meta: {
@@ -60,7 +60,7 @@ export class LettersService {
         request.subjectName,
         request.dedupeKey,
         snapshot.meta.verificationCode,
-        template.version,
+        templateVersion,
         JSON.stringify(snapshot),
         JSON.stringify(request.recipients),
         request.reminderId ?? null,
