@@ -32,14 +32,13 @@ export class LocalStorage extends Storage {
   async adopt(area: string, tempPath: string): Promise<string> {
     const key = this.newKey(area);
     const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    await rename(tempPath, path);
+    await inFolder(path, () => rename(tempPath, path));
     return key;
   }
 
   async put(area: string, content: Buffer): Promise<string> {
-    const temp = await this.tempPath();
-    await writeFile(temp, content, { flag: 'wx' });
+    const temp = this.tempFile();
+    await inFolder(temp, () => writeFile(temp, content, { flag: 'wx' }));
     return this.adopt(area, temp);
   }
 
@@ -54,9 +53,13 @@ export class LocalStorage extends Storage {
   }
 
   async tempPath(): Promise<string> {
-    const dir = join(this.root, 'tmp');
-    await mkdir(dir, { recursive: true });
-    return join(dir, `${randomUUID()}.part`);
+    const temp = this.tempFile();
+    await mkdir(dirname(temp), { recursive: true });
+    return temp;
+  }
+
+  private tempFile(): string {
+    return join(this.root, 'tmp', `${randomUUID()}.part`);
   }
 
   private newKey(area: string): string {
@@ -69,5 +72,20 @@ export class LocalStorage extends Storage {
     // Keys are ours, but a key read back from the database is still checked before it touches the disk.
     if (!path.startsWith(this.root + sep)) throw new Error('Storage key outside the storage folder');
     return path;
+  }
+}
+
+/**
+ * Runs a write into `path`'s folder, making the folder only when the write finds it missing: once made
+ * it is nearly always there, and asking first cost two system calls per file (a letter's every email).
+ * Asked each time, not remembered: an operator may remove a folder while the system runs.
+ */
+async function inFolder<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    return write();
   }
 }
