@@ -120,6 +120,33 @@ describe('Job outbox and its relay', () => {
     });
   });
 
+  describe('with a gathering wait after each NOTIFY', () => {
+    let worker: INestApplicationContext;
+
+    beforeAll(async () => {
+      worker = await bootWorker({ OUTBOX_POLL_MS: '60000', OUTBOX_GATHER_MS: '1000' });
+      await listening(worker);
+    });
+
+    afterAll(async () => {
+      await worker?.close();
+    });
+
+    it('relays changes committed one after another in one batch, each job once', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        ids.push(...(await change(worker)));
+        await sleep(150); // a relay that claimed at once would have taken the row alone by now
+      }
+      const done = await eventually(() => allProcessed(worker, ids), 10_000);
+      expect(done.every((r) => r.attempts === 1)).toBe(true);
+      // One batch is one transaction, so its rows share its now().
+      const rows = await outboxRows(worker, ids);
+      expect(rows).toHaveLength(3);
+      expect(new Set(rows.map((r) => r.relayed_at?.getTime())).size).toBe(1);
+    });
+  });
+
   describe('with two workers relaying at once', () => {
     let workers: INestApplicationContext[];
 

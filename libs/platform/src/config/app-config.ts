@@ -78,6 +78,16 @@ export class AppConfig {
   @Max(10_000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /**
+   * How long the relay waits after a NOTIFY before it claims, so rows committed meanwhile go to Redis in
+   * one batch rather than a batch each (four round trips to PostgreSQL apiece); 0 claims at once.
+   */
+  @Transform(integer)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  OUTBOX_GATHER_MS = 10;
+
   /** Relayed outbox rows are kept this long (to see what was queued, and when), then deleted. */
   @Transform(integer)
   @IsInt()

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AppConfig, appDatabaseUrl } from '../config/app-config';
 import { QueueName } from '../queue/jobs';
@@ -72,8 +73,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         this.failed(error as Error);
       }
-      // A full batch means more may be waiting: go on at once.
-      if (relayed < this.config.OUTBOX_BATCH_SIZE) await this.sleep(this.config.OUTBOX_POLL_MS);
+      // A full batch means more may be waiting: go on at once. A NOTIFY comes with each new row; a
+      // moment's wait after one lets the rows committed meanwhile go in the same batch.
+      if (relayed < this.config.OUTBOX_BATCH_SIZE && (await this.sleep(this.config.OUTBOX_POLL_MS)) && !this.stopping)
+        await delay(this.config.OUTBOX_GATHER_MS);
     }
   }
 
@@ -151,11 +154,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.wakeUp?.();
   }
 
-  /** Waits for the poll interval, a NOTIFY from a new row, or shutdown, whichever comes first. */
-  private async sleep(ms: number): Promise<void> {
+  /** Waits for the poll interval, a NOTIFY from a new row, or shutdown, whichever comes first; true if woken. */
+  private async sleep(ms: number): Promise<boolean> {
     if (!this.woken && !this.stopping) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => this.wakeUp?.(), ms);
+        const timer = setTimeout(() => {
+          this.wakeUp = undefined;
+          resolve();
+        }, ms);
         this.wakeUp = () => {
           clearTimeout(timer);
           this.wakeUp = undefined;
@@ -163,7 +169,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         };
       });
     }
+    const woken = this.woken;
     this.woken = false;
+    return woken;
   }
 }
 
