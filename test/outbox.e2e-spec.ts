@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -109,6 +110,19 @@ describe('Job outbox and its relay', () => {
         await db(worker).query(`DELETE FROM job_outbox WHERE job_id = 'retired.1'`);
       }
     }, 15_000);
+
+    it('adds a write and its job in one statement: both, or neither when the write fails', async () => {
+      const id = randomUUID();
+      const write = { sql: 'INSERT INTO system_heartbeats (id) VALUES ($1)', params: [id] };
+      await worker.get(Outbox).addWith(db(worker), write, 'system.heartbeat', { heartbeatId: id }, { jobId: jobId('heartbeat', id) });
+      await eventually(() => allProcessed(worker, [id]));
+      // The same id again breaks the key: the statement fails whole, and its job (a new id) is not added.
+      await expect(
+        worker.get(Outbox).addWith(db(worker), write, 'system.heartbeat', { heartbeatId: id }, { jobId: jobId('heartbeat', id, 'again') }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await db(worker).query('SELECT 1 FROM job_outbox WHERE job_id = $1', [jobId('heartbeat', id, 'again')])).toEqual([]);
+      expect((await heartbeats(worker, [id]))[0].attempts).toBe(1);
+    });
 
     it('refuses to add outside a transaction, and job ids BullMQ would refuse', async () => {
       await expect(worker.get(Outbox).add(db(worker).manager, 'system.heartbeat', { heartbeatId: 'x' }, { jobId: 'heartbeat.x' })).rejects.toThrow(

@@ -85,13 +85,17 @@ export class LetterJobs implements OnModuleInit {
     // Printed again after retention replaced a name: it was sent (or not) the first time.
     if (renderOnly || letter.recipients.length === 0) return;
     const subject = (rendered ?? (await this.render(letter))).subject;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`,
-        [letterId, JSON.stringify(letter.recipients), subject],
-      );
-      await this.outbox.add(manager, 'letter.deliver', { letterId }, { jobId: deliverJobId(letterId) });
-    });
+    // The delivery and its job in one statement: both or neither, one round trip.
+    await this.outbox.addWith(
+      this.dataSource,
+      {
+        sql: `INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`,
+        params: [letterId, JSON.stringify(letter.recipients), subject],
+      },
+      'letter.deliver',
+      { letterId },
+      { jobId: deliverJobId(letterId) },
+    );
   }
 
   @OnJob('letter.deliver')
