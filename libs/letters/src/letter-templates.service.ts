@@ -25,9 +25,21 @@ export class LetterTemplatesService {
     private readonly kinds: LetterKinds,
   ) {}
 
+  /** The version in force, with its body (kept per process, as every published version). */
   async current(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<BodyTemplate> {
-    const latest = await manager.findOne(LetterTemplate, { where: { kind }, order: { version: 'DESC' } });
-    if (latest) return toBody(latest);
+    return this.version(kind, await this.currentVersion(kind, manager));
+  }
+
+  /**
+   * The number of the version in force, which is all a letter being requested records (its body is read
+   * when the letter is composed). The first time a kind is asked for, version 1, the files shipped with
+   * the code, is written to the table, in the caller's transaction.
+   */
+  async currentVersion(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [{ version }] = await manager.query<{ version: number | null }[]>('SELECT max(version)::int AS version FROM letter_templates WHERE kind = $1', [
+      kind,
+    ]);
+    if (version !== null) return version;
     const first = this.kinds.defaultBody(kind);
     await manager.query('INSERT INTO letter_templates (kind, version, body, text, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
       kind,
@@ -36,18 +48,7 @@ export class LetterTemplatesService {
       first.text,
       'Shipped with the system',
     ]);
-    return first;
-  }
-
-  /**
-   * The number of the version in force, which is all a letter being requested records: its body is
-   * read when the letter is composed (`version`, kept per process). Read on every letter requested.
-   */
-  async currentVersion(kind: LetterKind, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ version }] = await manager.query<{ version: number | null }[]>('SELECT max(version)::int AS version FROM letter_templates WHERE kind = $1', [
-      kind,
-    ]);
-    return version ?? (await this.current(kind, manager)).version;
+    return DEFAULT_TEMPLATE_VERSION;
   }
 
   /** A published version is never edited (a change is a new version), so each is read once per process. */
