@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '@npa/platform';
@@ -14,6 +15,13 @@ interface Rule {
   facts: Record<string, unknown>;
 }
 const rule = (body: { rules: Rule[] }, id: string) => body.rules.find((r) => r.id === id)!;
+// Rows come in whatever order each plan gives; the rules do not depend on it.
+const sorted = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sorted).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sorted(v)]))
+      : value;
 
 describe('Registration compliance through HTTP', () => {
   let app: NestFastifyApplication;
@@ -216,13 +224,6 @@ describe('Registration compliance through HTTP', () => {
     const setting = await build.setting({ staffCount: 4 });
     await build.post(`/settings/${setting.id}/inspections`, { date: ago(100), grade: 'good' });
     for (const p of practitioners.slice(0, 2)) await build.post(`/settings/${setting.id}/staff`, { personId: p.id, startDate: ago(30) });
-    // Rows come in whatever order each plan gives; the rules do not depend on it.
-    const sorted = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(sorted).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
-        : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sorted(v)]))
-          : value;
     for (let run = 0; run < 7; run += 1) {
       // Past PostgreSQL's five custom plans, so the kept generic plan is the one compared.
       const [alone, few, all] = await Promise.all([
@@ -238,6 +239,44 @@ describe('Registration compliance through HTTP', () => {
       expect(sorted(settingAlone.get(setting.id))).toEqual(sorted(settingAll.get(setting.id)));
     }
     expect((await facts.services([other.id], today)).get(other.id)).toMatchObject({ team: [], supervision: [] });
+  });
+
+  it("takes a service's facts on any date from its facts for every date, the rows the statement reads for that date", async () => {
+    const facts = app.get(FactsLoader);
+    // Someone who joins part way through, with a membership and an induction from before she joined.
+    const late = await build.person('Lia Latecomer');
+    await build.membership(late.id, ago(400), addDays(today, 300));
+    await build.member(service.id, late.id, { startDate: ago(300), fte: 0.5, caseload: 5 });
+    await build.post(`/people/${late.id}/induction`, { completedOn: ago(350) });
+    const [{ version }] = await app.get(DataSource).query<{ version: string }[]>('SELECT version FROM register_versions');
+    const dates = [1000, 701, 700, 699, 690, 689, 401, 400, 350, 301, 300, 299, 200, 100, 98, 15, 0, -200].map(ago);
+    for (const date of dates) {
+      const read = (await facts.services([service.id], date)).get(service.id);
+      const taken = await facts.serviceAsOf(service.id, date, version);
+      expect({ date, facts: sorted(taken) }).toEqual({ date, facts: sorted(read) });
+    }
+    expect((await facts.services([service.id], ago(300))).get(service.id)!.team.map((m) => m.name)).toContain('Lia Latecomer');
+    expect((await facts.services([service.id], ago(301))).get(service.id)!.team.map((m) => m.name)).not.toContain('Lia Latecomer');
+    // An id that is no service's is not found, and not kept.
+    expect(await facts.serviceAsOf(randomUUID(), today, version)).toBeUndefined();
+  });
+
+  it("takes a setting's facts on any date from its facts for every date, the rows the statement reads for that date", async () => {
+    const facts = app.get(FactsLoader);
+    const setting = await build.setting({ staffCount: 3 });
+    await build.post(`/settings/${setting.id}/inspections`, { date: ago(500), grade: 'good' });
+    await build.post(`/settings/${setting.id}/inspections`, { date: ago(40), grade: 'outstanding' });
+    // Trained two years ago with the service; on the setting's staff from 300 and 60 days ago.
+    await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[0].id, startDate: ago(300) });
+    await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[3].id, startDate: ago(60) });
+    const [{ version }] = await app.get(DataSource).query<{ version: string }[]>('SELECT version FROM register_versions');
+    for (const date of [800, 690, 689, 500, 301, 300, 200, 61, 60, 40, 0, -100].map(ago)) {
+      const read = (await facts.settings([setting.id], date)).get(setting.id);
+      const taken = await facts.settingAsOf(setting.id, date, version);
+      expect({ date, facts: sorted(taken) }).toEqual({ date, facts: sorted(read) });
+    }
+    expect((await facts.settings([setting.id], ago(60))).get(setting.id)!.staff).toHaveLength(2);
+    expect(await facts.settingAsOf(randomUUID(), today, version)).toBeUndefined();
   });
 
   it('keeps an answer only while the register is unchanged: every table the rules read moves the version, once per commit', async () => {

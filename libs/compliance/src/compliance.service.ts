@@ -35,8 +35,10 @@ export class ComplianceService {
   /** One service's answer as of a date; kept until the register changes (frozen: do not modify). */
   async service(serviceId: string, asOf: IsoDate = this.clock.today()): Promise<Readonly<Evaluation & { serviceId: string }>> {
     return this.cache.through(`service ${serviceId} ${asOf}`, async (registerVersion) => {
-      const [facts, { version, params }] = await Promise.all([this.facts.services([serviceId], asOf), this.parameters.inForceAt(registerVersion)]);
-      const serviceFacts = facts.get(serviceId);
+      const [serviceFacts, { version, params }] = await Promise.all([
+        this.facts.serviceAsOf(serviceId, asOf, registerVersion),
+        this.parameters.inForceAt(registerVersion),
+      ]);
       if (!serviceFacts) throw notFound('The service');
       const rules = evaluateService(serviceFacts, params, asOf);
       return { serviceId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };
@@ -46,8 +48,10 @@ export class ComplianceService {
   /** One setting's answer as of a date; kept until the register changes (frozen: do not modify). */
   async setting(settingId: string, asOf: IsoDate = this.clock.today()): Promise<Readonly<Evaluation & { settingId: string }>> {
     return this.cache.through(`setting ${settingId} ${asOf}`, async (registerVersion) => {
-      const [facts, { version, params }] = await Promise.all([this.facts.settings([settingId], asOf), this.parameters.inForceAt(registerVersion)]);
-      const settingFacts = facts.get(settingId);
+      const [settingFacts, { version, params }] = await Promise.all([
+        this.facts.settingAsOf(settingId, asOf, registerVersion),
+        this.parameters.inForceAt(registerVersion),
+      ]);
       if (!settingFacts) throw notFound('The setting');
       const rules = evaluateSetting(settingFacts, params, asOf);
       return { settingId, asOf, status: serviceStatus(rules), parameterVersion: version, rules };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { keepJson, prepared } from '@npa/platform';
+import { deepFreeze, KeptUnderVersion } from './kept-under-version';
 
 /** About 10 kB each, and as much again for its JSON once sent: a register ten times today's, every service and setting on two dates, in ~240 MB. */
 const MAX_ENTRIES = 12_000;
@@ -18,31 +19,18 @@ const MAX_ENTRIES = 12_000;
  */
 @Injectable()
 export class EvaluationCache {
-  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly answers = new KeptUnderVersion<object>(MAX_ENTRIES);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** `compute` is given the register version the answer will be kept under, to read what that version covers. */
   async through<T extends object>(key: string, compute: (registerVersion: string) => Promise<T>): Promise<T> {
     const [{ version }] = await prepared<{ version: string }>(this.dataSource, 'register.version', 'SELECT version FROM register_versions WHERE id = 1', []);
-    const kept = this.entries.get(key);
-    this.entries.delete(key);
-    if (kept?.version === version) {
-      this.entries.set(key, kept); // most recently used last: the first key is the one to drop
-      return kept.value as T;
-    }
+    const kept = this.answers.get(key, version);
+    if (kept) return kept as T;
     // Its JSON is made at its first reply and reused (keepJson): a kept answer is read far more often than computed.
     const value = keepJson(deepFreeze(await compute(version)));
-    this.entries.set(key, { version, value });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.answers.set(key, version, value);
     return value;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { prepared } from '@npa/platform';
 import type { IsoDate } from '@npa/platform';
 import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from '../rules/facts';
+import { deepFreeze, KeptUnderVersion, keptRead } from '../kept-under-version';
+import { EVERY_DATE, serviceFactsAsOf, settingFactsAsOf } from './facts-as-of';
 
 /**
  * A read model, named as one: the compliance facts, read straight from the tables of the slices that own
@@ -161,13 +163,42 @@ interface QuerySet<R> {
 export const SERVICE_QUERIES: QuerySet<ServiceRows> = { one: oneStatement(serviceQueries(forOne)), some: serviceQueries(forSome), all: serviceQueries(forAll) };
 export const SETTING_QUERIES: QuerySet<SettingRows> = { one: oneStatement(settingQueries(forOne)), some: settingQueries(forSome), all: settingQueries(forAll) };
 
+/** Facts for every date: a service's are ~20-40 kB in memory, a setting's a few: a register ten times today's, whole, in well under 100 MB. */
+const KEPT_SERVICES = 2_000;
+const KEPT_SETTINGS = 10_000;
+
 /**
  * Loads the facts the rules read, one query per kind of fact, for one subject or all of them at once,
  * as of a date. Never one query per person: the register is evaluated whole every day.
  */
 @Injectable()
 export class FactsLoader {
+  /** Each subject's facts for every date, frozen, as a read in flight or done. */
+  private readonly serviceHistories = new KeptUnderVersion<Promise<ServiceFacts | undefined>>(KEPT_SERVICES);
+  private readonly settingHistories = new KeptUnderVersion<Promise<SettingFacts | undefined>>(KEPT_SETTINGS);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One service's facts as of a date, for a caller that has just read the register's version
+   * (EvaluationCache): its facts for every date are read once and kept while that version stands, and
+   * each date's are taken from them in memory. Asking about a service on many dates (its history, a
+   * date picker, the office going back over a year) then costs PostgreSQL one read, not one per date.
+   */
+  async serviceAsOf(serviceId: string, asOf: IsoDate, registerVersion: string): Promise<ServiceFacts | undefined> {
+    const all = await keptRead(this.serviceHistories, serviceId, registerVersion, async () =>
+      deepFreeze((await this.services([serviceId], EVERY_DATE)).get(serviceId)),
+    );
+    return all && serviceFactsAsOf(all, asOf);
+  }
+
+  /** One setting's facts as of a date, as serviceAsOf does for a service. */
+  async settingAsOf(settingId: string, asOf: IsoDate, registerVersion: string): Promise<SettingFacts | undefined> {
+    const all = await keptRead(this.settingHistories, settingId, registerVersion, async () =>
+      deepFreeze((await this.settings([settingId], EVERY_DATE)).get(settingId)),
+    );
+    return all && settingFactsAsOf(all, asOf);
+  }
 
   async services(ids: Subjects, asOf: IsoDate): Promise<Map<string, ServiceFacts>> {
     const rows = await this.load<ServiceRows>(SERVICE_QUERIES, 'services', ids, asOf);
