@@ -76,6 +76,25 @@ describe('dates', () => {
     });
   });
 
+  it('agrees with the JavaScript Date in UTC on every day of 1890-2110 and at the ends of the format', () => {
+    const MS_PER_DAY = 86_400_000;
+    const viaDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+    for (let t = Date.UTC(1890, 0, 1); t <= Date.UTC(2110, 11, 31); t += MS_PER_DAY) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      expect(isIsoDate(date)).toBe(true);
+      expect(addDays(date, 1)).toBe(viaDate(date, 1));
+      expect(addDays(date, -45)).toBe(viaDate(date, -45));
+      expect(daysBetween('2000-01-01', date)).toBe(Math.round((t - Date.UTC(2000, 0, 1)) / MS_PER_DAY));
+    }
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(addDays('0000-01-02', -1)).toBe('0000-01-01');
+    expect(() => addDays('0000-01-01', -1)).toThrow(RangeError);
+    expect(isIsoDate('0000-02-29')).toBe(true); // year 0 is a leap year, proleptically
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+
   it('throws on a date that is not a real calendar date', () => {
     expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
   });
