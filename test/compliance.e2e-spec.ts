@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '@npa/platform';
 import { FactsLoader, SERVICE_QUERIES, SETTING_QUERIES } from '@npa/compliance';
@@ -181,6 +182,37 @@ describe('Registration compliance through HTTP', () => {
       [today, 'non_compliant'],
     ]);
     expect(history.body[1].changedRules).toEqual([{ id: 'SR-MEMBERSHIP', from: 'pass', to: 'fail' }]);
+  });
+
+  it('stores every snapshot of a sweep or none: one refused by the database fails it, and the others are not kept', async () => {
+    // A fault behind the app's back, made by the database's owner: the service's snapshot is refused (it has
+    // none on or before that date, so one is due).
+    const owner = new Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    const stored = async () =>
+      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(20)]))[0].n;
+    try {
+      await owner.query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.subject_id = '${service.id}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+      await owner.query('CREATE TRIGGER refuse_snapshot BEFORE INSERT ON compliance_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()');
+      await http(app)
+        .post('/compliance/snapshots')
+        .set(admin.auth)
+        .send({ asOf: ago(20) })
+        .expect(500);
+      expect(await stored()).toBe(0);
+    } finally {
+      await owner.query('DROP TRIGGER IF EXISTS refuse_snapshot ON compliance_snapshots');
+      await owner.query('DROP FUNCTION IF EXISTS refuse_snapshot()');
+      await owner.end();
+    }
+    const swept = await http(app)
+      .post('/compliance/snapshots')
+      .set(admin.auth)
+      .send({ asOf: ago(20) })
+      .expect(201);
+    expect(swept.body.changed).toBeGreaterThan(0);
+    expect(await stored()).toBe(swept.body.changed);
   });
 
   it('versions the rule parameters, audited, and names the version each evaluation used', async () => {
