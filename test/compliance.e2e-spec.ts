@@ -215,6 +215,38 @@ describe('Registration compliance through HTTP', () => {
     expect(await stored()).toBe(swept.body.changed);
   });
 
+  it('undoes the chunks already stored when a later chunk of the same sweep is refused', async () => {
+    // Enough settings for the sweep to store its snapshots in several statements (500 subjects each),
+    // one of a later statement refused: the first has succeeded by then, and must not be kept.
+    const owner = new Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    const tag = randomUUID().slice(0, 8);
+    const stored = async () =>
+      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(25)]))[0].n;
+    try {
+      await owner.query(
+        `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
+         SELECT 'Chunk nursery ' || n, 'CHUNK-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 1100) n`,
+      );
+      // The 601st snapshot stored in one transaction is refused: never in the first statement.
+      await owner.query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE n int := coalesce(nullif(current_setting('npa.test_snapshots', true), ''), '0')::int + 1;
+        BEGIN PERFORM set_config('npa.test_snapshots', n::text, true); IF n > 600 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+      await owner.query('CREATE TRIGGER refuse_snapshot BEFORE INSERT ON compliance_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()');
+      await http(app)
+        .post('/compliance/snapshots')
+        .set(admin.auth)
+        .send({ asOf: ago(25) })
+        .expect(500);
+      expect(await stored()).toBe(0);
+    } finally {
+      await owner.query('DROP TRIGGER IF EXISTS refuse_snapshot ON compliance_snapshots');
+      await owner.query('DROP FUNCTION IF EXISTS refuse_snapshot()');
+      await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE 'CHUNK-${tag}-%'`);
+      await owner.end();
+    }
+  });
+
   it('versions the rule parameters, audited, and names the version each evaluation used', async () => {
     const start = await http(app).get('/compliance/parameters').set(admin.auth).expect(200);
     const changed = await http(app).put('/compliance/parameters').set(admin.auth).send({ membershipMinimum: 2 }).expect(200);
