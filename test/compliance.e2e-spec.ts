@@ -24,6 +24,23 @@ const sorted = (value: unknown): unknown =>
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sorted(v)]))
       : value;
 
+// Snapshots refused by the database while `run` runs: a trigger made by the database's owner (behind the
+// app's back) raises for each row `condition` (plpgsql, over NEW) holds for; `declare` adds variables.
+async function refusingSnapshots(condition: string, run: () => Promise<void>, declare = '') {
+  const owner = new Client({ connectionString: process.env.DATABASE_URL });
+  await owner.connect();
+  try {
+    await owner.query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
+      ${declare} BEGIN IF ${condition} THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    await owner.query('CREATE TRIGGER refuse_snapshot BEFORE INSERT ON compliance_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()');
+    await run();
+  } finally {
+    await owner.query('DROP TRIGGER IF EXISTS refuse_snapshot ON compliance_snapshots');
+    await owner.query('DROP FUNCTION IF EXISTS refuse_snapshot()');
+    await owner.end();
+  }
+}
+
 describe('Registration compliance through HTTP', () => {
   let app: NestFastifyApplication;
   let admin: SignedIn;
@@ -185,27 +202,17 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('stores every snapshot of a sweep or none: one refused by the database fails it, and the others are not kept', async () => {
-    // A fault behind the app's back, made by the database's owner: the service's snapshot is refused (it has
-    // none on or before that date, so one is due).
-    const owner = new Client({ connectionString: process.env.DATABASE_URL });
-    await owner.connect();
     const stored = async () =>
       (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(20)]))[0].n;
-    try {
-      await owner.query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.subject_id = '${service.id}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
-      await owner.query('CREATE TRIGGER refuse_snapshot BEFORE INSERT ON compliance_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()');
+    // The service's snapshot is refused (it has none on or before that date, so one is due).
+    await refusingSnapshots(`NEW.subject_id = '${service.id}'`, async () => {
       await http(app)
         .post('/compliance/snapshots')
         .set(admin.auth)
         .send({ asOf: ago(20) })
         .expect(500);
       expect(await stored()).toBe(0);
-    } finally {
-      await owner.query('DROP TRIGGER IF EXISTS refuse_snapshot ON compliance_snapshots');
-      await owner.query('DROP FUNCTION IF EXISTS refuse_snapshot()');
-      await owner.end();
-    }
+    });
     const swept = await http(app)
       .post('/compliance/snapshots')
       .set(admin.auth)
@@ -223,25 +230,26 @@ describe('Registration compliance through HTTP', () => {
     const tag = randomUUID().slice(0, 8);
     const stored = async () =>
       (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(25)]))[0].n;
+    await owner.query(
+      `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
+       SELECT 'Chunk nursery ' || n, 'CHUNK-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 1100) n`,
+    );
     try {
-      await owner.query(
-        `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
-         SELECT 'Chunk nursery ' || n, 'CHUNK-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 1100) n`,
-      );
       // The 601st snapshot stored in one transaction is refused: never in the first statement.
-      await owner.query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE n int := coalesce(nullif(current_setting('npa.test_snapshots', true), ''), '0')::int + 1;
-        BEGIN PERFORM set_config('npa.test_snapshots', n::text, true); IF n > 600 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
-      await owner.query('CREATE TRIGGER refuse_snapshot BEFORE INSERT ON compliance_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()');
-      await http(app)
-        .post('/compliance/snapshots')
-        .set(admin.auth)
-        .send({ asOf: ago(25) })
-        .expect(500);
-      expect(await stored()).toBe(0);
+      await refusingSnapshots(
+        // set_config counts the rows this transaction has stored (it returns the count, never '').
+        `set_config('npa.test_snapshots', n::text, true) <> '' AND n > 600`,
+        async () => {
+          await http(app)
+            .post('/compliance/snapshots')
+            .set(admin.auth)
+            .send({ asOf: ago(25) })
+            .expect(500);
+          expect(await stored()).toBe(0);
+        },
+        `DECLARE n int := coalesce(nullif(current_setting('npa.test_snapshots', true), ''), '0')::int + 1;`,
+      );
     } finally {
-      await owner.query('DROP TRIGGER IF EXISTS refuse_snapshot ON compliance_snapshots');
-      await owner.query('DROP FUNCTION IF EXISTS refuse_snapshot()');
       await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE 'CHUNK-${tag}-%'`);
       await owner.end();
     }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, invalid, ProblemDetail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
 import { prepared } from '@npa/platform';
+import { KeptUnderVersion } from './kept-under-version';
 import { RuleParameterVersion } from './rule-parameters.entity';
 import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsConflicts, ruleParamsSchema } from './rules/params';
 
@@ -30,8 +31,8 @@ export function validateParams(changes: Record<string, unknown>): ProblemDetail[
 @Injectable()
 export class RuleParametersService {
   private readonly versions = new Map<number, RuleParams>();
-  /** The set last read, with the register version read before it (see inForceAt). */
-  private lastRead: { registerVersion: string; set: ParameterSet } | null = null;
+  /** The set last read, under the register version read before it (see inForceAt). */
+  private readonly lastRead = new KeptUnderVersion<ParameterSet>(1);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,10 +57,10 @@ export class RuleParametersService {
    * the newer set, which it could as well have read itself.
    */
   async inForceAt(registerVersion: string): Promise<ParameterSet> {
-    const kept = this.lastRead;
-    if (kept?.registerVersion === registerVersion) return { version: kept.set.version, params: { ...kept.set.params } };
+    const kept = this.lastRead.get('set', registerVersion);
+    if (kept) return { version: kept.version, params: { ...kept.params } };
     const set = await this.current();
-    this.lastRead = { registerVersion, set: { version: set.version, params: { ...set.params } } };
+    this.lastRead.set('set', registerVersion, { version: set.version, params: { ...set.params } });
     return set;
   }
 
