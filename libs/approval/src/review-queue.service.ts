@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { prepared, userNames, type IsoDate } from '@npa/platform';
+import { deepFreeze, keepJson, KeptUnderVersion, keptRead, keptVersion, prepared, userNames, type IsoDate } from '@npa/platform';
 import { settingNames } from '@npa/registry';
 import { AppConfig, Clock } from '@npa/platform';
 import { QueueQuery } from './approval.dto';
+import type { ReviewQueueResponse } from './approval.responses';
 
 interface QueueRow {
   id: string;
@@ -19,16 +20,34 @@ interface QueueRow {
 /** The condition for an application waiting for a reviewer, on a table alias. */
 const WAITING = (alias: string) => `${alias}.state IN ('submitted', 'under_review')`;
 
+/** Pages of the queue kept at once: every reviewer reads the same few first pages, for today. */
+const KEPT_PAGES = 200;
+
 /** What waits for NPA reviewers: submitted and under review, oldest submission first, with days waiting. */
 @Injectable()
 export class ReviewQueueService {
+  /**
+   * Every reviewer sees the same queue, read far more often than it changes: a page is kept (frozen, its
+   * JSON made once) until an application, a setting's name or a user's name changes, which moves
+   * `kept_versions` 'review_queue' in the same commit (migration AddKeptVersions; the queue's SQL below
+   * must read nothing else). The version is read before the page, so a page is never kept under a
+   * version newer than its rows. Today is in the key: days waiting grow at midnight with no change.
+   */
+  private readonly pages = new KeptUnderVersion<Promise<ReviewQueueResponse>>(KEPT_PAGES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
-  async list(query: QueueQuery) {
+  async list(query: QueueQuery): Promise<ReviewQueueResponse> {
+    const version = await keptVersion(this.dataSource, 'review_queue');
+    const today = this.clock.today();
+    return keptRead(this.pages, `${today} ${query.page} ${query.pageSize}`, version, async () => keepJson(deepFreeze(await this.read(query, today))));
+  }
+
+  private async read(query: QueueQuery, today: IsoDate): Promise<ReviewQueueResponse> {
     // Prepared, as every reviewer's first page reads them: parsing and planning cost more than running.
     // The page first, then its names (from the register and the accounts, by id): joining every
     // setting and user before sorting cost several times the page alone (README, Benchmarks).
@@ -44,7 +63,7 @@ export class ReviewQueueService {
               (SELECT count(*)::int FROM applications t WHERE ${WAITING('t')}) AS total
          FROM applications a
         WHERE ${WAITING('a')} ORDER BY a.submitted_at, a.id LIMIT $1 OFFSET $2`,
-      [query.pageSize, query.offset, this.config.TIME_ZONE, this.clock.today()],
+      [query.pageSize, query.offset, this.config.TIME_ZONE, today],
     );
     const total = rows.length > 0 ? rows[0].total : query.offset === 0 ? 0 : await this.waiting();
     const reviewerIds = [...new Set(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : [])))];

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { keepJson, prepared } from '@npa/platform';
-import { deepFreeze, KeptUnderVersion } from './kept-under-version';
+import { deepFreeze, keepJson, KeptUnderVersion, prepared } from '@npa/platform';
 
 /** About 10 kB each, and as much again for its JSON once sent: a register ten times today's, every service and setting on two dates, in ~240 MB. */
 const MAX_ENTRIES = 12_000;

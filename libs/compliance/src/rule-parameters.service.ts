@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, invalid, ProblemDetail } from '@npa/platform';
 import type { Actor } from '@npa/platform';
-import { prepared } from '@npa/platform';
-import { KeptUnderVersion } from './kept-under-version';
+import { KeptUnderVersion, prepared } from '@npa/platform';
 import { RuleParameterVersion } from './rule-parameters.entity';
 import { DEFAULT_RULE_PARAMS, RuleParams, ruleParamsConflicts, ruleParamsSchema } from './rules/params';
 

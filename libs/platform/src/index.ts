@@ -28,6 +28,8 @@ export { createValidationPipe, NoBody, ParseId, validateInput } from './http/val
 export { ErrorFilter } from './http/error.filter';
 export { AppHttpAdapter } from './http/http-adapter';
 export { keepJson, replyJson } from './http/kept-json';
+export { deepFreeze, KeptUnderVersion, keptRead } from './kept/kept-under-version';
+export { keptVersion, type KeptRead } from './kept/kept-versions';
 export { generateDemoUsers } from './users/demo-users';
 export { HealthController } from './health/health.controller';
 export { Heartbeat } from './system/heartbeat.entity';

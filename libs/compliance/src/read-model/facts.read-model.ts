@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '@npa/platform';
+import { deepFreeze, KeptUnderVersion, keptRead, prepared } from '@npa/platform';
 import type { IsoDate } from '@npa/platform';
 import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from '../rules/facts';
-import { deepFreeze, KeptUnderVersion, keptRead } from '../kept-under-version';
 import { EVERY_DATE, serviceFactsAsOf, settingFactsAsOf } from './facts-as-of';
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Values kept in this process while the register stays at the version they were read under, at most
- * `capacity` of them, the least recently used dropped first. Whoever keeps a value must have read
- * `register_versions` before reading what the value is made of (see EvaluationCache): a value is then
- * never kept under a version newer than its contents, and any change to the register makes the next
+ * Values kept in this process while what they are made of stays at the version they were read under, at
+ * most `capacity` of them, the least recently used dropped first. A version is a number that moves in the
+ * same commit as any change to the tables a value reads (`register_versions`, `kept_versions`). Whoever
+ * keeps a value must have read the version before reading what the value is made of (see EvaluationCache):
+ * a value is then never kept under a version newer than its contents, and any change makes the next
  * reader read afresh.
  */
 export class KeptUnderVersion<T> {
@@ -34,7 +35,7 @@ export class KeptUnderVersion<T> {
  * A read kept under a version, while in flight and once done: one read however many ask at once. A read
  * that failed or found nothing is not kept (a caller could fill memory with ids that are nobody's).
  */
-export function keptRead<T>(kept: KeptUnderVersion<Promise<T | undefined>>, key: string, version: string, read: () => Promise<T | undefined>) {
+export function keptRead<T>(kept: KeptUnderVersion<Promise<T>>, key: string, version: string, read: () => Promise<T>): Promise<T> {
   const known = kept.get(key, version);
   if (known) return known;
   const reading = read();
