@@ -75,9 +75,15 @@ export function inChild<I, O>(modulePath: string, task: string, input: I, option
 /**
  * Starts a server of a bench module in a fresh Node process (the module calls `serveServer` at load) and
  * resolves with its address once it listens; `stop` closes it and waits for the process to end.
+ * `compiled`: run its compiled copy on plain Node (see compileBench).
  */
-export function startServer<I>(modulePath: string, task: string, input: I): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { path, execArgv } = childEntry(modulePath, {});
+export function startServer<I>(
+  modulePath: string,
+  task: string,
+  input: I,
+  options: { compiled?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { path, execArgv } = childEntry(modulePath, options);
   return new Promise((resolve, reject) => {
     const child = fork(path, ['--bench-server', task], {
       execArgv,

@@ -1,43 +1,24 @@
 // Reads under load against the real API (createApp, as main.ts builds it) over a register at a scale,
-// from a second process (bench/load.ts): for each route, open-loop load with evenly spaced requests at a
+// from a second process (bench/load.ts), the app in a process of its own run compiled, as production runs
+// dist/ (bench/http-app.ts): for each route, open-loop load with evenly spaced requests at a
 // rate doubled until two steps in a row miss (p99 of 25 ms or more, an error, a non-2xx answer, or under
 // 95% of the rate asked for; a miss is tried once more), then bisected twice above the highest rate held. Beside it,
 // the most each route serves with 8 connections back to back (autocannon). The floor is a route on the
 // same server, behind the same guard and the same bearer token, that reads one service by primary key:
 // it lives in a bench-only module passed to createApp, never in the app. Compliance is measured twice:
 // for today, whose answers the app keeps until the register changes, and for past dates, computed afresh.
-import 'reflect-metadata';
-import { Controller, Get, Module, Param } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createApp } from '../apps/api/src/create-app';
-import { prepared } from '@npa/platform';
-import { Access, NPA_STAFF, ParseId, UsersService, addDays } from '@npa/platform';
+import { addDays } from '@npa/platform';
+import type { AppInput } from './http-app';
 import type { LoadInput, LoadOutput } from './load';
 import type { FloorInput } from './floors';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, startServer, type Row } from './support';
 
-@Controller('bench-floor')
-class FloorController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  @Get('services/:id')
-  @Access(NPA_STAFF)
-  async service(@Param('id', ParseId) id: string) {
-    // Prepared, as the app's own hottest reads are: the floor is the cheapest read this stack can make.
-    const [service] = await prepared(this.dataSource, 'bench.floor', 'SELECT id, name, region, registration_number FROM services WHERE id = $1', [id]);
-    return service;
-  }
-}
-
-@Module({ controllers: [FloorController] })
-class FloorModule {}
-
 const P99_MS = 25;
 const RATES = [10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400];
 const SATURATING_CONNECTIONS = 8;
+/** The app, its floors and the load generator all run compiled on plain Node, as production runs dist/. */
+const COMPILED = { compiled: true };
 
 const held = (r: LoadOutput) => r.p99 < P99_MS && r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.achieved >= 0.95 * r.rate;
 
@@ -49,7 +30,7 @@ const held = (r: LoadOutput) => r.p99 < P99_MS && r.errors === 0 && r.timeouts =
 async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<{ rate: number; at: LoadOutput | null }> {
   let offset = 0; // each step goes on where the last one stopped in the list of paths
   const once = async (rate: number) => {
-    const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, mode: 'paced', rate, offset });
+    const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, mode: 'paced', rate, offset }, COMPILED);
     offset += Math.round(rate * (base.seconds + 1));
     console.log(
       `http: ${name} at ${rate}/s: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, sender late by up to ${r.lag} ms: ${held(r) ? 'held' : 'missed'}`,
@@ -84,7 +65,12 @@ async function highestHeld(name: string, base: Omit<LoadInput, 'rate' | 'mode'>)
 
 /** Two seconds of the same load, not recorded: a new server's pool opens its backends and prepares its statements. */
 const warm = (base: Omit<LoadInput, 'rate' | 'mode'>) =>
-  inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', { ...base, seconds: 2, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS });
+  inChild<LoadInput, LoadOutput>(
+    join(__dirname, 'load.ts'),
+    'load',
+    { ...base, seconds: 2, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS },
+    COMPILED,
+  );
 
 /**
  * The app's GET /services/{id} and an unknown path, each right after its true floor (bench/floors.ts) in
@@ -92,7 +78,7 @@ const warm = (base: Omit<LoadInput, 'rate' | 'mode'>) =>
  */
 async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: FloorInput, services: string[]) {
   const bareFloor = async (task: string, name: string, paths: string[]) => {
-    const server = await startServer(join(__dirname, 'floors.ts'), task, input);
+    const server = await startServer(join(__dirname, 'floors.ts'), task, input, COMPILED);
     try {
       const check = await fetch(`${server.url}${paths[0]}`, { headers: { authorization: `Bearer ${base.token}` } });
       if (check.status !== (task === 'api' ? 200 : 404)) throw new Error(`${name}: ${check.status} ${await check.text()}`);
@@ -115,12 +101,12 @@ async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, inpu
 
 /** The most a route serves with a few connections sending back to back, whatever the latency. */
 async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<LoadOutput> {
-  const r = await inChild<LoadInput, LoadOutput>(join(__dirname, 'load.ts'), 'load', {
-    ...base,
-    mode: 'saturate',
-    rate: 0,
-    connections: SATURATING_CONNECTIONS,
-  });
+  const r = await inChild<LoadInput, LoadOutput>(
+    join(__dirname, 'load.ts'),
+    'load',
+    { ...base, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS },
+    COMPILED,
+  );
   console.log(
     `http: ${name} saturated by ${SATURATING_CONNECTIONS} connections: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
   );
@@ -135,16 +121,15 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
   try {
     const register = await buildRegister(db.url, { scale: options.scale });
     console.log(`http: ${describeRegister(register)}`);
-    const app = await createApp({ logger: false, modules: [FloorModule] });
+    const reviewer: AppInput = { email: `bench-reviewer-${process.pid}@bench.example.org`, password: 'bench-password-2025' };
+    const app = await startServer(join(__dirname, 'http-app.ts'), 'app', reviewer, COMPILED);
     try {
-      await app.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-      const email = `bench-reviewer-${process.pid}@bench.example.org`;
-      await app.get(UsersService).create({ email, name: 'Bench Reviewer', password: 'bench-password-2025', role: 'npa_reviewer' }, null);
+      const url = app.url;
+      const email = reviewer.email;
       const login = await fetch(`${url}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'bench-password-2025' }),
+        body: JSON.stringify({ email, password: reviewer.password }),
       });
       if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
       const { accessToken } = (await login.json()) as { accessToken: string };
@@ -293,7 +278,7 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
         ...paced,
       ];
     } finally {
-      await app.close();
+      await app.stop();
     }
   } finally {
     await db.drop();
