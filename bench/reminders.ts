@@ -20,20 +20,30 @@ import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perS
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
 
-/** Boots the worker, runs the sweep, and waits (bounded) until no reminder is pending any more. */
-async function pipeline(url: string, smtp: SmtpSink, today: string, options: { limitSeconds: number }) {
+interface PipelineInput {
+  url: string;
+  smtpUrl: string;
+  today: string;
+  limitSeconds: number;
+}
+
+/**
+ * In a process of its own, compiled on plain Node as production runs dist/ (under ts-node the process
+ * also loaded Node's domain module, which patches every EventEmitter): boots the worker, runs the
+ * sweep, and waits (bounded) until no reminder is pending any more.
+ */
+async function pipeline({ url, smtpUrl, today, limitSeconds }: PipelineInput) {
   process.env.DATABASE_URL = url;
-  process.env.SMTP_URL = smtp.url;
+  process.env.SMTP_URL = smtpUrl;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   try {
     await worker.init();
     const dataSource = worker.get(DataSource);
-    const before = await smtp.counts();
     const start = process.hrtime.bigint();
     const summary = await worker.get(SweepService).run(today);
     const sweepMs = Number(process.hrtime.bigint() - start) / 1e6;
     let states: Record<string, number> = {};
-    const deadline = Date.now() + options.limitSeconds * 1000;
+    const deadline = Date.now() + limitSeconds * 1000;
     for (;;) {
       states = Object.fromEntries((await dataSource.query<{ state: string; n: number }[]>(STATES)).map((s) => [s.state, s.n]));
       if (!states.pending || Date.now() > deadline) break;
@@ -41,13 +51,10 @@ async function pipeline(url: string, smtp: SmtpSink, today: string, options: { l
     }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     await printStages(dataSource, Date.now() - ms);
-    const after = await smtp.counts();
-    const sent = after.accepted - before.accepted;
-    if (states.pending) console.log(`reminders: gave up after ${options.limitSeconds} s with ${states.pending} still pending`);
-    return { ms, sweepMs, summary, states, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1) };
+    if (states.pending) console.log(`reminders: gave up after ${limitSeconds} s with ${states.pending} still pending`);
+    return { ms, sweepMs, summary, states };
   } finally {
     await worker.close();
-    delete process.env.SMTP_URL;
   }
 }
 
@@ -136,7 +143,7 @@ async function pooledNodemailer({ url, count, averageBytes, connections }: Poole
   }
 }
 
-serveChild({ pooledNodemailer });
+serveChild({ pooledNodemailer, pipeline });
 
 export async function remindersPart(options: { scale: number }): Promise<Row[]> {
   benchEnv('reminders');
@@ -145,7 +152,12 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
   try {
     const register = await buildRegister(db.url, { scale: options.scale });
     console.log(`reminders: ${describeRegister(register)}`);
-    const run = await pipeline(db.url, smtp, register.today, { limitSeconds: 900 });
+    const before = await smtp.counts();
+    const input: PipelineInput = { url: db.url, smtpUrl: smtp.url, today: register.today, limitSeconds: 900 };
+    const piped = await inChild<PipelineInput, Awaited<ReturnType<typeof pipeline>>>(__filename, 'pipeline', input, { compiled: true });
+    const after = await smtp.counts();
+    const sent = after.accepted - before.accepted;
+    const run = { ...piped, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1) };
     const rate = run.sent / (run.ms / 1000);
     console.log(
       `reminders: ${run.summary.remindersNew} recorded (sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
@@ -155,12 +167,12 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
     const bare = await bareNodemailer(smtp, run.sent, run.averageBytes);
     // The worker's Mailer pools this many connections (the mail queue's concurrency), from the same variable.
     const connections = Number(process.env.MAIL_CONCURRENCY ?? new AppConfig().MAIL_CONCURRENCY);
-    const pooled = await inChild<PooledInput, number>(__filename, 'pooledNodemailer', {
-      url: smtp.url,
-      count: run.sent,
-      averageBytes: run.averageBytes,
-      connections,
-    });
+    const pooled = await inChild<PooledInput, number>(
+      __filename,
+      'pooledNodemailer',
+      { url: smtp.url, count: run.sent, averageBytes: run.averageBytes, connections },
+      { compiled: true },
+    );
     console.log(
       `reminders: floors: BullMQ no-op ${noop.toFixed(0)} jobs/s, bare nodemailer ${bare.toFixed(0)} messages/s, ` +
         `pooled nodemailer (${connections} connections, own process) ${pooled.toFixed(0)} messages/s`,
