@@ -15,6 +15,7 @@ import {
   deriveKey,
   csrfTokenOf,
   AppLogger,
+  logRequests,
   createValidationPipe,
   ErrorFilter,
   mountQueueDashboard,
@@ -57,6 +58,8 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
       },
     },
   });
+  // First, so that every hook after it logs in the request's context.
+  await logRequests(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Replies as Fastify's default does (JSON.stringify), except kept answers, whose JSON is made once.
   fastify.setReplySerializer(replyJson);

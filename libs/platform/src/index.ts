@@ -59,6 +59,7 @@ export { prepared, preparedRead } from './database/prepared';
 export { AccountLinks } from './users/account-links';
 export { type OrganisationExists, Organisations } from './users/organisations';
 export { AppLogger } from './logging/app-logger';
+export { logRequests } from './logging/request-log';
 export { csrfTokenOf } from './auth/csrf';
 export { csvText, csvStream } from './http/csv';
 export { deriveKey } from './auth/keys';

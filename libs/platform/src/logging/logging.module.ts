@@ -7,14 +7,11 @@ import { AppConfig } from '../config/app-config';
 import { redactSecretParams } from '../http/secret-params';
 import { AppLogger } from './app-logger';
 
-/** One line per request, read the same in JSON and on a terminal. */
-function requestLine(req: { method?: string; url?: string }, res: { statusCode: number }, ms: number): string {
-  return `${req.method} ${redactSecretParams(req.url ?? '')} ${res.statusCode} ${Math.round(ms)} ms`;
-}
-
 /**
  * pino logs carrying the request id; secrets are redacted before they are written. Production (and the
- * tests) write JSON; development writes one readable line per event through pino-pretty.
+ * tests) write JSON; development writes one readable line per event through pino-pretty. The line for
+ * each request and the request's context come from `logRequests` (request-log.ts), not from nestjs-pino's
+ * middleware, which is mounted on no route.
  */
 @Module({
   imports: [
@@ -27,24 +24,22 @@ function requestLine(req: { method?: string; url?: string }, res: { statusCode: 
           // On the base logger, as pid and hostname are: as customProps it made a child logger for each
           // request, and was stringified and searched for again as each answer was logged (README, Benchmarks).
           base: { pid: process.pid, hostname: hostname(), app: 'npa' },
-          // Container health checks call /health every few seconds; middie may have rewritten req.url.
-          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/health' },
-          customSuccessMessage: (req, res, ms) => requestLine(req, res, ms),
-          customErrorMessage: (req, res) => requestLine(req, res, 0),
-          // One short line per request: every response header (the CSP alone is 400 bytes) made each
-          // line a kilobyte to build and write, and told an operator nothing.
+          // A request is logged as its id, method and URL, an answer as its status: every header (the CSP alone is 400 bytes) made
+          // each line a kilobyte to build and write, and told an operator nothing.
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactSecretParams(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         };
+        // No route: Nest ran this middleware through middie for every request (README, Benchmarks).
+        const forRoutes: never[] = [];
         if (config.NODE_ENV === 'development') {
           const pretty = { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app,req,res,responseTime,context' };
-          return { pinoHttp: { ...options, transport: { target: 'pino-pretty', options: pretty } } };
+          return { pinoHttp: { ...options, transport: { target: 'pino-pretty', options: pretty } }, forRoutes };
         }
         // Written asynchronously: a synchronous write to stdout per request cost a signed-in request
         // real CPU (README, Benchmarks). pino flushes what is buffered when the process exits.
-        return { pinoHttp: [options, pino.destination({ dest: 1, sync: false })] };
+        return { pinoHttp: [options, pino.destination({ dest: 1, sync: false })], forRoutes };
       },
     }),
   ],
