@@ -62,6 +62,7 @@ export const PLATFORM_PERSONAL_DATA: PersonalDataDeclaration = {
     { table: 'job_outbox', column: 'name', why: "a job's name" },
     { table: 'system_heartbeats', column: 'processed_by', why: 'a worker process (host and pid)' },
     { table: 'schema_migrations', column: 'name', why: "a migration's name" },
+    { table: 'kept_versions', column: 'name', why: "a kept read's name (review_queue), beside its version number" },
   ],
 };
 
