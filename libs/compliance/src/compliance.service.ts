@@ -183,9 +183,10 @@ export class ComplianceService {
         ...[...settingFacts.values()].map((f) => ({ kind: 'setting' as const, id: f.settingId, evaluate: () => evaluateSetting(f, params, asOf) })),
       ];
       // A chunk's snapshots go to PostgreSQL while the next chunk is evaluated: storing them is mostly
-      // PostgreSQL's work and evaluating mostly ours, so the two overlap (README, Benchmarks). The
-      // transaction's one connection takes the inserts in order; the first to fail fails the sweep.
-      const writes: Promise<unknown>[] = [];
+      // PostgreSQL's work and evaluating mostly ours, so the two overlap (README, Benchmarks). Each insert
+      // is sent once the one before it has answered: pg deprecates a second query on a connection that is
+      // still busy (an error from pg 9), and a failed insert sends no more; the first failure fails the sweep.
+      let written: Promise<unknown> = Promise.resolve();
       const statusChanges: (Evaluation & { serviceId: string })[] = [];
       let changed = 0;
       let nonCompliant = 0;
@@ -203,10 +204,13 @@ export class ComplianceService {
             statusChanges.push({ serviceId: subject.id, asOf, status, parameterVersion: version, rules });
         }
         changed += rows.length;
-        if (rows.length) writes.push(handled(manager.query(INSERT_SNAPSHOTS, [JSON.stringify(rows), asOf, version])));
+        if (rows.length) {
+          const json = JSON.stringify(rows);
+          written = handled(written.then(() => manager.query(INSERT_SNAPSHOTS, [json, asOf, version])));
+        }
         await new Promise((resolve) => setImmediate(resolve)); // the connection reads its answers and sends the next
       }
-      await Promise.all(writes);
+      await written;
       for (const e of statusChanges) await onStatusChange?.(manager, e);
       return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed, statusChanges: statusChanges.length, nonCompliant };
     });
