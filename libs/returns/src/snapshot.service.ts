@@ -31,7 +31,9 @@ export class SnapshotService {
     if (this.clock.today() < year.opensOn)
       throw conflict('SNAPSHOT.YEAR_NOT_ENDED', `${year.label} has not ended: its snapshot can be made from ${year.opensOn}, as returns arrive.`);
     const authorities = await this.authorities(year.endsOn, manager);
-    const [current, previous] = await Promise.all([this.yearInput(startYear, authorities, manager), this.yearInput(startYear - 1, authorities, manager)]);
+    // One year after the other: `manager` may be a transaction's, whose one connection takes one query at a time.
+    const current = await this.yearInput(startYear, authorities, manager);
+    const previous = await this.yearInput(startYear - 1, authorities, manager);
     return buildSnapshot(current, previous.services.length > 0 ? previous : null, authorities);
   }
 
