@@ -26,6 +26,7 @@ export { ChangePasswordDto } from './auth/auth.dto';
 export { CreateUserDto, UpdateUserDto } from './users/user.dto';
 export { createValidationPipe, NoBody, ParseId, validateInput } from './http/validation';
 export { ErrorFilter } from './http/error.filter';
+export { fixedHeaders } from './http/fixed-headers';
 export { AppHttpAdapter } from './http/http-adapter';
 export { keepJson, replyJson } from './http/kept-json';
 export { deepFreeze, KeptUnderVersion, keptRead } from './kept/kept-under-version';
