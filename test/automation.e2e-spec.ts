@@ -107,6 +107,57 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     clock.to(today);
   }, 60_000);
 
+  // A sweep as of today asks for each new reminder's letter in the transaction that records it; one as of
+  // another day leaves that to the reminder's prepare job, which checks it again as of today first.
+  describe("who makes a reminder's letter", () => {
+    const renewal = async (settingId: string) => {
+      const [row] = await app
+        .get(DataSource)
+        .query<{ state: string; letter_id: string | null; reason: string | null }[]>(
+          `SELECT state, letter_id, reason FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`,
+          [settingId],
+        );
+      return row;
+    };
+
+    it('a sweep as of today: the letter is there when the sweep answers, before any worker runs, and sent once', async () => {
+      const ready = await approvedSetting();
+      const dueOn = addDays(ready.expiresOn, -30);
+      clock.to(dueOn);
+      await world.withoutWorker(async () => {
+        await sweep(dueOn);
+        const recorded = await renewal(ready.setting.id);
+        expect(recorded).toMatchObject({ state: 'pending', letter_id: expect.any(String) });
+        const [letter] = await app
+          .get(DataSource)
+          .query<{ reminder_id: string; kind: string }[]>('SELECT reminder_id, kind FROM letters WHERE id = $1', [recorded.letter_id]);
+        expect(letter).toMatchObject({ kind: 'reminder' });
+      });
+      await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'sent'), 30_000);
+      expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(1);
+      clock.to(today);
+    }, 60_000);
+
+    it('a sweep as of another day: the prepare job checks it as of today, and makes no letter for one done meanwhile', async () => {
+      const ready = await approvedSetting();
+      const dueOn = addDays(ready.expiresOn, -30);
+      clock.to(addDays(dueOn, 1));
+      await world.withoutWorker(async () => {
+        await sweep(dueOn);
+        expect(await renewal(ready.setting.id)).toMatchObject({ state: 'pending', letter_id: null });
+        await approveThrough(app, ready, reviewer);
+      });
+      const suppressed = await eventually(async () => {
+        const row = await renewal(ready.setting.id);
+        return row.state === 'suppressed' ? row : null;
+      }, 30_000);
+      expect(suppressed).toMatchObject({ letter_id: null, reason: expect.stringMatching(/renewed/) });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(0);
+      clock.to(today);
+    }, 60_000);
+  });
+
   describe('letters made on demand by NPA staff', () => {
     let serviceId: string;
     let serviceName: string;

@@ -39,41 +39,62 @@ export class LettersService {
    * composition through the outbox, so a change that rolls back leaves neither letter nor job.
    */
   async request<K extends LetterKind>(manager: EntityManager, request: LetterRequest<K>): Promise<string> {
-    this.kinds.get(request.kind); // a kind no slice declared fails here, before anything is written
-    const templateVersion = await this.templates.currentVersion(request.kind, manager);
-    const snapshot: LetterSnapshot<K> = {
-      body: request.data,
-      meta: {
-        letterDate: request.letterDate,
-        verificationCode: newVerificationCode(),
-        recipient: request.addressee,
-        signatory: request.signatory ?? NPA_SIGNATORY,
-      },
-    };
-    const [inserted] = await manager.query<{ id: string }[]>(
+    const made = await this.requestMany(manager, [request]);
+    if (made.has(request.dedupeKey)) return made.get(request.dedupeKey)!;
+    const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM letters WHERE dedupe_key = $1', [request.dedupeKey]);
+    return existing.id;
+  }
+
+  /**
+   * Many letters as `request` records one, in one statement and one outbox write (the sweep asks for a
+   * letter for each reminder it records). Returns the new letters' ids by dedupe key; a key already used
+   * is left out, as its letter (and its composition) already exists.
+   */
+  async requestMany(manager: EntityManager, requests: LetterRequest[]): Promise<Map<string, string>> {
+    if (requests.length === 0) return new Map();
+    const kinds = [...new Set(requests.map((r) => r.kind))];
+    for (const kind of kinds) this.kinds.get(kind); // a kind no slice declared fails here, before anything is written
+    const versions = new Map<LetterKind, number>();
+    for (const kind of kinds) versions.set(kind, await this.templates.currentVersion(kind, manager));
+    const rows = requests.map((request) => {
+      const snapshot: LetterSnapshot = {
+        body: request.data,
+        meta: {
+          letterDate: request.letterDate,
+          verificationCode: newVerificationCode(),
+          recipient: request.addressee,
+          signatory: request.signatory ?? NPA_SIGNATORY,
+        },
+      };
+      return {
+        kind: request.kind,
+        subject_kind: request.subjectKind,
+        subject_id: request.subjectId,
+        subject_name: request.subjectName,
+        dedupe_key: request.dedupeKey,
+        verification_code: snapshot.meta.verificationCode,
+        template_version: versions.get(request.kind),
+        data: snapshot,
+        recipients: request.recipients,
+        reminder_id: request.reminderId ?? null,
+        created_by: request.createdBy ?? null,
+        parameter_version: request.parameterVersion ?? null,
+      };
+    });
+    const inserted = await manager.query<{ id: string; dedupe_key: string }[]>(
       `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        request.kind,
-        request.subjectKind,
-        request.subjectId,
-        request.subjectName,
-        request.dedupeKey,
-        snapshot.meta.verificationCode,
-        templateVersion,
-        JSON.stringify(snapshot),
-        JSON.stringify(request.recipients),
-        request.reminderId ?? null,
-        request.createdBy ?? null,
-        request.parameterVersion ?? null,
-      ],
+       SELECT kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version
+         FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, subject_name text, dedupe_key text, verification_code text,
+              template_version integer, data jsonb, recipients jsonb, reminder_id uuid, created_by uuid, parameter_version integer)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
+      [JSON.stringify(rows)],
     );
-    if (!inserted) {
-      const [existing] = await manager.query<{ id: string }[]>('SELECT id FROM letters WHERE dedupe_key = $1', [request.dedupeKey]);
-      return existing.id;
-    }
-    await this.outbox.add(manager, 'letter.compose', { letterId: inserted.id }, { jobId: composeJobId(inserted.id) });
-    return inserted.id;
+    await this.outbox.addMany(
+      manager,
+      'letter.compose',
+      inserted.map(({ id }) => ({ payload: { letterId: id }, options: { jobId: composeJobId(id) } })),
+    );
+    return new Map(inserted.map((r) => [r.dedupe_key, r.id]));
   }
 
   /** When each of these letters was rendered (null: not yet), for slices that keep a letter's id. */

@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import { prepared } from '@npa/platform';
 import type { Reminder } from './reminder.entity';
 
-const BY_ID = `SELECT id, kind, subject_kind AS "subjectKind", subject_id AS "subjectId", due_on::text AS "dueOn",
+/** A reminder's columns under its entity's names, for a SELECT or a RETURNING. */
+export const REMINDER_COLUMNS = `id, kind, subject_kind AS "subjectKind", subject_id AS "subjectId", due_on::text AS "dueOn",
   organisation_kind AS "organisationKind", organisation_id AS "organisationId", recipients, facts, state, reason,
-  letter_id AS "letterId", sent_at AS "sentAt", parameter_version AS "parameterVersion", created_at AS "createdAt"
-  FROM reminders WHERE id = $1`;
+  letter_id AS "letterId", sent_at AS "sentAt", parameter_version AS "parameterVersion", created_at AS "createdAt"`;
+
+const BY_ID = `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1`;
 
 /** One reminder by id, read twice on its way out (prepare, and the check before sending): a prepared statement. */
 export async function findReminder(dataSource: DataSource, id: string): Promise<Reminder | null> {

@@ -9,7 +9,7 @@ import type { RecordedReminder } from './finders/due-reminder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import { reminderLetter } from './reminder-letters';
 import type { Reminder } from './reminder.entity';
-import { findReminder } from './reminder-reads';
+import { findReminder, REMINDER_COLUMNS } from './reminder-reads';
 import { prepareJobId, SweepService } from './sweep.service';
 
 /** The daily sweep's schedule, upserted from this one place at every worker start: a restart never makes two. */
@@ -44,9 +44,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
       await this.schedule();
       const today = this.clock.today();
       await this.queue.enqueue('sweep.daily', { asOf: today }, { jobId: jobId('sweep', 'after-reset', today) });
-      const waiting = await this.dataSource.query<{ id: string; kind: string; subject_kind: string; subject_id: string; due_on: string }[]>(
-        `SELECT id, kind, subject_kind, subject_id, due_on::text FROM reminders WHERE state = 'pending' AND letter_id IS NULL`,
-      );
+      const waiting = await this.dataSource.query<Reminder[]>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE state = 'pending' AND letter_id IS NULL`);
       for (const r of waiting) await this.queue.enqueue('reminder.prepare', { reminderId: r.id }, { jobId: prepareJobId(r) });
       return waiting.length + 1;
     });

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { Outbox, jobId, Clock } from '@npa/platform';
 import { ComplianceLetters, ComplianceService } from '@npa/compliance';
+import { LettersService } from '@npa/letters';
 import type { DueReminder } from './finders/due-reminder';
 import { ReminderFinder } from './finders/reminder.finder';
+import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
+import { reminderLetter } from './reminder-letters';
+import { REMINDER_COLUMNS } from './reminder-reads';
+import type { Reminder } from './reminder.entity';
 
 export interface SweepSummary {
   asOf: IsoDate;
@@ -22,14 +27,14 @@ export interface SweepSummary {
 const BATCH = 500;
 
 /** A due reminder's one prepare job, named by its unique key (the sweep queues it; a requeue after Redis lost its data may again). */
-export const prepareJobId = (r: { kind: string; subject_kind: string; subject_id: string; due_on: string }) =>
-  jobId('reminder', r.kind, r.subject_kind, r.subject_id, r.due_on);
+export const prepareJobId = (r: Pick<Reminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>) =>
+  jobId('reminder', r.kind, r.subjectKind, r.subjectId, r.dueOn);
 
 /**
  * The daily sweep: every service and setting evaluated as of the day (status changes recorded, with a
  * letter to each service whose status moved), then every reminder that is due recorded once under its
- * key, with its job written to the outbox in the same transaction. Run it twice, or twice at once, and
- * the second finds nothing new to record.
+ * key, in the same transaction as its email (a sweep as of today) or its prepare job (another day, a signed notice).
+ * Run it twice, or twice at once, and the second finds nothing new to record.
  */
 @Injectable()
 export class SweepService {
@@ -38,6 +43,8 @@ export class SweepService {
     private readonly compliance: ComplianceService,
     private readonly complianceLetters: ComplianceLetters,
     private readonly finder: ReminderFinder,
+    private readonly kinds: ReminderKindRegistry,
+    private readonly letters: LettersService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -51,7 +58,7 @@ export class SweepService {
       `${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`,
     );
     progress(`${due.length} reminders due; recording the new ones`);
-    const recorded = await this.record(due);
+    const recorded = await this.record(due, asOf);
     return {
       asOf,
       services: evaluated.services,
@@ -63,7 +70,12 @@ export class SweepService {
     };
   }
 
-  private async record(due: DueReminder[]): Promise<Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>> {
+  private async record(due: DueReminder[], asOf: IsoDate): Promise<Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>> {
+    // Found due today, a reminder email is asked for at once: its prepare job would only find again what
+    // the sweep has just found, at the cost of a job and a transaction per reminder (README, Benchmarks).
+    // Found due as of another day, it is checked again as of today by that job; so is a signed notice,
+    // a letter the NPA puts its name to, which is never made for a lapse renewed before it was prepared.
+    const today = this.clock.today();
     const newByKind: Record<string, number> = {};
     let remindersNew = 0;
     let unreachable = 0;
@@ -82,25 +94,38 @@ export class SweepService {
         parameter_version: r.parameterVersion,
       }));
       await this.dataSource.transaction(async (manager) => {
-        const created = await manager.query<{ id: string; kind: string; subject_kind: string; subject_id: string; due_on: string; state: string }[]>(
+        const created = await manager.query<Reminder[]>(
           `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version)
            SELECT kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version
              FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, due_on date, organisation_kind text, organisation_id uuid, recipients jsonb, facts jsonb, state text, reason text, parameter_version integer)
            ON CONFLICT (kind, subject_kind, subject_id, due_on) DO NOTHING
-           RETURNING id, kind, subject_kind, subject_id, due_on::text, state`,
+           RETURNING ${REMINDER_COLUMNS}`,
           [JSON.stringify(rows)],
         );
         for (const r of created) newByKind[r.kind] = (newByKind[r.kind] ?? 0) + 1;
         const reachable = created.filter((r) => r.state === 'pending');
         unreachable += created.length - reachable.length;
+        const emailedNow = asOf === today ? reachable.filter((r) => !this.kinds.source(r.kind).notice) : [];
+        await this.letterEach(manager, emailedNow, today);
         await this.outbox.addMany(
           manager,
           'reminder.prepare',
-          reachable.map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
+          reachable.filter((r) => !emailedNow.includes(r)).map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
         );
         remindersNew += created.length;
       });
     }
     return { remindersNew, unreachable, newByKind };
+  }
+
+  /** Each new reminder's letter, and the reminder pointing at it, as the prepare job makes them. */
+  private async letterEach(manager: EntityManager, reminders: Reminder[], today: IsoDate): Promise<void> {
+    if (reminders.length === 0) return;
+    const requests = reminders.map((r) => reminderLetter(r, today, this.kinds));
+    const made = await this.letters.requestMany(manager, requests);
+    await manager.query(`UPDATE reminders r SET letter_id = x.letter_id FROM unnest($1::uuid[], $2::uuid[]) AS x(id, letter_id) WHERE r.id = x.id`, [
+      reminders.map((r) => r.id),
+      requests.map((r) => made.get(r.dedupeKey) ?? null),
+    ]);
   }
 }
