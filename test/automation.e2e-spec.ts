@@ -138,6 +138,36 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       clock.to(today);
     }, 60_000);
 
+    it('letters asked for together are composed by one job; one that cannot be rendered goes on in a job of its own, the others are sent', async () => {
+      const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting()];
+      const dueOn = addDays(settings[0].expiresOn, -30);
+      const db = app.get(DataSource);
+      const reminderMails = (name: string) => withSubject(smtp, name).filter((m) => m.subject?.startsWith('Reminder'));
+      clock.to(dueOn);
+      const broken = await world.withoutWorker(async () => {
+        await sweep(dueOn);
+        const letterIds = (await Promise.all(settings.map((s) => renewal(s.setting.id)))).map((r) => r.letter_id);
+        const together = await db.query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.compose-many' AND payload->'letterIds' @> $1::jsonb`, [
+          JSON.stringify(letterIds),
+        ]);
+        expect(together).toHaveLength(1);
+        // The second one's template version does not exist: it cannot be rendered until it is put right.
+        const [{ template_version }] = await db.query<{ template_version: number }[]>('SELECT template_version FROM letters WHERE id = $1', [letterIds[1]]);
+        await db.query('UPDATE letters SET template_version = 999 WHERE id = $1', [letterIds[1]]);
+        return { id: letterIds[1]!, version: template_version };
+      });
+      await eventually(async () => reminderMails(settings[0].setting.name).length > 0 && reminderMails(settings[2].setting.name).length > 0, 30_000);
+      const letters = world.worker.get(JobQueue).queue('letters');
+      const alone = await eventually(async () => (await letters.getJob(`letter.compose.${broken.id}`)) ?? null, 30_000);
+      expect(alone.data).toEqual({ letterId: broken.id });
+      expect(reminderMails(settings[1].setting.name)).toHaveLength(0);
+      await db.query('UPDATE letters SET template_version = $2 WHERE id = $1', [broken.id, broken.version]);
+      await eventually(async () => reminderMails(settings[1].setting.name).length > 0, 60_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      for (const { setting } of settings) expect(reminderMails(setting.name)).toHaveLength(1);
+      clock.to(today);
+    }, 90_000);
+
     it('a sweep as of another day: the prepare job checks it as of today, and makes no letter for one done meanwhile', async () => {
       const ready = await approvedSetting();
       const dueOn = addDays(ready.expiresOn, -30);

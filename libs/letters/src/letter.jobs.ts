@@ -13,7 +13,7 @@ import { composeJobId, deliverJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import type { Letter } from './letter.entity';
-import { findDelivery, findLetter } from './letter-reads';
+import { findDelivery, findLetter, findLetters } from './letter-reads';
 import type { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
 
@@ -25,6 +25,9 @@ function addressed(recipients: Letter['recipients']): { to: string[]; cc?: strin
   const cc = recipients.filter((r) => r.copy);
   return to.length === 0 || cc.length === 0 ? { to: recipients.map(mailbox) } : { to: to.map(mailbox), cc: cc.map(mailbox) };
 }
+
+/** Letters rendered side by side in one compose job. */
+const RENDERED_AT_ONCE = 8;
 
 /** How long a worker keeps trying to record an email it has sent while the database is away. */
 const RECORD_SENT_PATIENCE_MS = 120_000;
@@ -68,34 +71,82 @@ export class LetterJobs implements OnModuleInit {
   async compose({ letterId, renderOnly }: { letterId: string; renderOnly?: boolean }): Promise<void> {
     const letter = await findLetter(this.dataSource, letterId);
     if (!letter) throw new UnrecoverableError(`Letter ${letterId} does not exist`);
-    let rendered: RenderedLetter | null = null;
-    if (!letter.renderedAt) {
-      rendered = await this.render(letter);
-      const pdf = this.kinds.isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
-      const htmlKey = await this.storage.put('letters', Buffer.from(rendered.html));
-      const pdfKey = pdf && (await this.storage.put('letters', pdf));
-      const won = await returning(
+    const [failed] = await this.composeAll([letter], renderOnly === true);
+    if (failed) throw failed.error;
+  }
+
+  /**
+   * Letters asked for together, composed as `letter.compose` composes each, their deliveries and jobs
+   * written in one statement. One that cannot be rendered is handed to a compose job of its own, which
+   * retries it and fails on its own, rather than holding back the rest.
+   */
+  @OnJob('letter.compose-many')
+  async composeMany({ letterIds }: { letterIds: string[] }): Promise<void> {
+    const failed = await this.composeAll(await findLetters(this.dataSource, letterIds), false);
+    for (const { letter, error } of failed) {
+      this.logger.warn({ letterId: letter.id, err: error.message }, 'letter not composed with the others; it goes on in a compose job of its own');
+      await this.queue.enqueue('letter.compose', { letterId: letter.id }, { jobId: composeJobId(letter.id) });
+    }
+  }
+
+  /**
+   * Renders each letter not yet rendered and keeps its files, then (unless only printing again) records
+   * each one's delivery with its job. Returns the letters that could not be rendered; the others are done.
+   */
+  private async composeAll(letters: Letter[], renderOnly: boolean): Promise<{ letter: Letter; error: Error }[]> {
+    const failed: { letter: Letter; error: Error }[] = [];
+    const subjects = new Map<string, string>();
+    const kept: { id: string; htmlKey: string; pdfKey: string | null }[] = [];
+    // A few at a time: a printed letter takes a page of the PDF engine's browser while it is printed.
+    for (let i = 0; i < letters.length; i += RENDERED_AT_ONCE) {
+      const some = letters.slice(i, i + RENDERED_AT_ONCE);
+      const settled = await Promise.allSettled(
+        some.map(async (letter) => {
+          // Printed again after retention replaced a name: it was sent (or not) the first time.
+          const sending = !renderOnly && letter.recipients.length > 0;
+          if (letter.renderedAt) {
+            if (sending) subjects.set(letter.id, (await this.render(letter)).subject);
+            return;
+          }
+          const rendered = await this.render(letter);
+          const pdf = this.kinds.isPrinted(letter.kind) ? await this.pdf.render(rendered.html) : null;
+          const htmlKey = await this.storage.put('letters', Buffer.from(rendered.html));
+          const pdfKey = pdf && (await this.storage.put('letters', pdf));
+          kept.push({ id: letter.id, htmlKey, pdfKey });
+          if (sending) subjects.set(letter.id, rendered.subject);
+        }),
+      );
+      settled.forEach((result, j) => {
+        if (result.status === 'rejected') failed.push({ letter: some[j], error: result.reason as Error });
+      });
+    }
+    if (kept.length > 0) {
+      const won = await returning<{ id: string }>(
         this.dataSource,
-        'UPDATE letters SET html_key = $2, pdf_key = $3, rendered_at = now() WHERE id = $1 AND rendered_at IS NULL RETURNING 1',
-        [letterId, htmlKey, pdfKey],
+        `UPDATE letters l SET html_key = k.html_key, pdf_key = k.pdf_key, rendered_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(id, html_key, pdf_key) WHERE l.id = k.id AND l.rendered_at IS NULL RETURNING l.id`,
+        [kept.map((k) => k.id), kept.map((k) => k.htmlKey), kept.map((k) => k.pdfKey)],
       );
       // A second run of the job after a crash may find the first one finished: keep one set of files.
-      if (won.length === 0) await Promise.all([htmlKey, pdfKey].filter((k): k is string => k !== null).map((k) => this.storage.remove(k)));
+      const ours = new Set(won.map((w) => w.id));
+      const spare = kept.filter((k) => !ours.has(k.id)).flatMap((k) => [k.htmlKey, k.pdfKey].filter((key): key is string => key !== null));
+      await Promise.all(spare.map((key) => this.storage.remove(key)));
     }
-    // Printed again after retention replaced a name: it was sent (or not) the first time.
-    if (renderOnly || letter.recipients.length === 0) return;
-    const subject = (rendered ?? (await this.render(letter))).subject;
-    // The delivery and its job in one statement: both or neither, one round trip.
-    await this.outbox.addWith(
+    const sending = letters.filter((letter) => subjects.has(letter.id));
+    if (sending.length === 0) return failed;
+    // The deliveries and their jobs in one statement: all or none, one round trip.
+    await this.outbox.addManyWith(
       this.dataSource,
       {
-        sql: `INSERT INTO mail_deliveries (letter_id, state, recipients, subject) VALUES ($1, 'pending', $2, $3) ON CONFLICT (letter_id) DO NOTHING`,
-        params: [letterId, JSON.stringify(letter.recipients), subject],
+        sql: `INSERT INTO mail_deliveries (letter_id, state, recipients, subject)
+              SELECT x.letter_id, 'pending', x.recipients, x.subject FROM jsonb_to_recordset($1::jsonb) AS x(letter_id uuid, recipients jsonb, subject text)
+              ON CONFLICT (letter_id) DO NOTHING`,
+        params: [JSON.stringify(sending.map((letter) => ({ letter_id: letter.id, recipients: letter.recipients, subject: subjects.get(letter.id) })))],
       },
       'letter.deliver',
-      { letterId },
-      { jobId: deliverJobId(letterId) },
+      sending.map((letter) => ({ payload: { letterId: letter.id }, options: { jobId: deliverJobId(letter.id) } })),
     );
+    return failed;
   }
 
   @OnJob('letter.deliver')

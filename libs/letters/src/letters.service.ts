@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, Outbox, Storage, Clock, newVerificationCode, normaliseVerificationCode } from '@npa/platform';
-import { composeJobId } from './letter-job-ids';
+import { composeJobId, composeManyJobId } from './letter-job-ids';
 import { LetterKinds } from './letter-kind.registry';
 import type { LetterKind } from './letter-kinds';
 import { LetterRequest, LetterSnapshot, NPA_SIGNATORY } from './letter-request';
@@ -20,6 +20,9 @@ export const LETTER_HTML_HEADERS = {
   'x-content-type-options': 'nosniff',
   'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
 } as const;
+
+/** How many letters asked for together one compose job takes (README, Benchmarks). */
+const COMPOSED_TOGETHER = 50;
 
 /** Asking for letters (in the asker's transaction), listing them, serving their files, verifying them. */
 @Injectable()
@@ -89,12 +92,27 @@ export class LettersService {
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
       [JSON.stringify(rows)],
     );
-    await this.outbox.addMany(
-      manager,
-      'letter.compose',
-      inserted.map(({ id }) => ({ payload: { letterId: id }, options: { jobId: composeJobId(id) } })),
-    );
+    if (inserted.length === 1) await this.outbox.add(manager, 'letter.compose', { letterId: inserted[0].id }, { jobId: composeJobId(inserted[0].id) });
+    else
+      await this.composeTogether(
+        manager,
+        inserted.map((r) => r.id),
+      );
     return new Map(inserted.map((r) => [r.dedupe_key, r.id]));
+  }
+
+  /**
+   * A job per few dozen letters rather than one each (a job costs several round trips to Redis and
+   * PostgreSQL); a few jobs rather than one, so the letters queue composes them side by side and the
+   * first emails go while the rest are composed.
+   */
+  private async composeTogether(manager: EntityManager, ids: string[]): Promise<void> {
+    const jobs: { payload: { letterIds: string[] }; options: { jobId: string } }[] = [];
+    for (let i = 0; i < ids.length; i += COMPOSED_TOGETHER) {
+      const letterIds = ids.slice(i, i + COMPOSED_TOGETHER);
+      jobs.push({ payload: { letterIds }, options: { jobId: composeManyJobId(letterIds) } });
+    }
+    await this.outbox.addMany(manager, 'letter.compose-many', jobs);
   }
 
   /** When each of these letters was rendered (null: not yet), for slices that keep a letter's id. */

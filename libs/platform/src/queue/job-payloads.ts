@@ -9,6 +9,14 @@ import type { JobName, JobPayloads } from './jobs';
 type Field = { optional?: true; problem: (value: unknown, today: IsoDate) => string | null };
 
 const id: Field = { problem: (v) => (typeof v === 'string' && isUUID(v) ? null : 'must be a record id') };
+/** As many letters as one job composes together (LettersService.requestMany asks for fewer). */
+const MOST_IDS_IN_A_JOB = 1000;
+const ids: Field = {
+  problem: (v) =>
+    Array.isArray(v) && v.length >= 1 && v.length <= MOST_IDS_IN_A_JOB && v.every((x) => typeof x === 'string' && isUUID(x))
+      ? null
+      : `must be a list of 1 to ${MOST_IDS_IN_A_JOB} record ids`,
+};
 /** A day no later than today: a job acts on what has happened, never ahead of the calendar. */
 const pastDay: Field = {
   optional: true,
@@ -26,6 +34,7 @@ const FIELDS: { [N in JobName]: Record<keyof JobPayloads[N], Field> } = {
   'retention.daily': { asOf: pastDay },
   'reminder.prepare': { reminderId: id },
   'letter.compose': { letterId: id, renderOnly: flag },
+  'letter.compose-many': { letterIds: ids },
   'letter.deliver': { letterId: id },
   'certificate.issue': { outcomeId: id },
   'auth.lock-notice': { userId: id },

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reminder.prepare': { reminderId: string };
   /** Renders a letter from its snapshot to HTML and PDF and keeps both (renderOnly: print again, send nothing). */
   'letter.compose': { letterId: string; renderOnly?: boolean };
+  /** Composes letters asked for together (the sweep's reminder emails) as letter.compose does each, in one job. */
+  'letter.compose-many': { letterIds: string[] };
   /** Asks for the certificate letter of a recorded completion (once per outcome; none once it is corrected). */
   'certificate.issue': { outcomeId: string };
   /** Emails a rendered letter, at most once. */
@@ -33,6 +35,7 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions }
   'retention.daily': { queue: 'sweep', options: { attempts: 3 } },
   'reminder.prepare': { queue: 'letters' },
   'letter.compose': { queue: 'letters' },
+  'letter.compose-many': { queue: 'letters' },
   'certificate.issue': { queue: 'letters' },
   // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.
   'letter.deliver': { queue: 'mail', options: { attempts: 14, backoff: { type: 'exponential', delay: 2000 } } },
