@@ -168,6 +168,41 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       clock.to(today);
     }, 90_000);
 
+    it('their emails go in one job; one the mail server asks to try later goes on in a job of its own, one it refuses is failed, each at most once', async () => {
+      const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting(), await approvedSetting()];
+      const [sent, later, refused, alsoSent] = settings.map((s) => s.setting);
+      const dueOn = addDays(settings[0].expiresOn, -30);
+      const db = app.get(DataSource);
+      const reminderMails = (name: string) => withSubject(smtp, name).filter((m) => m.subject?.startsWith('Reminder'));
+      smtp.refuse(451, later.name, 1);
+      smtp.refuse(550, refused.name, 1);
+      clock.to(dueOn);
+      const letterIds = await world.withoutWorker(async () => {
+        await sweep(dueOn);
+        return (await Promise.all(settings.map((s) => renewal(s.setting.id)))).map((r) => r.letter_id!);
+      });
+      const delivery = async (letterId: string) =>
+        (
+          await db.query<{ state: string; attempts: number; reason: string | null }[]>(
+            'SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1',
+            [letterId],
+          )
+        )[0];
+      await eventually(async () => [sent, alsoSent, later].every((s) => reminderMails(s.name).length > 0), 30_000);
+      const together = await db.query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.deliver-many' AND payload->'letterIds' @> $1::jsonb`, [
+        JSON.stringify(letterIds),
+      ]);
+      expect(together).toHaveLength(1);
+      const mail = world.worker.get(JobQueue).queue('mail');
+      expect(await mail.getJob(`letter.deliver.${letterIds[1]}`)).toMatchObject({ data: { letterId: letterIds[1] } });
+      expect(await delivery(letterIds[1])).toMatchObject({ state: 'sent', attempts: 2 });
+      expect(await delivery(letterIds[2])).toMatchObject({ state: 'failed', attempts: 1, reason: expect.stringMatching(/^Refused by the mail server/) });
+      expect(await mail.getJob(`letter.deliver.${letterIds[2]}`)).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual([1, 1, 0, 1]);
+      clock.to(today);
+    }, 90_000);
+
     it('a sweep as of another day: the prepare job checks it as of today, and makes no letter for one done meanwhile', async () => {
       const ready = await approvedSetting();
       const dueOn = addDays(ready.expiresOn, -30);

@@ -5,3 +5,5 @@ export const composeJobId = (letterId: string) => jobId('letter', 'compose', let
 /** Letters asked for together are composed by one job, named by the first of them (a letter is asked for once). */
 export const composeManyJobId = (letterIds: string[]) => jobId('letter', 'compose-many', letterIds[0], letterIds.length);
 export const deliverJobId = (letterId: string) => jobId('letter', 'deliver', letterId);
+/** The emails of letters composed together go in one job, named as their compose job is. */
+export const deliverManyJobId = (letterIds: string[]) => jobId('letter', 'deliver-many', letterIds[0], letterIds.length);

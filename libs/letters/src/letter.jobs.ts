@@ -9,7 +9,7 @@ import { DeliveryChecks } from './delivery-checks';
 import { LetterKinds } from './letter-kind.registry';
 import type { LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
-import { composeJobId, deliverJobId } from './letter-job-ids';
+import { composeJobId, deliverJobId, deliverManyJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import type { Letter } from './letter.entity';
@@ -25,6 +25,9 @@ function addressed(recipients: Letter['recipients']): { to: string[]; cc?: strin
   const cc = recipients.filter((r) => r.copy);
   return to.length === 0 || cc.length === 0 ? { to: recipients.map(mailbox) } : { to: to.map(mailbox), cc: cc.map(mailbox) };
 }
+
+/** An email that could not go with the others is tried on its own after this, as a deliver job's first retry would be. */
+const ON_ITS_OWN_AFTER_MS = 2000;
 
 /** Letters rendered side by side in one compose job. */
 const RENDERED_AT_ONCE = 8;
@@ -134,23 +137,50 @@ export class LetterJobs implements OnModuleInit {
     }
     const sending = letters.filter((letter) => subjects.has(letter.id));
     if (sending.length === 0) return failed;
-    // The deliveries and their jobs in one statement: all or none, one round trip.
-    await this.outbox.addManyWith(
-      this.dataSource,
-      {
-        sql: `INSERT INTO mail_deliveries (letter_id, state, recipients, subject)
-              SELECT x.letter_id, 'pending', x.recipients, x.subject FROM jsonb_to_recordset($1::jsonb) AS x(letter_id uuid, recipients jsonb, subject text)
-              ON CONFLICT (letter_id) DO NOTHING`,
-        params: [JSON.stringify(sending.map((letter) => ({ letter_id: letter.id, recipients: letter.recipients, subject: subjects.get(letter.id) })))],
-      },
-      'letter.deliver',
-      sending.map((letter) => ({ payload: { letterId: letter.id }, options: { jobId: deliverJobId(letter.id) } })),
-    );
+    // The deliveries and their job in one statement: all or none, one round trip. One letter's email is
+    // sent by a deliver job; the emails of letters composed together, by one job for all of them.
+    const ids = sending.map((letter) => letter.id);
+    const deliveries = {
+      sql: `INSERT INTO mail_deliveries (letter_id, state, recipients, subject)
+            SELECT x.letter_id, 'pending', x.recipients, x.subject FROM jsonb_to_recordset($1::jsonb) AS x(letter_id uuid, recipients jsonb, subject text)
+            ON CONFLICT (letter_id) DO NOTHING`,
+      params: [JSON.stringify(sending.map((letter) => ({ letter_id: letter.id, recipients: letter.recipients, subject: subjects.get(letter.id) })))],
+    };
+    if (ids.length === 1) await this.outbox.addWith(this.dataSource, deliveries, 'letter.deliver', { letterId: ids[0] }, { jobId: deliverJobId(ids[0]) });
+    else await this.outbox.addWith(this.dataSource, deliveries, 'letter.deliver-many', { letterIds: ids }, { jobId: deliverManyJobId(ids) });
     return failed;
   }
 
   @OnJob('letter.deliver')
   async deliver({ letterId }: { letterId: string }, job: Job): Promise<void> {
+    await this.deliverOne(letterId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+
+  /**
+   * The emails of letters composed together, one after the other (the mail queue runs as many of these
+   * jobs at once as the Mailer pools connections), each exactly as `letter.deliver` sends one. An email
+   * whose outcome is recorded (sent, suppressed, failed, unknown) is done; one that the mail server asked
+   * to try again later, or that met any other error, goes on in a deliver job of its own with its retries.
+   */
+  @OnJob('letter.deliver-many')
+  async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {
+    for (const letterId of letterIds) {
+      try {
+        await this.deliverOne(letterId, false);
+      } catch (error) {
+        if (error instanceof UnrecoverableError) continue;
+        this.logger.warn({ letterId, err: (error as Error).message }, 'email not sent with the others; it goes on in a deliver job of its own');
+        await this.queue.enqueue('letter.deliver', { letterId }, { jobId: deliverJobId(letterId), delay: ON_ITS_OWN_AFTER_MS });
+      }
+    }
+  }
+
+  /**
+   * Sends one letter's email at most once. Throws to have it tried again (an UnrecoverableError once
+   * its outcome is recorded and nothing more is to be done); `finalAttempt` records a temporary failure
+   * as the last.
+   */
+  private async deliverOne(letterId: string, finalAttempt: boolean): Promise<void> {
     const [delivery, letter] = await Promise.all([findDelivery(this.dataSource, letterId), findLetter(this.dataSource, letterId)]);
     if (!delivery || !letter?.htmlKey || (this.kinds.isPrinted(letter.kind) && !letter.pdfKey))
       throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
@@ -234,8 +264,7 @@ export class LetterJobs implements OnModuleInit {
         );
         throw new UnrecoverableError(why);
       }
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (error.kind === 'permanent' || last) {
+      if (error.kind === 'permanent' || finalAttempt) {
         await this.mark(
           delivery.id,
           attempt,
@@ -245,7 +274,7 @@ export class LetterJobs implements OnModuleInit {
         throw new UnrecoverableError(why);
       }
       await this.mark(delivery.id, attempt, 'pending', `Temporary failure, will retry: ${why}`);
-      this.logger.warn({ letterId, attempt: job.attemptsMade + 1, why }, 'email not sent yet; retrying');
+      this.logger.warn({ letterId, attempt, why }, 'email not sent yet; retrying');
       throw error;
     }
     await this.recordSent(delivery.id, messageId);

@@ -41,17 +41,7 @@ export class Outbox {
     payload: JobPayloads[N],
     options: OutboxJobOptions,
   ): Promise<void> {
-    await this.addManyWith(db, write, name, [{ payload, options }]);
-  }
-
-  /** As `addWith`, with many jobs of one kind (a batch of letters' deliveries and theirs). */
-  async addManyWith<N extends JobName>(
-    db: Pick<EntityManager, 'query'>,
-    write: { sql: string; params: unknown[] },
-    name: N,
-    jobs: { payload: JobPayloads[N]; options: OutboxJobOptions }[],
-  ): Promise<void> {
-    const params = outboxParams(name, jobs);
+    const params = outboxParams(name, [{ payload, options }]);
     await db.query(`WITH write AS (${write.sql}), ${insertJobs(write.params.length + 1)} ${NOTIFY_IF_ADDED}`, [...write.params, ...params]);
   }
 }

@@ -36,6 +36,7 @@ const FIELDS: { [N in JobName]: Record<keyof JobPayloads[N], Field> } = {
   'letter.compose': { letterId: id, renderOnly: flag },
   'letter.compose-many': { letterIds: ids },
   'letter.deliver': { letterId: id },
+  'letter.deliver-many': { letterIds: ids },
   'certificate.issue': { outcomeId: id },
   'auth.lock-notice': { userId: id },
 };

@@ -24,6 +24,8 @@ export interface JobPayloads {
   'certificate.issue': { outcomeId: string };
   /** Emails a rendered letter, at most once. */
   'letter.deliver': { letterId: string };
+  /** Emails letters composed together, one after the other, each as letter.deliver does. */
+  'letter.deliver-many': { letterIds: string[] };
   /** Tells an account's owner that its sign-ins are paused, with a code that lets them in (auth/sign-in-locks.ts). */
   'auth.lock-notice': { userId: string };
 }
@@ -39,6 +41,8 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options?: JobsOptions }
   'certificate.issue': { queue: 'letters' },
   // 4xx and network failures retry after 2 s, 4 s, 8 s ...: 13 retries over about four and a half hours.
   'letter.deliver': { queue: 'mail', options: { attempts: 14, backoff: { type: 'exponential', delay: 2000 } } },
+  // An email that fails here is handed to a letter.deliver job of its own; retried only for what fails around them (a read, Redis).
+  'letter.deliver-many': { queue: 'mail' },
   // Worth sending only while the lock lasts: a few quick retries, then it fails.
   'auth.lock-notice': { queue: 'mail', options: { attempts: 4 } },
 };
