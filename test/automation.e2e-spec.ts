@@ -110,6 +110,8 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
   // A sweep as of today asks for each new reminder's letter in the transaction that records it; one as of
   // another day leaves that to the reminder's prepare job, which checks it again as of today first.
   describe("who makes a reminder's letter", () => {
+    const db = () => app.get(DataSource);
+    const reminderMails = (name: string) => withSubject(smtp, name).filter((m) => m.subject?.startsWith('Reminder'));
     const renewal = async (settingId: string) => {
       const [row] = await app
         .get(DataSource)
@@ -141,19 +143,17 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     it('letters asked for together are composed by one job; one that cannot be rendered goes on in a job of its own, the others are sent', async () => {
       const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting()];
       const dueOn = addDays(settings[0].expiresOn, -30);
-      const db = app.get(DataSource);
-      const reminderMails = (name: string) => withSubject(smtp, name).filter((m) => m.subject?.startsWith('Reminder'));
       clock.to(dueOn);
       const broken = await world.withoutWorker(async () => {
         await sweep(dueOn);
         const letterIds = (await Promise.all(settings.map((s) => renewal(s.setting.id)))).map((r) => r.letter_id);
-        const together = await db.query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.compose-many' AND payload->'letterIds' @> $1::jsonb`, [
+        const together = await db().query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.compose-many' AND payload->'letterIds' @> $1::jsonb`, [
           JSON.stringify(letterIds),
         ]);
         expect(together).toHaveLength(1);
         // The second one's template version does not exist: it cannot be rendered until it is put right.
-        const [{ template_version }] = await db.query<{ template_version: number }[]>('SELECT template_version FROM letters WHERE id = $1', [letterIds[1]]);
-        await db.query('UPDATE letters SET template_version = 999 WHERE id = $1', [letterIds[1]]);
+        const [{ template_version }] = await db().query<{ template_version: number }[]>('SELECT template_version FROM letters WHERE id = $1', [letterIds[1]]);
+        await db().query('UPDATE letters SET template_version = 999 WHERE id = $1', [letterIds[1]]);
         return { id: letterIds[1]!, version: template_version };
       });
       await eventually(async () => reminderMails(settings[0].setting.name).length > 0 && reminderMails(settings[2].setting.name).length > 0, 30_000);
@@ -161,7 +161,7 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       const alone = await eventually(async () => (await letters.getJob(`letter.compose.${broken.id}`)) ?? null, 30_000);
       expect(alone.data).toEqual({ letterId: broken.id });
       expect(reminderMails(settings[1].setting.name)).toHaveLength(0);
-      await db.query('UPDATE letters SET template_version = $2 WHERE id = $1', [broken.id, broken.version]);
+      await db().query('UPDATE letters SET template_version = $2 WHERE id = $1', [broken.id, broken.version]);
       await eventually(async () => reminderMails(settings[1].setting.name).length > 0, 60_000);
       await new Promise((r) => setTimeout(r, 1000));
       for (const { setting } of settings) expect(reminderMails(setting.name)).toHaveLength(1);
@@ -172,8 +172,6 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting(), await approvedSetting()];
       const [sent, later, refused, alsoSent] = settings.map((s) => s.setting);
       const dueOn = addDays(settings[0].expiresOn, -30);
-      const db = app.get(DataSource);
-      const reminderMails = (name: string) => withSubject(smtp, name).filter((m) => m.subject?.startsWith('Reminder'));
       smtp.refuse(451, later.name, 1);
       smtp.refuse(550, refused.name, 1);
       clock.to(dueOn);
@@ -183,13 +181,13 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       });
       const delivery = async (letterId: string) =>
         (
-          await db.query<{ state: string; attempts: number; reason: string | null }[]>(
+          await db().query<{ state: string; attempts: number; reason: string | null }[]>(
             'SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1',
             [letterId],
           )
         )[0];
       await eventually(async () => [sent, alsoSent, later].every((s) => reminderMails(s.name).length > 0), 30_000);
-      const together = await db.query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.deliver-many' AND payload->'letterIds' @> $1::jsonb`, [
+      const together = await db().query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.deliver-many' AND payload->'letterIds' @> $1::jsonb`, [
         JSON.stringify(letterIds),
       ]);
       expect(together).toHaveLength(1);

@@ -105,12 +105,17 @@ export class SweepService {
         for (const r of created) newByKind[r.kind] = (newByKind[r.kind] ?? 0) + 1;
         const reachable = created.filter((r) => r.state === 'pending');
         unreachable += created.length - reachable.length;
-        const emailedNow = asOf === today ? reachable.filter((r) => !this.kinds.source(r.kind).notice) : [];
-        await this.letterEach(manager, emailedNow, today);
+        // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
+        const emailedNow = asOf === today ? (r: Reminder) => !this.kinds.source(r.kind).notice : () => false;
+        await this.letterEach(
+          manager,
+          reachable.filter((r) => emailedNow(r)),
+          today,
+        );
         await this.outbox.addMany(
           manager,
           'reminder.prepare',
-          reachable.filter((r) => !emailedNow.includes(r)).map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
+          reachable.filter((r) => !emailedNow(r)).map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
         );
         remindersNew += created.length;
       });
