@@ -201,6 +201,35 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       clock.to(today);
     }, 90_000);
 
+    it('their emails are checked together just before they go: one whose award was renewed meanwhile is suppressed with the reason, the others sent', async () => {
+      const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting()];
+      const dueOn = addDays(settings[0].expiresOn, -30);
+      clock.to(dueOn);
+      await world.withoutWorker(async () => {
+        await sweep(dueOn);
+        await approveThrough(app, settings[1], reviewer);
+      });
+      const renewalOf = async (settingId: string) => (await reminders(settingId)).find((r) => r.kind === 'award-renewal-30')!;
+      const settled = await eventually(async () => {
+        const shown = await Promise.all(settings.map((s) => renewalOf(s.setting.id)));
+        return shown.every((r) => r.state !== 'pending') && shown;
+      }, 30_000);
+      expect(settled.map((r) => r.state)).toEqual(['sent', 'suppressed', 'sent']);
+      expect(settled[1].reason).toMatch(/renewed/);
+      const [first, renewed, third] = await Promise.all(settings.map((s) => renewal(s.setting.id)));
+      const together = await db().query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.deliver-many' AND payload->'letterIds' @> $1::jsonb`, [
+        JSON.stringify([first.letter_id, renewed.letter_id, third.letter_id]),
+      ]);
+      expect(together).toHaveLength(1);
+      const [delivery] = await db().query<{ state: string; reason: string }[]>('SELECT state, reason FROM mail_deliveries WHERE letter_id = $1', [
+        renewed.letter_id,
+      ]);
+      expect(delivery).toMatchObject({ state: 'suppressed', reason: expect.stringMatching(/renewed/) });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual([1, 0, 1]);
+      clock.to(today);
+    }, 90_000);
+
     it('a sweep as of another day: the prepare job checks it as of today, and makes no letter for one done meanwhile', async () => {
       const ready = await approvedSetting();
       const dueOn = addDays(ready.expiresOn, -30);

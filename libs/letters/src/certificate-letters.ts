@@ -26,7 +26,7 @@ export class CertificateLetters implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.checks.register((letter) => this.stillStands(letter));
+    this.checks.register((letters) => Promise.all(letters.map((letter) => this.stillStands(letter))));
   }
 
   @OnJob('certificate.issue')

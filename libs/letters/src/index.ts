@@ -8,6 +8,7 @@ export { formatDate, plural, listOf } from './helpers';
 export { DeliveriesQuery, DELIVERY_STATES, ResendDeliveryDto, ResentDelivery, TemplateDraftDto, TemplatePreviewDto } from './letters.dto';
 export { MailResends } from './mail-resends';
 export { DeliveryChecks } from './delivery-checks';
+export type { DeliveryCheck, Verdict } from './delivery-checks';
 export { Letter } from './letter.entity';
 export { LetterDetails, type LetterDetailsView } from './letter-details';
 export { LETTER_HTML_HEADERS, LettersService } from './letters.service';

@@ -14,9 +14,10 @@ const LETTER_COLUMNS = `id, kind, subject_kind AS "subjectKind", subject_id AS "
 const LETTER = `SELECT ${LETTER_COLUMNS} FROM letters WHERE id = $1`;
 const LETTERS = `SELECT ${LETTER_COLUMNS} FROM letters WHERE id = ANY($1::uuid[])`;
 
-const DELIVERY = `SELECT id, letter_id AS "letterId", state, recipients, subject, attempts, message_id AS "messageId", reason,
-  claimed_at AS "claimedAt", data_started_at AS "dataStartedAt", sent_at AS "sentAt", created_at AS "createdAt"
-  FROM mail_deliveries WHERE letter_id = $1`;
+const DELIVERY_COLUMNS = `id, letter_id AS "letterId", state, recipients, subject, attempts, message_id AS "messageId", reason,
+  claimed_at AS "claimedAt", data_started_at AS "dataStartedAt", sent_at AS "sentAt", created_at AS "createdAt"`;
+const DELIVERY = `SELECT ${DELIVERY_COLUMNS} FROM mail_deliveries WHERE letter_id = $1`;
+const DELIVERIES = `SELECT ${DELIVERY_COLUMNS} FROM mail_deliveries WHERE letter_id = ANY($1::uuid[])`;
 
 export async function findLetter(dataSource: DataSource, id: string): Promise<Letter | null> {
   const [row] = await prepared<Letter>(dataSource, 'letters.by-id', LETTER, [id]);
@@ -31,4 +32,9 @@ export async function findLetters(dataSource: DataSource, ids: string[]): Promis
 export async function findDelivery(dataSource: DataSource, letterId: string): Promise<MailDelivery | null> {
   const [row] = await prepared<MailDelivery>(dataSource, 'letters.delivery-by-letter', DELIVERY, [letterId]);
   return row ?? null;
+}
+
+/** The emails of letters sent by one job; a letter with no delivery is left out. */
+export async function findDeliveries(dataSource: DataSource, letterIds: string[]): Promise<MailDelivery[]> {
+  return prepared<MailDelivery>(dataSource, 'letters.deliveries-by-letters', DELIVERIES, [letterIds]);
 }

@@ -4,8 +4,8 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { returning } from '@npa/database';
-import { isUnavailable, MailError, Mailer, Outbox, JobQueue, OnJob, RedisResets, Storage } from '@npa/platform';
-import { DeliveryChecks } from './delivery-checks';
+import { isUnavailable, MailError, Mailer, Outbox, JobQueue, OnJob, prepared, RedisResets, Storage } from '@npa/platform';
+import { DeliveryChecks, type Verdict } from './delivery-checks';
 import { LetterKinds } from './letter-kind.registry';
 import type { LetterKind } from './letter-kinds';
 import type { LetterSnapshot } from './letter-request';
@@ -13,7 +13,7 @@ import { composeJobId, deliverJobId, deliverManyJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import type { Letter } from './letter.entity';
-import { findDelivery, findLetter, findLetters } from './letter-reads';
+import { findDeliveries, findDelivery, findLetter, findLetters } from './letter-reads';
 import type { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
 
@@ -28,6 +28,18 @@ function addressed(recipients: Letter['recipients']): { to: string[]; cc?: strin
 
 /** An email that could not go with the others is tried on its own after this, as a deliver job's first retry would be. */
 const ON_ITS_OWN_AFTER_MS = 2000;
+
+/** Emails of a deliver-many job whose letters are read and checked together, a little before each is sent. */
+const CHECKED_TOGETHER = 10;
+
+// The three writes every email makes, as prepared statements: the claim, the moment its data starts, its sending.
+const CLAIM = `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
+  WHERE id = $1 AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING attempts`;
+const DATA_STARTED = `UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
+const SENT = `UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`;
+
+/** Pending, or claimed by a sender that never got to the data (it stopped, or it was taken over): still to send. */
+const owesSending = (d: MailDelivery) => d.state === 'pending' || (d.state === 'sending' && !d.dataStartedAt);
 
 /** Letters rendered side by side in one compose job. */
 const RENDERED_AT_ONCE = 8;
@@ -158,19 +170,28 @@ export class LetterJobs implements OnModuleInit {
 
   /**
    * The emails of letters composed together, one after the other (the mail queue runs as many of these
-   * jobs at once as the Mailer pools connections), each exactly as `letter.deliver` sends one. An email
+   * jobs at once as the Mailer pools connections), each exactly as `letter.deliver` sends one; their
+   * deliveries, letters and checks are read ten at a time, a query for each rather than one per email. An email
    * whose outcome is recorded (sent, suppressed, failed, unknown) is done; one that the mail server asked
    * to try again later, or that met any other error, goes on in a deliver job of its own with its retries.
    */
   @OnJob('letter.deliver-many')
   async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {
-    for (const letterId of letterIds) {
-      try {
-        await this.deliverOne(letterId, false);
-      } catch (error) {
-        if (error instanceof UnrecoverableError) continue;
-        this.logger.warn({ letterId, err: (error as Error).message }, 'email not sent with the others; it goes on in a deliver job of its own');
-        await this.queue.enqueue('letter.deliver', { letterId }, { jobId: deliverJobId(letterId), delay: ON_ITS_OWN_AFTER_MS });
+    for (let i = 0; i < letterIds.length; i += CHECKED_TOGETHER) {
+      const ids = letterIds.slice(i, i + CHECKED_TOGETHER);
+      const [deliveries, letters] = await Promise.all([findDeliveries(this.dataSource, ids), findLetters(this.dataSource, ids)]);
+      const found = ids.map((id) => ({ id, delivery: deliveries.find((d) => d.letterId === id) ?? null, letter: letters.find((l) => l.id === id) ?? null }));
+      const owed = found.filter(({ delivery, letter }) => delivery && owesSending(delivery) && letter && this.hasFiles(letter));
+      const verdicts = await this.checks.verdicts(owed.map(({ letter }) => letter as Letter));
+      const checked = new Map(owed.map(({ id }, j) => [id, verdicts[j]]));
+      for (const { id, delivery, letter } of found) {
+        try {
+          await this.deliverFound(id, delivery, letter, false, checked.get(id));
+        } catch (error) {
+          if (error instanceof UnrecoverableError) continue;
+          this.logger.warn({ letterId: id, err: (error as Error).message }, 'email not sent with the others; it goes on in a deliver job of its own');
+          await this.queue.enqueue('letter.deliver', { letterId: id }, { jobId: deliverJobId(id), delay: ON_ITS_OWN_AFTER_MS });
+        }
       }
     }
   }
@@ -182,8 +203,12 @@ export class LetterJobs implements OnModuleInit {
    */
   private async deliverOne(letterId: string, finalAttempt: boolean): Promise<void> {
     const [delivery, letter] = await Promise.all([findDelivery(this.dataSource, letterId), findLetter(this.dataSource, letterId)]);
-    if (!delivery || !letter?.htmlKey || (this.kinds.isPrinted(letter.kind) && !letter.pdfKey))
-      throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
+    await this.deliverFound(letterId, delivery, letter, finalAttempt);
+  }
+
+  /** As deliverOne, with the delivery and letter read (and the checks made, when `checked`) for several emails together. */
+  private async deliverFound(letterId: string, delivery: MailDelivery | null, letter: Letter | null, finalAttempt: boolean, checked?: Verdict): Promise<void> {
+    if (!delivery || !letter || !this.hasFiles(letter)) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending' && delivery.dataStartedAt) {
       // We claimed it and the message started to go, then we stopped (a crash, a kill) before recording
       // the outcome: it may have arrived. Only a claim still open is marked: a sender that was alive after
@@ -195,8 +220,8 @@ export class LetterJobs implements OnModuleInit {
       return;
     }
     // A claim still `sending` without data never reached the mail server: it is sent now, as if pending.
-    if (delivery.state !== 'pending' && delivery.state !== 'sending') return;
-    const verdict = await this.checks.verdict(letter);
+    if (!owesSending(delivery)) return;
+    const verdict = checked ?? (await this.checks.verdict(letter));
     if (!verdict.send) {
       await this.dataSource.query(
         `UPDATE mail_deliveries SET state = 'suppressed', reason = $2 WHERE id = $1 AND state IN ('pending', 'sending') AND data_started_at IS NULL`,
@@ -209,12 +234,7 @@ export class LetterJobs implements OnModuleInit {
     const pdf = letter.pdfKey && (await this.read(letter.pdfKey));
     // Taking over a claim that never got to the data is safe even if its sender still lives: the claim's
     // number (attempts) changes, so that sender's beforeData finds it gone and stops before the message.
-    const [claim] = await returning<{ attempts: number }>(
-      this.dataSource,
-      `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
-        WHERE id = $1 AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING attempts`,
-      [delivery.id],
-    );
+    const [claim] = await prepared<{ attempts: number }>(this.dataSource, 'letters.claim-delivery', CLAIM, [delivery.id]);
     if (!claim) return;
     const attempt = claim.attempts;
     let superseded = false;
@@ -233,11 +253,7 @@ export class LetterJobs implements OnModuleInit {
         },
         {
           beforeData: async () => {
-            const ours = await returning(
-              this.dataSource,
-              `UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`,
-              [delivery.id, attempt],
-            );
+            const ours = await prepared(this.dataSource, 'letters.delivery-data-started', DATA_STARTED, [delivery.id, attempt]);
             if (ours.length === 0) {
               superseded = true;
               throw new Error('Another worker took this email over before its message was sent');
@@ -289,10 +305,7 @@ export class LetterJobs implements OnModuleInit {
     const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
       try {
-        await this.dataSource.query(`UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`, [
-          id,
-          messageId,
-        ]);
+        await prepared(this.dataSource, 'letters.delivery-sent', SENT, [id, messageId]);
         return;
       } catch (error) {
         if (!isUnavailable(error) || Date.now() + wait > deadline) throw error;
@@ -300,6 +313,11 @@ export class LetterJobs implements OnModuleInit {
         await sleep(wait);
       }
     }
+  }
+
+  /** Rendered, with its PDF when it is a letter the NPA signs: ready to go. */
+  private hasFiles(letter: Letter): boolean {
+    return !!letter.htmlKey && (!this.kinds.isPrinted(letter.kind) || !!letter.pdfKey);
   }
 
   private async render(letter: Letter): Promise<RenderedLetter> {

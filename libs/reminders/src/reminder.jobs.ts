@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, JobQueue, jobId, jobOptions, OnJob, RedisResets, Clock } from '@npa/platform';
 import { DeliveryChecks, LettersService } from '@npa/letters';
-import type { Letter } from '@npa/letters';
+import type { Letter, Verdict } from '@npa/letters';
 import { ReminderFinder } from './finders/reminder.finder';
 import type { RecordedReminder } from './finders/due-reminder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
 import { reminderLetter } from './reminder-letters';
 import type { Reminder } from './reminder.entity';
-import { findReminder, REMINDER_COLUMNS } from './reminder-reads';
+import { DUE } from './kinds/reminder-kind';
+import { findReminder, findReminders, REMINDER_COLUMNS } from './reminder-reads';
 import { prepareJobId, SweepService } from './sweep.service';
 
 /** The daily sweep's schedule, upserted from this one place at every worker start: a restart never makes two. */
@@ -36,7 +37,7 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.checks.register((letter) => this.stillWanted(letter));
+    this.checks.register((letters) => this.stillWanted(letters));
     // A Redis that lost its data took the schedule, today's sweep if it was under way, and the queued
     // reminders; the schedule is set again, today's sweep run again (it records nothing twice), and every
     // reminder still waiting for its letter queued again.
@@ -85,14 +86,20 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  private async stillWanted(letter: Letter): Promise<{ send: true } | { send: false; reason: string }> {
-    if (!letter.reminderId) return { send: true };
-    const reminder = await findReminder(this.dataSource, letter.reminderId);
-    if (!reminder) return { send: true };
-    const still = await this.finder.stillDue(identity(reminder), this.clock.today());
-    if (still.due) return { send: true };
-    await this.suppress(reminder.id, still.reason);
-    return { send: false, reason: still.reason };
+  /** Each reminder's letter checked again just before it goes; the reminders are read in one query. */
+  private async stillWanted(letters: Letter[]): Promise<Verdict[]> {
+    const ids = letters.flatMap((letter) => (letter.reminderId ? [letter.reminderId] : []));
+    const reminders = new Map((await findReminders(this.dataSource, ids)).map((r) => [r.id, r]));
+    const today = this.clock.today();
+    const verdicts: Verdict[] = [];
+    // One at a time: each kind's check is a query or two, and a job's emails should not take the pool.
+    for (const letter of letters) {
+      const reminder = letter.reminderId ? reminders.get(letter.reminderId) : undefined;
+      const still = reminder ? await this.finder.stillDue(identity(reminder), today) : DUE;
+      if (reminder && !still.due) await this.suppress(reminder.id, still.reason);
+      verdicts.push(still.due ? { send: true } : { send: false, reason: still.reason });
+    }
+    return verdicts;
   }
 
   private async suppress(id: string, reason: string): Promise<void> {
