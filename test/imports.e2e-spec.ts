@@ -120,6 +120,16 @@ describe('CSV imports and exports of the register', () => {
     }, 60_000);
   });
 
+  it('writes each name exactly as the file spells it: commas, quotes, backslashes, \\N and letters beyond ASCII', async () => {
+    const names = ['O\'Brien, "Bea"', 'Back\\slash \\N', '\\N', 'Zoë Ångström 山田', '"Quoted"'];
+    const domain = newDomain();
+    const quoted = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+    const file = csv('name,email', names.map((name, i) => `${quoted(name)},p${i}@${domain}`));
+    await postCsv('/imports/people', file).expect(201);
+    const stored = await db.query<{ name: string; email: string }[]>(`SELECT name, email FROM people WHERE email LIKE $1 ORDER BY email`, [`%@${domain}`]);
+    expect(stored).toEqual(names.map((name, i) => ({ name, email: `p${i}@${domain}` })));
+  });
+
   it('refuses an email already on the register or repeated in the file, whatever its case', async () => {
     const existing = await newPerson('existing');
     const domain = newDomain();
