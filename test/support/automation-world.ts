@@ -2,7 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, addMonths, Clock } from '@npa/platform';
 import { approveThrough, readySetting, travel } from './approval';
-import { bootApi, bootWorker } from './boot';
+import { DataSource } from 'typeorm';
+import { bootApi, bootWorker, eventually } from './boot';
 import { http, SignedIn, signedIn } from './people';
 import { startSmtp, TestSmtp } from './smtp';
 
@@ -93,6 +94,21 @@ export class AutomationWorld {
     await approveThrough(this.app, ready, this.reviewer);
     const expiresOn = addDays(addMonths(this.today, 12), -1);
     return { ...ready, expiresOn, lapsedOn: addDays(expiresOn, 1) };
+  }
+
+  /**
+   * Waits until every letter asked for so far is composed and its email sent (or its outcome recorded),
+   * so that a test arming the SMTP server's refusals meets only the emails it makes next: an approval's
+   * award letter names the setting too, and may still be on its way.
+   */
+  async mailSettled(): Promise<void> {
+    const db = this.app.get(DataSource);
+    await eventually(async () => {
+      const [{ n }] = await db.query<{ n: number }[]>(
+        `SELECT (SELECT count(*) FROM letters l WHERE l.rendered_at IS NULL) + (SELECT count(*) FROM mail_deliveries d WHERE d.state IN ('pending', 'sending')) AS n`,
+      );
+      return Number(n) === 0;
+    }, 30_000);
   }
 
   async close(): Promise<void> {
