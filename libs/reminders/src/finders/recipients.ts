@@ -46,8 +46,16 @@ export class ReminderRecipients {
             [[...settingIds], [...serviceIds], reviewers],
           )
         : [];
-    const of = (role: UserRow['role'], organisationId: string | null) =>
-      users.filter((u) => u.role === role && (organisationId === null || u.organisation_id === organisationId)).map(({ email, name }) => ({ email, name }));
+    // Grouped once, in the query's order (by name): thousands of reminders each look up their few users.
+    const grouped = new Map<string, UserRow[]>();
+    const keyOf = (role: UserRow['role'], organisationId: string | null) => (role === 'npa_reviewer' ? role : `${role} ${organisationId}`);
+    for (const user of users) {
+      const group = grouped.get(keyOf(user.role, user.organisation_id));
+      if (group) group.push(user);
+      else grouped.set(keyOf(user.role, user.organisation_id), [user]);
+    }
+    const of = (role: UserRow['role'], organisationId: string | null): ReminderRecipient[] =>
+      (grouped.get(keyOf(role, organisationId)) ?? []).map(({ email, name }) => ({ email, name }));
 
     return found.map(({ serviceIds: services, people, ...reminder }) => {
       const { to, copy = [] } = this.kinds.info(reminder.kind) as { to: readonly string[]; copy?: readonly string[] };
