@@ -171,9 +171,10 @@ export class LetterJobs implements OnModuleInit {
   /**
    * The emails of letters composed together, one after the other (the mail queue runs as many of these
    * jobs at once as the Mailer pools connections), each exactly as `letter.deliver` sends one; their
-   * deliveries, letters and checks are read ten at a time, a query for each rather than one per email. An email
-   * whose outcome is recorded (sent, suppressed, failed, unknown) is done; one that the mail server asked
-   * to try again later, or that met any other error, goes on in a deliver job of its own with its retries.
+   * deliveries, letters and checks are read ten at a time, a query for each rather than one per email.
+   * An email whose outcome is recorded (sent, suppressed, failed, unknown) is done; one that the mail
+   * server asked to try again later, or that met any other error, goes on in a deliver job of its own
+   * with its retries.
    */
   @OnJob('letter.deliver-many')
   async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {

@@ -114,11 +114,7 @@ export class SweepService {
         unreachable += created.length - reachable.length;
         // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
         const emailedNow = asOf === today ? (r: Reminder) => !this.kinds.source(r.kind).notice : () => false;
-        await this.letterEach(
-          manager,
-          reachable.filter((r) => emailedNow(r)),
-          today,
-        );
+        await this.letterEach(manager, reachable.filter(emailedNow), today);
         await this.outbox.addMany(
           manager,
           'reminder.prepare',
