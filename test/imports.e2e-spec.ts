@@ -118,6 +118,26 @@ describe('CSV imports and exports of the register', () => {
       expect(seen.size).toBe(10_000);
       expect(seen.has(`person-1@${domain}`) && seen.has(`person-10000@${domain}`)).toBe(true);
     }, 60_000);
+
+    it('real run: problems met only after earlier rows were written (a repeat of row 2 far down, a registered email last) are reported as they are, and nothing is kept', async () => {
+      const existing = await newPerson('registered-last');
+      const domain = newDomain();
+      const before = await count('people');
+      const lines = peopleCsv(12_000, domain).trimEnd().split('\n');
+      lines[11_000] = `Repeat of row 2,PERSON-1@${domain.toUpperCase()}`;
+      lines[12_000] = `Registered,${existing.email}`;
+      const response = await postCsv('/imports/people', lines.join('\n') + '\n').expect(400);
+      // Neither row is said to be on the register because of the file's own rows, written before they were read.
+      expect(response.body.details).toEqual([
+        { field: 'row 11001: email', problem: `PERSON-1@${domain.toUpperCase()} is already on row 2 of this file` },
+        { field: 'row 12001: email', problem: `${existing.email} is already on the register` },
+      ]);
+      expect(await count('people')).toBe(before);
+
+      const fixed = peopleCsv(12_000, domain);
+      await postCsv('/imports/people', fixed).expect(201, { kind: 'people', rows: 12_000, created: 12_000 });
+      expect(await count('people')).toBe(before + 12_000);
+    }, 60_000);
   });
 
   it('writes each name exactly as the file spells it: commas, quotes, backslashes, \\N and letters beyond ASCII', async () => {

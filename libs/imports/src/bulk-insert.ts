@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -14,9 +14,7 @@ export const ROWS_PER_CHUNK = 5000;
  * while the server takes in the one before. Multi-row INSERTs (a parameter per cell, then a JSON array
  * per statement unpacked by jsonb_to_recordset) spent their time building and parsing statements; COPY
  * is what the import is measured against (README, Benchmarks). Ids are made by the caller when other
- * rows must point at them, so nothing needs RETURNING. Columns no row sets get their defaults; a column
- * with a default that some rows set and others leave out is refused, since a missing key would be NULL,
- * not its default.
+ * rows must point at them, so nothing needs RETURNING.
  */
 export async function insertInChunks<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -25,25 +23,93 @@ export async function insertInChunks<T extends ObjectLiteral>(
   onChunk: (inserted: number) => void = () => undefined,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('insertInChunks: run it in a transaction, so a failed file leaves nothing behind');
-  const metadata = manager.connection.getMetadata(entity);
-  const driver = manager.connection.driver;
-  const columns = setColumns(metadata.columns, rows);
-  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
-  const copy = client.query(copyFrom(`COPY ${driver.escape(metadata.tableName)} (${names}) FROM STDIN WITH (FORMAT csv)`));
-  const failed = once(copy, 'error').then(([error]) => Promise.reject(error as Error));
-  failed.catch(() => undefined);
+  const copy = new CopyWriter(manager, entity);
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const chunk = rows.slice(start, start + ROWS_PER_CHUNK);
-    const csv = chunk.map((row) => columns.map((c) => csvField(valueOf(c, row))).join(',')).join('\n') + '\n';
-    // Wait for the server only when the stream asks: the next chunk is encoded while this one goes in.
-    if (!copy.write(csv)) await Promise.race([once(copy, 'drain'), failed]);
-    onChunk(start + chunk.length);
+    await copy.write(rows.slice(start, start + ROWS_PER_CHUNK));
+    onChunk(copy.written);
   }
-  copy.end();
-  await Promise.race([once(copy, 'finish'), failed]);
-  return rows.length;
+  return copy.end();
+}
+
+/**
+ * One COPY into an entity's table, in the caller's transaction, fed rows as they come: the server takes
+ * in each chunk while the caller makes the next. Columns no row sets get their defaults; a column with a
+ * default that some rows set and others leave out is refused, since a missing key would be NULL, not its
+ * default. A failure of the COPY (a unique index refusing a row, say) is kept and thrown by `end`, so the
+ * caller can go on reading its file to report every problem with it.
+ */
+export class CopyWriter<T extends ObjectLiteral> {
+  written = 0;
+  private copy: CopyStreamQuery | null = null;
+  private columns: ColumnMetadata[] = [];
+  private error: Error | null = null;
+  private readonly failed: Promise<never>;
+  private fail: (error: Error) => void = () => undefined;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly entity: EntityTarget<T>,
+  ) {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('insertInChunks: run it in a transaction, so a failed file leaves nothing behind');
+    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
+    this.failed.catch(() => undefined);
+  }
+
+  /** Hands the rows to the server, waiting only when it is behind. */
+  async write(rows: readonly QueryDeepPartialEntity<T>[]): Promise<void> {
+    if (rows.length === 0 || this.error) return;
+    try {
+      const copy = await this.open(rows);
+      const csv = rows.map((row) => this.columns.map((c) => csvField(valueOf(c, row))).join(',')).join('\n') + '\n';
+      if (!copy.write(csv)) await Promise.race([once(copy, 'drain'), this.failed]);
+      this.written += rows.length;
+    } catch (error) {
+      this.error ??= error as Error;
+    }
+  }
+
+  /** Finishes the COPY: the number of rows written, or the error that stopped it. */
+  async end(): Promise<number> {
+    if (this.copy && !this.error) {
+      this.copy.end();
+      await Promise.race([once(this.copy, 'finish'), this.failed]).catch((error: Error) => (this.error ??= error));
+    }
+    if (this.error) throw this.error;
+    return this.written;
+  }
+
+  /** Stops the COPY without its rows (the server is told to drop them); the transaction is then only fit to roll back. */
+  async abandon(): Promise<void> {
+    if (!this.copy || this.error) return;
+    this.error = new Error('insertInChunks: abandoned');
+    // The server answers the CopyFail with an error, or with the error it was already sending: either way
+    // the stream closes, and that is all that is waited for.
+    const copy = this.copy;
+    await new Promise<void>((resolve) => {
+      copy.once('close', () => resolve());
+      copy.destroy();
+    });
+  }
+
+  private async open(rows: readonly QueryDeepPartialEntity<T>[]): Promise<CopyStreamQuery> {
+    const metadata = this.manager.connection.getMetadata(this.entity);
+    const columns = setColumns(metadata.columns, rows);
+    if (this.copy) {
+      if (columns.map((c) => c.databaseName).join() !== this.columns.map((c) => c.databaseName).join())
+        throw new Error(`insertInChunks: rows of one COPY into ${metadata.tableName} set different columns`);
+      return this.copy;
+    }
+    const driver = this.manager.connection.driver;
+    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+    const client = (await (this.manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
+    this.columns = columns;
+    this.copy = client.query(copyFrom(`COPY ${driver.escape(metadata.tableName)} (${names}) FROM STDIN WITH (FORMAT csv)`));
+    this.copy.on('error', (error: Error) => {
+      this.error ??= error;
+      this.fail(error);
+    });
+    return this.copy;
+  }
 }
 
 /** The columns some row sets, once each (a relation's join column and its id property are one column). */

@@ -1,11 +1,10 @@
 import { Setting, settingsByUrn } from '@npa/registry';
-import { insertInChunks } from './bulk-insert';
 import { repeatedRows } from './file.rules';
-import { defineImporter } from './importer';
+import { defineRecordImporter } from './importer';
 import { parseSettingRow, type SettingRow } from './row-parsers';
 
 /** New settings only: the Ofsted URN identifies a setting, so one already on the register is a problem. */
-export const settingsImporter = defineImporter<SettingRow>({
+export const settingsImporter = defineRecordImporter<SettingRow, Setting>({
   parseRow: parseSettingRow,
   withinFile: (rows) =>
     repeatedRows(
@@ -14,22 +13,17 @@ export const settingsImporter = defineImporter<SettingRow>({
       'ofsted_urn',
       (r) => `URN ${r.ofstedUrn}`,
     ),
-  async check(manager, rows, { progress }) {
+  async onRegister(manager, rows) {
     const taken = await settingsByUrn(
       manager,
       rows.map((r) => r.value.ofstedUrn),
     );
     const nameOf = new Map(taken.map((t) => [t.urn, t.name]));
-    const problems = rows.flatMap(({ row, value }) => {
+    return rows.flatMap(({ row, value }) => {
       const name = nameOf.get(value.ofstedUrn);
       return name === undefined ? [] : [{ row, column: 'ofsted_urn', problem: `URN ${value.ofstedUrn} is already on the register (${name})` }];
     });
-    return {
-      problems,
-      save: async () => {
-        const settings = rows.map(({ value: v }) => ({ name: v.name, ofstedUrn: v.ofstedUrn, kind: v.kind, staffCount: v.staffCount, localArea: v.localArea }));
-        return { created: await insertInChunks(manager, Setting, settings, (done) => progress('saving', done, settings.length)) };
-      },
-    };
   },
+  entity: Setting,
+  recordOf: (v) => ({ name: v.name, ofstedUrn: v.ofstedUrn, kind: v.kind, staffCount: v.staffCount, localArea: v.localArea }),
 });
