@@ -160,7 +160,7 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
     const run = { ...piped, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1) };
     const rate = run.sent / (run.ms / 1000);
     console.log(
-      `reminders: ${run.summary.remindersNew} recorded (sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
+      `reminders: ${run.summary.remindersNew} recorded (${JSON.stringify(run.summary.newByKind)}; sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
         `${run.sent} emails accepted (${(run.averageBytes / 1024).toFixed(0)} kB each) in ${(run.ms / 1000).toFixed(1)} s`,
     );
     const noop = await bullmqNoop(Math.max(run.sent, 2000) * 5);

@@ -241,6 +241,26 @@ describe(ReminderFinder.name, () => {
       expect(await about(after(15), practitioner.id)).toEqual([]);
     });
 
+    it('checks a mail job’s reminders together: the supervision ones in one query, each answered for itself, in the order asked', async () => {
+      const [due, met, left] = [await build.person('Dee Due'), await build.person('Mel Met'), await build.person('Len Left')];
+      for (const person of [due, met]) await build.member(team.service.id, person.id, { startDate: ago(100) });
+      await build.member(team.service.id, left.id, { startDate: ago(100), endDate: ago(1) });
+      await build.post(`/services/${team.service.id}/supervision-sessions`, { date: ago(2), supervisorId: team.supervisor.id, practitionerIds: [met.id] });
+      const overdue = (subjectId: string): ReminderIdentity => ({ kind: 'supervision-overdue', subjectKind: 'person', subjectId, dueOn: ago(5) });
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      const asked = [overdue(met.id), { ...overdue(nobody), kind: 'induction-overdue' }, overdue(due.id), overdue(nobody), overdue(left.id)];
+
+      const answers = await finder.stillDueAll(asked, today);
+      expect(answers).toEqual([
+        { due: false, reason: `A supervision session with ${met.name} on ${ago(2)} has been logged since.` },
+        await finder.stillDue(asked[1], today),
+        { due: true },
+        { due: false, reason: 'The practitioner is no longer on the register.' },
+        { due: false, reason: `${left.name} is no longer a practitioner in any team on ${today}.` },
+      ]);
+      for (const [i, reminder] of asked.entries()) expect(await finder.stillDue(reminder, today)).toEqual(answers[i]);
+    });
+
     it('finds the induction overdue the day the induction period ends without the checklist, for the manager', async () => {
       const starter = await build.person('Nia Newstarter');
       await build.member(team.service.id, starter.id, { startDate: ago(84) });

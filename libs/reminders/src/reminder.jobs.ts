@@ -90,12 +90,12 @@ export class ReminderJobs implements OnModuleInit, OnApplicationBootstrap {
   private async stillWanted(letters: Letter[]): Promise<Verdict[]> {
     const ids = letters.flatMap((letter) => (letter.reminderId ? [letter.reminderId] : []));
     const reminders = new Map((await findReminders(this.dataSource, ids)).map((r) => [r.id, r]));
-    const today = this.clock.today();
+    const of = letters.map((letter) => (letter.reminderId ? reminders.get(letter.reminderId) : undefined));
+    const found = of.filter((r): r is Reminder => r !== undefined);
+    const checked = new Map((await this.finder.stillDueAll(found.map(identity), this.clock.today())).map((still, i) => [found[i], still]));
     const verdicts: Verdict[] = [];
-    // One at a time: each kind's check is a query or two, and a job's emails should not take the pool.
-    for (const letter of letters) {
-      const reminder = letter.reminderId ? reminders.get(letter.reminderId) : undefined;
-      const still = reminder ? await this.finder.stillDue(identity(reminder), today) : DUE;
+    for (const reminder of of) {
+      const still = reminder ? checked.get(reminder)! : DUE;
       if (reminder && !still.due) await this.suppress(reminder.id, still.reason);
       verdicts.push(still.due ? { send: true } : { send: false, reason: still.reason });
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RuleParametersService } from '@npa/compliance';
 import type { IsoDate } from '@npa/platform';
 import { ReminderKindRegistry } from '../kinds/reminder-kind.registry';
-import { reminderKey, type DueReminder, type RecordedReminder, type StillDue } from './due-reminder';
+import { reminderKey, type DueReminder, type RecordedReminder, type ReminderIdentity, type StillDue } from './due-reminder';
 import { ReminderRecipients } from './recipients';
 import { reminderOffsets } from './reminder-offsets';
 
@@ -31,8 +31,34 @@ export class ReminderFinder {
   }
 
   /** Checks one reminder again just before it is sent: has what it asks for already been done? */
-  async stillDue({ parameterVersion, ...r }: RecordedReminder, today: IsoDate): Promise<StillDue> {
-    const { params } = parameterVersion == null ? await this.parameters.current() : await this.parameters.at(parameterVersion);
-    return this.kinds.source(r.kind).stillDue(r, today, reminderOffsets(params));
+  async stillDue(reminder: RecordedReminder, today: IsoDate): Promise<StillDue> {
+    const [still] = await this.stillDueAll([reminder], today);
+    return still;
+  }
+
+  /**
+   * As stillDue, for several reminders: those of one kind found under one set of offsets are checked
+   * together where the kind can (`stillDueAll`), the rest one at a time, so a job's checks never take
+   * more than one pooled connection.
+   */
+  async stillDueAll(reminders: readonly RecordedReminder[], today: IsoDate): Promise<StillDue[]> {
+    const answers: StillDue[] = new Array<StillDue>(reminders.length);
+    const groups = new Map<string, number[]>();
+    reminders.forEach((r, i) => {
+      const key = `${r.kind}@${r.parameterVersion ?? 'current'}`;
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    });
+    for (const indexes of groups.values()) {
+      const { parameterVersion, kind } = reminders[indexes[0]];
+      const { params } = parameterVersion == null ? await this.parameters.current() : await this.parameters.at(parameterVersion);
+      const offsets = reminderOffsets(params);
+      const source = this.kinds.source(kind);
+      const group = indexes.map((i) => identityOf(reminders[i]));
+      const checked = source.stillDueAll ? await source.stillDueAll(group, today, offsets) : [];
+      for (const [j, i] of indexes.entries()) answers[i] = checked[j] ?? (await source.stillDue(group[j], today, offsets));
+    }
+    return answers;
   }
 }
+
+const identityOf = ({ kind, subjectKind, subjectId, dueOn }: RecordedReminder): ReminderIdentity => ({ kind, subjectKind, subjectId, dueOn });

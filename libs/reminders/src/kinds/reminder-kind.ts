@@ -60,6 +60,11 @@ export interface ReminderKindSource<F extends object = object> {
   find(ctx: FinderContext): Promise<FoundReminder<F>[]>;
   /** Checks one reminder again just before it is sent: has what it asks for already been done? */
   stillDue(reminder: ReminderIdentity, today: IsoDate, offsets: Readonly<ReminderOffsets>): Promise<StillDue>;
+  /**
+   * Several of its reminders checked in one query, for a kind sent in numbers (the mail job checks its
+   * emails ten at a time); `stillDue` is then this for one. Without it they are checked one by one.
+   */
+  stillDueAll?(reminders: readonly ReminderIdentity[], today: IsoDate, offsets: Readonly<ReminderOffsets>): Promise<StillDue[]>;
   letter(facts: F, kind: string): ReminderLetterFacts;
   /**
    * For an event the NPA answers with a signed letter rather than a reminder email (the lapse notice):

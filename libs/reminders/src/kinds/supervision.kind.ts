@@ -5,11 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, daysBetween, type IsoDate } from '@npa/platform';
 import { supervisionDue, supervisionSince } from '../finders/due-dates';
-import type { ReminderIdentity, ReminderRecipient } from '../finders/due-reminder';
+import type { ReminderIdentity, ReminderRecipient, StillDue } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { practitioner, type ServiceRef } from '../read-model/shared';
-import { PRACTITIONERS_AND_LAST_SESSIONS, SESSION_SINCE } from '../read-model/finders.read-model';
+import type { ServiceRef } from '../read-model/shared';
+import { PRACTITIONERS_AND_LAST_SESSIONS, PRACTITIONERS_CHECKED, type PractitionerCheck } from '../read-model/finders.read-model';
 
 export interface SupervisionFacts {
   practitionerName: string;
@@ -84,13 +84,20 @@ export class SupervisionKinds implements ReminderKindSource<SupervisionFacts> {
   }
 
   async stillDue(r: ReminderIdentity, today: IsoDate, offsets: Readonly<ReminderOffsets>) {
-    const since = supervisionSince(r.kind as 'supervision-due' | 'supervision-overdue', r.dueOn, offsets);
-    const person = await practitioner(this.dataSource, r.subjectId, today);
-    if (!person) return notDue('The practitioner is no longer on the register.');
-    const [session] = await this.dataSource.query<{ date: string }[]>(SESSION_SINCE, [r.subjectId, since, today]);
-    if (session) return notDue(`A supervision session with ${person.name} on ${session.date} has been logged since.`);
-    if (!person.active) return notDue(`${person.name} is no longer a practitioner in any team on ${today}.`);
-    return DUE;
+    const [still] = await this.stillDueAll([r], today, offsets);
+    return still;
+  }
+
+  /** Most of a day's emails are these: their practitioners and latest sessions are read in one query. */
+  async stillDueAll(reminders: readonly ReminderIdentity[], today: IsoDate, offsets: Readonly<ReminderOffsets>): Promise<StillDue[]> {
+    const since = reminders.map((r) => supervisionSince(r.kind as 'supervision-due' | 'supervision-overdue', r.dueOn, offsets));
+    const rows = await this.dataSource.query<PractitionerCheck[]>(PRACTITIONERS_CHECKED, [reminders.map((r) => r.subjectId), since, today]);
+    return rows.map((person) => {
+      if (person.name === null) return notDue('The practitioner is no longer on the register.');
+      if (person.session) return notDue(`A supervision session with ${person.name} on ${person.session} has been logged since.`);
+      if (!person.active) return notDue(`${person.name} is no longer a practitioner in any team on ${today}.`);
+      return DUE;
+    });
   }
 
   /** No date to act by: the session is due now. */

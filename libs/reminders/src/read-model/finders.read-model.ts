@@ -104,5 +104,16 @@ export const PRACTITIONERS_AND_LAST_SESSIONS = `WITH practitioners AS (
         WHERE GREATEST(l.date, p.start_date) BETWEEN $1::date - $2::int AND $1::date - $3::int`;
 
 /** supervision's re-check: a session with the practitioner logged after $2, up to $3. */
-export const SESSION_SINCE = `SELECT s.date::text FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
-        WHERE sp.practitioner_id = $1 AND s.date > $2 AND s.date <= $3 ORDER BY s.date DESC LIMIT 1`;
+/** Each practitioner ($1) as a supervision reminder is checked again: still on the register, still in a team on $3, a session since $2. */
+export interface PractitionerCheck {
+  name: string | null;
+  active: boolean;
+  session: string | null;
+}
+
+export const PRACTITIONERS_CHECKED = `SELECT p.name,
+        EXISTS (SELECT 1 FROM team_members tm WHERE tm.person_id = x.person_id AND tm.role = 'practitioner' AND tm.start_date <= $3 AND (tm.end_date IS NULL OR tm.end_date >= $3)) AS active,
+        (SELECT s.date::text FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
+          WHERE sp.practitioner_id = x.person_id AND s.date > x.since AND s.date <= $3 ORDER BY s.date DESC LIMIT 1) AS session
+   FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS x(person_id, since, n) LEFT JOIN people p ON p.id = x.person_id
+  ORDER BY x.n`;
