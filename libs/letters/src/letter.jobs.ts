@@ -32,14 +32,24 @@ const ON_ITS_OWN_AFTER_MS = 2000;
 /** Emails of a deliver-many job whose letters are read and checked together, a little before each is sent. */
 const CHECKED_TOGETHER = 10;
 
-// The three writes every email makes, as prepared statements: the claim, the moment its data starts, its sending.
+// The writes every email makes, as prepared statements: the claim (of several emails at once in a
+// deliver-many job), the moment its data starts, its sending.
 const CLAIM = `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
-  WHERE id = $1 AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING attempts`;
+  WHERE id = ANY($1::uuid[]) AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING id, attempts`;
 const DATA_STARTED = `UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
 const SENT = `UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`;
 
 /** Pending, or claimed by a sender that never got to the data (it stopped, or it was taken over): still to send. */
 const owesSending = (d: MailDelivery) => d.state === 'pending' || (d.state === 'sending' && !d.dataStartedAt);
+
+/** An email with everything it needs read, ready to be claimed: after the claim only the send itself may fail. */
+interface ReadyEmail {
+  letterId: string;
+  delivery: MailDelivery;
+  letter: Letter;
+  rendered: RenderedLetter;
+  pdf: Buffer | null;
+}
 
 /** Letters rendered side by side in one compose job. */
 const RENDERED_AT_ONCE = 8;
@@ -185,16 +195,26 @@ export class LetterJobs implements OnModuleInit {
       const owed = found.filter(({ delivery, letter }) => delivery && owesSending(delivery) && letter && this.hasFiles(letter));
       const verdicts = await this.checks.verdicts(owed.map(({ letter }) => letter as Letter));
       const checked = new Map(owed.map(({ id }, j) => [id, verdicts[j]]));
+      const ready: ReadyEmail[] = [];
       for (const { id, delivery, letter } of found) {
-        try {
-          await this.deliverFound(id, delivery, letter, false, checked.get(id));
-        } catch (error) {
-          if (error instanceof UnrecoverableError) continue;
-          this.logger.warn({ letterId: id, err: (error as Error).message }, 'email not sent with the others; it goes on in a deliver job of its own');
-          await this.queue.enqueue('letter.deliver', { letterId: id }, { jobId: deliverJobId(id), delay: ON_ITS_OWN_AFTER_MS });
-        }
+        const email = await this.ready(id, delivery, letter, checked.get(id)).catch((error: Error) => this.onItsOwn(id, error));
+        if (email) ready.push(email);
+      }
+      // Claimed together; each is still sent (or taken over by another sender) one at a time below.
+      const claims = await this.claim(ready);
+      for (const email of ready) {
+        const attempt = claims.get(email.delivery.id);
+        if (attempt !== undefined) await this.send(email, attempt, false).catch((error: Error) => this.onItsOwn(email.letterId, error));
       }
     }
+  }
+
+  /** An email of a deliver-many job whose outcome is not recorded goes on in a deliver job of its own, with its retries. */
+  private async onItsOwn(letterId: string, error: Error): Promise<null> {
+    if (error instanceof UnrecoverableError) return null;
+    this.logger.warn({ letterId, err: error.message }, 'email not sent with the others; it goes on in a deliver job of its own');
+    await this.queue.enqueue('letter.deliver', { letterId }, { jobId: deliverJobId(letterId), delay: ON_ITS_OWN_AFTER_MS });
+    return null;
   }
 
   /**
@@ -209,6 +229,14 @@ export class LetterJobs implements OnModuleInit {
 
   /** As deliverOne, with the delivery and letter read (and the checks made, when `checked`) for several emails together. */
   private async deliverFound(letterId: string, delivery: MailDelivery | null, letter: Letter | null, finalAttempt: boolean, checked?: Verdict): Promise<void> {
+    const email = await this.ready(letterId, delivery, letter, checked);
+    if (!email) return;
+    const attempt = (await this.claim([email])).get(email.delivery.id);
+    if (attempt !== undefined) await this.send(email, attempt, finalAttempt);
+  }
+
+  /** The email read and checked, ready to claim; null when there is nothing to send (its outcome recorded). */
+  private async ready(letterId: string, delivery: MailDelivery | null, letter: Letter | null, checked?: Verdict): Promise<ReadyEmail | null> {
     if (!delivery || !letter || !this.hasFiles(letter)) throw new UnrecoverableError(`Letter ${letterId} has no delivery to make`);
     if (delivery.state === 'sending' && delivery.dataStartedAt) {
       // We claimed it and the message started to go, then we stopped (a crash, a kill) before recording
@@ -218,26 +246,36 @@ export class LetterJobs implements OnModuleInit {
         `UPDATE mail_deliveries SET state = 'unknown', reason = $2 WHERE id = $1 AND state = 'sending' AND data_started_at IS NOT NULL`,
         [delivery.id, 'The worker stopped while this email was being sent; it may or may not have arrived. Check with the recipient before sending it again.'],
       );
-      return;
+      return null;
     }
     // A claim still `sending` without data never reached the mail server: it is sent now, as if pending.
-    if (!owesSending(delivery)) return;
+    if (!owesSending(delivery)) return null;
     const verdict = checked ?? (await this.checks.verdict(letter));
     if (!verdict.send) {
       await this.dataSource.query(
         `UPDATE mail_deliveries SET state = 'suppressed', reason = $2 WHERE id = $1 AND state IN ('pending', 'sending') AND data_started_at IS NULL`,
         [delivery.id, verdict.reason],
       );
-      return;
+      return null;
     }
-    // Everything the email needs is read before the claim: once claimed, only the send itself may fail.
     const rendered = await this.render(letter);
-    const pdf = letter.pdfKey && (await this.read(letter.pdfKey));
-    // Taking over a claim that never got to the data is safe even if its sender still lives: the claim's
-    // number (attempts) changes, so that sender's beforeData finds it gone and stops before the message.
-    const [claim] = await prepared<{ attempts: number }>(this.dataSource, 'letters.claim-delivery', CLAIM, [delivery.id]);
-    if (!claim) return;
-    const attempt = claim.attempts;
+    const pdf = letter.pdfKey ? await this.read(letter.pdfKey) : null;
+    return { letterId, delivery, letter, rendered, pdf };
+  }
+
+  /**
+   * Claims the emails, each with a new number (attempts). Taking over a claim that never got to the data
+   * is safe even if its sender still lives: the number changes, so that sender's beforeData finds it
+   * gone and stops before the message. An email not claimed (sent or taken over meanwhile) is left.
+   */
+  private async claim(emails: readonly ReadyEmail[]): Promise<Map<string, number>> {
+    if (emails.length === 0) return new Map();
+    const claimed = await prepared<{ id: string; attempts: number }>(this.dataSource, 'letters.claim-deliveries', CLAIM, [emails.map((e) => e.delivery.id)]);
+    return new Map(claimed.map((c) => [c.id, c.attempts]));
+  }
+
+  /** Sends a claimed email; throws to have it tried again, as deliverOne says. */
+  private async send({ letterId, delivery, letter, rendered, pdf }: ReadyEmail, attempt: number, finalAttempt: boolean): Promise<void> {
     let superseded = false;
 
     let messageId: string;
