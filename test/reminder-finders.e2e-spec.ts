@@ -320,6 +320,16 @@ describe(ReminderFinder.name, () => {
       expect(found.recipients).toContainEqual({ email: reviewer.email, name: 'Test npa_reviewer' });
       expect(found.recipients.every((r) => r.email !== ready.contact.email)).toBe(true);
       expect(await about(addDays(first, 8), applicationId)).toMatchObject([{ kind: 'application-awaiting-review', dueOn: addDays(first, 7) }]);
+
+      // Checked together as a mail job checks its ten: each answered for itself, in the order asked.
+      const waiting = (subjectId: string, dueOn: string): ReminderIdentity => ({ kind: 'application-awaiting-review', subjectKind: 'application', subjectId, dueOn });
+      expect(
+        await finder.stillDueAll([waiting(applicationId, addDays(first, 1)), waiting('00000000-0000-4000-8000-000000000000', first), waiting(applicationId, first)], first),
+      ).toEqual([
+        { due: false, reason: `The application was submitted again on ${today}; its reminders count from then.` },
+        { due: false, reason: 'The application no longer exists.' },
+        { due: true },
+      ]);
     });
 
     it('finds information requested with no answer 14 days after the request, for the setting contact', async () => {

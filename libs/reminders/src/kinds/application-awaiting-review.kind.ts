@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { applicationStateName } from '@npa/approval';
 import { AppConfig, daysBetween, todayIn, type IsoDate } from '@npa/platform';
 import { awaitingReviewDue, awaitingReviewDueDates } from '../finders/due-dates';
-import type { ReminderIdentity } from '../finders/due-reminder';
+import type { ReminderIdentity, StillDue } from '../finders/due-reminder';
 import type { ReminderOffsets } from '../finders/reminder-offsets';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { applicationRow, applicationSubject } from '../read-model/shared';
+import { applicationRows, applicationSubject } from '../read-model/shared';
 import { AWAITING_REVIEW } from '../read-model/finders.read-model';
 
 export interface AwaitingReviewFacts {
@@ -55,14 +55,26 @@ export class AwaitingReviewKind implements ReminderKindSource<AwaitingReviewFact
     });
   }
 
-  async stillDue(r: ReminderIdentity, _today: IsoDate, offsets: Readonly<ReminderOffsets>) {
-    const a = await applicationRow(this.dataSource, r.subjectId);
-    if (!a) return notDue('The application no longer exists.');
-    if (a.state !== 'submitted' || !a.submitted_at) return notDue(`The application is no longer waiting for review: it is ${applicationStateName(a.state)}.`);
-    const submittedOn = todayIn(this.config.TIME_ZONE, a.submitted_at);
-    if (!awaitingReviewDueDates(submittedOn, offsets).includes(r.dueOn))
-      return notDue(`The application was submitted again on ${submittedOn}; its reminders count from then.`);
-    return DUE;
+  async stillDue(r: ReminderIdentity, today: IsoDate, offsets: Readonly<ReminderOffsets>) {
+    const [still] = await this.stillDueAll([r], today, offsets);
+    return still;
+  }
+
+  /** A day's reviews waiting come in numbers: their applications are read in one query. */
+  async stillDueAll(reminders: readonly ReminderIdentity[], _today: IsoDate, offsets: Readonly<ReminderOffsets>): Promise<StillDue[]> {
+    const applications = await applicationRows(
+      this.dataSource,
+      reminders.map((r) => r.subjectId),
+    );
+    return reminders.map((r) => {
+      const a = applications.get(r.subjectId);
+      if (!a) return notDue('The application no longer exists.');
+      if (a.state !== 'submitted' || !a.submitted_at) return notDue(`The application is no longer waiting for review: it is ${applicationStateName(a.state)}.`);
+      const submittedOn = todayIn(this.config.TIME_ZONE, a.submitted_at);
+      if (!awaitingReviewDueDates(submittedOn, offsets).includes(r.dueOn))
+        return notDue(`The application was submitted again on ${submittedOn}; its reminders count from then.`);
+      return DUE;
+    });
   }
 
   letter(facts: AwaitingReviewFacts) {
