@@ -83,6 +83,12 @@ describe(ReminderFinder.name, () => {
       expect(await about(addDays(dueOn, 3), approved.awardId)).toMatchObject([{ kind: 'award-renewal-30', dueOn }]);
       expect(await about(addDays(dueOn, -1), approved.awardId)).toMatchObject([{ kind: 'award-renewal-90', dueOn: addDays(approved.expiresOn, -90) }]);
       expect(await finder.stillDue(renewal30(), dueOn)).toEqual({ due: true });
+      const unknown = { ...renewal30(), subjectId: '00000000-0000-4000-8000-000000000000' };
+      expect(await finder.stillDueAll([unknown, renewal30(), { ...renewal30(), kind: 'award-renewal-7' }], dueOn)).toEqual([
+        { due: false, reason: 'The award no longer exists.' },
+        { due: true },
+        { due: true },
+      ]);
     });
 
     it('finds nothing once a renewal is approved, and says why at send time', async () => {

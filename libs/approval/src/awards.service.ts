@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { notFound, containsPattern, Clock } from '@npa/platform';
 import { FactsLoader, RuleParametersService } from '@npa/compliance';
@@ -28,8 +28,16 @@ export class AwardsService {
   ) {}
 
   async periods(settingId: string, manager: EntityManager = this.dataSource.manager): Promise<AwardPeriod[]> {
-    const rows = await manager.find(Award, { where: { settingId }, order: { startsOn: 'ASC' } });
-    return rows.map((a) => ({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }));
+    return (await this.periodsOf([settingId], manager)).get(settingId) ?? [];
+  }
+
+  /** Each setting's awards, earliest first, for several settings in one query. */
+  async periodsOf(settingIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AwardPeriod[]>> {
+    const rows = await manager.find(Award, { where: { settingId: In([...new Set(settingIds)]) }, order: { startsOn: 'ASC' } });
+    const bySetting = new Map<string, AwardPeriod[]>();
+    for (const a of rows)
+      bySetting.set(a.settingId, [...(bySetting.get(a.settingId) ?? []), { id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }]);
+    return bySetting;
   }
 
   /**

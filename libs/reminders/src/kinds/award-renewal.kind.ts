@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 import { AwardsService, renewalOf } from '@npa/approval';
 import { addDays, daysBetween, type IsoDate } from '@npa/platform';
 import { renewalDue } from '../finders/due-dates';
-import type { ReminderIdentity } from '../finders/due-reminder';
+import type { ReminderIdentity, StillDue } from '../finders/due-reminder';
 import { DUE, notDue, ReminderKinds, type FinderContext, type FoundReminder, type ReminderKindSource } from './reminder-kind';
-import { awardRow } from '../read-model/shared';
+import { awardRows } from '../read-model/shared';
 
 export interface AwardRenewalFacts {
   settingName: string;
@@ -58,12 +58,25 @@ export class AwardRenewalKinds implements ReminderKindSource<AwardRenewalFacts> 
   }
 
   async stillDue(r: ReminderIdentity, today: IsoDate) {
-    const award = await awardRow(this.dataSource, r.subjectId);
-    if (!award) return notDue('The award no longer exists.');
-    const renewal = renewalOf(await this.awards.periods(award.setting_id), { expiresOn: award.expires_on }, today);
-    if (renewal) return notDue(`The award was renewed on ${renewal.awardedOn} until ${renewal.expiresOn}.`);
-    if (today > award.expires_on) return notDue(`The award expired on ${award.expires_on} before the reminder was sent.`);
-    return DUE;
+    const [still] = await this.stillDueAll([r], today);
+    return still;
+  }
+
+  /** Renewal reminders go out in numbers: their awards, and every award of their settings, in two queries. */
+  async stillDueAll(reminders: readonly ReminderIdentity[], today: IsoDate): Promise<StillDue[]> {
+    const awards = await awardRows(
+      this.dataSource,
+      reminders.map((r) => r.subjectId),
+    );
+    const periods = await this.awards.periodsOf([...awards.values()].map((a) => a.setting_id));
+    return reminders.map((r) => {
+      const award = awards.get(r.subjectId);
+      if (!award) return notDue('The award no longer exists.');
+      const renewal = renewalOf(periods.get(award.setting_id) ?? [], { expiresOn: award.expires_on }, today);
+      if (renewal) return notDue(`The award was renewed on ${renewal.awardedOn} until ${renewal.expiresOn}.`);
+      if (today > award.expires_on) return notDue(`The award expired on ${award.expires_on} before the reminder was sent.`);
+      return DUE;
+    });
   }
 
   /** The days left as found, not as the kind is named: the offsets are rule parameters an admin may change. */

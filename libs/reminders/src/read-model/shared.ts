@@ -28,8 +28,15 @@ export const SERVICES_JSON = (ids: string) =>
 export const period = (a: AwardRow): AwardPeriod => ({ id: a.id, awardedOn: a.awarded_on, startsOn: a.starts_on, expiresOn: a.expires_on });
 
 export async function awardRow(dataSource: DataSource, id: string): Promise<AwardRow | undefined> {
-  const [row] = await dataSource.query<AwardRow[]>(`SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id WHERE a.id = $1`, [id]);
-  return row;
+  return (await awardRows(dataSource, [id])).get(id);
+}
+
+/** As awardRow, for several awards in one query, by id. */
+export async function awardRows(dataSource: DataSource, ids: readonly string[]): Promise<Map<string, AwardRow>> {
+  const rows = await dataSource.query<AwardRow[]>(`SELECT ${AWARD_COLUMNS} FROM awards a JOIN settings s ON s.id = a.setting_id WHERE a.id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Where an award's reminder is listed: under its setting. */
