@@ -34,10 +34,8 @@ export class AwardsService {
   /** Each setting's awards, earliest first, for several settings in one query. */
   async periodsOf(settingIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AwardPeriod[]>> {
     const rows = await manager.find(Award, { where: { settingId: In([...new Set(settingIds)]) }, order: { startsOn: 'ASC' } });
-    const bySetting = new Map<string, AwardPeriod[]>();
-    for (const a of rows)
-      bySetting.set(a.settingId, [...(bySetting.get(a.settingId) ?? []), { id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn }]);
-    return bySetting;
+    const period = (a: Award): AwardPeriod => ({ id: a.id, awardedOn: a.awardedOn, startsOn: a.startsOn, expiresOn: a.expiresOn });
+    return new Map([...Map.groupBy(rows, (a) => a.settingId)].map(([settingId, awards]) => [settingId, awards.map(period)]));
   }
 
   /**

@@ -47,13 +47,8 @@ export class ReminderRecipients {
           )
         : [];
     // Grouped once, in the query's order (by name): thousands of reminders each look up their few users.
-    const grouped = new Map<string, UserRow[]>();
     const keyOf = (role: UserRow['role'], organisationId: string | null) => (role === 'npa_reviewer' ? role : `${role} ${organisationId}`);
-    for (const user of users) {
-      const group = grouped.get(keyOf(user.role, user.organisation_id));
-      if (group) group.push(user);
-      else grouped.set(keyOf(user.role, user.organisation_id), [user]);
-    }
+    const grouped = Map.groupBy(users, (user) => keyOf(user.role, user.organisation_id));
     const of = (role: UserRow['role'], organisationId: string | null): ReminderRecipient[] =>
       (grouped.get(keyOf(role, organisationId)) ?? []).map(({ email, name }) => ({ email, name }));
 

@@ -43,11 +43,7 @@ export class ReminderFinder {
    */
   async stillDueAll(reminders: readonly RecordedReminder[], today: IsoDate): Promise<StillDue[]> {
     const answers: StillDue[] = new Array<StillDue>(reminders.length);
-    const groups = new Map<string, number[]>();
-    reminders.forEach((r, i) => {
-      const key = `${r.kind}@${r.parameterVersion ?? 'current'}`;
-      groups.set(key, [...(groups.get(key) ?? []), i]);
-    });
+    const groups = Map.groupBy(reminders.keys(), (i) => `${reminders[i].kind}@${reminders[i].parameterVersion ?? 'current'}`);
     for (const indexes of groups.values()) {
       const { parameterVersion, kind } = reminders[indexes[0]];
       const { params } = parameterVersion == null ? await this.parameters.current() : await this.parameters.at(parameterVersion);
