@@ -13,7 +13,8 @@ export interface RecordedQuery {
 
 async function replay(url: string, queriesFile: string): Promise<{ ms: number; peakMb: number; rows: number }> {
   const recorded = JSON.parse(readFileSync(queriesFile, 'utf8')) as RecordedQuery[];
-  const pool = new Pool({ connectionString: url, max: 20 });
+  // The app's pool size and session options (SESSION_OPTIONS in libs/database/src/data-source.ts: no JIT).
+  const pool = new Pool({ connectionString: url, max: 20, options: '-c jit=off' });
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   try {
