@@ -127,8 +127,8 @@ export class AppConfig {
   PDF_CONCURRENCY = 4;
 
   /**
-   * Emails the worker sends at once: the mail queue's concurrency, and so the SMTP connections the
-   * Mailer keeps open (a connection per sender, none waiting for another).
+   * Emails the worker sends at once: the SMTP connections the Mailer keeps open. The mail queue runs a
+   * few jobs per connection (job-worker.host.ts), so a connection always has the next message waiting.
    */
   @Transform(integer)
   @IsInt()

@@ -39,7 +39,7 @@ type WithHook = SendMailOptions & { [BEFORE_DATA]?: () => Promise<void> };
  * (open them in any mail client). A failure is a MailError saying whether a retry can help, and how far
  * the message got.
  *
- * SMTP connections are pooled, as many as the mail queue runs jobs at once (MAIL_CONCURRENCY): a
+ * SMTP connections are pooled, MAIL_CONCURRENCY of them (the mail queue runs a few jobs per connection): a
  * connection per message spent more time on the handshake than on the message. A pooled connection the
  * server has dropped meanwhile fails before any of the message is sent, and nodemailer sends the
  * message again over a fresh one.

@@ -36,6 +36,14 @@ export function outageWaitMs(job: Pick<Job, 'attemptsStarted' | 'attemptsMade'>)
 const PING_TIMEOUT_MS = 2000;
 
 /**
+ * Mail jobs run per pooled SMTP connection (MAIL_CONCURRENCY). With one each, a connection sat idle
+ * while its job recorded the email sent and read and rendered the next; with three, another job's
+ * message is waiting for it (reminders end to end 9.6 s -> 7.3-7.6 s, bench/reminders.ts). The
+ * connections, and so the load on the mail server, stay as configured.
+ */
+const MAIL_JOBS_PER_CONNECTION = 3;
+
+/**
  * Runs the BullMQ workers in the worker process. Handlers throw to fail a job, so BullMQ records the
  * failure and retries it; on SIGTERM the workers stop taking jobs and finish those in flight. A job that
  * fails while PostgreSQL is out of reach waits for it instead (delayed, its attempt not counted), so an
@@ -84,8 +92,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
         {
           connection: bullmqConnection(this.config.REDIS_URL),
           prefix: this.config.REDIS_PREFIX,
-          // The Mailer pools as many SMTP connections as the mail queue runs jobs.
-          concurrency: queue === 'mail' ? this.config.MAIL_CONCURRENCY : 4,
+          concurrency: queue === 'mail' ? MAIL_JOBS_PER_CONNECTION * this.config.MAIL_CONCURRENCY : 4,
           lockDuration: this.config.WORKER_LOCK_MS,
           stalledInterval: this.config.WORKER_LOCK_MS,
         },
