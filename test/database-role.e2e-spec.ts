@@ -37,6 +37,11 @@ describe('The application database role', () => {
     expect(await excessDatabaseRights(db())).toEqual([]);
   });
 
+  it("runs its sessions without PostgreSQL's JIT (SESSION_OPTIONS)", async () => {
+    const [{ jit }] = await db().query<{ jit: string }[]>('SHOW jit');
+    expect(jit).toBe('off');
+  });
+
   it('may add to the audit log and read it', async () => {
     await app.get(AuditService).record({ actor: null, action: 'test.role_check', entity: 'test', entityId: 'role-1' });
     await db().query(`INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.role_check', 'test', 'role-2')`);
