@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MultipartFile } from '@fastify/multipart';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform, Writable } from 'node:stream';
@@ -194,9 +195,13 @@ export class EvidenceService {
         done(null, chunk);
       },
     });
+    const out = createWriteStream(temp, { flags: 'wx' });
     try {
-      await pipeline(part.file, measure, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(part.file, measure, out);
     } catch (error) {
+      // A write stream destroyed while its file is still being opened creates the file afterwards: wait
+      // for it to close, so the upload's clean-up (rm in `upload`) finds the file rather than racing it.
+      if (!out.closed) await once(out, 'close').catch(() => undefined);
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw error;
     }
