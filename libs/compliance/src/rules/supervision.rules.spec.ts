@@ -95,4 +95,21 @@ describe(supervisionHistory.name, () => {
       lastSession: ago(30),
     });
   });
+
+  it.each([
+    { case: 'in any order', days: [30, 100, 60, 5], others: [], points: [ago(100), ago(60), ago(30), ago(5), AS_OF] },
+    { case: 'not counting sessions after the date', days: [60, -3, 20], others: [], points: [ago(90), ago(60), ago(20), AS_OF] },
+    { case: "not counting other practitioners' sessions", days: [70], others: [40, 10], points: [ago(90), ago(70), AS_OF] },
+    { case: 'with none', days: [], others: [50], points: [ago(90), AS_OF] },
+  ])('finds the points $case', ({ days, others, points }) => {
+    const sessions = [...days.map((d) => session(ago(d), ['p1', 'p2'])), ...others.map((d) => session(ago(d), ['p2']))];
+    expect(supervisionHistory('p1', '2020-01-01', sessions, params, AS_OF).points).toEqual(points);
+  });
+
+  it('sees a session added to the same list after a first answer', () => {
+    const sessions = [session(ago(80), ['p1'])];
+    expect(supervisionHistory('p1', '2020-01-01', sessions, params, AS_OF).largestGap.days).toBe(80);
+    sessions.push(session(ago(40), ['p1']));
+    expect(supervisionHistory('p1', '2020-01-01', sessions, params, AS_OF).largestGap.days).toBe(40);
+  });
 });

@@ -2,7 +2,7 @@ import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
 import type { ServiceFacts, SupervisionFact } from './facts';
 import type { RuleParams } from './params';
 import { ruleResult, type RuleMeta, type RuleResult } from './result';
-import { activePractitioners, personRef } from './team';
+import { activePractitioners, compareText, personRef } from './team';
 import { count, listOf, sentences } from './wording';
 
 export const SR_SUPERVISION: RuleMeta = {
@@ -27,6 +27,17 @@ export interface SupervisionHistory {
   lastSession: IsoDate | null;
 }
 
+// The sweep asks for the history of every practitioner of a thousand teams, each from the team's year of
+// sessions: each team's are put in date order once, not sorted again for each practitioner.
+const sorted = new WeakMap<SupervisionFact[], SupervisionFact[]>();
+
+function inDateOrder(sessions: SupervisionFact[]): SupervisionFact[] {
+  let inOrder = sorted.get(sessions);
+  // Facts are not changed once loaded; a list that has grown since (a test adding a session) is sorted again.
+  if (!inOrder || inOrder.length !== sessions.length) sorted.set(sessions, (inOrder = [...sessions].sort((a, b) => compareText(a.date, b.date))));
+  return inOrder;
+}
+
 /**
  * "Fortnightly, exactly" from DOMAIN.md, for one practitioner: the points are the latest session on or
  * before S (or S itself), every session after S up to asOf, and asOf. A group session counts for each
@@ -34,9 +45,14 @@ export interface SupervisionHistory {
  */
 export function supervisionHistory(personId: string, startDate: IsoDate, sessions: SupervisionFact[], params: RuleParams, asOf: IsoDate): SupervisionHistory {
   const lookbackFrom = maxDate(addDays(asOf, -params.supervisionLookbackDays), startDate);
-  const dates = [...new Set(sessions.filter((s) => s.date <= asOf && s.practitionerIds.includes(personId)).map((s) => s.date))].sort();
-  const onOrBefore = dates.filter((d) => d <= lookbackFrom);
-  const points = [onOrBefore.at(-1) ?? lookbackFrom, ...dates.filter((d) => d > lookbackFrom), asOf];
+  const dates: IsoDate[] = []; // each date once, earliest first
+  for (const s of inDateOrder(sessions)) {
+    if (s.date > asOf) break;
+    if (s.date !== dates.at(-1) && s.practitionerIds.includes(personId)) dates.push(s.date);
+  }
+  const firstAfter = dates.findIndex((d) => d > lookbackFrom);
+  const after = firstAfter < 0 ? dates.length : firstAfter;
+  const points = [after > 0 ? dates[after - 1] : lookbackFrom, ...dates.slice(after), asOf];
 
   let largestGap: SupervisionGap = { days: 0, from: points[0], to: points[0] };
   for (let i = 1; i < points.length; i++) {
