@@ -15,8 +15,8 @@ async function replay(url: string, queriesFile: string): Promise<{ ms: number; p
   const recorded = JSON.parse(readFileSync(queriesFile, 'utf8')) as RecordedQuery[];
   // The app's pool size and session options (SESSION_OPTIONS in libs/database/src/data-source.ts: no JIT).
   const pool = new Pool({ connectionString: url, max: 20, options: '-c jit=off' });
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   try {
     const phase = async (name: RecordedQuery['phase']) => {
       const results = await Promise.all(recorded.filter((q) => q.phase === name).map((q) => pool.query(q.sql, q.params)));
@@ -28,7 +28,7 @@ async function replay(url: string, queriesFile: string): Promise<{ ms: number; p
       const rows = (await phase('facts')) + (await phase('reminders'));
       runs.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rows });
     }
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
     const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
     return { ...best, peakMb: peak / 1024 / 1024 };
   } finally {

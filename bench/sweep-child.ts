@@ -78,7 +78,10 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
     }) as typeof dataSource.query;
 
     const bootMb = process.memoryUsage().rss / 1024 / 1024;
+    const from = process.hrtime.bigint() / 1000n;
     const sweep = await withPeakMemory(() => app.get(SweepService).run(asOf));
+    // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
+    if (process.env.BENCH_CPU_PROF) console.log(`sweep: timed window in the profile's clock: ${from} to ${process.hrtime.bigint() / 1000n} µs`);
     console.log(
       `sweep: side by side, snapshots evaluated and stored at ${marks.stored?.toFixed(0)} ms; reminders found at ${marks.found?.toFixed(0)} ms, all recorded at ${(performance.now() - t0).toFixed(0)} ms`,
     );
