@@ -223,7 +223,7 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('undoes the chunks already stored when a later chunk of the same sweep is refused', async () => {
-    // Enough settings for the sweep to store its snapshots in several statements (500 subjects each),
+    // Enough settings for the sweep to store its snapshots in several statements (250 subjects each),
     // one of a later statement refused: the first has succeeded by then, and must not be kept.
     const owner = new Client({ connectionString: process.env.DATABASE_URL });
     await owner.connect();
@@ -311,6 +311,39 @@ describe('Registration compliance through HTTP', () => {
       expect(sorted(settingAlone.get(setting.id))).toEqual(sorted(settingAll.get(setting.id)));
     }
     expect((await facts.services([other.id], today)).get(other.id)).toMatchObject({ team: [], supervision: [] });
+  });
+
+  it('answers a read asked while a read of the whole register as of the same date is in flight from that read', async () => {
+    // The daily sweep reads every setting for the snapshots while a reminder kind asks for them too.
+    const facts = app.get(FactsLoader);
+    const setting = await build.setting({ staffCount: 3 });
+    await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[0].id, startDate: ago(10) });
+    const [all, some, again, otherDay] = await Promise.all([
+      facts.settings(null, today),
+      facts.settings([setting.id], today),
+      facts.settings(null, today),
+      facts.settings([setting.id], ago(5)),
+    ]);
+    expect(some.size).toBe(1);
+    expect(some.get(setting.id)).toBe(all.get(setting.id));
+    expect(again).toBe(all);
+    expect(otherDay.get(setting.id)).not.toBe(all.get(setting.id));
+    // Once it has answered, a read is its own again: it sees what changed since.
+    await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[1].id, startDate: ago(3) });
+    const later = await facts.settings([setting.id], today);
+    expect(later.get(setting.id)!.staff).toHaveLength(2);
+    expect(all.get(setting.id)!.staff).toHaveLength(1);
+    const [services, oneService] = await Promise.all([facts.services(null, today), facts.services([service.id], today)]);
+    expect(oneService.get(service.id)).toBe(services.get(service.id));
+  });
+
+  it('compresses the snapshots it stores with lz4 (migration CompressSnapshotResultsWithLz4)', async () => {
+    const [{ compression }] = await app
+      .get(DataSource)
+      .query<{ compression: string }[]>(
+        `SELECT attcompression AS compression FROM pg_attribute WHERE attrelid = 'compliance_snapshots'::regclass AND attname = 'results'`,
+      );
+    expect(compression).toBe('l');
   });
 
   it("takes a service's facts on any date from its facts for every date, the rows the statement reads for that date", async () => {

@@ -10,6 +10,7 @@ import { EvaluationCache } from './evaluation-cache';
 import { FactsLoader } from './read-model/facts.read-model';
 import { RuleParametersService } from './rule-parameters.service';
 import { diffResults } from './rules/diff';
+import { handled, SnapshotWriter } from './snapshot-writer';
 import { evaluateService, evaluateSetting, serviceStatus } from './rules/evaluate';
 import { applyWhatIf, WhatIfChange } from './rules/what-if';
 import type { RuleResult } from './rules/result';
@@ -163,13 +164,17 @@ export class ComplianceService {
     asOf: IsoDate = this.clock.today(),
     onStatusChange?: (manager: EntityManager, evaluation: Evaluation & { serviceId: string }) => Promise<unknown>,
   ): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; statusChanges: number; nonCompliant: number }> {
+    // The facts load on the pool from the first moment, before this transaction has its connection: a
+    // reminder kind of the same sweep asking about settings then shares the read (FactsLoader.shared). The
+    // settings' come back well before the services' (which wait for a year of supervision sessions), so
+    // they are evaluated and stored while the services' still load (README, Benchmarks).
+    const settingFacts = handled(this.facts.settings(null, asOf));
+    const serviceFacts = handled(this.facts.services(null, asOf));
     return this.dataSource.transaction(async (manager) => {
-      // One sweep at a time: a second concurrent one waits and then finds nothing new to store.
+      // One sweep at a time: a second concurrent one waits, then reads the first one's snapshots as the
+      // latest and finds nothing new to store.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.snapshotAll'))`);
-      // The latest snapshots are read in this transaction while the facts load on the pool.
-      const [serviceFacts, settingFacts, { version, params }, latest] = await Promise.all([
-        this.facts.services(null, asOf),
-        this.facts.settings(null, asOf),
+      const [{ version, params }, latest] = await Promise.all([
         this.parameters.current(),
         manager.query<{ subject_kind: string; subject_id: string; results: RuleResult[] }[]>(
           `SELECT DISTINCT ON (subject_kind, subject_id) subject_kind, subject_id, results
@@ -177,55 +182,17 @@ export class ComplianceService {
           [asOf],
         ),
       ]);
-      const previous = new Map(latest.map((l) => [`${l.subject_kind}:${l.subject_id}`, l.results]));
-      const subjects = [
-        ...[...serviceFacts.values()].map((f) => ({ kind: 'service' as const, id: f.serviceId, evaluate: () => evaluateService(f, params, asOf) })),
-        ...[...settingFacts.values()].map((f) => ({ kind: 'setting' as const, id: f.settingId, evaluate: () => evaluateSetting(f, params, asOf) })),
-      ];
-      // A chunk's snapshots go to PostgreSQL while the next chunk is evaluated: storing them is mostly
-      // PostgreSQL's work and evaluating mostly ours, so the two overlap (README, Benchmarks). Each insert
-      // is sent once the one before it has answered: pg deprecates a second query on a connection that is
-      // still busy (an error from pg 9), and a failed insert sends no more; the first failure fails the sweep.
-      let written: Promise<unknown> = Promise.resolve();
-      const statusChanges: (Evaluation & { serviceId: string })[] = [];
-      let changed = 0;
-      let nonCompliant = 0;
-      for (let i = 0; i < subjects.length; i += SNAPSHOT_CHUNK) {
-        const rows = [];
-        for (const subject of subjects.slice(i, i + SNAPSHOT_CHUNK)) {
-          const rules = subject.evaluate();
-          const status = serviceStatus(rules);
-          if (subject.kind === 'service' && status === 'non_compliant') nonCompliant += 1;
-          const before = previous.get(`${subject.kind}:${subject.id}`);
-          if (!diffResults(before ?? null, rules).changed) continue;
-          rows.push({ subject_kind: subject.kind, subject_id: subject.id, status, results: rules });
-          // A service whose status moved (not one seen for the first time) is told, in this same transaction.
-          if (subject.kind === 'service' && before !== undefined && serviceStatus(before) !== status)
-            statusChanges.push({ serviceId: subject.id, asOf, status, parameterVersion: version, rules });
-        }
-        changed += rows.length;
-        if (rows.length) {
-          const json = JSON.stringify(rows);
-          written = handled(written.then(() => manager.query(INSERT_SNAPSHOTS, [json, asOf, version])));
-        }
-        await new Promise((resolve) => setImmediate(resolve)); // the connection reads its answers and sends the next
-      }
-      await written;
-      for (const e of statusChanges) await onStatusChange?.(manager, e);
-      return { asOf, services: serviceFacts.size, settings: settingFacts.size, changed, statusChanges: statusChanges.length, nonCompliant };
+      const snapshots = new SnapshotWriter(manager, asOf, version, new Map(latest.map((l) => [`${l.subject_kind}:${l.subject_id}`, l.results])));
+      const settings = await settingFacts;
+      for (const f of settings.values()) await snapshots.add('setting', f.settingId, evaluateSetting(f, params, asOf));
+      const services = await serviceFacts;
+      for (const f of services.values()) await snapshots.add('service', f.serviceId, evaluateService(f, params, asOf));
+      await snapshots.done();
+      for (const e of snapshots.statusChanges) await onStatusChange?.(manager, e);
+      const { changed, nonCompliant, statusChanges } = snapshots;
+      return { asOf, services: services.size, settings: settings.size, changed, statusChanges: statusChanges.length, nonCompliant };
     });
   }
-}
-
-const SNAPSHOT_CHUNK = 500;
-const INSERT_SNAPSHOTS = `INSERT INTO compliance_snapshots (subject_kind, subject_id, as_of, status, results, parameter_version)
-  SELECT x.subject_kind, x.subject_id, $2, x.status, x.results, $3
-    FROM jsonb_to_recordset($1::jsonb) AS x(subject_kind text, subject_id uuid, status text, results jsonb)`;
-
-/** A promise awaited later: marked handled now, so a failure while others are still being made is not taken for an unhandled one. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /** Each kind of change needs its own fields; say which are missing rather than guessing. */

@@ -175,6 +175,8 @@ export class FactsLoader {
   /** Each subject's facts for every date, frozen, as a read in flight or done. */
   private readonly serviceHistories = new KeptUnderVersion<Promise<ServiceFacts | undefined>>(KEPT_SERVICES);
   private readonly settingHistories = new KeptUnderVersion<Promise<SettingFacts | undefined>>(KEPT_SETTINGS);
+  /** Each read of every service or setting as of a date, while it is in flight, by kind and date. */
+  private readonly wholeReads = new Map<string, Promise<Map<string, unknown>>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -200,7 +202,10 @@ export class FactsLoader {
   }
 
   async services(ids: Subjects, asOf: IsoDate): Promise<Map<string, ServiceFacts>> {
-    const rows = await this.load<ServiceRows>(SERVICE_QUERIES, 'services', ids, asOf);
+    return this.shared('services', ids, asOf, async () => this.serviceFacts(await this.load<ServiceRows>(SERVICE_QUERIES, 'services', ids, asOf)));
+  }
+
+  private serviceFacts(rows: ServiceRows): Map<string, ServiceFacts> {
     const facts = new Map<string, ServiceFacts>();
     for (const { id } of rows.services) {
       facts.set(id, {
@@ -260,7 +265,29 @@ export class FactsLoader {
   }
 
   async settings(ids: Subjects, asOf: IsoDate): Promise<Map<string, SettingFacts>> {
-    return this.settingFacts(await this.load<SettingRows>(SETTING_QUERIES, 'settings', ids, asOf));
+    return this.shared('settings', ids, asOf, async () => this.settingFacts(await this.load<SettingRows>(SETTING_QUERIES, 'settings', ids, asOf)));
+  }
+
+  /**
+   * A read of some or all subjects asked while a read of all of them as of the same date is in flight
+   * is answered from that one, not read again: the daily sweep evaluates every setting while a reminder
+   * kind asks about the two thousand with an award (README, Benchmarks). Both are reads of what is
+   * committed, a moment apart; the shared answer is only read, never changed.
+   */
+  private async shared<F>(kind: 'services' | 'settings', ids: Subjects, asOf: IsoDate, read: () => Promise<Map<string, F>>): Promise<Map<string, F>> {
+    const key = `${kind} ${asOf}`;
+    const whole = this.wholeReads.get(key) as Promise<Map<string, F>> | undefined;
+    if (whole) {
+      const all = await whole;
+      return ids === null ? all : new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
+    }
+    const reading = read();
+    if (ids === null) {
+      this.wholeReads.set(key, reading);
+      const done = () => this.wholeReads.get(key) === reading && this.wholeReads.delete(key);
+      reading.then(done, done);
+    }
+    return reading;
   }
 
   private settingFacts(rows: SettingRows): Map<string, SettingFacts> {
