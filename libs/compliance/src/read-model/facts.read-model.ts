@@ -270,8 +270,8 @@ export class FactsLoader {
 
   /**
    * A read of some or all subjects asked while a read of all of them as of the same date is in flight
-   * is answered from that one, not read again: the daily sweep evaluates every setting while a reminder
-   * kind asks about the two thousand with an award (README, Benchmarks). Both are reads of what is
+   * is answered from that one, not read again: the daily sweep reads every setting for the snapshots while
+   * the award-at-risk reminder kind asks for them too (README, Benchmarks). Both are reads of what is
    * committed, a moment apart; the shared answer is only read, never changed.
    */
   private async shared<F>(kind: 'services' | 'settings', ids: Subjects, asOf: IsoDate, read: () => Promise<Map<string, F>>): Promise<Map<string, F>> {
