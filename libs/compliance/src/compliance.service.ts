@@ -10,7 +10,7 @@ import { EvaluationCache } from './evaluation-cache';
 import { FactsLoader } from './read-model/facts.read-model';
 import { RuleParametersService } from './rule-parameters.service';
 import { diffResults } from './rules/diff';
-import { handled, SnapshotWriter } from './snapshot-writer';
+import { handled, SnapshotWriter, type StatusChange } from './snapshot-writer';
 import { evaluateService, evaluateSetting, serviceStatus } from './rules/evaluate';
 import { applyWhatIf, WhatIfChange } from './rules/what-if';
 import type { RuleResult } from './rules/result';
@@ -162,7 +162,7 @@ export class ComplianceService {
    */
   async snapshotAll(
     asOf: IsoDate = this.clock.today(),
-    onStatusChange?: (manager: EntityManager, evaluation: Evaluation & { serviceId: string }) => Promise<unknown>,
+    onStatusChange?: (manager: EntityManager, evaluation: StatusChange) => Promise<unknown>,
   ): Promise<{ asOf: IsoDate; services: number; settings: number; changed: number; statusChanges: number; nonCompliant: number }> {
     // The facts load on the pool from the first moment, before this transaction has its connection: a
     // reminder kind of the same sweep asking about settings then shares the read (FactsLoader.shared). The

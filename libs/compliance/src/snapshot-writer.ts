@@ -6,6 +6,7 @@ import { serviceStatus } from './rules/evaluate';
 import type { RuleResult } from './rules/result';
 import type { Evaluation } from './compliance.service';
 
+/** A service whose status moved: it is sent a letter saying where it stands now. */
 export type StatusChange = Evaluation & { serviceId: string };
 
 /** Snapshots sent to PostgreSQL in one statement. */

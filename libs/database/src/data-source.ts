@@ -17,7 +17,7 @@ export const ENTITY_FILES = join(__dirname, '..', '..', '*', 'src', '**', '*.ent
  * service) do: supervision's finder spent 392 ms compiling and 455 ms running at scale 10. JIT pays back
  * only on scans of millions of rows, and this system reads thousands. The sweep's SQL floor runs the same way.
  */
-export const SESSION_OPTIONS = '-c jit=off';
+const SESSION_OPTIONS = '-c jit=off';
 
 /** The one description of the database, shared by the API, the worker, the CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

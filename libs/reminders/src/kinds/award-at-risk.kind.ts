@@ -35,8 +35,7 @@ export class AwardAtRiskKind implements ReminderKindSource<AwardAtRiskFacts> {
     // Every setting's facts, not only those with an award in force: the sweep is reading them all at this
     // moment for the snapshots, and asked at once this shares that read (FactsLoader) instead of a second.
     const [rows, facts] = await Promise.all([this.dataSource.query<AwardRow[]>(AWARDS_OF_SETTINGS_WITH_ONE_IN_FORCE, [asOf]), this.facts.settings(null, asOf)]);
-    const bySetting = new Map<string, AwardRow[]>();
-    for (const a of rows) bySetting.set(a.setting_id, [...(bySetting.get(a.setting_id) ?? []), a]);
+    const bySetting = Map.groupBy(rows, (a) => a.setting_id);
     return [...bySetting.entries()].flatMap(([settingId, awards]) => {
       const settingFacts = facts.get(settingId);
       if (!settingFacts) return [];
