@@ -186,8 +186,8 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       });
       const delivery = async (letterId: string) =>
         (
-          await db().query<{ state: string; attempts: number; reason: string | null }[]>(
-            'SELECT state, attempts, reason FROM mail_deliveries WHERE letter_id = $1',
+          await db().query<{ state: string; attempts: number; reason: string | null; message_id: string | null }[]>(
+            'SELECT state, attempts, reason, message_id FROM mail_deliveries WHERE letter_id = $1',
             [letterId],
           )
         )[0];
@@ -201,6 +201,15 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       expect(await delivery(letterIds[1])).toMatchObject({ state: 'sent', attempts: 2 });
       expect(await delivery(letterIds[2])).toMatchObject({ state: 'failed', attempts: 1, reason: expect.stringMatching(/^Refused by the mail server/) });
       expect(await mail.getJob(`letter.deliver.${letterIds[2]}`)).toBeUndefined();
+      // Each email sent in the job is recorded with its message id: the first with the next one's data
+      // start, the last by the job itself as it ends.
+      for (const id of [letterIds[0], letterIds[3]]) {
+        const recorded = await eventually(async () => {
+          const found = await delivery(id);
+          return found.state === 'sent' && found;
+        }, 10_000);
+        expect(recorded).toMatchObject({ attempts: 1, reason: null, message_id: expect.stringMatching(/^<.+>$/) });
+      }
       await new Promise((r) => setTimeout(r, 1000));
       expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual([1, 1, 0, 1]);
       clock.to(today);

@@ -33,11 +33,40 @@ const ON_ITS_OWN_AFTER_MS = 2000;
 const CHECKED_TOGETHER = 10;
 
 // The writes every email makes, as prepared statements: the claim (of several emails at once in a
-// deliver-many job), the moment its data starts, its sending.
+// deliver-many job), the moment its data starts, its sending. In a deliver-many job an email's sending
+// is written with the next one's data start ($3, $4; null when there is none): a round trip and a
+// commit an email fewer, in the process the mail worker's time goes to (README, Benchmarks).
 const CLAIM = `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
   WHERE id = ANY($1::uuid[]) AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING id, attempts`;
-const DATA_STARTED = `UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
 const SENT = `UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`;
+const DATA_STARTED = `WITH sent AS (UPDATE mail_deliveries SET state = 'sent', message_id = $4, sent_at = now(), reason = NULL WHERE id = $3)
+  UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
+
+/** An email sent whose sending is not written yet. */
+interface Sent {
+  id: string;
+  messageId: string;
+}
+
+/**
+ * The one email of a deliver-many job that has gone and is not yet recorded `sent`: the next email's
+ * data start writes it, and the job writes the last one itself before it ends. If the worker dies in
+ * between, that email is found claimed with its data started and marked `unknown`, never sent again,
+ * as when it dies between an email's last byte and its record.
+ */
+class UnrecordedSent {
+  private sent: Sent | null = null;
+
+  hold(sent: Sent): void {
+    this.sent = sent;
+  }
+
+  take(): Sent | null {
+    const sent = this.sent;
+    this.sent = null;
+    return sent;
+  }
+}
 
 /** Pending, or claimed by a sender that never got to the data (it stopped, or it was taken over): still to send. */
 const owesSending = (d: MailDelivery) => d.state === 'pending' || (d.state === 'sending' && !d.dataStartedAt);
@@ -188,6 +217,16 @@ export class LetterJobs implements OnModuleInit {
    */
   @OnJob('letter.deliver-many')
   async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {
+    const unrecorded = new UnrecordedSent();
+    try {
+      await this.deliverEach(letterIds, unrecorded);
+    } finally {
+      const last = unrecorded.take();
+      if (last) await this.recordSent(last.id, last.messageId);
+    }
+  }
+
+  private async deliverEach(letterIds: string[], unrecorded: UnrecordedSent): Promise<void> {
     for (let i = 0; i < letterIds.length; i += CHECKED_TOGETHER) {
       const ids = letterIds.slice(i, i + CHECKED_TOGETHER);
       const [deliveries, letters] = await Promise.all([findDeliveries(this.dataSource, ids), findLetters(this.dataSource, ids)]);
@@ -204,7 +243,7 @@ export class LetterJobs implements OnModuleInit {
       const claims = await this.claim(ready);
       for (const email of ready) {
         const attempt = claims.get(email.delivery.id);
-        if (attempt !== undefined) await this.send(email, attempt, false).catch((error: Error) => this.onItsOwn(email.letterId, error));
+        if (attempt !== undefined) await this.send(email, attempt, false, unrecorded).catch((error: Error) => this.onItsOwn(email.letterId, error));
       }
     }
   }
@@ -274,8 +313,16 @@ export class LetterJobs implements OnModuleInit {
     return new Map(claimed.map((c) => [c.id, c.attempts]));
   }
 
-  /** Sends a claimed email; throws to have it tried again, as deliverOne says. */
-  private async send({ letterId, delivery, letter, rendered, pdf }: ReadyEmail, attempt: number, finalAttempt: boolean): Promise<void> {
+  /**
+   * Sends a claimed email; throws to have it tried again, as deliverOne says. With `unrecorded` (a
+   * deliver-many job), its data start writes the email sent before it, and it is left there in turn.
+   */
+  private async send(
+    { letterId, delivery, letter, rendered, pdf }: ReadyEmail,
+    attempt: number,
+    finalAttempt: boolean,
+    unrecorded?: UnrecordedSent,
+  ): Promise<void> {
     let superseded = false;
 
     let messageId: string;
@@ -292,7 +339,17 @@ export class LetterJobs implements OnModuleInit {
         },
         {
           beforeData: async () => {
-            const ours = await prepared(this.dataSource, 'letters.delivery-data-started', DATA_STARTED, [delivery.id, attempt]);
+            const before = unrecorded?.take();
+            const ours = await prepared(this.dataSource, 'letters.delivery-data-started', DATA_STARTED, [
+              delivery.id,
+              attempt,
+              before?.id ?? null,
+              before?.messageId ?? null,
+            ]).catch((error: Error) => {
+              // Not written: the email before is still to record, by the next email or at the job's end.
+              if (before) unrecorded?.hold(before);
+              throw error;
+            });
             if (ours.length === 0) {
               superseded = true;
               throw new Error('Another worker took this email over before its message was sent');
@@ -332,7 +389,8 @@ export class LetterJobs implements OnModuleInit {
       this.logger.warn({ letterId, attempt, why }, 'email not sent yet; retrying');
       throw error;
     }
-    await this.recordSent(delivery.id, messageId);
+    if (unrecorded) unrecorded.hold({ id: delivery.id, messageId });
+    else await this.recordSent(delivery.id, messageId);
   }
 
   /**
