@@ -16,6 +16,7 @@ import type { Letter } from './letter.entity';
 import { findDeliveries, findDelivery, findLetter, findLetters } from './letter-reads';
 import type { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
+import { UnrecordedSent } from './unrecorded-sent';
 
 const mailbox = (r: { email: string; name: string }) => (r.name ? `"${r.name.replace(/["\\]/g, '')}" <${r.email}>` : r.email);
 
@@ -41,32 +42,6 @@ const CLAIM = `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(),
 const SENT = `UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`;
 const DATA_STARTED = `WITH sent AS (UPDATE mail_deliveries SET state = 'sent', message_id = $4, sent_at = now(), reason = NULL WHERE id = $3)
   UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
-
-/** An email sent whose sending is not written yet. */
-interface Sent {
-  id: string;
-  messageId: string;
-}
-
-/**
- * The one email of a deliver-many job that has gone and is not yet recorded `sent`: the next email's
- * data start writes it, and the job writes the last one itself before it ends. If the worker dies in
- * between, that email is found claimed with its data started and marked `unknown`, never sent again,
- * as when it dies between an email's last byte and its record.
- */
-class UnrecordedSent {
-  private sent: Sent | null = null;
-
-  hold(sent: Sent): void {
-    this.sent = sent;
-  }
-
-  take(): Sent | null {
-    const sent = this.sent;
-    this.sent = null;
-    return sent;
-  }
-}
 
 /** Pending, or claimed by a sender that never got to the data (it stopped, or it was taken over): still to send. */
 const owesSending = (d: MailDelivery) => d.state === 'pending' || (d.state === 'sending' && !d.dataStartedAt);
@@ -217,12 +192,14 @@ export class LetterJobs implements OnModuleInit {
    */
   @OnJob('letter.deliver-many')
   async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {
-    const unrecorded = new UnrecordedSent();
+    const unrecorded = new UnrecordedSent(
+      ({ id, messageId }) => this.recordSent(id, messageId),
+      ({ id }, error) => this.logger.error({ deliveryId: id, err: error.message }, 'email sent but not recorded; it will show as unknown, never sent again'),
+    );
     try {
       await this.deliverEach(letterIds, unrecorded);
     } finally {
-      const last = unrecorded.take();
-      if (last) await this.recordSent(last.id, last.messageId);
+      await unrecorded.settle();
     }
   }
 
