@@ -7,6 +7,9 @@ const ROOT = join(__dirname, '..');
 const COMPILED = join(ROOT, 'dist', 'bench-build');
 let compiled = false;
 
+/** How long a bench server may take to close before it is killed. */
+const STOP_WAIT_MS = 10_000;
+
 /**
  * Compiles the bench with the code it measures, as the build compiles the app (tsc, tsc-alias, the
  * assets), once per run: a child started with `compiled: true` runs that JavaScript on plain Node, as
@@ -100,7 +103,14 @@ export function startServer<I>(
         url: message.url,
         stop: async () => {
           child.send('stop');
+          // A server left holding connections a load step overran (the kernel's SYN cookies can leave
+          // some open with nobody at the other end) would keep the run waiting: it gets ten seconds.
+          const timer = setTimeout(() => {
+            console.log(`${task} server: still closing after ${STOP_WAIT_MS / 1000} s; killed`);
+            child.kill('SIGKILL');
+          }, STOP_WAIT_MS);
           await exited;
+          clearTimeout(timer);
         },
       });
     });
