@@ -192,9 +192,15 @@ export class LetterJobs implements OnModuleInit {
    */
   @OnJob('letter.deliver-many')
   async deliverMany({ letterIds }: { letterIds: string[] }): Promise<void> {
+    // One that could not be written goes on in a deliver job of its own, as an email of the job that met
+    // an error does: it finds the email claimed with its data started, and marks it unknown.
     const unrecorded = new UnrecordedSent(
       ({ id, messageId }) => this.recordSent(id, messageId),
-      ({ id }, error) => this.logger.error({ deliveryId: id, err: error.message }, 'email sent but not recorded; it will show as unknown, never sent again'),
+      async ({ letterId }, error) => {
+        await this.onItsOwn(letterId, error, 'email sent, its sending not recorded').catch((lost: Error) =>
+          this.logger.error({ letterId, err: lost.message }, 'email sent but neither recorded nor handed on; it stays sending until a deliver job finds it'),
+        );
+      },
     );
     try {
       await this.deliverEach(letterIds, unrecorded);
@@ -226,9 +232,9 @@ export class LetterJobs implements OnModuleInit {
   }
 
   /** An email of a deliver-many job whose outcome is not recorded goes on in a deliver job of its own, with its retries. */
-  private async onItsOwn(letterId: string, error: Error): Promise<null> {
+  private async onItsOwn(letterId: string, error: Error, what = 'email not sent with the others'): Promise<null> {
     if (error instanceof UnrecoverableError) return null;
-    this.logger.warn({ letterId, err: error.message }, 'email not sent with the others; it goes on in a deliver job of its own');
+    this.logger.warn({ letterId, err: error.message }, `${what}; it goes on in a deliver job of its own`);
     await this.queue.enqueue('letter.deliver', { letterId }, { jobId: deliverJobId(letterId), delay: ON_ITS_OWN_AFTER_MS });
     return null;
   }
@@ -366,7 +372,7 @@ export class LetterJobs implements OnModuleInit {
       this.logger.warn({ letterId, attempt, why }, 'email not sent yet; retrying');
       throw error;
     }
-    if (unrecorded) unrecorded.hold({ id: delivery.id, messageId });
+    if (unrecorded) unrecorded.hold({ id: delivery.id, letterId, messageId });
     else await this.recordSent(delivery.id, messageId);
   }
 

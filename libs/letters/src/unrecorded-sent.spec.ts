@@ -1,11 +1,11 @@
 import { HELD_AT_MOST_MS, UnrecordedSent, type Sent } from './unrecorded-sent';
 
-const a: Sent = { id: 'a', messageId: '<a@npa>' };
-const b: Sent = { id: 'b', messageId: '<b@npa>' };
+const a: Sent = { id: 'a', letterId: 'letter-a', messageId: '<a@npa>' };
+const b: Sent = { id: 'b', letterId: 'letter-b', messageId: '<b@npa>' };
 
 type Step = { hold: Sent } | { take: Sent | null } | { wait: number } | 'settle' | { failNext: true };
 
-/** Runs the steps with fake timers; returns the emails written alone or by settle, in order, and those whose late write failed. */
+/** Runs the steps with fake timers; returns the emails written alone or by settle, in order, and those handed on when their write failed. */
 async function run(steps: Step[]): Promise<{ written: string[]; failed: string[] }> {
   const written: string[] = [];
   const failed: string[] = [];
@@ -18,7 +18,9 @@ async function run(steps: Step[]): Promise<{ written: string[]; failed: string[]
       }
       written.push(sent.id);
     },
-    (sent) => failed.push(sent.id),
+    async (sent) => {
+      failed.push(sent.id);
+    },
   );
   for (const step of steps) {
     if (step === 'settle') await unrecorded.settle();
@@ -54,9 +56,21 @@ describe('UnrecordedSent: a sent email waits a little for the next data start to
       written: ['a', 'b'],
     },
     {
-      name: 'a late write that fails is reported, and the job still ends',
+      name: 'a write alone that fails is handed on, and the job still ends',
       steps: [{ failNext: true }, { hold: a }, { wait: HELD_AT_MOST_MS }, 'settle'],
       written: [],
+      failed: ['a'],
+    },
+    {
+      name: 'the last write that fails is handed on too, and one written alone after a failure still is',
+      steps: [{ failNext: true }, { hold: a }, { wait: HELD_AT_MOST_MS }, { hold: b }, { failNext: true }, 'settle'],
+      written: [],
+      failed: ['a', 'b'],
+    },
+    {
+      name: 'after a failed write alone, the next one held is still written',
+      steps: [{ failNext: true }, { hold: a }, { wait: HELD_AT_MOST_MS }, { hold: b }, { wait: HELD_AT_MOST_MS }, 'settle'],
+      written: ['b'],
       failed: ['a'],
     },
   ];

@@ -1,6 +1,7 @@
 /** An email the mail server has taken whose sending is not written yet. */
 export interface Sent {
   id: string;
+  letterId: string;
   messageId: string;
 }
 
@@ -19,10 +20,13 @@ export class UnrecordedSent {
   private timer: NodeJS.Timeout | undefined;
   private written: Promise<void> = Promise.resolve();
 
-  /** `record` writes one email sent on its own (with patience for a database outage). */
+  /**
+   * `record` writes one email sent on its own (with patience for a database outage); `unrecorded` takes
+   * over one it could not write (and never rejects): the email must still end up `sent` or `unknown`.
+   */
   constructor(
     private readonly record: (sent: Sent) => Promise<void>,
-    private readonly onLateFailure: (sent: Sent, error: Error) => void,
+    private readonly unrecorded: (sent: Sent, error: Error) => Promise<void>,
   ) {}
 
   hold(sent: Sent): void {
@@ -44,14 +48,18 @@ export class UnrecordedSent {
     return sent;
   }
 
-  /** Writes the one held, if any, and waits for those written alone: the job ends with every sending written or failed. */
+  /** Writes the one held, if any, and waits for those written alone: the job ends with every sending written or handed on. */
   async settle(): Promise<void> {
     const last = this.take();
     await this.written;
-    if (last) await this.record(last);
+    if (last) await this.write(last);
   }
 
   private writeAlone(sent: Sent): void {
-    this.written = this.written.then(() => this.record(sent).catch((error: Error) => this.onLateFailure(sent, error)));
+    this.written = this.written.then(() => this.write(sent));
+  }
+
+  private write(sent: Sent): Promise<void> {
+    return this.record(sent).catch((error: Error) => this.unrecorded(sent, error));
   }
 }
