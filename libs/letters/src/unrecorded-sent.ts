@@ -21,12 +21,12 @@ export class UnrecordedSent {
   private written: Promise<void> = Promise.resolve();
 
   /**
-   * `record` writes one email sent on its own (with patience for a database outage); `unrecorded` takes
+   * `record` writes one email sent on its own (with patience for a database outage); `handOn` takes
    * over one it could not write (and never rejects): the email must still end up `sent` or `unknown`.
    */
   constructor(
     private readonly record: (sent: Sent) => Promise<void>,
-    private readonly unrecorded: (sent: Sent, error: Error) => Promise<void>,
+    private readonly handOn: (sent: Sent, error: Error) => Promise<void>,
   ) {}
 
   hold(sent: Sent): void {
@@ -60,6 +60,6 @@ export class UnrecordedSent {
   }
 
   private write(sent: Sent): Promise<void> {
-    return this.record(sent).catch((error: Error) => this.unrecorded(sent, error));
+    return this.record(sent).catch((error: Error) => this.handOn(sent, error));
   }
 }
