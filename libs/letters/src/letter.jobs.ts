@@ -36,11 +36,14 @@ const CHECKED_TOGETHER = 10;
 // The writes every email makes, as prepared statements: the claim (of several emails at once in a
 // deliver-many job), the moment its data starts, its sending. In a deliver-many job an email's sending
 // is written with the next one's data start ($3, $4; null when there is none): a round trip and a
-// commit an email fewer, in the process the mail worker's time goes to (README, Benchmarks).
+// commit fewer per email (README, Benchmarks).
 const CLAIM = `UPDATE mail_deliveries SET state = 'sending', claimed_at = now(), attempts = attempts + 1, data_started_at = NULL
   WHERE id = ANY($1::uuid[]) AND (state = 'pending' OR (state = 'sending' AND data_started_at IS NULL)) RETURNING id, attempts`;
-const SENT = `UPDATE mail_deliveries SET state = 'sent', message_id = $2, sent_at = now(), reason = NULL WHERE id = $1`;
-const DATA_STARTED = `WITH sent AS (UPDATE mail_deliveries SET state = 'sent', message_id = $4, sent_at = now(), reason = NULL WHERE id = $3)
+// What being sent means, written alone or with the next email's data start; the arguments name the parameters.
+const markSent = (idParam: string, messageIdParam: string) =>
+  `UPDATE mail_deliveries SET state = 'sent', message_id = ${messageIdParam}, sent_at = now(), reason = NULL WHERE id = ${idParam}`;
+const SENT = markSent('$1', '$2');
+const DATA_STARTED = `WITH sent AS (${markSent('$3', '$4')})
   UPDATE mail_deliveries SET data_started_at = now() WHERE id = $1 AND state = 'sending' AND attempts = $2 AND data_started_at IS NULL RETURNING 1`;
 
 /** Pending, or claimed by a sender that never got to the data (it stopped, or it was taken over): still to send. */
