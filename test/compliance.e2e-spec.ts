@@ -337,6 +337,30 @@ describe('Registration compliance through HTTP', () => {
     expect(oneService.get(service.id)).toBe(services.get(service.id));
   });
 
+  it('answers from a whole read after it has ended while a sweep as of that date holds it, and reads again once released', async () => {
+    // The award-at-risk kind asks for every setting when PostgreSQL lets it, often after the sweep's read has ended.
+    const facts = app.get(FactsLoader);
+    const setting = await build.setting({ staffCount: 3 });
+    await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[0].id, startDate: ago(10) });
+    const { first, afterChange, otherDay } = await facts.holding(today, async () =>
+      facts.holding(today, async () => {
+        const first = await facts.settings(null, today);
+        await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[1].id, startDate: ago(3) });
+        return { first, afterChange: await facts.settings([setting.id], today), otherDay: await facts.settings(null, ago(1)) };
+      }),
+    );
+    expect(afterChange.get(setting.id)).toBe(first.get(setting.id));
+    expect(first.get(setting.id)!.staff).toHaveLength(1);
+    expect(otherDay).not.toBe(first);
+    // Released by both holders: a read is its own again.
+    const released = await facts.settings(null, today);
+    expect(released).not.toBe(first);
+    expect(released.get(setting.id)!.staff).toHaveLength(2);
+    // A failed work releases too.
+    await expect(facts.holding(today, async () => Promise.reject(new Error('sweep failed')))).rejects.toThrow('sweep failed');
+    expect(await facts.settings(null, today)).not.toBe(released);
+  });
+
   it('compresses the snapshots it stores with lz4 (migration CompressSnapshotResultsWithLz4)', async () => {
     const [{ compression }] = await app
       .get(DataSource)

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { Outbox, jobId, Clock } from '@npa/platform';
-import { ComplianceLetters, ComplianceService } from '@npa/compliance';
+import { ComplianceLetters, ComplianceService, FactsLoader } from '@npa/compliance';
 import { LettersService } from '@npa/letters';
 import type { DueReminder } from './finders/due-reminder';
 import { ReminderFinder } from './finders/reminder.finder';
@@ -42,6 +42,7 @@ export class SweepService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly compliance: ComplianceService,
     private readonly complianceLetters: ComplianceLetters,
+    private readonly facts: FactsLoader,
     private readonly finder: ReminderFinder,
     private readonly kinds: ReminderKindRegistry,
     private readonly letters: LettersService,
@@ -53,19 +54,21 @@ export class SweepService {
     progress(`Evaluating every service and setting as of ${asOf}, and finding the reminders due`);
     // Independent (the finders read the register, not today's snapshots), so storing the snapshots, mostly
     // PostgreSQL's work, overlaps finding the reminders, mostly ours, and recording them once found
-    // (bench/sweep.ts; README, Benchmarks).
-    const [evaluated, { due, recorded }] = await Promise.all([
-      this.compliance.snapshotAll(asOf, this.complianceLetters.onStatusChange).then((evaluated) => {
-        progress(
-          `${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`,
-        );
-        return evaluated;
-      }),
-      this.finder.due(asOf).then(async (due) => {
-        progress(`${due.length} reminders due; recording the new ones`);
-        return { due, recorded: await this.record(due, asOf) };
-      }),
-    ]);
+    // (bench/sweep.ts; README, Benchmarks). Both ask for every setting's facts, read once (FactsLoader.holding).
+    const [evaluated, { due, recorded }] = await this.facts.holding(asOf, () =>
+      Promise.all([
+        this.compliance.snapshotAll(asOf, this.complianceLetters.onStatusChange).then((evaluated) => {
+          progress(
+            `${evaluated.services} services (${evaluated.nonCompliant} not compliant, ${evaluated.statusChanges} changed status) and ${evaluated.settings} settings evaluated`,
+          );
+          return evaluated;
+        }),
+        this.finder.due(asOf).then(async (due) => {
+          progress(`${due.length} reminders due; recording the new ones`);
+          return { due, recorded: await this.record(due, asOf) };
+        }),
+      ]),
+    );
     return {
       asOf,
       services: evaluated.services,

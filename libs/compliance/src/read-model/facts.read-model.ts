@@ -175,8 +175,10 @@ export class FactsLoader {
   /** Each subject's facts for every date, frozen, as a read in flight or done. */
   private readonly serviceHistories = new KeptUnderVersion<Promise<ServiceFacts | undefined>>(KEPT_SERVICES);
   private readonly settingHistories = new KeptUnderVersion<Promise<SettingFacts | undefined>>(KEPT_SETTINGS);
-  /** Each read of every service or setting as of a date, while it is in flight, by kind and date. */
+  /** Each read of every service or setting as of a date, while it is in flight or held, by kind and date. */
   private readonly wholeReads = new Map<string, Promise<Map<string, unknown>>>();
+  /** How many callers hold the whole reads as of each date (`holding`). */
+  private readonly holds = new Map<IsoDate, number>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -269,10 +271,29 @@ export class FactsLoader {
   }
 
   /**
+   * Runs `work` with every whole read as of the date kept until it ends, not only while in flight: the
+   * daily sweep reads every setting for the snapshots and the award-at-risk reminder kind asks for them
+   * too, at a moment that depends on how busy PostgreSQL is, often after the first read has ended (README,
+   * Benchmarks). Held, the second ask is always answered from the first read.
+   */
+  async holding<T>(asOf: IsoDate, work: () => Promise<T>): Promise<T> {
+    this.holds.set(asOf, (this.holds.get(asOf) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = this.holds.get(asOf)! - 1;
+      if (left > 0) this.holds.set(asOf, left);
+      else {
+        this.holds.delete(asOf);
+        for (const kind of ['services', 'settings']) this.wholeReads.delete(`${kind} ${asOf}`);
+      }
+    }
+  }
+
+  /**
    * A read of some or all subjects asked while a read of all of them as of the same date is in flight
-   * is answered from that one, not read again: the daily sweep reads every setting for the snapshots while
-   * the award-at-risk reminder kind asks for them too (README, Benchmarks). Both are reads of what is
-   * committed, a moment apart; the shared answer is only read, never changed.
+   * (or held) is answered from that one, not read again. Both are reads of what is committed, a moment
+   * apart; the shared answer is only read, never changed. A failed read is never kept.
    */
   private async shared<F>(kind: 'services' | 'settings', ids: Subjects, asOf: IsoDate, read: () => Promise<Map<string, F>>): Promise<Map<string, F>> {
     const key = `${kind} ${asOf}`;
@@ -284,8 +305,8 @@ export class FactsLoader {
     const reading = read();
     if (ids === null) {
       this.wholeReads.set(key, reading);
-      const done = () => this.wholeReads.get(key) === reading && this.wholeReads.delete(key);
-      reading.then(done, done);
+      const drop = () => this.wholeReads.get(key) === reading && this.wholeReads.delete(key);
+      reading.then(() => this.holds.has(asOf) || drop(), drop);
     }
     return reading;
   }

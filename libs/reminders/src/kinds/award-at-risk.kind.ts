@@ -32,8 +32,8 @@ export class AwardAtRiskKind implements ReminderKindSource<AwardAtRiskFacts> {
   ) {}
 
   async find({ asOf, offsets, params }: FinderContext): Promise<FoundReminder<AwardAtRiskFacts>[]> {
-    // Every setting's facts, not only those with an award in force: the sweep is reading them all at this
-    // moment for the snapshots, and asked at once this shares that read (FactsLoader) instead of a second.
+    // Every setting's facts, not only those with an award in force: the sweep reads them all for the
+    // snapshots and holds that read while it runs (FactsLoader.holding), so this is answered from it.
     const [rows, facts] = await Promise.all([this.dataSource.query<AwardRow[]>(AWARDS_OF_SETTINGS_WITH_ONE_IN_FORCE, [asOf]), this.facts.settings(null, asOf)]);
     const bySetting = Map.groupBy(rows, (a) => a.setting_id);
     return [...bySetting.entries()].flatMap(([settingId, awards]) => {
