@@ -119,8 +119,8 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     const renewal = async (settingId: string) => {
       const [row] = await app
         .get(DataSource)
-        .query<{ state: string; letter_id: string | null; reason: string | null }[]>(
-          `SELECT state, letter_id, reason FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`,
+        .query<{ id: string; state: string; letter_id: string | null; reason: string | null }[]>(
+          `SELECT id, state, letter_id, reason FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`,
           [settingId],
         );
       return row;
@@ -137,7 +137,7 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
         const [letter] = await app
           .get(DataSource)
           .query<{ reminder_id: string; kind: string }[]>('SELECT reminder_id, kind FROM letters WHERE id = $1', [recorded.letter_id]);
-        expect(letter).toMatchObject({ kind: 'reminder' });
+        expect(letter).toMatchObject({ kind: 'reminder', reminder_id: recorded.id });
       });
       await eventually(async () => (await reminders(ready.setting.id)).find((r) => r.kind === 'award-renewal-30' && r.state === 'sent'), 30_000);
       expect(withSubject(smtp, ready.setting.name).filter((m) => m.subject?.startsWith('Reminder'))).toHaveLength(1);

@@ -11,6 +11,12 @@ export interface MailRecipient {
 
 /** What a producer (a decision, the sweep, a member of staff) asks for; the letters module does the rest. */
 export interface LetterRequest<K extends LetterKind = LetterKind> {
+  /**
+   * The new letter's id, for an asker that records it on its own row before asking (the sweep writes a
+   * reminder's letter id as it inserts the reminder); made here when absent. Not used when the dedupe key
+   * is already taken: requestMany's answer says which letters were made with which ids.
+   */
+  id?: string;
   kind: K;
   subjectKind: LetterSubjectKind;
   subjectId: string;

@@ -70,6 +70,7 @@ export class LettersService {
         },
       };
       return {
+        id: request.id ?? null,
         kind: request.kind,
         subject_kind: request.subjectKind,
         subject_id: request.subjectId,
@@ -85,9 +86,9 @@ export class LettersService {
       };
     });
     const inserted = await manager.query<{ id: string; dedupe_key: string }[]>(
-      `INSERT INTO letters (kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
-       SELECT kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version
-         FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_kind text, subject_id uuid, subject_name text, dedupe_key text, verification_code text,
+      `INSERT INTO letters (id, kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
+       SELECT COALESCE(id, gen_random_uuid()), kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, subject_kind text, subject_id uuid, subject_name text, dedupe_key text, verification_code text,
               template_version integer, data jsonb, recipients jsonb, reminder_id uuid, created_by uuid, parameter_version integer)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
       [JSON.stringify(rows)],
