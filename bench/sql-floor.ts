@@ -4,6 +4,7 @@
 // Started by sweep.ts with fork(); answers over IPC.
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
+import { countCpu, type CpuTime } from './cpu-time';
 
 export interface RecordedQuery {
   phase: 'facts' | 'reminders';
@@ -11,7 +12,7 @@ export interface RecordedQuery {
   params: unknown[];
 }
 
-async function replay(url: string, queriesFile: string): Promise<{ ms: number; peakMb: number; rows: number }> {
+async function replay(url: string, queriesFile: string): Promise<{ ms: number; peakMb: number; rows: number; cpu: CpuTime }> {
   const recorded = JSON.parse(readFileSync(queriesFile, 'utf8')) as RecordedQuery[];
   // The app's pool size and session options (SESSION_OPTIONS in libs/database/src/data-source.ts: no JIT).
   const pool = new Pool({ connectionString: url, max: 20, options: '-c jit=off' });
@@ -22,11 +23,12 @@ async function replay(url: string, queriesFile: string): Promise<{ ms: number; p
       const results = await Promise.all(recorded.filter((q) => q.phase === name).map((q) => pool.query(q.sql, q.params)));
       return results.reduce((n, r) => n + r.rows.length, 0);
     };
-    const runs: { ms: number; rows: number }[] = [];
+    const runs: { ms: number; rows: number; cpu: CpuTime }[] = [];
     for (let i = 0; i < 3; i++) {
+      const cpuSince = countCpu();
       const start = process.hrtime.bigint();
       const rows = (await phase('facts')) + (await phase('reminders'));
-      runs.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rows });
+      runs.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rows, cpu: cpuSince() });
     }
     peak = Math.max(peak, process.memoryUsage.rss());
     const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));

@@ -13,6 +13,7 @@ import { ComplianceService, FactsLoader } from '@npa/compliance';
 import { PlatformModule, addDays, type IsoDate } from '@npa/platform';
 import { ReminderFinder, RemindersModule, SweepService, type SweepSummary } from '@npa/reminders';
 import { serveChild, withPeakMemory } from './child';
+import { countCpu, type CpuTime } from './cpu-time';
 import type { RecordedQuery } from './sql-floor';
 
 // The letter kinds as the worker registers them: the reminders' letters are rendered by kind.
@@ -34,6 +35,8 @@ export interface SweepOutput {
   bootMb: number;
   summary: SweepSummary;
   queries: number;
+  /** CPU spent during the first sweep, here and in PostgreSQL. */
+  cpu: CpuTime;
 }
 
 /** In a fresh process: boot, warm up with the sweep's reads (no writes), then one timed sweep. */
@@ -79,7 +82,9 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
 
     const bootMb = process.memoryUsage().rss / 1024 / 1024;
     const from = process.hrtime.bigint() / 1000n;
+    const cpuSince = countCpu();
     const sweep = await withPeakMemory(() => app.get(SweepService).run(asOf));
+    const cpu = cpuSince();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
     if (process.env.BENCH_CPU_PROF) console.log(`sweep: timed window in the profile's clock: ${from} to ${process.hrtime.bigint() / 1000n} µs`);
     console.log(
@@ -94,6 +99,7 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
     writeFileSync(queriesFile, JSON.stringify(recorded));
     return {
       ms: sweep.ms,
+      cpu,
       againMs: again.ms,
       nextDayMs: nextDay.ms,
       nextDayNew: nextDay.result.remindersNew,

@@ -6,6 +6,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SweepInput, SweepOutput } from './sweep-child';
+import { describeCpu, type CpuTime } from './cpu-time';
 import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, row, type Row } from './support';
 
 export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
@@ -19,7 +20,7 @@ export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
       console.log(`sweep: ${describeRegister(register)}`);
       const input: SweepInput = { url: db.url, asOf: register.today, queriesFile: join(tmpdir(), `npa-bench-sweep-${process.pid}-${scale}.json`) };
       const sweep = await inChild<SweepInput, SweepOutput>(join(__dirname, 'sweep-child.ts'), 'sweepOnce', input, { compiled: true });
-      const floor = await inChild<SweepInput, { ms: number; peakMb: number; rows: number }>(join(__dirname, 'sql-floor.ts'), 'replay', input, {
+      const floor = await inChild<SweepInput, { ms: number; peakMb: number; rows: number; cpu: CpuTime }>(join(__dirname, 'sql-floor.ts'), 'replay', input, {
         compiled: true,
       });
       const s = sweep.summary;
@@ -27,6 +28,8 @@ export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
         `sweep: scale ${scale}: ${s.services} services (${s.nonCompliant} non-compliant), ${s.settings} settings, ${s.remindersDue} reminders due, ${s.remindersNew} recorded; ` +
           `${sweep.queries} SELECTs (${floor.rows} rows) in the floor; ${sweep.ms.toFixed(0)} ms (again: ${sweep.againMs.toFixed(0)} ms; next day: ${sweep.nextDayMs.toFixed(0)} ms, ${sweep.nextDayNew} new reminders), peak ${sweep.peakMb.toFixed(0)} MB (booted: ${sweep.bootMb.toFixed(0)} MB)`,
       );
+      // Both are bound by the CPU of Node and PostgreSQL together: what each spent says whose work the gap is.
+      console.log(`sweep: scale ${scale}: CPU spent: the sweep ${describeCpu(sweep.cpu)}; its floor's best run ${describeCpu(floor.cpu)}`);
       const atTarget = scale === 10;
       rows.push(
         row({
