@@ -338,7 +338,7 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('answers from a whole read after it has ended while a sweep as of that date holds it, and reads again once released', async () => {
-    // The award-at-risk kind asks for every setting when PostgreSQL lets it, often after the sweep's read has ended.
+    // The award-at-risk kind asks for every setting when PostgreSQL lets it, sometimes after the sweep's read has ended.
     const facts = app.get(FactsLoader);
     const setting = await build.setting({ staffCount: 3 });
     await build.post(`/settings/${setting.id}/staff`, { personId: practitioners[0].id, startDate: ago(10) });

@@ -273,7 +273,7 @@ export class FactsLoader {
   /**
    * Runs `work` with every whole read as of the date kept until it ends, not only while in flight: the
    * daily sweep reads every setting for the snapshots and the award-at-risk reminder kind asks for them
-   * too, at a moment that depends on how busy PostgreSQL is, often after the first read has ended (README,
+   * too, at a moment that depends on how busy PostgreSQL is, sometimes after the first read has ended (README,
    * Benchmarks). Held, the second ask is always answered from the first read.
    */
   async holding<T>(asOf: IsoDate, work: () => Promise<T>): Promise<T> {
