@@ -136,20 +136,14 @@ export class SweepService {
 
   /**
    * Each new reminder's letter, made with the id the reminder was inserted with, as the prepare job makes
-   * them. A letter not made with it (its key taken: a reminder's id is new, so never yet) is pointed at
-   * as the prepare job would: the letter made, or none.
+   * them. Its dedupe key names the reminder's new id, so it is never taken and every letter is made with
+   * that id; were that ever untrue, the batch fails rather than leave a reminder pointing at no letter.
    */
   private async letterEach(manager: EntityManager, reminders: Reminder[], today: IsoDate): Promise<void> {
     if (reminders.length === 0) return;
     const requests = reminders.map((r) => ({ ...reminderLetter(r, today, this.kinds), id: r.letterId! }));
     const made = await this.letters.requestMany(manager, requests);
-    const elsewhere = requests.flatMap((request, i) =>
-      made.get(request.dedupeKey) === request.id ? [] : [{ id: reminders[i].id, letter: made.get(request.dedupeKey) ?? null }],
-    );
-    if (elsewhere.length)
-      await manager.query(`UPDATE reminders r SET letter_id = x.letter_id FROM unnest($1::uuid[], $2::uuid[]) AS x(id, letter_id) WHERE r.id = x.id`, [
-        elsewhere.map((e) => e.id),
-        elsewhere.map((e) => e.letter),
-      ]);
+    if (requests.some((request) => made.get(request.dedupeKey) !== request.id))
+      throw new Error("A new reminder's letter was not made with the id the reminder was recorded with.");
   }
 }

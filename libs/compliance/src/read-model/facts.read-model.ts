@@ -285,7 +285,7 @@ export class FactsLoader {
       if (left > 0) this.holds.set(asOf, left);
       else {
         this.holds.delete(asOf);
-        for (const kind of ['services', 'settings']) this.wholeReads.delete(`${kind} ${asOf}`);
+        for (const kind of ['services', 'settings'] as const) this.wholeReads.delete(wholeReadKey(kind, asOf));
       }
     }
   }
@@ -296,7 +296,7 @@ export class FactsLoader {
    * apart; the shared answer is only read, never changed. A failed read is never kept.
    */
   private async shared<F>(kind: 'services' | 'settings', ids: Subjects, asOf: IsoDate, read: () => Promise<Map<string, F>>): Promise<Map<string, F>> {
-    const key = `${kind} ${asOf}`;
+    const key = wholeReadKey(kind, asOf);
     const whole = this.wholeReads.get(key) as Promise<Map<string, F>> | undefined;
     if (whole) {
       const all = await whole;
@@ -341,6 +341,9 @@ export class FactsLoader {
     return Object.fromEntries(names.map((name, i) => [name, results[i]])) as R;
   }
 }
+
+/** A read of every service or setting as of a date, as `wholeReads` keeps it. */
+const wholeReadKey = (kind: 'services' | 'settings', asOf: IsoDate) => `${kind} ${asOf}`;
 
 const toPeriod = (r: PeriodRow): PeriodFact => ({ personId: r.person_id, startDate: r.start_date, endDate: r.end_date });
 const toQualification = (r: QualificationRow): QualificationFact => ({
