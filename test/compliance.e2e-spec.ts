@@ -255,6 +255,42 @@ describe('Registration compliance through HTTP', () => {
     }
   });
 
+  it('stops storing and rolls back when evaluating fails part way, leaving its connection fit for the next sweep', async () => {
+    // Enough settings for the sweep to have begun storing (250 subjects at a time) before the services'
+    // facts fail to load: the COPY under way must be stopped for the rollback to be sent at all.
+    const owner = new Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    const tag = randomUUID().slice(0, 8);
+    const stored = async () =>
+      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(27)]))[0].n;
+    await owner.query(
+      `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
+       SELECT 'Abandoned nursery ' || n, 'ABANDON-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 600) n`,
+    );
+    const services = jest.spyOn(app.get(FactsLoader), 'services').mockRejectedValueOnce(new Error('services unreadable'));
+    try {
+      await http(app)
+        .post('/compliance/snapshots')
+        .set(admin.auth)
+        .send({ asOf: ago(27) })
+        .expect(500);
+      expect(services).toHaveBeenCalled();
+      expect(await stored()).toBe(0);
+      const swept = await http(app)
+        .post('/compliance/snapshots')
+        .set(admin.auth)
+        .send({ asOf: ago(27) })
+        .expect(201);
+      expect(swept.body.changed).toBeGreaterThanOrEqual(600);
+      expect(await stored()).toBe(swept.body.changed);
+    } finally {
+      services.mockRestore();
+      await owner.query(`DELETE FROM compliance_snapshots WHERE subject_id IN (SELECT id FROM settings WHERE ofsted_urn LIKE 'ABANDON-${tag}-%')`);
+      await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE 'ABANDON-${tag}-%'`);
+      await owner.end();
+    }
+  });
+
   it('versions the rule parameters, audited, and names the version each evaluation used', async () => {
     const start = await http(app).get('/compliance/parameters').set(admin.auth).expect(200);
     const changed = await http(app).put('/compliance/parameters').set(admin.auth).send({ membershipMinimum: 2 }).expect(200);

@@ -31,9 +31,15 @@ describe('Retention: people past six years after their last link are anonymised,
   let trainerName: string;
   let letter: { id: string; code: string; pdfKey: string; htmlKey: string };
   let userId: string;
+  let serviceId: string;
+  let snapshotDate: IsoDate;
 
   const db = () => app.get(DataSource);
   const person = async (id: string) => (await db().query<PersonRow[]>('SELECT id, name, email, anonymised_at FROM people WHERE id = $1', [id]))[0];
+  const snapshotResults = async () =>
+    (await db().query<{ results: unknown }[]>('SELECT results FROM compliance_snapshots WHERE subject_id = $1 AND as_of = $2', [serviceId, snapshotDate])).map(
+      (r) => r.results,
+    );
   /** The register keeps when a record was made; these people were entered ten years ago. */
   const madeYearsAgo = (id: string, years: number) =>
     db().query(`UPDATE people SET created_at = now() - make_interval(years => $2) WHERE id = $1`, [id, years]);
@@ -101,6 +107,12 @@ describe('Retention: people past six years after their last link are anonymised,
     await build.member(service.id, people.newRecord.id, { startDate: addDays(today, -4000), endDate: addDays(today, -3300) });
 
     for (const p of [people.left, people.leftRecently, people.current, people.unlinked]) await madeYearsAgo(p.id, 10);
+
+    // The service's compliance recorded while they were on its team: its results name them.
+    snapshotDate = addDays(cutoff, -600);
+    await build.post('/compliance/snapshots', { asOf: snapshotDate });
+    serviceId = service.id;
+    expect(JSON.stringify(await snapshotResults())).toContain(people.left.name);
   }, 120_000);
 
   afterAll(async () => {
@@ -185,6 +197,14 @@ describe('Retention: people past six years after their last link are anonymised,
       expect(left.after).toMatchObject({ name: anonymisedName, lastLinkEnded: addDays(cutoff, -1), asOf: today, retentionYears: 6, userAccounts: [userId] });
       expect(JSON.stringify(left.after)).not.toContain(people.left.name);
       expect(JSON.stringify(left.after)).not.toContain(people.left.email);
+    });
+
+    it('takes their name out of the compliance results recorded while they were on the team, which stay whole', async () => {
+      const [results] = await snapshotResults();
+      expect(Array.isArray(results)).toBe(true);
+      expect(JSON.stringify(results)).not.toContain(people.left.name);
+      expect(JSON.stringify(results)).toContain(anonymisedName);
+      expect(JSON.stringify(results)).toContain(people.current.name);
     });
 
     it('keeps their certificate valid: it verifies, under the name the register now holds', async () => {

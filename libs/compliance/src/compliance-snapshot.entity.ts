@@ -24,7 +24,8 @@ export class ComplianceSnapshot {
   @Column('text')
   status: string;
 
-  @Column('jsonb')
+  /** As sent: written once, read back whole, never looked inside by SQL (migration StoreSnapshotResultsAsJson). */
+  @Column('json')
   results: RuleResult[];
 
   @Column('integer')

@@ -183,10 +183,17 @@ export class ComplianceService {
         ),
       ]);
       const snapshots = new SnapshotWriter(manager, asOf, version, new Map(latest.map((l) => [`${l.subject_kind}:${l.subject_id}`, l.results])));
-      const settings = await settingFacts;
-      for (const f of settings.values()) await snapshots.add('setting', f.settingId, evaluateSetting(f, params, asOf));
-      const services = await serviceFacts;
-      for (const f of services.values()) await snapshots.add('service', f.serviceId, evaluateService(f, params, asOf));
+      let settings, services;
+      try {
+        settings = await settingFacts;
+        for (const f of settings.values()) await snapshots.add('setting', f.settingId, evaluateSetting(f, params, asOf));
+        services = await serviceFacts;
+        for (const f of services.values()) await snapshots.add('service', f.serviceId, evaluateService(f, params, asOf));
+      } catch (error) {
+        // The transaction's connection is still taking in the COPY: stop it, so the rollback can be sent.
+        await snapshots.abandon();
+        throw error;
+      }
       await snapshots.done();
       for (const e of snapshots.statusChanges) await onStatusChange?.(manager, e);
       const { changed, nonCompliant, statusChanges } = snapshots;

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './application-role';
 export { numericToNumber } from './columns';
 export { returning } from './returning';
+export { CopyWriter } from './copy-writer';

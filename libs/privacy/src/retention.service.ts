@@ -137,7 +137,7 @@ export class RetentionService {
     const changed: Record<string, number> = {};
     for (const table of CHANGED_TABLES) {
       const rows = found.get(table) ?? [];
-      const { key, jsonb } = await shapeOf(manager, table);
+      const { key, json } = await shapeOf(manager, table);
       const columns = PERSONAL_DATA.filter((c) => c.table === table);
       for (const row of rows) {
         const where = key.map((k, i) => `"${k}" = $${i + 1}`).join(' AND ');
@@ -157,7 +157,7 @@ export class RetentionService {
           .filter((u) => JSON.stringify(u.before) !== JSON.stringify(u.after));
         if (updates.length === 0) continue;
         const sets = updates.map((u, i) => `"${u.column}" = $${key.length + i + 1}`);
-        const values = updates.map((u) => (jsonb.has(u.column) ? JSON.stringify(u.after) : u.after));
+        const values = updates.map((u) => (json.has(u.column) ? JSON.stringify(u.after) : u.after));
         if (table === 'letters' && row.rendered_at) {
           // Its HTML and PDF print the old name: print them again from the scrubbed data, send nothing.
           sets.push('html_key = NULL', 'pdf_key = NULL', 'rendered_at = NULL');
@@ -177,20 +177,23 @@ export class RetentionService {
   }
 }
 
-const shapes = new Map<string, { key: string[]; jsonb: Set<string> }>();
+const shapes = new Map<string, { key: string[]; json: Set<string> }>();
 
-/** A table's primary key columns (to update its rows by) and jsonb columns, read once from the catalog. */
-async function shapeOf(db: EntityManager, table: string): Promise<{ key: string[]; jsonb: Set<string> }> {
+/**
+ * A table's primary key columns (to update its rows by) and json or jsonb columns (sent as JSON text: pg
+ * would send an array as a PostgreSQL array), read once from the catalog.
+ */
+async function shapeOf(db: EntityManager, table: string): Promise<{ key: string[]; json: Set<string> }> {
   const known = shapes.get(table);
   if (known) return known;
-  const [row] = await db.query<{ key: string[]; jsonb: string[] }[]>(
+  const [row] = await db.query<{ key: string[]; json: string[] }[]>(
     `SELECT ARRAY(SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
                    WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)) AS key,
-            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = $1::regclass AND atttypid = 'jsonb'::regtype AND NOT attisdropped) AS jsonb`,
+            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = $1::regclass AND atttypid IN ('json'::regtype, 'jsonb'::regtype) AND NOT attisdropped) AS json`,
     [`public.${table}`],
   );
   if (row.key.length === 0) throw new Error(`${table} has no primary key to update its rows by`);
-  const shape = { key: row.key, jsonb: new Set(row.jsonb) };
+  const shape = { key: row.key, json: new Set(row.json) };
   shapes.set(table, shape);
   return shape;
 }
