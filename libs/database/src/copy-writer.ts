@@ -121,7 +121,11 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r'
  */
 export function copyField(value: unknown, json = false): string {
   if (value === null || value === undefined) return '\\N';
-  if (json) return escaped(JSON.stringify(value));
+  // JSON text escapes its own line breaks and tabs: a backslash is all it can hold that COPY would read.
+  if (json) {
+    const text = JSON.stringify(value);
+    return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
+  }
   if (typeof value === 'string') return escaped(value);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';

@@ -40,6 +40,7 @@ export { JobWorkerHost } from './queue/job-worker.host';
 export { MIN_PASSWORD_LENGTH } from './auth/password';
 export { mountQueueDashboard } from './queue/queue-dashboard';
 export { newVerificationCode, normaliseVerificationCode } from './verification-code';
+export { inLanes } from './work/in-lanes';
 export { OutboxEntry } from './outbox/outbox-entry.entity';
 export { OutboxRelay } from './outbox/outbox-relay';
 export { RateLimit } from './auth/rate-limit';
