@@ -47,6 +47,20 @@ describe(ChromiumPdfEngine.name, () => {
     for (const pdf of pdfs) expect(pdfWords(pdf)).toContain('Little Acorns Day Nursery');
   });
 
+  it('opens and prints on a page for each letter it prints at once as it starts, so the first letters open none', async () => {
+    const two = new ChromiumPdfEngine({ concurrency: 2 });
+    try {
+      await two.start();
+      const opened = [...two['idle']];
+      expect(opened).toHaveLength(2);
+      const pdfs = await Promise.all([two.render('<p>first</p>'), two.render('<p>second</p>')]);
+      expect(pdfs.map(pdfWords)).toEqual(['first', 'second']);
+      expect(new Set(two['idle'])).toEqual(new Set(opened));
+    } finally {
+      await two.close();
+    }
+  });
+
   it('carries nothing from one letter into the next on a reused page', async () => {
     await engine.render('<p>FIRST LETTER</p><p>more of the first</p>');
     const second = pdfWords(await engine.render('<p>second letter</p>'));

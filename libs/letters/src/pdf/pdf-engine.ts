@@ -44,6 +44,7 @@ export class ChromiumPdfEngine extends PdfEngine {
   private starting: Promise<void> | null = null;
   private idle: Page[] = [];
   private readonly slots: Semaphore;
+  private readonly concurrency: number;
   private readonly executablePath: string;
   private readonly timeoutMs: number;
 
@@ -51,7 +52,8 @@ export class ChromiumPdfEngine extends PdfEngine {
     super();
     this.executablePath = options.executablePath ?? CHROMIUM_PATH;
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.slots = new Semaphore(options.concurrency ?? 4);
+    this.concurrency = options.concurrency ?? 4;
+    this.slots = new Semaphore(this.concurrency);
   }
 
   async start(): Promise<void> {
@@ -109,6 +111,18 @@ export class ChromiumPdfEngine extends PdfEngine {
     });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    // A page for each letter printed at once, opened and printed from now: Chromium's first pages cost
+    // it a second or more of CPU (a renderer each, and the browser's own), which would otherwise fall on
+    // the first letters of the day, beside the sweep's emails (README, Benchmarks).
+    // Best effort: a page that fails here is opened again for a letter, as it was before.
+    this.idle = await Promise.all(
+      Array.from({ length: this.concurrency }, async () => {
+        const page = await context.newPage();
+        await page.setContent('<p>Warming up</p>');
+        await page.pdf({ format: 'A4' });
+        return page;
+      }),
+    ).catch(() => []);
     this.browser = browser;
     this.context = context;
   }
