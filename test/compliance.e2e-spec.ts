@@ -41,12 +41,35 @@ async function refusingSnapshots(condition: string, run: () => Promise<void>, de
   }
 }
 
+/**
+ * `count` nurseries added behind the app's back (by the database's owner) while `run` runs: enough for a
+ * sweep to store its snapshots in several chunks. Removed afterwards, with any snapshots of theirs.
+ */
+async function withManySettings(count: number, run: () => Promise<void>) {
+  const owner = new Client({ connectionString: process.env.DATABASE_URL });
+  await owner.connect();
+  const urn = `MANY-${randomUUID().slice(0, 8)}-`;
+  try {
+    await owner.query(
+      `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version) SELECT 'Nursery ' || n, $1 || n, 'nursery', 4, 1 FROM generate_series(1, $2::int) n`,
+      [urn, count],
+    );
+    await run();
+  } finally {
+    await owner.query(`DELETE FROM compliance_snapshots WHERE subject_id IN (SELECT id FROM settings WHERE ofsted_urn LIKE $1 || '%')`, [urn]);
+    await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE $1 || '%'`, [urn]);
+    await owner.end();
+  }
+}
+
 describe('Registration compliance through HTTP', () => {
   let app: NestFastifyApplication;
   let admin: SignedIn;
   let build: ReturnType<typeof registerBuilder>;
   const today = todayIn('Europe/London', new Date());
   const ago = (n: number) => addDays(today, -n);
+  const snapshotsOn = async (asOf: string) =>
+    (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [asOf]))[0].n;
   let service: { id: string };
   let practitioners: { id: string; name: string }[];
   let memberships: { id: string; personId: string }[];
@@ -202,8 +225,6 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('stores every snapshot of a sweep or none: one refused by the database fails it, and the others are not kept', async () => {
-    const stored = async () =>
-      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(20)]))[0].n;
     // The service's snapshot is refused (it has none on or before that date, so one is due).
     await refusingSnapshots(`NEW.subject_id = '${service.id}'`, async () => {
       await http(app)
@@ -211,7 +232,7 @@ describe('Registration compliance through HTTP', () => {
         .set(admin.auth)
         .send({ asOf: ago(20) })
         .expect(500);
-      expect(await stored()).toBe(0);
+      expect(await snapshotsOn(ago(20))).toBe(0);
     });
     const swept = await http(app)
       .post('/compliance/snapshots')
@@ -219,24 +240,15 @@ describe('Registration compliance through HTTP', () => {
       .send({ asOf: ago(20) })
       .expect(201);
     expect(swept.body.changed).toBeGreaterThan(0);
-    expect(await stored()).toBe(swept.body.changed);
+    expect(await snapshotsOn(ago(20))).toBe(swept.body.changed);
   });
 
   it('undoes the chunks already stored when a later chunk of the same sweep is refused', async () => {
-    // Enough settings for the sweep to store its snapshots in several statements (250 subjects each),
-    // one of a later statement refused: the first has succeeded by then, and must not be kept.
-    const owner = new Client({ connectionString: process.env.DATABASE_URL });
-    await owner.connect();
-    const tag = randomUUID().slice(0, 8);
-    const stored = async () =>
-      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(25)]))[0].n;
-    await owner.query(
-      `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
-       SELECT 'Chunk nursery ' || n, 'CHUNK-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 1100) n`,
-    );
-    try {
-      // The 601st snapshot stored in one transaction is refused: never in the first statement.
-      await refusingSnapshots(
+    // Enough settings for the sweep to store its snapshots in several chunks (250 subjects each), one of
+    // a later chunk refused: the first has been taken in by then, and must not be kept.
+    await withManySettings(1100, () =>
+      // The 601st snapshot stored in one transaction is refused: never in the first chunk.
+      refusingSnapshots(
         // set_config counts the rows this transaction has stored (it returns the count, never '').
         `set_config('npa.test_snapshots', n::text, true) <> '' AND n > 600`,
         async () => {
@@ -245,49 +257,36 @@ describe('Registration compliance through HTTP', () => {
             .set(admin.auth)
             .send({ asOf: ago(25) })
             .expect(500);
-          expect(await stored()).toBe(0);
+          expect(await snapshotsOn(ago(25))).toBe(0);
         },
         `DECLARE n int := coalesce(nullif(current_setting('npa.test_snapshots', true), ''), '0')::int + 1;`,
-      );
-    } finally {
-      await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE 'CHUNK-${tag}-%'`);
-      await owner.end();
-    }
+      ),
+    );
   });
 
   it('stops storing and rolls back when evaluating fails part way, leaving its connection fit for the next sweep', async () => {
     // Enough settings for the sweep to have begun storing (250 subjects at a time) before the services'
     // facts fail to load: the COPY under way must be stopped for the rollback to be sent at all.
-    const owner = new Client({ connectionString: process.env.DATABASE_URL });
-    await owner.connect();
-    const tag = randomUUID().slice(0, 8);
-    const stored = async () =>
-      (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [ago(27)]))[0].n;
-    await owner.query(
-      `INSERT INTO settings (name, ofsted_urn, kind, staff_count, version)
-       SELECT 'Abandoned nursery ' || n, 'ABANDON-${tag}-' || n, 'nursery', 4, 1 FROM generate_series(1, 600) n`,
-    );
     const services = jest.spyOn(app.get(FactsLoader), 'services').mockRejectedValueOnce(new Error('services unreadable'));
     try {
-      await http(app)
-        .post('/compliance/snapshots')
-        .set(admin.auth)
-        .send({ asOf: ago(27) })
-        .expect(500);
-      expect(services).toHaveBeenCalled();
-      expect(await stored()).toBe(0);
-      const swept = await http(app)
-        .post('/compliance/snapshots')
-        .set(admin.auth)
-        .send({ asOf: ago(27) })
-        .expect(201);
-      expect(swept.body.changed).toBeGreaterThanOrEqual(600);
-      expect(await stored()).toBe(swept.body.changed);
+      await withManySettings(600, async () => {
+        await http(app)
+          .post('/compliance/snapshots')
+          .set(admin.auth)
+          .send({ asOf: ago(27) })
+          .expect(500);
+        expect(services).toHaveBeenCalled();
+        expect(await snapshotsOn(ago(27))).toBe(0);
+        const swept = await http(app)
+          .post('/compliance/snapshots')
+          .set(admin.auth)
+          .send({ asOf: ago(27) })
+          .expect(201);
+        expect(swept.body.changed).toBeGreaterThanOrEqual(600);
+        expect(await snapshotsOn(ago(27))).toBe(swept.body.changed);
+      });
     } finally {
       services.mockRestore();
-      await owner.query(`DELETE FROM compliance_snapshots WHERE subject_id IN (SELECT id FROM settings WHERE ofsted_urn LIKE 'ABANDON-${tag}-%')`);
-      await owner.query(`DELETE FROM settings WHERE ofsted_urn LIKE 'ABANDON-${tag}-%'`);
-      await owner.end();
     }
   });
 
