@@ -25,6 +25,8 @@ export interface SweepSummary {
   newByKind: Record<string, number>;
 }
 
+type Recorded = Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>;
+
 const BATCH = 500;
 /** Batches of due reminders recorded at once. */
 const LANES = 2;
@@ -83,24 +85,25 @@ export class SweepService {
     };
   }
 
-  private async record(due: DueReminder[], asOf: IsoDate): Promise<Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>> {
-    const recorded = { remindersNew: 0, unreachable: 0, newByKind: {} as Record<string, number> };
-    const batches: DueReminder[][] = [];
-    for (let i = 0; i < due.length; i += BATCH) batches.push(due.slice(i, i + BATCH));
-    // Two batches at a time, each in its own transaction: while one is PostgreSQL's to insert, the other
-    // is ours to build, so neither core waits on the other (README, Benchmarks).
-    await inLanes(batches, LANES, (batch) => this.recordBatch(batch, asOf, recorded));
-    return recorded;
-  }
-
-  /** One batch of due reminders recorded once each, with today's emails' letters or the others' prepare jobs. */
-  private async recordBatch(batch: DueReminder[], asOf: IsoDate, recorded: Pick<SweepSummary, 'remindersNew' | 'unreachable' | 'newByKind'>): Promise<void> {
+  private async record(due: DueReminder[], asOf: IsoDate): Promise<Recorded> {
     // Found due today, a reminder email is asked for at once: its prepare job would only find again what
     // the sweep has just found, at the cost of a job and a transaction per reminder (README, Benchmarks).
     // Found due as of another day, it is checked again as of today by that job; so is a signed notice,
     // a letter the NPA puts its name to, which is never made for a lapse renewed before it was prepared.
+    // Decided once for the whole sweep, so every batch is treated alike.
     const today = this.clock.today();
     const emailedNow = (r: Pick<DueReminder, 'kind'>) => asOf === today && !this.kinds.source(r.kind).notice;
+    const recorded: Recorded = { remindersNew: 0, unreachable: 0, newByKind: {} };
+    const batches: DueReminder[][] = [];
+    for (let i = 0; i < due.length; i += BATCH) batches.push(due.slice(i, i + BATCH));
+    // Two batches at a time, each in its own transaction: while one is PostgreSQL's to insert, the other
+    // is ours to build, so neither core waits on the other (README, Benchmarks).
+    await inLanes(batches, LANES, (batch) => this.recordBatch(batch, today, emailedNow, recorded));
+    return recorded;
+  }
+
+  /** One batch of due reminders recorded once each, with today's emails' letters or the others' prepare jobs. */
+  private async recordBatch(batch: DueReminder[], today: IsoDate, emailedNow: (r: Pick<DueReminder, 'kind'>) => boolean, recorded: Recorded): Promise<void> {
     // A reminder emailed now is inserted with the id its letter will have, so it is not updated once the
     // letter is made: that UPDATE was a tenth of PostgreSQL's writing in the sweep (README, Benchmarks).
     const rows = batch.map((r) => ({
