@@ -1,4 +1,4 @@
-import { copyField } from './copy-writer';
+import { copyField, copyText } from './copy-writer';
 
 describe("copyField: a value as the field of COPY's text format that reads back as that value", () => {
   it.each<[string, unknown, string]>([
@@ -33,5 +33,20 @@ describe("copyField: a value as the field of COPY's text format that reads back 
   it('refuses a value it has no form for outside a JSON column, rather than writing [object Object]', () => {
     expect(() => copyField({ a: 1 })).toThrow(/cannot write \[object Object\] values/);
     expect(() => copyField(['a'])).toThrow(/cannot write \[object Array\] values/);
+  });
+});
+
+describe('copyText: rows as the lines of COPY text, in UTF-8', () => {
+  const line = (row: string) => `${row}\t1`;
+  const long = (n: number, text: string) => Array.from({ length: n }, (_, i) => `${text} ${i}`);
+
+  it.each<[string, string[]]>([
+    ['no rows, no bytes', []],
+    ['one row, one line', ['Ann Smith']],
+    ['rows far past one part, each line whole and in order', long(20_000, 'Ann Smith of 12 High Street')],
+    ['characters of two, three and four bytes, whichever part they fall in', long(20_000, 'Zoë Ó Sé — 👍')],
+    ['a single line longer than a part', ['x'.repeat(200_000) + 'é']],
+  ])('%s', (_, rows) => {
+    expect(copyText(rows, line).equals(Buffer.from(rows.map((row) => `${line(row)}\n`).join(''), 'utf8'))).toBe(true);
   });
 });
