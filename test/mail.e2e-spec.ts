@@ -7,18 +7,26 @@ import { SMTPServer } from 'smtp-server';
 import { loadConfig, MailError, Mailer, MailMessage } from '@npa/platform';
 import { freePort } from './support/ports';
 
+/** What the server was told in MAIL FROM and RCPT TO. */
+interface Envelope {
+  from: string | false;
+  to: string[];
+}
+
 /** A real SMTP server on a free port; `refuse` makes it answer DATA with that reply code. */
-async function smtpServer(refuse?: number): Promise<{ url: string; received: ParsedMail[]; close: () => Promise<void> }> {
+async function smtpServer(refuse?: number): Promise<{ url: string; received: ParsedMail[]; envelopes: Envelope[]; close: () => Promise<void> }> {
   const received: ParsedMail[] = [];
+  const envelopes: Envelope[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
           if (refuse) return callback(Object.assign(new Error(refuse < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: refuse }));
           received.push(mail);
+          envelopes.push({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address) });
           callback();
         },
         (error: Error) => callback(error),
@@ -27,7 +35,7 @@ async function smtpServer(refuse?: number): Promise<{ url: string; received: Par
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, received, envelopes, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const mailer = (env: Record<string, string>) => new Mailer(loadConfig({ ...process.env, MAIL_FROM: 'NPA <office@portage.test>', ...env }));
@@ -44,8 +52,9 @@ const message: MailMessage = {
 describe(Mailer.name, () => {
   it('delivers text, HTML and a PDF attachment over SMTP', async () => {
     const server = await smtpServer();
+    const smtp = mailer({ SMTP_URL: server.url });
     try {
-      const sent = await mailer({ SMTP_URL: server.url }).send(message);
+      const sent = await smtp.send(message);
       expect(server.received).toHaveLength(1);
       const mail = server.received[0];
       expect(mail.messageId).toBe(sent.messageId);
@@ -57,6 +66,38 @@ describe(Mailer.name, () => {
       expect(mail.attachments[0]).toMatchObject({ filename: 'renewal-letter.pdf', contentType: 'application/pdf' });
       expect(mail.attachments[0].content.equals(pdf)).toBe(true);
     } finally {
+      smtp.onApplicationShutdown(); // the pooled connection, or the server waits for it to time out
+      await server.close();
+    }
+  });
+
+  it("gives each message its own Message-ID at the sender's domain, and an envelope of every To and Cc address once", async () => {
+    const server = await smtpServer();
+    const smtp = mailer({ SMTP_URL: server.url });
+    try {
+      const first = await smtp.send({
+        to: ['"Pat O\'Neill, Manager" <manager@service.test>', 'deputy@service.test'],
+        cc: ['"NPA Reviewer" <reviewer@portage.test>', 'manager@service.test'],
+        subject: 'Copied',
+        text: 'Copied to the reviewer.',
+        html: '<p>Copied to the reviewer.</p>',
+      });
+      const second = await smtp.send(message);
+      expect(server.envelopes).toEqual([
+        { from: 'office@portage.test', to: ['manager@service.test', 'deputy@service.test', 'reviewer@portage.test'] },
+        { from: 'office@portage.test', to: ['manager@service.test', 'deputy@service.test'] },
+      ]);
+      expect(first.messageId).toMatch(/^<[^@<>\s]+@portage\.test>$/);
+      expect(second.messageId).not.toBe(first.messageId);
+      expect(server.received.map((mail) => mail.messageId)).toEqual([first.messageId, second.messageId]);
+      const [copied] = server.received;
+      expect(copied.to).toMatchObject({ value: [{ name: "Pat O'Neill, Manager", address: 'manager@service.test' }, { address: 'deputy@service.test' }] });
+      expect(copied.cc).toMatchObject({ value: [{ name: 'NPA Reviewer', address: 'reviewer@portage.test' }, { address: 'manager@service.test' }] });
+      // Both parts read back: the multipart boundaries hold.
+      expect(copied.text).toContain('Copied to the reviewer.');
+      expect(copied.html).toContain('<p>Copied to the reviewer.</p>');
+    } finally {
+      smtp.onApplicationShutdown();
       await server.close();
     }
   });
