@@ -70,6 +70,13 @@ describe('Registration compliance through HTTP', () => {
   const ago = (n: number) => addDays(today, -n);
   const snapshotsOn = async (asOf: string) =>
     (await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM compliance_snapshots WHERE as_of = $1', [asOf]))[0].n;
+  /** An NPA admin's sweep as of `asOf` (today when absent), answered with `status`. */
+  const sweep = (asOf: string | undefined, status: number) =>
+    http(app)
+      .post('/compliance/snapshots')
+      .set(admin.auth)
+      .send(asOf ? { asOf } : {})
+      .expect(status);
   let service: { id: string };
   let practitioners: { id: string; name: string }[];
   let memberships: { id: string; personId: string }[];
@@ -208,13 +215,9 @@ describe('Registration compliance through HTTP', () => {
   });
 
   it('stores snapshots only when something changed, and shows them as history', async () => {
-    await http(app)
-      .post('/compliance/snapshots')
-      .set(admin.auth)
-      .send({ asOf: ago(10) })
-      .expect(201);
-    await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
-    const again = await http(app).post('/compliance/snapshots').set(admin.auth).send({}).expect(201);
+    await sweep(ago(10), 201);
+    await sweep(undefined, 201);
+    const again = await sweep(undefined, 201);
     expect(again.body.changed).toBe(0);
     const history = await http(app).get(`/services/${service.id}/compliance/history`).set(admin.auth).expect(200);
     expect(history.body.map((h: { asOf: string; status: string }) => [h.asOf, h.status])).toEqual([
@@ -227,18 +230,10 @@ describe('Registration compliance through HTTP', () => {
   it('stores every snapshot of a sweep or none: one refused by the database fails it, and the others are not kept', async () => {
     // The service's snapshot is refused (it has none on or before that date, so one is due).
     await refusingSnapshots(`NEW.subject_id = '${service.id}'`, async () => {
-      await http(app)
-        .post('/compliance/snapshots')
-        .set(admin.auth)
-        .send({ asOf: ago(20) })
-        .expect(500);
+      await sweep(ago(20), 500);
       expect(await snapshotsOn(ago(20))).toBe(0);
     });
-    const swept = await http(app)
-      .post('/compliance/snapshots')
-      .set(admin.auth)
-      .send({ asOf: ago(20) })
-      .expect(201);
+    const swept = await sweep(ago(20), 201);
     expect(swept.body.changed).toBeGreaterThan(0);
     expect(await snapshotsOn(ago(20))).toBe(swept.body.changed);
   });
@@ -252,11 +247,7 @@ describe('Registration compliance through HTTP', () => {
         // set_config counts the rows this transaction has stored (it returns the count, never '').
         `set_config('npa.test_snapshots', n::text, true) <> '' AND n > 600`,
         async () => {
-          await http(app)
-            .post('/compliance/snapshots')
-            .set(admin.auth)
-            .send({ asOf: ago(25) })
-            .expect(500);
+          await sweep(ago(25), 500);
           expect(await snapshotsOn(ago(25))).toBe(0);
         },
         `DECLARE n int := coalesce(nullif(current_setting('npa.test_snapshots', true), ''), '0')::int + 1;`,
@@ -270,18 +261,10 @@ describe('Registration compliance through HTTP', () => {
     const services = jest.spyOn(app.get(FactsLoader), 'services').mockRejectedValueOnce(new Error('services unreadable'));
     try {
       await withManySettings(600, async () => {
-        await http(app)
-          .post('/compliance/snapshots')
-          .set(admin.auth)
-          .send({ asOf: ago(27) })
-          .expect(500);
+        await sweep(ago(27), 500);
         expect(services).toHaveBeenCalled();
         expect(await snapshotsOn(ago(27))).toBe(0);
-        const swept = await http(app)
-          .post('/compliance/snapshots')
-          .set(admin.auth)
-          .send({ asOf: ago(27) })
-          .expect(201);
+        const swept = await sweep(ago(27), 201);
         expect(swept.body.changed).toBeGreaterThanOrEqual(600);
         expect(await snapshotsOn(ago(27))).toBe(swept.body.changed);
       });
