@@ -1,39 +1,53 @@
 import { Readable } from 'node:stream';
 
+/** The whole of a stream, or its error: never an unhandled rejection while nobody waits for it yet. */
+function collect(source: Readable): { bytes: Promise<Buffer> } {
+  const bytes = (async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of source) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  })();
+  bytes.catch(() => undefined);
+  return { bytes };
+}
+
 /**
- * A message stream that opens only when first read. nodemailer's SMTP connection reads the message
- * once the server has answered DATA with "354 go ahead", so `open` runs after the envelope is accepted
- * and before a byte of the message leaves: the one moment the sender can record "the server may get
- * it from here". If `open` fails, the stream fails and the message is never sent.
+ * A message stream that gives its first byte only after `beforeData` has run. nodemailer's SMTP
+ * connection reads the message once the server has answered DATA with "354 go ahead", so `beforeData`
+ * runs after the envelope is accepted and before a byte of the message leaves: the one moment the sender
+ * can record "the server may get it from here". If it fails, the stream fails and the message is never sent.
  *
- * The message is handed on in one piece: nodemailer builds it in dozens of small pieces (each header,
- * each encoded line run), and each would be a write to the socket of its own, the mail worker's
- * biggest cost after the database (README, Benchmarks). A message is at most a few PDFs in size.
+ * The message itself is built at once, while the envelope is on its way, as nodemailer builds it for a
+ * message without the hook: built after the 354, it held the connection idle for its making (README,
+ * Benchmarks). It is handed on in one piece: nodemailer builds it in dozens of small pieces (each header,
+ * each encoded line run), and each would be a write to the socket of its own. A message is at most a few PDFs in size.
  */
 export class AfterDataStream extends Readable {
-  private source?: Readable;
-  private opening = false;
+  private readonly built: { bytes: Promise<Buffer> };
+  private started = false;
 
-  constructor(private readonly open: () => Promise<Readable>) {
+  constructor(
+    private readonly source: Readable,
+    private readonly beforeData: () => Promise<void>,
+  ) {
     super();
+    this.built = collect(source);
   }
 
   override _read(): void {
-    if (this.opening) return;
-    this.opening = true;
-    this.open()
-      .then(async (source) => {
-        this.source = source;
-        const chunks: Buffer[] = [];
-        for await (const chunk of source) chunks.push(chunk as Buffer);
-        this.push(Buffer.concat(chunks));
+    if (this.started) return;
+    this.started = true;
+    this.beforeData()
+      .then(() => this.built.bytes)
+      .then((bytes) => {
+        this.push(bytes);
         this.push(null);
       })
       .catch((error: Error) => this.destroy(error));
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.source?.destroy();
+    this.source.destroy();
     callback(error);
   }
 }

@@ -74,11 +74,7 @@ export class Mailer implements OnApplicationShutdown {
         if (beforeData) {
           const message = mail.message;
           const open = message.createReadStream.bind(message);
-          message.createReadStream = (options) =>
-            new AfterDataStream(async () => {
-              await beforeData();
-              return open(options);
-            });
+          message.createReadStream = (options) => new AfterDataStream(open(options), beforeData);
         }
         done();
       });
