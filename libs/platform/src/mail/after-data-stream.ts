@@ -1,21 +1,22 @@
 import { Readable } from 'node:stream';
 
 /** The whole of a stream, or its error: never an unhandled rejection while nobody waits for it yet. */
-function collect(source: Readable): { bytes: Promise<Buffer> } {
+function collect(source: Readable): Promise<Buffer> {
   const bytes = (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of source) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   })();
   bytes.catch(() => undefined);
-  return { bytes };
+  return bytes;
 }
 
 /**
  * A message stream that gives its first byte only after `beforeData` has run. nodemailer's SMTP
  * connection reads the message once the server has answered DATA with "354 go ahead", so `beforeData`
  * runs after the envelope is accepted and before a byte of the message leaves: the one moment the sender
- * can record "the server may get it from here". If it fails, the stream fails and the message is never sent.
+ * can record "the server may get it from here". If it fails, or the message cannot be built (then it is
+ * not run), the stream fails and the message is never sent.
  *
  * The message itself is built at once, while the envelope is on its way, as nodemailer builds it for a
  * message without the hook: built after the 354, it held the connection idle for its making (README,
@@ -23,7 +24,7 @@ function collect(source: Readable): { bytes: Promise<Buffer> } {
  * each encoded line run), and each would be a write to the socket of its own. A message is at most a few PDFs in size.
  */
 export class AfterDataStream extends Readable {
-  private readonly built: { bytes: Promise<Buffer> };
+  private readonly built: Promise<Buffer>;
   private started = false;
 
   constructor(
@@ -37,9 +38,10 @@ export class AfterDataStream extends Readable {
   override _read(): void {
     if (this.started) return;
     this.started = true;
-    this.beforeData()
-      .then(() => this.built.bytes)
-      .then((bytes) => {
+    // Built first: a message that cannot be built fails before the hook, so nothing records that it may have gone.
+    this.built
+      .then(async (bytes) => {
+        await this.beforeData();
         this.push(bytes);
         this.push(null);
       })
