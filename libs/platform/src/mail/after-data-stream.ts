@@ -1,12 +1,9 @@
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 /** The whole of a stream, or its error: never an unhandled rejection while nobody waits for it yet. */
 function collect(source: Readable): Promise<Buffer> {
-  const bytes = (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  })();
+  const bytes = buffer(source);
   bytes.catch(() => undefined);
   return bytes;
 }
