@@ -103,7 +103,6 @@ export const PRACTITIONERS_AND_LAST_SESSIONS = `WITH practitioners AS (
          LEFT JOIN people sup ON sup.id = l.supervisor_id
         WHERE GREATEST(l.date, p.start_date) BETWEEN $1::date - $2::int AND $1::date - $3::int`;
 
-/** supervision's re-check: a session with the practitioner logged after $2, up to $3. */
 /** Each practitioner ($1) as a supervision reminder is checked again: still on the register, still in a team on $3, a session since $2. */
 export interface PractitionerCheck {
   name: string | null;
