@@ -16,6 +16,13 @@ module.exports = {
   // open and Jest waiting for ever. No test asserts on time, so this is only a ceiling. (A global option:
   // Jest ignores testTimeout inside a project.)
   testTimeout: 60_000,
+  // `npm test` runs every suite in turn in one worker process (--maxWorkers=1: the suites share one
+  // database and key prefix). Each suite's sandbox stays in memory after it ends (about 45 MB for an e2e
+  // suite: a heap snapshot shows a V8 template cache holding a function of its context, not our code), so
+  // one process grew to ~4 GB over the run and once ran out. A worker that holds more than this after a
+  // suite is replaced by a fresh one before the next. (With a limit set Jest always uses a worker, never
+  // the band.)
+  workerIdleMemoryLimit: '2GB',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
