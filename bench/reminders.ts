@@ -19,10 +19,12 @@ import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perS
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
-// Polled every 100 ms while the pipeline runs, so it must cost PostgreSQL next to nothing: STATES joins
-// every reminder to its delivery (~5 ms a time, a twentieth of a core taken from what it measures). An
-// email still owed is found through the deliveries' state index; only when none is does STATES say
-// whether anything else (a letter not yet composed) is still pending.
+/**
+ * Polled every 100 ms while the pipeline runs, so it must cost PostgreSQL next to nothing: STATES joins
+ * every reminder to its delivery (~5 ms a time, a twentieth of a core taken from what it measures). An
+ * email still owed is found through the deliveries' state index; only when none is does STATES say
+ * whether anything else (a letter not yet composed) is still pending.
+ */
 const OWED = `SELECT EXISTS (SELECT 1 FROM mail_deliveries WHERE state IN ('pending', 'sending')) AS owed`;
 
 /** How long the booted worker is left to settle before the sweep starts. */
@@ -56,10 +58,11 @@ async function pipeline({ url, smtpUrl, today, limitSeconds }: PipelineInput) {
     let states: Record<string, number> = {};
     const deadline = Date.now() + limitSeconds * 1000;
     for (;;) {
+      const late = Date.now() > deadline;
       const [{ owed }] = await dataSource.query<{ owed: boolean }[]>(OWED);
-      if (!owed || Date.now() > deadline) {
+      if (!owed || late) {
         states = Object.fromEntries((await dataSource.query<{ state: string; n: number }[]>(STATES)).map((s) => [s.state, s.n]));
-        if (!states.pending || Date.now() > deadline) break;
+        if (!states.pending || late) break;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
