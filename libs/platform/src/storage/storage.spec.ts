@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ describe('LocalStorage', () => {
     const key = await storage.put('letters', Buffer.from('first'));
     expect(key).toMatch(/^letters\/\d{4}-\d{2}\/[0-9a-f-]{36}$/);
     expect(stored(key)).toBe('first');
+    // Written in place: nothing was set aside to rename.
+    expect(existsSync(join(root, 'storage', 'tmp'))).toBe(false);
   });
 
   it('makes its folders again when someone removed them while it runs', async () => {

@@ -36,10 +36,16 @@ export class LocalStorage extends Storage {
     return key;
   }
 
+  /**
+   * Written straight under its new key, never over a file ('wx'): the key is unknown to anyone until this
+   * returns, so a write cut short leaves a file nothing names, as a temporary one would, and a letter's
+   * file costs one request to the disk fewer than writing it aside and renaming it (README, Benchmarks).
+   */
   async put(area: string, content: Buffer): Promise<string> {
-    const temp = this.tempFile();
-    await inFolder(temp, () => writeFile(temp, content, { flag: 'wx' }));
-    return this.adopt(area, temp);
+    const key = this.newKey(area);
+    const path = this.path(key);
+    await inFolder(path, () => writeFile(path, content, { flag: 'wx' }));
+    return key;
   }
 
   async read(key: string): Promise<ReadStream> {
