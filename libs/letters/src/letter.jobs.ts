@@ -14,6 +14,7 @@ import { composeJobId, deliverJobId, deliverManyJobId } from './letter-job-ids';
 import { LetterRenderer, RenderedLetter } from './letter-renderer';
 import { LetterTemplatesService } from './letter-templates.service';
 import type { Letter } from './letter.entity';
+import { givenUpReason } from './given-up';
 import { findDeliveries, findDelivery, findLetter, findLetters } from './letter-reads';
 import type { MailDelivery } from './mail-delivery.entity';
 import { PdfEngine } from './pdf/pdf-engine';
@@ -364,12 +365,7 @@ export class LetterJobs implements OnModuleInit {
         throw new UnrecoverableError(why);
       }
       if (error.kind === 'permanent' || finalAttempt) {
-        await this.mark(
-          delivery.id,
-          attempt,
-          'failed',
-          `${error.kind === 'permanent' ? 'Refused by the mail server' : 'Gave up after repeated temporary failures'}: ${why}`,
-        );
+        await this.mark(delivery.id, attempt, 'failed', givenUpReason(error));
         throw new UnrecoverableError(why);
       }
       await this.mark(delivery.id, attempt, 'pending', `Temporary failure, will retry: ${why}`);
