@@ -4,7 +4,8 @@
 // own throughput for no-op jobs on the same Redis; bare nodemailer sending as many messages of the same
 // size (a reminder is an email with a text and an HTML part, no PDF) to the same server, as many at once
 // as the mail worker, a connection per message; and the true floor, nodemailer with a pool of as many
-// connections as the app's mail worker uses (MAIL_CONCURRENCY), in a process of its own.
+// connections as the app's mail worker uses (MAIL_CONCURRENCY), in a process of its own. The pipeline and
+// that floor take turns (TURNS).
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +16,7 @@ import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
-import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
+import { benchDatabase, benchEnv, buildRegister, copyOf, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
@@ -170,37 +171,63 @@ async function pooledNodemailer({ url, count, averageBytes, connections }: Poole
 
 serveChild({ pooledNodemailer, pipeline });
 
+/**
+ * The pipeline and its true floor (pooled nodemailer) take turns this many times, the pipeline each time
+ * on a fresh copy of the built register with a Redis prefix of its own, and each keeps its best, as the
+ * sweep's part does: with one run each, a slow spell of this machine decided the ratio.
+ */
+const TURNS = 2;
+
+type PipelineRun = Awaited<ReturnType<typeof pipeline>> & { sent: number; averageBytes: number; rate: number };
+
 export async function remindersPart(options: { scale: number }): Promise<Row[]> {
   benchEnv('reminders');
   const smtp = await startSmtpSink();
   const db = await benchDatabase('reminders');
+  const prefix = process.env.REDIS_PREFIX;
+  // The worker's Mailer pools this many connections (the mail queue's concurrency), from the same variable.
+  const connections = Number(process.env.MAIL_CONCURRENCY ?? new AppConfig().MAIL_CONCURRENCY);
   try {
     const register = await buildRegister(db.url, { scale: options.scale });
     console.log(`reminders: ${describeRegister(register)}`);
-    const before = await smtp.counts();
-    const input: PipelineInput = { url: db.url, smtpUrl: smtp.url, today: register.today, limitSeconds: 900 };
-    const piped = await inChild<PipelineInput, Awaited<ReturnType<typeof pipeline>>>(__filename, 'pipeline', input, { compiled: true });
-    const after = await smtp.counts();
-    const sent = after.accepted - before.accepted;
-    const run = { ...piped, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1) };
-    const rate = run.sent / (run.ms / 1000);
-    console.log(
-      `reminders: ${run.summary.remindersNew} recorded (${JSON.stringify(run.summary.newByKind)}; sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
-        `${run.sent} emails accepted (${(run.averageBytes / 1024).toFixed(0)} kB each) in ${(run.ms / 1000).toFixed(1)} s`,
-    );
+    const runs: PipelineRun[] = [];
+    const pooledRates: number[] = [];
+    for (let turn = 1; turn <= TURNS; turn++) {
+      const copy = await copyOf(db, `reminders_turn${turn}`);
+      process.env.REDIS_PREFIX = `${prefix}-turn${turn}`;
+      try {
+        const before = await smtp.counts();
+        const input: PipelineInput = { url: copy.url, smtpUrl: smtp.url, today: register.today, limitSeconds: 900 };
+        const piped = await inChild<PipelineInput, Awaited<ReturnType<typeof pipeline>>>(__filename, 'pipeline', input, { compiled: true });
+        const after = await smtp.counts();
+        const sent = after.accepted - before.accepted;
+        const run = { ...piped, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1), rate: sent / (piped.ms / 1000) };
+        console.log(
+          `reminders: turn ${turn}: ${run.summary.remindersNew} recorded (${JSON.stringify(run.summary.newByKind)}; sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
+            `${run.sent} emails accepted (${(run.averageBytes / 1024).toFixed(0)} kB each) in ${(run.ms / 1000).toFixed(1)} s`,
+        );
+        const pooled = await inChild<PooledInput, number>(
+          __filename,
+          'pooledNodemailer',
+          { url: smtp.url, count: run.sent, averageBytes: run.averageBytes, connections },
+          { compiled: true },
+        );
+        console.log(`reminders: turn ${turn}: ${run.rate.toFixed(0)} emails/s end to end; pooled nodemailer ${pooled.toFixed(0)} messages/s`);
+        runs.push(run);
+        pooledRates.push(pooled);
+      } finally {
+        process.env.REDIS_PREFIX = prefix;
+        await copy.drop();
+      }
+    }
+    const run = runs.reduce((a, b) => (a.rate >= b.rate ? a : b));
+    const rate = run.rate;
+    const pooled = Math.max(...pooledRates);
     const noop = await bullmqNoop(Math.max(run.sent, 2000) * 5);
     const bare = await bareNodemailer(smtp, run.sent, run.averageBytes);
-    // The worker's Mailer pools this many connections (the mail queue's concurrency), from the same variable.
-    const connections = Number(process.env.MAIL_CONCURRENCY ?? new AppConfig().MAIL_CONCURRENCY);
-    const pooled = await inChild<PooledInput, number>(
-      __filename,
-      'pooledNodemailer',
-      { url: smtp.url, count: run.sent, averageBytes: run.averageBytes, connections },
-      { compiled: true },
-    );
     console.log(
       `reminders: floors: BullMQ no-op ${noop.toFixed(0)} jobs/s, bare nodemailer ${bare.toFixed(0)} messages/s, ` +
-        `pooled nodemailer (${connections} connections, own process) ${pooled.toFixed(0)} messages/s`,
+        `pooled nodemailer (${connections} connections, own process) ${pooled.toFixed(0)} messages/s (the best of ${TURNS})`,
     );
     const label = 'reminders emailed per second, end to end (sweep, letter, SMTP)';
     return [

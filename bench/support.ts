@@ -47,21 +47,45 @@ export function benchEnv(label: string): void {
 }
 
 /** A database of the bench's own, named so nothing else mistakes it for theirs; dropped at the end. */
-export async function benchDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+export interface BenchDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+const adminUrl = () => new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** The address of the bench database named by `label`, on the same server as the admin's. */
+function benchUrl(label: string): { url: string; name: string } {
   const name = `npa_bench_${label}_${process.pid}`.replace(/[^a-z0-9_]/g, '_');
-  const url = new URL(base.toString());
+  const url = adminUrl();
   url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const admin = new Client({ connectionString: base.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return { url: url.toString(), name };
+}
+
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl().toString() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function benchDatabase(label: string): Promise<BenchDatabase> {
+  const { url, name } = benchUrl(label);
+  await migrate(url);
+  return { url, drop: () => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/**
+ * A copy of a bench database as it stands (its rows, indexes and statistics, file by file), so work that
+ * writes can run again from the same start. Nothing may be connected to `db` meanwhile.
+ */
+export async function copyOf(db: BenchDatabase, label: string): Promise<BenchDatabase> {
+  const { url, name } = benchUrl(label);
+  await asAdmin(`CREATE DATABASE "${name}" TEMPLATE "${new URL(db.url).pathname.slice(1)}" STRATEGY = FILE_COPY`);
+  return { url, drop: () => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** A statement only the schema's owner may run (VACUUM, a scratch table): the app's role may not. */

@@ -3,26 +3,54 @@
 // runs in a fresh process (sweep-child.ts, compiled, on plain Node as production runs dist/) that only boots the modules it needs and sweeps, so its peak memory is the
 // sweep's and not the generator's. The floor, in another fresh process: the same SELECTs the sweep
 // sent, replayed with `pg` alone (sql-floor.ts) in the same two phases, rows fetched and nothing done.
+// The two take turns (TURNS), each on a fresh copy of the register.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SweepInput, SweepOutput } from './sweep-child';
 import { describeCpu, type CpuTime } from './cpu-time';
-import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, row, type Row } from './support';
+import { benchDatabase, benchEnv, buildRegister, copyOf, describeRegister, inChild, row, type Row } from './support';
+
+/**
+ * The sweep's first run of the day and its floor take turns this many times, each turn on a fresh copy of
+ * the built register, and each keeps its best, as the floor keeps the best of its own three replays: with
+ * a single first run, one slow spell of this machine decided the ratio (1.27x and 1.60x in two runs of
+ * the same code). Peak memory keeps its highest.
+ */
+const TURNS = 2;
+
+type FloorOutput = { ms: number; peakMb: number; rows: number; cpu: CpuTime };
 
 export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
   const rows: Row[] = [];
   const times: { scale: number; ms: number; floorMs: number }[] = [];
   for (const scale of options.scales) {
     benchEnv(`sweep${scale}`);
-    const db = await benchDatabase(`sweep_${String(scale).replace('.', '_')}`);
+    const label = `sweep_${String(scale).replace('.', '_')}`;
+    const db = await benchDatabase(label);
     try {
       const register = await buildRegister(db.url, { scale });
       console.log(`sweep: ${describeRegister(register)}`);
-      const input: SweepInput = { url: db.url, asOf: register.today, queriesFile: join(tmpdir(), `npa-bench-sweep-${process.pid}-${scale}.json`) };
-      const sweep = await inChild<SweepInput, SweepOutput>(join(__dirname, 'sweep-child.ts'), 'sweepOnce', input, { compiled: true });
-      const floor = await inChild<SweepInput, { ms: number; peakMb: number; rows: number; cpu: CpuTime }>(join(__dirname, 'sql-floor.ts'), 'replay', input, {
-        compiled: true,
-      });
+      const sweeps: SweepOutput[] = [];
+      const floors: FloorOutput[] = [];
+      for (let turn = 1; turn <= TURNS; turn++) {
+        const copy = await copyOf(db, `${label}_turn${turn}`);
+        try {
+          const input: SweepInput = { url: copy.url, asOf: register.today, queriesFile: join(tmpdir(), `npa-bench-sweep-${process.pid}-${scale}.json`) };
+          sweeps.push(await inChild<SweepInput, SweepOutput>(join(__dirname, 'sweep-child.ts'), 'sweepOnce', input, { compiled: true }));
+          floors.push(await inChild<SweepInput, FloorOutput>(join(__dirname, 'sql-floor.ts'), 'replay', input, { compiled: true }));
+          console.log(`sweep: scale ${scale}, turn ${turn}: first run ${sweeps[turn - 1].ms.toFixed(0)} ms, its floor ${floors[turn - 1].ms.toFixed(0)} ms`);
+        } finally {
+          await copy.drop();
+        }
+      }
+      const fastest = <T extends { ms: number }>(runs: T[]) => runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+      const sweep: SweepOutput = {
+        ...fastest(sweeps),
+        againMs: Math.min(...sweeps.map((r) => r.againMs)),
+        nextDayMs: Math.min(...sweeps.map((r) => r.nextDayMs)),
+        peakMb: Math.max(...sweeps.map((r) => r.peakMb)),
+      };
+      const floor = { ...fastest(floors), peakMb: Math.max(...floors.map((r) => r.peakMb)) };
       const s = sweep.summary;
       console.log(
         `sweep: scale ${scale}: ${s.services} services (${s.nonCompliant} non-compliant), ${s.settings} settings, ${s.remindersDue} reminders due, ${s.remindersNew} recorded; ` +
