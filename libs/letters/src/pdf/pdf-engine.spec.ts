@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { LetterRenderer } from '../letter-renderer';
 import { ALL_LETTER_KINDS, sampleData, sampleMeta } from '../../../../test/support/letter-kinds';
 import { pdfPageCount, pdfWords } from '../testing/pdf-text';
-import { CHROMIUM_PATH, ChromiumPdfEngine } from './pdf-engine';
+import { CHROMIUM_PATH, ChromiumPdfEngine, warmPages } from './pdf-engine';
 
 // Not skipped when Chromium is missing: CI installs it (.ci/run), and a letter nobody can print is a failure.
 jest.setTimeout(60_000);
@@ -140,5 +140,48 @@ describe(ChromiumPdfEngine.name, () => {
     await engine.close();
     const pdf = await engine.render('<p>after a restart</p>');
     expect(pdfWords(pdf)).toContain('after a restart');
+  });
+});
+
+describe(warmPages.name, () => {
+  /** Pages that print, but the second one asked for fails at `failAt`; each says whether it was closed. */
+  function context(failAt: 'setContent' | 'pdf' | 'newPage' | null) {
+    const pages: { n: number; closed: boolean }[] = [];
+    let asked = 0;
+    return {
+      pages,
+      newPage: async () => {
+        const n = ++asked;
+        if (failAt === 'newPage' && n === 2) throw new Error('no page');
+        const page = {
+          n,
+          closed: false,
+          setContent: async () => {
+            if (failAt === 'setContent' && n === 2) throw new Error('content refused');
+          },
+          pdf: async () => {
+            if (failAt === 'pdf' && n === 2) throw new Error('print failed');
+            return Buffer.from('%PDF-');
+          },
+          close: async () => {
+            page.closed = true;
+          },
+        };
+        pages.push(page);
+        return page;
+      },
+    };
+  }
+
+  it.each([
+    { failAt: null, kept: [1, 2, 3], closed: [] },
+    { failAt: 'setContent' as const, kept: [1, 3], closed: [2] },
+    { failAt: 'pdf' as const, kept: [1, 3], closed: [2] },
+    { failAt: 'newPage' as const, kept: [1, 3], closed: [] },
+  ])('keeps the pages that warmed and closes one that failed at $failAt', async ({ failAt, kept, closed }) => {
+    const browser = context(failAt);
+    const pages = await warmPages(browser, 3);
+    expect(pages.map((p) => p.n).sort()).toEqual(kept);
+    expect(browser.pages.filter((p) => p.closed).map((p) => p.n)).toEqual(closed);
   });
 });

@@ -111,19 +111,31 @@ export class ChromiumPdfEngine extends PdfEngine {
     });
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-    // A page for each letter printed at once, opened and printed from now: Chromium's first pages cost
-    // it a second or more of CPU (a renderer each, and the browser's own), which would otherwise fall on
-    // the first letters of the day, beside the sweep's emails (README, Benchmarks).
-    // Best effort: a page that fails here is opened again for a letter, as it was before.
-    this.idle = await Promise.all(
-      Array.from({ length: this.concurrency }, async () => {
-        const page = await context.newPage();
-        await page.setContent('<p>Warming up</p>');
-        await page.pdf({ format: 'A4' });
-        return page;
-      }),
-    ).catch(() => []);
+    this.idle = await warmPages(context, this.concurrency);
     this.browser = browser;
     this.context = context;
   }
+}
+
+/**
+ * A page for each letter printed at once, opened and printed from now: Chromium's first pages cost it a
+ * second or more of CPU (a renderer each, and the browser's own), which would otherwise fall on the first
+ * letters of the day, beside the sweep's emails (README, Benchmarks). Best effort: a page that fails here
+ * is closed, and a letter opens another; the pages that did warm are kept.
+ */
+export async function warmPages<P extends Pick<Page, 'setContent' | 'pdf' | 'close'>>(context: { newPage(): Promise<P> }, count: number): Promise<P[]> {
+  const warmed = await Promise.allSettled(
+    Array.from({ length: count }, async () => {
+      const page = await context.newPage();
+      try {
+        await page.setContent('<p>Warming up</p>');
+        await page.pdf({ format: 'A4' });
+        return page;
+      } catch (error) {
+        await page.close().catch(() => undefined);
+        throw error;
+      }
+    }),
+  );
+  return warmed.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []));
 }
