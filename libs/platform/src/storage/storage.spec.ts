@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -39,5 +39,27 @@ describe('LocalStorage', () => {
     const temp = await storage.tempPath();
     await writeFile(temp, 'uploaded');
     expect(stored(await storage.adopt('evidence', temp))).toBe('uploaded');
+  });
+
+  // A crash of the machine cannot be staged here; what can be seen is that each flush is asked for.
+  it('flushes a file it keeps to the disk before giving out its key, and the folder an upload is moved into', async () => {
+    const probe = await open(join(root, 'probe'), 'w');
+    const handles = Object.getPrototypeOf(probe) as { datasync(): Promise<void>; sync(): Promise<void> };
+    await probe.close();
+    const datasync = jest.spyOn(handles, 'datasync');
+    const sync = jest.spyOn(handles, 'sync');
+    try {
+      await storage.put('letters', Buffer.from('a letter'));
+      expect([datasync.mock.calls.length, sync.mock.calls.length]).toEqual([1, 0]);
+
+      const temp = await storage.tempPath();
+      await writeFile(temp, 'uploaded');
+      await storage.adopt('evidence', temp);
+      // The upload's data, then the folder that now names it.
+      expect([datasync.mock.calls.length, sync.mock.calls.length]).toEqual([1, 2]);
+    } finally {
+      datasync.mockRestore();
+      sync.mockRestore();
+    }
   });
 });
