@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeDurably } from '../storage/durable-files';
 
 /**
  * Writes one RFC 822 message into the folder as `<UTC time>-<message id>.eml`, so `ls` shows them in
@@ -13,13 +14,7 @@ export async function writeEml(dir: string, raw: Buffer, messageId: string, at: 
   const id = messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._@-]/g, '_');
   const path = join(dir, `${stamp}-${id}.eml`);
   const temp = join(dir, `.${randomUUID()}.tmp`);
-  const file = await open(temp, 'wx');
-  try {
-    await file.writeFile(raw);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
+  await writeDurably(temp, raw);
   await rename(temp, path);
   return path;
 }

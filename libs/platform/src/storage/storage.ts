@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { flush, writeDurably } from './durable-files';
 
 /**
  * Where files the system keeps (evidence, letters) live. Files are stored under keys it generates, never
@@ -82,32 +83,6 @@ export class LocalStorage extends Storage {
     // Keys are ours, but a key read back from the database is still checked before it touches the disk.
     if (!path.startsWith(this.root + sep)) throw new Error('Storage key outside the storage folder');
     return path;
-  }
-}
-
-/**
- * A new file written and flushed to the disk before it is named anywhere: the caller commits its key to
- * the database next, and a crash of the machine after that commit must not find the file empty or gone.
- * The folders' entries for it (and a folder just made for it) go with the flush on a journalling file
- * system (ext4, XFS), which commits them in the same or an earlier transaction than the file's size.
- */
-async function writeDurably(path: string, content: Buffer): Promise<void> {
-  const file = await open(path, 'wx');
-  try {
-    await file.writeFile(content);
-    await file.datasync();
-  } finally {
-    await file.close();
-  }
-}
-
-/** Flushes a file (its data) or a folder (its entries) to the disk; a read-only handle will do for either. */
-async function flush(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
