@@ -12,7 +12,7 @@ import { addDays } from '@npa/platform';
 import type { AppInput } from './http-app';
 import type { LoadInput, LoadOutput } from './load';
 import type { FloorInput } from './floors';
-import { benchDatabase, benchEnv, buildRegister, describeRegister, inChild, perSecond, row, startServer, type Row } from './support';
+import { benchDatabase, benchEnv, bestRun, buildRegister, describeRegister, inChild, perSecond, row, startServer, type Row } from './support';
 
 const P99_MS = 25;
 const RATES = [10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400];
@@ -93,7 +93,6 @@ async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, inpu
       await server.stop();
     }
   };
-  const best = (runs: LoadOutput[]) => runs.reduce((a, b) => (a.achieved >= b.achieved ? a : b));
   const inTurns = async (task: string, floorName: string, appName: string, paths: string[]) => {
     const floors: LoadOutput[] = [];
     const apps: LoadOutput[] = [];
@@ -102,7 +101,7 @@ async function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, inpu
       await warm({ ...base, paths });
       apps.push(await saturated(appName, { ...base, paths }));
     }
-    return { floor: best(floors), app: best(apps) };
+    return { floor: bestRun(floors, (r) => r.achieved, 'highest'), app: bestRun(apps, (r) => r.achieved, 'highest') };
   };
   const servicePaths = services.map((id) => `/services/${id}`);
   const unknown = Array.from({ length: 1000 }, (_, i) => `/no-such-page/${i}`);

@@ -16,7 +16,7 @@ import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
-import { benchDatabase, benchEnv, buildRegister, copyOf, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
+import { benchDatabase, benchEnv, bestRun, buildRegister, copyOf, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
@@ -34,6 +34,8 @@ const SETTLE_MS = 5000;
 interface PipelineInput {
   url: string;
   smtpUrl: string;
+  /** A Redis key prefix of the run's own: each turn's worker starts with empty queues. */
+  redisPrefix: string;
   today: string;
   limitSeconds: number;
 }
@@ -43,9 +45,10 @@ interface PipelineInput {
  * also loaded Node's domain module, which patches every EventEmitter): boots the worker, runs the
  * sweep, and waits (bounded) until no reminder is pending any more.
  */
-async function pipeline({ url, smtpUrl, today, limitSeconds }: PipelineInput) {
+async function pipeline({ url, smtpUrl, redisPrefix, today, limitSeconds }: PipelineInput) {
   process.env.DATABASE_URL = url;
   process.env.SMTP_URL = smtpUrl;
+  process.env.REDIS_PREFIX = redisPrefix;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   try {
     await worker.init();
@@ -178,13 +181,13 @@ serveChild({ pooledNodemailer, pipeline });
  */
 const TURNS = 2;
 
-type PipelineRun = Awaited<ReturnType<typeof pipeline>> & { sent: number; averageBytes: number; rate: number };
+type Piped = Awaited<ReturnType<typeof pipeline>>;
+type PipelineRun = Piped & { sent: number; averageBytes: number; rate: number };
 
 export async function remindersPart(options: { scale: number }): Promise<Row[]> {
   benchEnv('reminders');
   const smtp = await startSmtpSink();
   const db = await benchDatabase('reminders');
-  const prefix = process.env.REDIS_PREFIX;
   // The worker's Mailer pools this many connections (the mail queue's concurrency), from the same variable.
   const connections = Number(process.env.MAIL_CONCURRENCY ?? new AppConfig().MAIL_CONCURRENCY);
   try {
@@ -194,11 +197,16 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
     const pooledRates: number[] = [];
     for (let turn = 1; turn <= TURNS; turn++) {
       const copy = await copyOf(db, `reminders_turn${turn}`);
-      process.env.REDIS_PREFIX = `${prefix}-turn${turn}`;
       try {
         const before = await smtp.counts();
-        const input: PipelineInput = { url: copy.url, smtpUrl: smtp.url, today: register.today, limitSeconds: 900 };
-        const piped = await inChild<PipelineInput, Awaited<ReturnType<typeof pipeline>>>(__filename, 'pipeline', input, { compiled: true });
+        const input: PipelineInput = {
+          url: copy.url,
+          smtpUrl: smtp.url,
+          redisPrefix: `${process.env.REDIS_PREFIX}-turn${turn}`,
+          today: register.today,
+          limitSeconds: 900,
+        };
+        const piped = await inChild<PipelineInput, Piped>(__filename, 'pipeline', input, { compiled: true });
         const after = await smtp.counts();
         const sent = after.accepted - before.accepted;
         const run = { ...piped, sent, averageBytes: (after.bytes - before.bytes) / Math.max(sent, 1), rate: sent / (piped.ms / 1000) };
@@ -216,11 +224,10 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
         runs.push(run);
         pooledRates.push(pooled);
       } finally {
-        process.env.REDIS_PREFIX = prefix;
         await copy.drop();
       }
     }
-    const run = runs.reduce((a, b) => (a.rate >= b.rate ? a : b));
+    const run = bestRun(runs, (r) => r.rate, 'highest');
     const rate = run.rate;
     const pooled = Math.max(...pooledRates);
     const noop = await bullmqNoop(Math.max(run.sent, 2000) * 5);

@@ -30,6 +30,10 @@ export interface Row {
 
 export const row = (r: Omit<Row, 'ratio'>): Row => ({ ...r, ratio: r.floor ? r.value / r.floor : NaN });
 
+/** The best of several runs of the same thing (a floor and its figure take turns): the highest `score`, or the lowest. */
+export const bestRun = <T>(runs: T[], score: (run: T) => number, keep: 'highest' | 'lowest'): T =>
+  runs.reduce((a, b) => ((keep === 'highest' ? score(a) >= score(b) : score(a) <= score(b)) ? a : b));
+
 /** Each part's own variables: a Redis key prefix and folders of its own, quiet logs. Set before a Nest app boots. */
 export function benchEnv(label: string): void {
   const dir = mkdtempSync(join(tmpdir(), `npa-bench-${label}-`));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SweepInput, SweepOutput } from './sweep-child';
 import { describeCpu, type CpuTime } from './cpu-time';
-import { benchDatabase, benchEnv, buildRegister, copyOf, describeRegister, inChild, row, type Row } from './support';
+import { benchDatabase, benchEnv, bestRun, buildRegister, copyOf, describeRegister, inChild, row, type Row } from './support';
 
 /**
  * The sweep's first run of the day and its floor take turns this many times, each turn on a fresh copy of
@@ -43,14 +43,13 @@ export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
           await copy.drop();
         }
       }
-      const fastest = <T extends { ms: number }>(runs: T[]) => runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
       const sweep: SweepOutput = {
-        ...fastest(sweeps),
+        ...bestRun(sweeps, (r) => r.ms, 'lowest'),
         againMs: Math.min(...sweeps.map((r) => r.againMs)),
         nextDayMs: Math.min(...sweeps.map((r) => r.nextDayMs)),
         peakMb: Math.max(...sweeps.map((r) => r.peakMb)),
       };
-      const floor = { ...fastest(floors), peakMb: Math.max(...floors.map((r) => r.peakMb)) };
+      const floor = { ...bestRun(floors, (r) => r.ms, 'lowest'), peakMb: Math.max(...floors.map((r) => r.peakMb)) };
       const s = sweep.summary;
       console.log(
         `sweep: scale ${scale}: ${s.services} services (${s.nonCompliant} non-compliant), ${s.settings} settings, ${s.remindersDue} reminders due, ${s.remindersNew} recorded; ` +
