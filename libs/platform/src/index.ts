@@ -28,6 +28,7 @@ export { createValidationPipe, NoBody, ParseId, validateInput } from './http/val
 export { ErrorFilter } from './http/error.filter';
 export { fixedHeaders } from './http/fixed-headers';
 export { AppHttpAdapter } from './http/http-adapter';
+export { closeConnectionsAfterGrace } from './http/shutdown-grace';
 export { keepJson, replyJson } from './http/kept-json';
 export { deepFreeze, KeptUnderVersion, keptRead } from './kept/kept-under-version';
 export { keptVersion, type KeptRead } from './kept/kept-versions';

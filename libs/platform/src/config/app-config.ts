@@ -136,6 +136,16 @@ export class AppConfig {
   @Max(32)
   MAIL_CONCURRENCY = 4;
 
+  /**
+   * When the API is told to stop, how long requests in flight have to finish before their connections are
+   * closed (an orchestrator's stop timeout should be longer: docker-compose.yml gives the API 15 s).
+   */
+  @Transform(integer)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SHUTDOWN_GRACE_SECONDS = 10;
+
   /** Unset: a random secret is made and kept in var/jwt-secret (see jwt-secret.ts). */
   @Transform(trimmed)
   @IsOptional()

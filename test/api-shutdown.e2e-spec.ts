@@ -1,0 +1,94 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
+import { freePort } from './support/ports';
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: string | null; at: number }>;
+}
+
+/** The API as `npm start` runs it, in a process of its own, with a short shutdown grace for the test. */
+async function startApi(graceSeconds: number): Promise<Running> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: String(graceSeconds) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  for (let i = 0; i < 500 && !output.includes('NPA API listening') && child.exitCode === null; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!output.includes('NPA API listening')) throw new Error(`the API did not start: ${output}`);
+  return { child, port, output: () => output, exited };
+}
+
+/** A client that has sent part of a request's headers: to the server, a request still arriving. */
+async function halfRequest(port: number): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.on('error', () => undefined);
+  socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  return { socket, received: () => received, closed };
+}
+
+/**
+ * Stopping the API (SIGTERM, as an orchestrator or `docker compose stop` sends it): requests already
+ * arriving are given SHUTDOWN_GRACE_SECONDS to finish, then their connections are closed and the process
+ * exits, rather than waiting as long as a slow or stalled client likes.
+ */
+describe('stopping the API', () => {
+  let api: Running | undefined;
+
+  afterEach(() => {
+    if (api?.child.exitCode === null && api.child.signalCode === null) api.child.kill('SIGKILL');
+  });
+
+  it('closes a connection still sending its request once the grace period is over, and exits', async () => {
+    api = await startApi(2);
+    const client = await halfRequest(api.port);
+    const sent = Date.now();
+    api.child.kill('SIGTERM');
+    const { code, signal, at } = await api.exited;
+    await client.closed;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    // Not before the grace period, and not long after it (Node's own limit for a request's headers is a minute).
+    expect(at - sent).toBeGreaterThanOrEqual(2000);
+    expect(at - sent).toBeLessThan(10_000);
+    expect(api.output()).toMatch(/still open after the 2 s grace period; closing 1 connection/);
+  }, 30_000);
+
+  it('answers a request that arrives in full within the grace period, then exits', async () => {
+    api = await startApi(10);
+    const client = await halfRequest(api.port);
+    const sent = Date.now();
+    api.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    client.socket.write('\r\n');
+    const { code, signal, at } = await api.exited;
+    await client.closed;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    // An answer, and the connection closed with it: while stopping, a request is told to go elsewhere.
+    expect(client.received()).toMatch(/^HTTP\/1\.1 (200|503) /);
+    expect(at - sent).toBeLessThan(10_000);
+    expect(api.output()).not.toMatch(/grace period; closing/);
+  }, 30_000);
+
+  it('exits at once when nothing is in flight', async () => {
+    api = await startApi(10);
+    const response = await fetch(`http://127.0.0.1:${api.port}/health`);
+    expect(response.status).toBe(200);
+    const sent = Date.now();
+    api.child.kill('SIGTERM');
+    const { code, signal, at } = await api.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(at - sent).toBeLessThan(5000);
+  }, 30_000);
+});
