@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(config.SMTP_URL).toBeUndefined();
     expect(config.HOST).toBe('0.0.0.0');
     expect(config.WORKER_LOCK_MS).toBe(30_000);
+    expect(config.SHUTDOWN_GRACE_SECONDS).toBe(10);
   });
 
   it.each([
@@ -26,6 +27,8 @@ describe('loadConfig', () => {
     ['DATABASE_APP_URL', 'npa_app@localhost/npa', /DATABASE_APP_URL must be postgres/],
     ['WORKER_LOCK_MS', '10', /WORKER_LOCK_MS/],
     ['WORKER_LOCK_MS', 'soon', /WORKER_LOCK_MS/],
+    ['SHUTDOWN_GRACE_SECONDS', '-1', /SHUTDOWN_GRACE_SECONDS/],
+    ['SHUTDOWN_GRACE_SECONDS', '3600', /SHUTDOWN_GRACE_SECONDS/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(message);
   });
@@ -46,6 +49,7 @@ describe('loadConfig', () => {
   it('honours values that are set', () => {
     expect(loadConfig({ PORT: '8080', REDIS_URL: 'redis://127.0.0.1:6379/3' })).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379/3' });
     expect(loadConfig({ HOST: '127.0.0.1', WORKER_LOCK_MS: '2000' })).toMatchObject({ HOST: '127.0.0.1', WORKER_LOCK_MS: 2000 });
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' })).toMatchObject({ SHUTDOWN_GRACE_SECONDS: 0 });
   });
 
   it('reads the sign-in settings', () => {
