@@ -1,6 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
-import { freePort } from './support/ports';
+import { spawnApi } from './support/processes';
 
 interface Running {
   child: ChildProcess;
@@ -9,22 +9,13 @@ interface Running {
   exited: Promise<{ code: number | null; signal: string | null; at: number }>;
 }
 
-/** The API as `npm start` runs it, in a process of its own, with a short shutdown grace for the test. */
+/** The API as `npm start` runs it, with a short shutdown grace for the test, and when it exits. */
 async function startApi(graceSeconds: number): Promise<Running> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: String(graceSeconds) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, port, output } = await spawnApi({ SHUTDOWN_GRACE_SECONDS: String(graceSeconds) });
   const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
-  for (let i = 0; i < 500 && !output.includes('NPA API listening') && child.exitCode === null; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (!output.includes('NPA API listening')) throw new Error(`the API did not start: ${output}`);
-  return { child, port, output: () => output, exited };
+  return { child, port, output, exited };
 }
 
 /** A client that has sent part of a request's headers: to the server, a request still arriving. */

@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { freePort } from './support/ports';
+import type { ChildProcess } from 'node:child_process';
+import { spawnApi } from './support/processes';
 
 interface LogLine {
   level: number;
@@ -16,12 +16,12 @@ interface LogLine {
  * secrets never written; the container's health checks not at all.
  */
 describe('the request log of the running API', () => {
-  let api: ChildProcess;
+  let api: ChildProcess | undefined;
   let url: string;
-  let output = '';
+  let output = () => '';
 
   const lines = (): LogLine[] =>
-    output
+    output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
@@ -37,16 +37,7 @@ describe('the request log of the running API', () => {
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    for (let i = 0; i < 500 && !output.includes('NPA API listening') && api.exitCode === null; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!output.includes('NPA API listening')) throw new Error(`the API did not start: ${output}`);
+    ({ child: api, url, output } = await spawnApi());
   }, 60_000);
 
   afterAll(() => {
@@ -71,8 +62,8 @@ describe('the request log of the running API', () => {
       res: { statusCode: 404 },
       responseTime: expect.any(Number),
     });
-    expect(output).not.toContain('s3cret-token');
-    expect(output).not.toContain('not-a-real-token-but-secret');
+    expect(output()).not.toContain('s3cret-token');
+    expect(output()).not.toContain('not-a-real-token-but-secret');
   });
 
   it('gives a request without an id one of its own, and answers a signed-out request to a guarded route in one line too', async () => {

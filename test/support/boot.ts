@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { spawn, ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createApp } from '../../apps/api/src/create-app';
 import { WorkerModule } from '@npa/worker';
+import { entryProcess } from './processes';
 
 /** Runs `build` with some variables changed, then puts them back (config is read at boot). */
 async function withEnv<T>(overrides: Record<string, string>, build: () => Promise<T>): Promise<T> {
@@ -41,14 +42,7 @@ export async function bootWorker(env: Record<string, string> = {}): Promise<INes
 
 /** The worker as its own process, as `npm run start:worker` runs it (without the build). */
 export function workerProcess(env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
+  return entryProcess('apps/worker/src/main.ts', { ...process.env, ...env, LOG_LEVEL: 'info' });
 }
 
 /** The worker as its own process (for signals): resolves once it says it has started. */

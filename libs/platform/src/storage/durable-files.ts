@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /**
  * A new file ('wx': never over another) written and flushed to the disk before it is named anywhere: a
@@ -25,4 +26,14 @@ export async function flush(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A flushed file moved to its name for good: a rename changes only the folders, which no flush of the
+ * file's data commits, so the folder it lands in is flushed too, or a crash could leave the file back
+ * under its old name.
+ */
+export async function renameDurably(from: string, to: string): Promise<void> {
+  await rename(from, to);
+  await flush(dirname(to));
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { flush, writeDurably } from './durable-files';
+import { flush, renameDurably, writeDurably } from './durable-files';
 
 /**
  * Where files the system keeps (evidence, letters) live. Files are stored under keys it generates, never
@@ -34,10 +34,7 @@ export class LocalStorage extends Storage {
     const key = this.newKey(area);
     const path = this.path(key);
     await flush(tempPath);
-    await inFolder(path, () => rename(tempPath, path));
-    // A rename changes only the folders, which no flush of the file's data commits: the folder is flushed,
-    // or a crash could leave the file back under its temporary name.
-    await flush(dirname(path));
+    await inFolder(path, () => renameDurably(tempPath, path));
     return key;
   }
 
