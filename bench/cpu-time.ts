@@ -1,7 +1,7 @@
-// CPU time spent while a figure is measured, by this process and by PostgreSQL's processes on this
-// machine, so a figure beside its floor says whose work the difference is: on 2 cores the sweep and its
-// floor are both bound by the CPU of the two together (README, Benchmarks). Linux only (/proc); elsewhere
-// PostgreSQL's share reads as null.
+// CPU time spent while a figure is measured, by this process and by others on this machine (PostgreSQL's,
+// the SMTP sink, Redis), so a figure beside its floor says whose work the difference is: on 2 cores the
+// sweep and its floor are both bound by the CPU of the two together (README, Benchmarks). Linux only
+// (/proc); elsewhere the other processes' shares read as null.
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface CpuTime {
@@ -12,37 +12,59 @@ export interface CpuTime {
 /** Clock ticks per second of /proc/<pid>/stat's times: 100 on every Linux Node supports. */
 const TICKS_PER_SECOND = 100;
 
-/** User and system time of every process whose command line starts with `postgres`, in ms; null without /proc. */
-function postgresMs(): number | null {
+/** Which processes a count takes in: by pid, or by how the command line starts (`postgres`, `redis-server`). */
+export type Processes = { pid: number } | { command: string };
+
+/**
+ * User and system time of the processes, in ms; null without /proc. A process's children that ended
+ * meanwhile count too (cutime, cstime): PostgreSQL's postmaster holds its backends that ended.
+ */
+export function processesMs(which: Processes): number | null {
   let pids: string[];
   try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+    pids = 'pid' in which ? [String(which.pid)] : readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return null;
   }
   let ticks = 0;
   for (const pid of pids) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith('postgres')) continue;
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, and the
-      // postmaster's cutime and cstime (14th, 15th) hold backends that ended meanwhile.
+      if ('command' in which && !readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith(which.command)) continue;
+      // Fields after the command's closing parenthesis: utime, stime, cutime and cstime are the 12th to 15th.
       const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
       ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // The process ended between the listing and the read.
+      if ('pid' in which) return null;
     }
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/** PostgreSQL's processes: the postmaster and every backend. */
+export const POSTGRES: Processes = { command: 'postgres' };
+
+/** Starts counting other processes; the function returned gives each one's CPU time since (null: not readable). */
+export function countCpuOf<K extends string>(all: Record<K, Processes>): () => Record<K, number | null> {
+  const entries = Object.entries(all) as [K, Processes][];
+  const before = entries.map(([, which]) => processesMs(which));
+  return () =>
+    Object.fromEntries(
+      entries.map(([name, which], i) => {
+        const now = processesMs(which);
+        const then = before[i];
+        return [name, now === null || then === null ? null : now - then];
+      }),
+    ) as Record<K, number | null>;
+}
+
 /** Starts counting; the function returned gives the CPU time spent since. */
 export function countCpu(): () => CpuTime {
   const node = process.cpuUsage();
-  const postgres = postgresMs();
+  const others = countCpuOf({ postgres: POSTGRES });
   return () => {
     const used = process.cpuUsage(node);
-    const now = postgresMs();
-    return { nodeMs: (used.user + used.system) / 1000, postgresMs: now === null || postgres === null ? null : now - postgres };
+    return { nodeMs: (used.user + used.system) / 1000, postgresMs: others().postgres };
   };
 }
 

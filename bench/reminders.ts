@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
+import { countCpuOf, POSTGRES, type Processes } from './cpu-time';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { benchDatabase, benchEnv, bestRun, buildRegister, copyOf, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
 
@@ -28,12 +29,24 @@ const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state 
  */
 const OWED = `SELECT EXISTS (SELECT 1 FROM mail_deliveries WHERE state IN ('pending', 'sending')) AS owed`;
 
+/** The processes besides the worker (or the floor) and the SMTP sink whose CPU a run counts. */
+const OTHERS = { postgres: POSTGRES, redis: { command: 'redis-server' } } satisfies Record<string, Processes>;
+
+type Cpu = Record<string, number | null>;
+
+/** CPU time per email (ms) of each process counted, so the figure beside its floor says whose work the difference is. */
+const perEmail = (cpu: Cpu, emails: number) =>
+  Object.entries(cpu)
+    .map(([name, ms]) => `${name} ${ms === null ? '?' : (ms / Math.max(emails, 1)).toFixed(2)}`)
+    .join(', ');
+
 /** How long the booted worker is left to settle before the sweep starts. */
 const SETTLE_MS = 5000;
 
 interface PipelineInput {
   url: string;
   smtpUrl: string;
+  smtpPid: number;
   /** A Redis key prefix of the run's own: each turn's worker starts with empty queues. */
   redisPrefix: string;
   today: string;
@@ -45,7 +58,7 @@ interface PipelineInput {
  * also loaded Node's domain module, which patches every EventEmitter): boots the worker, runs the
  * sweep, and waits (bounded) until no reminder is pending any more.
  */
-async function pipeline({ url, smtpUrl, redisPrefix, today, limitSeconds }: PipelineInput) {
+async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSeconds }: PipelineInput) {
   process.env.DATABASE_URL = url;
   process.env.SMTP_URL = smtpUrl;
   process.env.REDIS_PREFIX = redisPrefix;
@@ -57,8 +70,10 @@ async function pipeline({ url, smtpUrl, redisPrefix, today, limitSeconds }: Pipe
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const dataSource = worker.get(DataSource);
     const start = process.hrtime.bigint();
+    const cpu = countCpuOf({ worker: { pid: process.pid }, ...OTHERS, sink: { pid: smtpPid } });
     const summary = await worker.get(SweepService).run(today);
     const sweepMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const sweepCpu = cpu();
     let states: Record<string, number> = {};
     const deadline = Date.now() + limitSeconds * 1000;
     for (;;) {
@@ -71,11 +86,12 @@ async function pipeline({ url, smtpUrl, redisPrefix, today, limitSeconds }: Pipe
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const allCpu = cpu();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
     if (process.env.BENCH_CPU_PROF) console.log(`reminders: timed window in the profile's clock: ${start / 1000n} to ${process.hrtime.bigint() / 1000n} µs`);
     await printStages(dataSource, Date.now() - ms);
     if (states.pending) console.log(`reminders: gave up after ${limitSeconds} s with ${states.pending} still pending`);
-    return { ms, sweepMs, summary, states };
+    return { ms, sweepMs, summary, states, cpu: allCpu, sweepCpu };
   } finally {
     await worker.close();
   }
@@ -157,16 +173,19 @@ async function bareNodemailer(smtp: SmtpSink, count: number, averageBytes: numbe
 
 interface PooledInput {
   url: string;
+  smtpPid: number;
   count: number;
   averageBytes: number;
   connections: number;
 }
 
 /** In a process of its own: nodemailer's pool, as many connections as the mail worker, and as many messages in flight. */
-async function pooledNodemailer({ url, count, averageBytes, connections }: PooledInput): Promise<number> {
+async function pooledNodemailer({ url, smtpPid, count, averageBytes, connections }: PooledInput): Promise<{ rate: number; cpu: Cpu }> {
   const transport = createTransport({ url, pool: true, maxConnections: connections });
   try {
-    return await perSecond(count, connections, (i) => transport.sendMail(reminderLike(i, averageBytes)));
+    const cpu = countCpuOf({ floor: { pid: process.pid }, sink: { pid: smtpPid } });
+    const rate = await perSecond(count, connections, (i) => transport.sendMail(reminderLike(i, averageBytes)));
+    return { rate, cpu: cpu() };
   } finally {
     transport.close();
   }
@@ -202,6 +221,7 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
         const input: PipelineInput = {
           url: copy.url,
           smtpUrl: smtp.url,
+          smtpPid: smtp.pid,
           redisPrefix: `${process.env.REDIS_PREFIX}-turn${turn}`,
           today: register.today,
           limitSeconds: 900,
@@ -214,13 +234,17 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
           `reminders: turn ${turn}: ${run.summary.remindersNew} recorded (${JSON.stringify(run.summary.newByKind)}; sweep ${run.sweepMs.toFixed(0)} ms), final states ${JSON.stringify(run.states)}, ` +
             `${run.sent} emails accepted (${(run.averageBytes / 1024).toFixed(0)} kB each) in ${(run.ms / 1000).toFixed(1)} s`,
         );
-        const pooled = await inChild<PooledInput, number>(
+        const { rate: pooled, cpu: pooledCpu } = await inChild<PooledInput, { rate: number; cpu: Cpu }>(
           __filename,
           'pooledNodemailer',
-          { url: smtp.url, count: run.sent, averageBytes: run.averageBytes, connections },
+          { url: smtp.url, smtpPid: smtp.pid, count: run.sent, averageBytes: run.averageBytes, connections },
           { compiled: true },
         );
         console.log(`reminders: turn ${turn}: ${run.rate.toFixed(0)} emails/s end to end; pooled nodemailer ${pooled.toFixed(0)} messages/s`);
+        console.log(
+          `reminders: turn ${turn}: CPU per email (ms): ${perEmail(run.cpu, run.sent)} (the sweep's share: ${perEmail(run.sweepCpu, run.sent)}); ` +
+            `the pooled floor per message: ${perEmail(pooledCpu, run.sent)}`,
+        );
         runs.push(run);
         pooledRates.push(pooled);
       } finally {

@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server';
 
 export interface SmtpSink {
   url: string;
+  /** Its process, whose CPU time a figure beside it counts (bench/cpu-time.ts). */
+  pid: number;
   counts: () => Promise<Counts>;
   close: () => Promise<void>;
 }
@@ -23,6 +25,7 @@ export function startSmtpSink(): Promise<SmtpSink> {
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   return next<{ url: string }>().then(({ url }) => ({
     url,
+    pid: child.pid!,
     counts: async () => {
       const answer = next<Counts>();
       child.send('counts');
