@@ -242,7 +242,7 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
         );
         console.log(`reminders: turn ${turn}: ${run.rate.toFixed(0)} emails/s end to end; pooled nodemailer ${pooled.toFixed(0)} messages/s`);
         console.log(
-          `reminders: turn ${turn}: CPU per email (ms): ${perEmail(run.cpu, run.sent)} (the sweep's share: ${perEmail(run.sweepCpu, run.sent)}); ` +
+          `reminders: turn ${turn}: CPU per email (ms): ${perEmail(run.cpu, run.sent)} (while the sweep ran, composing beside it: ${perEmail(run.sweepCpu, run.sent)}); ` +
             `the pooled floor per message: ${perEmail(pooledCpu, run.sent)}`,
         );
         runs.push(run);
