@@ -247,6 +247,38 @@ describe(ReminderFinder.name, () => {
       expect(await about(after(15), practitioner.id)).toEqual([]);
     });
 
+    it('reads each practitioner’s latest session whichever was logged first, and follows a session’s date corrected in the log', async () => {
+      const practitioner = await build.person('Lee Latest');
+      await build.member(team.service.id, practitioner.id, { startDate: ago(100) });
+      const log = (date: string) =>
+        build.post(`/services/${team.service.id}/supervision-sessions`, { date, supervisorId: team.supervisor.id, practitionerIds: [practitioner.id] });
+      const latest = (await log(ago(3))) as { id: string };
+      await log(ago(30));
+      const overdue = (last: string): ReminderIdentity => ({
+        kind: 'supervision-overdue',
+        subjectKind: 'person',
+        subjectId: practitioner.id,
+        dueOn: addDays(last, 15),
+      });
+      const supervision = async (asOf: string) => (await about(asOf, practitioner.id)).filter((r) => r.kind.startsWith('supervision'));
+
+      expect(await supervision(addDays(ago(3), 15))).toMatchObject([{ kind: 'supervision-overdue', facts: { lastSession: ago(3) } }]);
+
+      // Each participant keeps its session's date beside it; the foreign key on (session, date) carries a
+      // correction made in the log to it, so the finder and the check before sending read the corrected day.
+      await app.get(DataSource).query('UPDATE supervision_sessions SET date = $2 WHERE id = $1', [latest.id, ago(20)]);
+      expect(await supervision(addDays(ago(20), 15))).toMatchObject([{ kind: 'supervision-overdue', facts: { lastSession: ago(20) } }]);
+      expect(await supervision(addDays(ago(3), 15))).toEqual([]);
+      expect(await finder.stillDue(overdue(ago(30)), addDays(ago(30), 15))).toEqual({
+        due: false,
+        reason: `A supervision session with ${practitioner.name} on ${ago(20)} has been logged since.`,
+      });
+      // A participant's copy cannot say another day than its session's.
+      await expect(
+        app.get(DataSource).query('UPDATE supervision_participants SET session_date = $2 WHERE session_id = $1', [latest.id, ago(3)]),
+      ).rejects.toThrow(/foreign key/);
+    });
+
     it('checks a mail job’s reminders together: the supervision ones in one query, each answered for itself, in the order asked', async () => {
       const [due, met, left] = [await build.person('Dee Due'), await build.person('Mel Met'), await build.person('Len Left')];
       for (const person of [due, met]) await build.member(team.service.id, person.id, { startDate: ago(100) });
@@ -328,9 +360,17 @@ describe(ReminderFinder.name, () => {
       expect(await about(addDays(first, 8), applicationId)).toMatchObject([{ kind: 'application-awaiting-review', dueOn: addDays(first, 7) }]);
 
       // Checked together as a mail job checks its ten: each answered for itself, in the order asked.
-      const waiting = (subjectId: string, dueOn: string): ReminderIdentity => ({ kind: 'application-awaiting-review', subjectKind: 'application', subjectId, dueOn });
+      const waiting = (subjectId: string, dueOn: string): ReminderIdentity => ({
+        kind: 'application-awaiting-review',
+        subjectKind: 'application',
+        subjectId,
+        dueOn,
+      });
       expect(
-        await finder.stillDueAll([waiting(applicationId, addDays(first, 1)), waiting('00000000-0000-4000-8000-000000000000', first), waiting(applicationId, first)], first),
+        await finder.stillDueAll(
+          [waiting(applicationId, addDays(first, 1)), waiting('00000000-0000-4000-8000-000000000000', first), waiting(applicationId, first)],
+          first,
+        ),
       ).toEqual([
         { due: false, reason: `The application was submitted again on ${today}; its reminders count from then.` },
         { due: false, reason: 'The application no longer exists.' },

@@ -75,7 +75,7 @@ export const supervisionImporter = defineImporter<SupervisionRow>({
       save: async () => {
         const withIds = sessions.map(({ value }) => ({ id: randomUUID(), ...value }));
         const logRows = withIds.map(({ id, serviceId, date, supervisorId }) => ({ id, serviceId, date, supervisorId, recordedBy: actorId }));
-        const participants = withIds.flatMap((s) => s.practitionerIds.map((practitionerId) => ({ sessionId: s.id, practitionerId })));
+        const participants = withIds.flatMap((s) => s.practitionerIds.map((practitionerId) => ({ sessionId: s.id, sessionDate: s.date, practitionerId })));
         const created = await insertInChunks(manager, SupervisionSession, logRows, (done) => progress('saving', done, logRows.length));
         await insertInChunks(manager, SupervisionParticipant, participants);
         return { created };

@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Person, Service } from '@npa/registry';
 
 /** A dated meeting of a supervisor with one practitioner (individual) or several (group). */
 @Entity('supervision_sessions')
 @Index('supervision_sessions_service_idx', ['serviceId', 'date'])
+// What the participants' copy of the date refers to (SupervisionParticipant).
+@Unique('supervision_sessions_id_date_key', ['id', 'date'])
 export class SupervisionSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -49,7 +49,7 @@ export class SupervisionService {
       );
       await manager.insert(
         SupervisionParticipant,
-        dto.practitionerIds.map((practitionerId) => ({ sessionId: session.id, practitionerId })),
+        dto.practitionerIds.map((practitionerId) => ({ sessionId: session.id, sessionDate: session.date, practitionerId })),
       );
       const view = toSessionView(session, dto.practitionerIds);
       await this.audit.record({ actor, action: 'supervision.recorded', entity: 'service', entityId: serviceId, after: view }, manager);

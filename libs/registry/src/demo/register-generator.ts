@@ -189,7 +189,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     for (let d = missedSupervision ? 21 : rnd.int(10); d <= 365; d += 14) {
       const sessionId = randomUUID();
       sessions.push({ id: sessionId, service_id: serviceId, date: day(d), supervisor_id: staff[1 + rnd.int(2)].id });
-      for (const p of practitioners) if (p.start <= day(d)) participants.push({ session_id: sessionId, practitioner_id: p.id });
+      for (const p of practitioners) if (p.start <= day(d)) participants.push({ session_id: sessionId, session_date: day(d), practitioner_id: p.id });
     }
     for (let n = rnd.int(3); n >= 0; n--)
       networking.push({
@@ -313,7 +313,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     await insertRows(m, 'inductions', { id: 'uuid', person_id: 'uuid', completed_on: 'date' }, inductions);
     await insertRows(m, 'networking_attendance', { id: 'uuid', service_id: 'uuid', date: 'date', event: 'text' }, networking);
     await insertRows(m, 'supervision_sessions', { id: 'uuid', service_id: 'uuid', date: 'date', supervisor_id: 'uuid' }, sessions);
-    await insertRows(m, 'supervision_participants', { session_id: 'uuid', practitioner_id: 'uuid' }, participants);
+    await insertRows(m, 'supervision_participants', { session_id: 'uuid', session_date: 'date', practitioner_id: 'uuid' }, participants);
     await insertRows(
       m,
       'settings',

@@ -87,10 +87,14 @@ export const PRACTITIONERS_AND_LAST_SESSIONS = `WITH practitioners AS (
           WHERE tm.role = 'practitioner' AND ${ACTIVE('tm')}
           GROUP BY tm.person_id
        ), last_sessions AS (
-         SELECT DISTINCT ON (sp.practitioner_id) sp.practitioner_id, s.date, s.supervisor_id, s.service_id
-           FROM supervision_participants sp JOIN supervision_sessions s ON s.id = sp.session_id
-          WHERE s.date <= $1 AND sp.practitioner_id IN (SELECT person_id FROM practitioners)
-          ORDER BY sp.practitioner_id, s.date DESC, s.id
+         -- Each practitioner's latest session, one probe of the participants' (practitioner, date, session)
+         -- index; of two on the same day, the one the index reads first.
+         SELECT p.person_id AS practitioner_id, l.date, l.supervisor_id, l.service_id
+           FROM practitioners p
+           CROSS JOIN LATERAL (SELECT s.date, s.supervisor_id, s.service_id
+                                 FROM supervision_participants sp JOIN supervision_sessions s ON s.id = sp.session_id
+                                WHERE sp.practitioner_id = p.person_id AND sp.session_date <= $1
+                                ORDER BY sp.session_date DESC, sp.session_id DESC LIMIT 1) l
        )
        SELECT p.person_id, pe.name, p.start_date::text, l.date::text AS last_session, l.service_id::text AS session_service_id,
               sup.name AS supervisor_name, sup.email AS supervisor_email,
@@ -112,7 +116,7 @@ export interface PractitionerCheck {
 
 export const PRACTITIONERS_CHECKED = `SELECT p.name,
         EXISTS (SELECT 1 FROM team_members tm WHERE tm.person_id = x.person_id AND tm.role = 'practitioner' AND tm.start_date <= $3 AND (tm.end_date IS NULL OR tm.end_date >= $3)) AS active,
-        (SELECT s.date::text FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
-          WHERE sp.practitioner_id = x.person_id AND s.date > x.since AND s.date <= $3 ORDER BY s.date DESC LIMIT 1) AS session
+        (SELECT max(sp.session_date)::text FROM supervision_participants sp
+          WHERE sp.practitioner_id = x.person_id AND sp.session_date > x.since AND sp.session_date <= $3) AS session
    FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS x(person_id, since, n) LEFT JOIN people p ON p.id = x.person_id
   ORDER BY x.n`;
