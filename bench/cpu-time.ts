@@ -12,14 +12,19 @@ export interface CpuTime {
 /** Clock ticks per second of /proc/<pid>/stat's times: 100 on every Linux Node supports. */
 const TICKS_PER_SECOND = 100;
 
-/** Which processes a count takes in: by pid, or by how the command line starts (`postgres`, `redis-server`). */
-export type Processes = { pid: number } | { command: string };
+/**
+ * Which processes a count takes in: by pid, or by how the command line starts (`postgres`, `redis-server`);
+ * or the threads of one process whose name starts so (Node's `MainThread`, V8's `V8Worker`, which
+ * collect garbage and compile beside the main thread, and libuv's `libuv-worker`, which do file work).
+ */
+export type Processes = { pid: number } | { command: string } | { pid: number; threads: string };
 
 /**
  * User and system time of the processes, in ms; null without /proc. A process's children that ended
  * meanwhile count too (cutime, cstime): PostgreSQL's postmaster holds its backends that ended.
  */
 export function processesMs(which: Processes): number | null {
+  if ('threads' in which) return threadsMs(which.pid, which.threads);
   let pids: string[];
   try {
     pids = 'pid' in which ? [String(which.pid)] : readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -36,6 +41,28 @@ export function processesMs(which: Processes): number | null {
     } catch {
       // The process ended between the listing and the read.
       if ('pid' in which) return null;
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** User and system time of a process's threads whose name starts with `name`, in ms; null without /proc. */
+function threadsMs(pid: number, name: string): number | null {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The thread ended between the listing and the read: its time is the process's now, not a thread's.
     }
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
