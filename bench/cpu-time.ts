@@ -35,9 +35,7 @@ export function processesMs(which: Processes): number | null {
   for (const pid of pids) {
     try {
       if ('command' in which && !readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith(which.command)) continue;
-      // Fields after the command's closing parenthesis: utime, stime, cutime and cstime are the 12th to 15th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      ticks += readStat(`/proc/${pid}/stat`, true).ticks;
     } catch {
       // The process ended between the listing and the read.
       if ('pid' in which) return null;
@@ -57,15 +55,26 @@ function threadsMs(pid: number, name: string): number | null {
   let ticks = 0;
   for (const tid of tids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      const stat = readStat(`/proc/${pid}/task/${tid}/stat`, false);
+      if (stat.name.startsWith(name)) ticks += stat.ticks;
     } catch {
       // The thread ended between the listing and the read: its time is the process's now, not a thread's.
     }
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * A process's or thread's name and clock ticks from its `stat`: user and system time, and with
+ * `children` those of its children that ended (cutime, cstime). The name is read up to the last
+ * parenthesis, as it may hold one; the fields after it start at the state, so utime is the 12th.
+ */
+function readStat(path: string, children: boolean): { name: string; ticks: number } {
+  const stat = readFileSync(path, 'latin1');
+  const end = stat.lastIndexOf(')');
+  const fields = stat.slice(end + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return { name: stat.slice(stat.indexOf('(') + 1, end), ticks };
 }
 
 /** PostgreSQL's processes: the postmaster and every backend. */
