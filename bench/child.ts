@@ -1,6 +1,8 @@
 // Running parts of a bench in processes of their own, so each one's memory and CPU are its own. Only
 // Node's built-ins are imported here: a child that loads this file loads nothing else of the bench.
 import { execFileSync, fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -50,6 +52,33 @@ export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ resul
     return { result, peakMb: peak / 1024 / 1024, ms };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/**
+ * BENCH_HEAP_PROF=dir: every allocation the work makes is sampled (one per 32 kB), kept or collected, and
+ * written there as a `.heapprofile` (DevTools' Memory tab opens it). A CPU profile shows garbage
+ * collection's time but not whose garbage it is; this says where the bytes were allocated.
+ */
+export async function withAllocationSampling<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_HEAP_PROF;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 32 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    const file = join(dir, `${label}.${process.pid}.heapprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`bench: allocations sampled in ${file}`);
+    session.disconnect();
   }
 }
 

@@ -17,7 +17,20 @@ import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
 import { countCpuOf, POSTGRES, type Processes } from './cpu-time';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
-import { benchDatabase, benchEnv, bestRun, buildRegister, copyOf, describeRegister, inChild, perSecond, row, serveChild, type Row } from './support';
+import {
+  benchDatabase,
+  benchEnv,
+  bestRun,
+  buildRegister,
+  copyOf,
+  describeRegister,
+  inChild,
+  perSecond,
+  row,
+  serveChild,
+  withAllocationSampling,
+  type Row,
+} from './support';
 
 const STATES = `SELECT CASE WHEN r.state <> 'pending' THEN r.state WHEN d.state IN ('sent', 'failed', 'unknown', 'suppressed') THEN d.state ELSE 'pending' END AS state, count(*)::int AS n
                   FROM reminders r LEFT JOIN mail_deliveries d ON d.letter_id = r.letter_id GROUP BY 1`;
@@ -82,20 +95,23 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
     const dataSource = worker.get(DataSource);
     const start = process.hrtime.bigint();
     const cpu = countCpuOf({ worker: { pid: process.pid }, ...threadsOf('worker', process.pid), ...OTHERS, sink: { pid: smtpPid } });
-    const summary = await worker.get(SweepService).run(today);
-    const sweepMs = Number(process.hrtime.bigint() - start) / 1e6;
-    const sweepCpu = cpu();
-    let states: Record<string, number> = {};
-    const deadline = Date.now() + limitSeconds * 1000;
-    for (;;) {
-      const late = Date.now() > deadline;
-      const [{ owed }] = await dataSource.query<{ owed: boolean }[]>(OWED);
-      if (!owed || late) {
-        states = Object.fromEntries((await dataSource.query<{ state: string; n: number }[]>(STATES)).map((s) => [s.state, s.n]));
-        if (!states.pending || late) break;
+    const { summary, sweepMs, sweepCpu, states } = await withAllocationSampling('reminders-pipeline', async () => {
+      const summary = await worker.get(SweepService).run(today);
+      const sweepMs = Number(process.hrtime.bigint() - start) / 1e6;
+      const sweepCpu = cpu();
+      let states: Record<string, number> = {};
+      const deadline = Date.now() + limitSeconds * 1000;
+      for (;;) {
+        const late = Date.now() > deadline;
+        const [{ owed }] = await dataSource.query<{ owed: boolean }[]>(OWED);
+        if (!owed || late) {
+          states = Object.fromEntries((await dataSource.query<{ state: string; n: number }[]>(STATES)).map((s) => [s.state, s.n]));
+          if (!states.pending || late) break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return { summary, sweepMs, sweepCpu, states };
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const allCpu = cpu();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.

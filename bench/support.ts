@@ -193,4 +193,4 @@ export function machine() {
   };
 }
 
-export { inChild, serveChild, startServer, serveServer, withPeakMemory } from './child';
+export { inChild, serveChild, startServer, serveServer, withAllocationSampling, withPeakMemory } from './child';
