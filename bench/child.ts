@@ -31,7 +31,11 @@ export function compileBench(): void {
 function childEntry(modulePath: string, options: { compiled?: boolean }): { path: string; execArgv: string[] } {
   // BENCH_CPU_PROF=dir: each child writes a V8 CPU profile there (open it in Chrome's DevTools).
   // --expose-gc: a child may collect what its warm-up left before it measures (the sweep does).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // BENCH_NODE_FLAGS='--trace-gc': more flags for each child's Node (NODE_OPTIONS refuses V8's tracing flags).
+  const profile = [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ];
   if (!options.compiled)
     return { path: modulePath, execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...profile] };
   compileBench();
