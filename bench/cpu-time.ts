@@ -14,10 +14,21 @@ const TICKS_PER_SECOND = 100;
 
 /**
  * Which processes a count takes in: by pid, or by how the command line starts (`postgres`, `redis-server`);
- * or the threads of one process whose name starts so (Node's `MainThread`, V8's `V8Worker`, which
- * collect garbage and compile beside the main thread, and libuv's `libuv-worker`, which do file work).
+ * or the threads of one process whose name starts so (see threadsOf).
  */
 export type Processes = { pid: number } | { command: string } | { pid: number; threads: string };
+
+/**
+ * A Node process's own time by thread: its main thread (`MainThread`), V8's (`V8Worker`: garbage
+ * collection and compiling beside it) and libuv's (`libuv-worker`: file work). On 2 cores V8's threads
+ * take from the same two as PostgreSQL.
+ */
+export const threadsOf = <P extends string>(process: P, pid: number) =>
+  ({
+    [`${process}: main thread`]: { pid, threads: 'MainThread' },
+    [`${process}: V8's threads`]: { pid, threads: 'V8Worker' },
+    [`${process}: libuv's threads`]: { pid, threads: 'libuv-worker' },
+  }) as Record<`${P}: ${string}`, Processes>;
 
 /**
  * User and system time of the processes, in ms; null without /proc. A process's children that ended

@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
-import { countCpuOf, POSTGRES, type Processes } from './cpu-time';
+import { countCpuOf, POSTGRES, threadsOf, type Processes } from './cpu-time';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import {
   benchDatabase,
@@ -46,17 +46,6 @@ const OWED = `SELECT EXISTS (SELECT 1 FROM mail_deliveries WHERE state IN ('pend
 const OTHERS = { postgres: POSTGRES, redis: { command: 'redis-server' } } satisfies Record<string, Processes>;
 
 type Cpu = Record<string, number | null>;
-
-/**
- * A Node process's own time by thread: its main thread, V8's (garbage collection and compiling beside
- * it) and libuv's (file work). On 2 cores V8's threads take from the same two as PostgreSQL.
- */
-const threadsOf = <P extends string>(process: P, pid: number) =>
-  ({
-    [`${process}: main thread`]: { pid, threads: 'MainThread' },
-    [`${process}: V8's threads`]: { pid, threads: 'V8Worker' },
-    [`${process}: libuv's threads`]: { pid, threads: 'libuv-worker' },
-  }) as Record<`${P}: ${string}`, Processes>;
 
 /** CPU time per email (ms) of each process counted, so the figure beside its floor says whose work the difference is. */
 const perEmail = (cpu: Cpu, emails: number) =>
