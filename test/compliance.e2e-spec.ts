@@ -227,6 +227,23 @@ describe('Registration compliance through HTTP', () => {
     expect(history.body[1].changedRules).toEqual([{ id: 'SR-MEMBERSHIP', from: 'pass', to: 'fail' }]);
   });
 
+  it("keeps in a snapshot each rule's outcome and explanation as the service was told them that day, not the facts behind them", async () => {
+    await sweep(undefined, 201);
+    const told = (await http(app).get(`/services/${service.id}/compliance`).set(admin.auth).expect(200)).body as { rules: Rule[] };
+    expect(told.rules.every((r) => typeof r.facts === 'object')).toBe(true);
+    const [stored] = await app
+      .get(DataSource)
+      .query<{ results: Record<string, unknown>[]; people: string[] }[]>(
+        'SELECT results, people FROM compliance_snapshots WHERE subject_id = $1 ORDER BY as_of DESC, created_at DESC LIMIT 1',
+        [service.id],
+      );
+    expect(stored.results).toEqual(told.rules.map(({ id, level, outcome, explanation }) => ({ id, level, outcome, explanation })));
+    // ...and whom the facts named, by which a person's snapshots are found (subject access, retention).
+    const named = new Set(JSON.stringify(told.rules.map((r) => r.facts)).match(/(?<="personId":")[0-9a-f-]{36}/g));
+    expect(named.size).toBeGreaterThan(0);
+    expect([...stored.people].sort()).toEqual([...named].sort());
+  });
+
   it('stores every snapshot of a sweep or none: one refused by the database fails it, and the others are not kept', async () => {
     // The service's snapshot is refused (it has none on or before that date, so one is due).
     await refusingSnapshots(`NEW.subject_id = '${service.id}'`, async () => {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrganisationKind } from '@npa/platform';
-import type { RuleResult } from './rules/result';
+import type { KeptResult } from './rules/result';
 
 /**
  * A subject's results on a date, stored only when its status or a rule outcome changed since the one
@@ -24,9 +24,13 @@ export class ComplianceSnapshot {
   @Column('text')
   status: string;
 
-  /** As sent: written once, read back whole, never looked inside by SQL (migration StoreSnapshotResultsAsJson). */
+  /** Each rule's outcome and explanation (KeptResult), as sent: never looked inside by SQL (migration StoreSnapshotResultsAsJson). */
   @Column('json')
-  results: RuleResult[];
+  results: KeptResult[];
+
+  /** The ids of the people the results were about (peopleIn), by which a person's snapshots are found; null before migration KeepSnapshotPeople, whose snapshots name them in their results. */
+  @Column('json', { nullable: true })
+  people: string[] | null;
 
   @Column('integer')
   parameterVersion: number;

@@ -13,7 +13,7 @@ import { diffResults } from './rules/diff';
 import { handled, SnapshotWriter, type StatusChange } from './snapshot-writer';
 import { evaluateService, evaluateSetting, serviceStatus } from './rules/evaluate';
 import { applyWhatIf, WhatIfChange } from './rules/what-if';
-import type { RuleResult } from './rules/result';
+import type { KeptResult, RuleResult } from './rules/result';
 
 export interface Evaluation {
   asOf: IsoDate;
@@ -176,7 +176,7 @@ export class ComplianceService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.snapshotAll'))`);
       const [{ version, params }, latest] = await Promise.all([
         this.parameters.current(),
-        manager.query<{ subject_kind: string; subject_id: string; results: RuleResult[] }[]>(
+        manager.query<{ subject_kind: string; subject_id: string; results: KeptResult[] }[]>(
           `SELECT DISTINCT ON (subject_kind, subject_id) subject_kind, subject_id, results
              FROM compliance_snapshots WHERE as_of <= $1 ORDER BY subject_kind, subject_id, as_of DESC, created_at DESC`,
           [asOf],

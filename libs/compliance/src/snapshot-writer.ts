@@ -5,7 +5,7 @@ import type { IsoDate } from '@npa/platform';
 import { ComplianceSnapshot } from './compliance-snapshot.entity';
 import { diffResults } from './rules/diff';
 import { serviceStatus } from './rules/evaluate';
-import type { RuleResult } from './rules/result';
+import { keptResult, peopleIn, type KeptResult, type RuleResult } from './rules/result';
 import type { Evaluation } from './compliance.service';
 
 /** A service whose status moved: it is sent a letter saying where it stands now. */
@@ -38,7 +38,7 @@ export class SnapshotWriter {
     private readonly asOf: IsoDate,
     private readonly parameterVersion: number,
     /** Each subject's latest results, by `kind:id`. */
-    private readonly previous: Map<string, RuleResult[]>,
+    private readonly previous: Map<string, KeptResult[]>,
   ) {
     this.copy = new CopyWriter(manager, ComplianceSnapshot);
   }
@@ -48,7 +48,15 @@ export class SnapshotWriter {
     if (kind === 'service' && status === 'non_compliant') this.nonCompliant += 1;
     const before = this.previous.get(`${kind}:${id}`);
     if (diffResults(before ?? null, rules).changed) {
-      this.rows.push({ subjectKind: kind, subjectId: id, asOf: this.asOf, status, results: rules, parameterVersion: this.parameterVersion });
+      this.rows.push({
+        subjectKind: kind,
+        subjectId: id,
+        asOf: this.asOf,
+        status,
+        results: rules.map(keptResult),
+        people: peopleIn(rules),
+        parameterVersion: this.parameterVersion,
+      });
       // A service whose status moved (not one seen for the first time) is told, in this same transaction.
       if (kind === 'service' && before !== undefined && serviceStatus(before) !== status)
         this.statusChanges.push({ serviceId: id, asOf: this.asOf, status, parameterVersion: this.parameterVersion, rules });

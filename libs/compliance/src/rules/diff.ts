@@ -16,7 +16,10 @@ export interface ResultsDiff {
   rules: RuleChange[];
 }
 
-export function diffResults(previous: readonly RuleResult[] | null, next: readonly RuleResult[]): ResultsDiff {
+/** Only what both a result and a snapshot's kept result hold (id, level, outcome) is compared. */
+type Compared = Pick<RuleResult, 'id' | 'level' | 'outcome'>;
+
+export function diffResults(previous: readonly Compared[] | null, next: readonly Compared[]): ResultsDiff {
   const before = new Map((previous ?? []).map((r) => [r.id, r.outcome]));
   const rules = next.map((r) => ({ id: r.id, from: before.get(r.id) ?? null, to: r.outcome })).filter((c) => c.from !== c.to);
   const status = { from: previous ? serviceStatus(previous) : null, to: serviceStatus(next) };

@@ -77,6 +77,6 @@ export function evaluateSetting(facts: SettingFacts, params: RuleParams, asOf: I
 export type ServiceStatus = 'compliant' | 'non_compliant';
 
 /** Essential rules decide; a desirable failure is reported but never makes a service non-compliant. */
-export function serviceStatus(results: readonly RuleResult[]): ServiceStatus {
+export function serviceStatus(results: readonly Pick<RuleResult, 'level' | 'outcome'>[]): ServiceStatus {
   return results.every((r) => r.level !== 'essential' || r.outcome !== 'fail') ? 'compliant' : 'non_compliant';
 }

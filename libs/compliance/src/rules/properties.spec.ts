@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { addDays, type IsoDate } from '@npa/platform';
 import { evaluateService } from './evaluate';
+import { peopleIn } from './result';
 import type {
   CompletionFact,
   InductionFact,
@@ -255,6 +256,17 @@ describe('rule engine properties', () => {
           expect(evaluateService(shuffledFacts, params, asOf)).toEqual(evaluateService(facts, params, asOf));
         },
       ),
+      runs,
+    );
+  });
+
+  it('finds every person the results name in their facts, wherever a rule puts them (what a snapshot keeps: peopleIn)', () => {
+    fc.assert(
+      fc.property(serviceFacts, asOfDate, (facts, asOf) => {
+        const results = evaluateService(facts, params, asOf);
+        const named = new Set(JSON.stringify(results.map((r) => r.facts)).match(/(?<="personId":")[^"]+/g) ?? []);
+        expect(new Set(peopleIn(results))).toEqual(named);
+      }),
       runs,
     );
   });
