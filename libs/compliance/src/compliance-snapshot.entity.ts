@@ -28,7 +28,10 @@ export class ComplianceSnapshot {
   @Column('json')
   results: KeptResult[];
 
-  /** The ids of the people the results were about (peopleIn), by which a person's snapshots are found; null before migration KeepSnapshotPeople, whose snapshots name them in their results. */
+  /**
+   * The ids of the people the results were about (peopleIn), by which a person's snapshots are found. Null
+   * in snapshots stored before migration KeepSnapshotPeople: their results' facts name the people.
+   */
   @Column('json', { nullable: true })
   people: string[] | null;
 
