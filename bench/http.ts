@@ -224,22 +224,22 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
           met: value >= share * floorValue,
         });
       // Beside the old floor, the app's own primary-key route behind its own guard (kept for comparison with earlier tables).
-      const besidePk = (figure: string, value: number, floorValue: number, withTarget: boolean, r: { rate: number }) =>
-        row({ part: 'http', figure, unit: 'req/s', value, floorIs, floor: floorValue, target: withTarget ? target : null, met: withTarget ? met(r) : null });
+      // A paced rate held is held to the old target; the rest are printed beside the old floor without one.
+      const besidePk = (figure: string, value: number, floorValue: number, held?: { rate: number }) =>
+        row({ part: 'http', figure, unit: 'req/s', value, floorIs, floor: floorValue, target: held ? target : null, met: held ? met(held) : null });
       const paced = options.paced
         ? [
             besidePk(
               fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance),
               compliance.rate,
               floor.rate,
-              true,
               compliance,
             ),
-            besidePk(fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed), computed.rate, floor.rate, false, computed),
-            besidePk(fig('GET /review-queue', queue), queue.rate, floor.rate, true, queue),
-            besidePk(sat('GET /services/{id}/compliance (today)', today), today.achieved, pkFloor.achieved, false, none),
-            besidePk(sat('GET /services/{id}/compliance?asOf= (computed)', computedMost), computedMost.achieved, pkFloor.achieved, false, none),
-            besidePk(sat('GET /review-queue', queueMost), queueMost.achieved, pkFloor.achieved, false, none),
+            besidePk(fig('GET /services/{id}/compliance?asOf= a past date, computed each time', computed), computed.rate, floor.rate),
+            besidePk(fig('GET /review-queue', queue), queue.rate, floor.rate, queue),
+            besidePk(sat('GET /services/{id}/compliance (today)', today), today.achieved, pkFloor.achieved),
+            besidePk(sat('GET /services/{id}/compliance?asOf= (computed)', computedMost), computedMost.achieved, pkFloor.achieved),
+            besidePk(sat('GET /review-queue', queueMost), queueMost.achieved, pkFloor.achieved),
           ]
         : [];
       return [
