@@ -88,7 +88,7 @@ interface Beside {
  * own, so each ratio compares figures taken seconds apart. Floor and app take turns, ROUNDS times, and
  * each keeps its best: on this shared machine a few seconds can run at half speed, and one such stall in
  * a single pair decided the ratio either way (README, Benchmarks); a floor taken minutes before its
- * figure, as the compliance and review-queue ratios once were, moved them by half.
+ * figure, as the compliance and review-queue ratios once were, moved them by more than half.
  */
 function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: FloorInput) {
   const bareFloor = async (task: string, name: string, paths: string[]) => {
