@@ -185,7 +185,8 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       const floor = options.paced ? await highestHeld('PK floor', { ...base, paths: routes.floor }) : none;
       const compliance = options.paced ? await highestHeld('compliance', { ...base, paths: routes.compliance }) : none;
       const computed = options.paced ? await highestHeld('compliance as of past dates', { ...base, paths: routes.computed }) : none;
-      const pkFloor = await saturated('PK floor', { ...base, paths: routes.floor });
+      // Only the paced rows are read beside the primary-key floor.
+      const pkFloor = options.paced ? await saturated('PK floor', { ...base, paths: routes.floor }) : null;
 
       const floors = trueFloors(base, { databaseUrl: db.url, jwtSecret: process.env.JWT_SECRET! });
       const floorA = 'true floor (a): bare Fastify + pg, GET /services/{id}';
@@ -227,7 +228,7 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       // A paced rate held is held to the old target; the rest are printed beside the old floor without one.
       const besidePk = (figure: string, value: number, floorValue: number, held?: { rate: number }) =>
         row({ part: 'http', figure, unit: 'req/s', value, floorIs, floor: floorValue, target: held ? target : null, met: held ? met(held) : null });
-      const paced = options.paced
+      const paced = pkFloor
         ? [
             besidePk(
               fig('GET /services/{id}/compliance (today; answers kept until the register changes)', compliance),
