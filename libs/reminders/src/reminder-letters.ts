@@ -9,14 +9,17 @@ import type { Reminder } from './reminder.entity';
 /** What a letter needs of the registry: the kind's letter and title. */
 type Kinds = Pick<ReminderKindRegistry, 'source' | 'info'>;
 
+/** What a letter reads of a reminder: all but its times (the sweep letters a reminder as it records it). */
+export type LetteredReminder = Omit<Reminder, 'sentAt' | 'createdAt'>;
+
 /** The letter a due reminder is sent as: its kind's signed notice where it has one, else the reminder email. */
-export function reminderLetter(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
+export function reminderLetter(reminder: LetteredReminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
   const source = kinds.source(reminder.kind);
   return source.notice ? signedNotice(reminder, letterDate, kinds) : reminderEmail(reminder, letterDate, kinds);
 }
 
 /** A signed notice (the lapse notice) under the reminder's once-only key, addressed to the first recipient. */
-export function signedNotice(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
+export function signedNotice(reminder: LetteredReminder, letterDate: IsoDate, kinds: Kinds): LetterRequest {
   const source = kinds.source(reminder.kind);
   const { about, personId } = source.letter(reminder.facts, reminder.kind);
   const { kind, data } = source.notice!(reminder.facts, { dueOn: reminder.dueOn });
@@ -36,7 +39,7 @@ export function signedNotice(reminder: Reminder, letterDate: IsoDate, kinds: Kin
   };
 }
 
-export function reminderEmail(reminder: Reminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
+export function reminderEmail(reminder: LetteredReminder, letterDate: IsoDate, kinds: Kinds): LetterRequest<'reminder'> {
   const { about, actBy, request, whatToDo, personId, heading } = kinds.source(reminder.kind).letter(reminder.facts, reminder.kind);
   return {
     kind: 'reminder',

@@ -9,8 +9,7 @@ import { LettersService } from '@npa/letters';
 import type { DueReminder } from './finders/due-reminder';
 import { ReminderFinder } from './finders/reminder.finder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
-import { reminderLetter } from './reminder-letters';
-import { REMINDER_COLUMNS } from './reminder-reads';
+import { reminderLetter, type LetteredReminder } from './reminder-letters';
 import type { Reminder } from './reminder.entity';
 
 export interface SweepSummary {
@@ -106,30 +105,35 @@ export class SweepService {
   private async recordBatch(batch: DueReminder[], today: IsoDate, emailedNow: (r: Pick<DueReminder, 'kind'>) => boolean, recorded: Recorded): Promise<void> {
     // A reminder emailed now is inserted with the id its letter will have, so it is not updated once the
     // letter is made: that UPDATE was a tenth of PostgreSQL's writing in the sweep (README, Benchmarks).
-    const rows = batch.map((r) => ({
+    const rows: LetteredReminder[] = batch.map((r) => ({
       id: randomUUID(),
-      letter_id: r.recipients.length && emailedNow(r) ? randomUUID() : null,
+      letterId: r.recipients.length && emailedNow(r) ? randomUUID() : null,
       kind: r.kind,
-      subject_kind: r.subjectKind,
-      subject_id: r.subjectId,
-      due_on: r.dueOn,
-      organisation_kind: r.organisation?.kind ?? null,
-      organisation_id: r.organisation?.id ?? null,
+      subjectKind: r.subjectKind,
+      subjectId: r.subjectId,
+      dueOn: r.dueOn,
+      organisationKind: r.organisation?.kind ?? null,
+      organisationId: r.organisation?.id ?? null,
       recipients: r.recipients,
       facts: r.facts,
       state: r.recipients.length ? 'pending' : 'failed',
       reason: r.recipients.length ? null : 'Nobody to send it to: no user or email address on record for its recipients.',
-      parameter_version: r.parameterVersion,
+      parameterVersion: r.parameterVersion,
     }));
     const { created, reachable } = await this.dataSource.transaction(async (manager) => {
-      const created = await manager.query<Reminder[]>(
+      // Only the ids come back: the rest is in hand, and returning each reminder's facts and recipients
+      // had PostgreSQL write them out and us parse them again (README, Benchmarks).
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO reminders (id, letter_id, kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version)
-         SELECT id, letter_id, kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, letter_id uuid, kind text, subject_kind text, subject_id uuid, due_on date, organisation_kind text, organisation_id uuid, recipients jsonb, facts jsonb, state text, reason text, parameter_version integer)
+         SELECT id, "letterId", kind, "subjectKind", "subjectId", "dueOn", "organisationKind", "organisationId", recipients, facts, state, reason, "parameterVersion"
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "letterId" uuid, kind text, "subjectKind" text, "subjectId" uuid, "dueOn" date, "organisationKind" text,
+                "organisationId" uuid, recipients jsonb, facts jsonb, state text, reason text, "parameterVersion" integer)
          ON CONFLICT (kind, subject_kind, subject_id, due_on) DO NOTHING
-         RETURNING ${REMINDER_COLUMNS}`,
+         RETURNING id`,
         [JSON.stringify(rows)],
       );
+      const ours = new Set(inserted.map((r) => r.id));
+      const created = rows.filter((r) => ours.has(r.id));
       const reachable = created.filter((r) => r.state === 'pending');
       // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
       await this.letterEach(manager, reachable.filter(emailedNow), today);
@@ -150,7 +154,7 @@ export class SweepService {
    * them. Its dedupe key names the reminder's new id, so it is never taken and every letter is made with
    * that id; were that ever untrue, the batch fails rather than leave a reminder pointing at no letter.
    */
-  private async letterEach(manager: EntityManager, reminders: Reminder[], today: IsoDate): Promise<void> {
+  private async letterEach(manager: EntityManager, reminders: LetteredReminder[], today: IsoDate): Promise<void> {
     if (reminders.length === 0) return;
     const requests = reminders.map((r) => ({ ...reminderLetter(r, today, this.kinds), id: r.letterId! }));
     const made = await this.letters.requestMany(manager, requests);
