@@ -16,7 +16,7 @@ import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
 import { countCpuOf, POSTGRES, threadsOf, type Processes } from './cpu-time';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, stepsBetween, type SmtpSink } from './smtp-sink';
 import {
   benchDatabase,
   benchEnv,
@@ -256,7 +256,12 @@ export async function remindersPart(options: { scale: number }): Promise<Row[]> 
           { url: smtp.url, smtpPid: smtp.pid, count: run.sent, averageBytes: run.averageBytes, connections },
           { compiled: true },
         );
+        const floorDone = await smtp.counts();
         console.log(`reminders: turn ${turn}: ${run.rate.toFixed(0)} emails/s end to end; pooled nodemailer ${pooled.toFixed(0)} messages/s`);
+        // Where a connection's time goes per message, the pipeline's beside the floor's: a wait of ours shows as a longer step.
+        console.log(
+          `reminders: turn ${turn}: SMTP conversation per message (mean ms, the sink's clock): the pipeline: ${stepsBetween(before, after)}; the pooled floor: ${stepsBetween(after, floorDone)}`,
+        );
         console.log(
           `reminders: turn ${turn}: CPU per email (ms): ${perEmail(run.cpu, run.sent)} (while the sweep ran, composing beside it: ${perEmail(run.sweepCpu, run.sent)}); ` +
             `the pooled floor per message: ${perEmail(pooledCpu, run.sent)}`,
