@@ -42,15 +42,29 @@ function groupByPerson<T extends PersonPeriod>(rows: T[]): T[][] {
   return [...groups.values()].map((g) => [...g].sort(byStart));
 }
 
-/** Everyone with a row active on the date, whatever their role, counted once. */
-export function activePeople(rows: PersonPeriod[], date: IsoDate): PersonRef[] {
+// Three rules of a setting (and three of a service) ask for the same people on the same date, and an
+// award's walk back through its change days asks again for each day: the sweep asked for them tens of
+// thousands of times, each a filter, a grouping and a sort (README, Benchmarks).
+const peopleOn = new WeakMap<PersonPeriod[], { size: number; byDate: Map<IsoDate, readonly PersonRef[]> }>();
+
+/** Everyone with a row active on the date, whatever their role, counted once, in name order (the same array for the same rows and date: do not change it). */
+export function activePeople(rows: PersonPeriod[], date: IsoDate): readonly PersonRef[] {
+  let known = peopleOn.get(rows);
+  // Facts are not changed once loaded; rows that have grown since (a test adding a post) are read again.
+  if (!known || known.size !== rows.length) peopleOn.set(rows, (known = { size: rows.length, byDate: new Map() }));
+  let found = known.byDate.get(date);
+  if (!found) known.byDate.set(date, (found = Object.freeze(findPeople(rows, date))));
+  return found;
+}
+
+function findPeople(rows: PersonPeriod[], date: IsoDate): PersonRef[] {
   return groupByPerson(rows.filter((r) => isActiveOn(r, date)))
     .map(([first]) => personRef(first))
     .sort(byName);
 }
 
 /** The team of a service on a date: its active staff of every role. */
-export function activeTeam(team: TeamMemberFact[], date: IsoDate): PersonRef[] {
+export function activeTeam(team: TeamMemberFact[], date: IsoDate): readonly PersonRef[] {
   return activePeople(team, date);
 }
 
