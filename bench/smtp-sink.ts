@@ -63,10 +63,10 @@ async function serve(): Promise<void> {
   const steps = Object.fromEntries(STEPS.map((step) => [step, { ms: 0, n: 0 }])) as Counts['steps'];
   // Per connection, when the sink last spoke (or last heard): the next step is timed from there.
   const last = new Map<string, number>();
-  const step = (id: string, name: Step | null) => {
+  const step = (id: string, name: Step) => {
     const now = performance.now();
     const since = last.get(id);
-    if (name && since !== undefined) {
+    if (since !== undefined) {
       steps[name].ms += now - since;
       steps[name].n += 1;
     }
