@@ -222,7 +222,7 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
           floorIs,
           floor: floorValue,
           target: `>= ${share} of floor${extra}`,
-          met: value >= share * floorValue,
+          met: value > 0 && value >= share * floorValue,
         });
       // Beside the old floor, the app's own primary-key route behind its own guard (kept for comparison with earlier tables).
       // A paced rate held is held to the old target; the rest are printed beside the old floor without one.
@@ -248,16 +248,14 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
         truly(most8('an unknown path (404)'), missing.apps[0].achieved, 'bare Fastify answering the same 404 body; 8 connections', missing.floor.achieved, 0.6),
         truly(most8('GET /services/{id}/compliance (today)'), today.achieved, apiIs, reads.floor.achieved, 0.5),
         truly(most8('GET /services/{id}/compliance?asOf= (computed)'), computedMost.achieved, apiIs, reads.floor.achieved, 0.2),
-        row({
-          part: 'http',
-          figure: fig('GET /review-queue', queue),
-          unit: 'req/s',
-          value: queue.rate,
-          floorIs: 'bare Fastify + pg: same token check, same two prepared reads, same JSON; 8 connections, just before and just after the search',
-          floor: queueFloor.achieved,
-          target: `>= 0.25 of floor, p99 < ${P99_MS} ms, no errors`,
-          met: queue.rate > 0 && queue.rate >= 0.25 * queueFloor.achieved,
-        }),
+        truly(
+          fig('GET /review-queue', queue),
+          queue.rate,
+          'bare Fastify + pg: same token check, same two prepared reads, same JSON; 8 connections, just before and just after the search',
+          queueFloor.achieved,
+          0.25,
+          `, p99 < ${P99_MS} ms, no errors`,
+        ),
         ...paced,
       ];
     } finally {

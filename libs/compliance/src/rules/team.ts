@@ -42,20 +42,27 @@ function groupByPerson<T extends PersonPeriod>(rows: T[]): T[][] {
   return [...groups.values()].map((g) => [...g].sort(byStart));
 }
 
+/**
+ * A finder of people on a date, answered once per rows and date (the same frozen array each time: do not
+ * change it). Facts are not changed once loaded; rows that have grown since (a test adding a post) are
+ * read again.
+ */
+function keptPerDate<R, T>(find: (rows: R[], date: IsoDate) => T[]): (rows: R[], date: IsoDate) => readonly T[] {
+  const kept = new WeakMap<R[], { size: number; byDate: Map<IsoDate, readonly T[]> }>();
+  return (rows, date) => {
+    let known = kept.get(rows);
+    if (!known || known.size !== rows.length) kept.set(rows, (known = { size: rows.length, byDate: new Map() }));
+    let found = known.byDate.get(date);
+    if (!found) known.byDate.set(date, (found = Object.freeze(find(rows, date))));
+    return found;
+  };
+}
+
 // Three rules of a setting (and three of a service) ask for the same people on the same date, and an
 // award's walk back through its change days asks again for each day: the sweep at scale 10 asked over
 // twenty thousand times, each a filter, a grouping and a sort (README, Benchmarks).
-const peopleOn = new WeakMap<PersonPeriod[], { size: number; byDate: Map<IsoDate, readonly PersonRef[]> }>();
-
-/** Everyone with a row active on the date, whatever their role, counted once, in name order (the same array for the same rows and date: do not change it). */
-export function activePeople(rows: PersonPeriod[], date: IsoDate): readonly PersonRef[] {
-  let known = peopleOn.get(rows);
-  // Facts are not changed once loaded; rows that have grown since (a test adding a post) are read again.
-  if (!known || known.size !== rows.length) peopleOn.set(rows, (known = { size: rows.length, byDate: new Map() }));
-  let found = known.byDate.get(date);
-  if (!found) known.byDate.set(date, (found = Object.freeze(findPeople(rows, date))));
-  return found;
-}
+/** Everyone with a row active on the date, whatever their role, counted once, in name order (kept: do not change it). */
+export const activePeople: (rows: PersonPeriod[], date: IsoDate) => readonly PersonRef[] = keptPerDate(findPeople);
 
 function findPeople(rows: PersonPeriod[], date: IsoDate): PersonRef[] {
   return groupByPerson(rows.filter((r) => isActiveOn(r, date)))
@@ -77,16 +84,8 @@ export interface Practitioner extends PersonRef {
 }
 
 // Five rules ask for the same team's practitioners on the same date; the sweep asks for a thousand teams.
-const practitionersOn = new WeakMap<TeamMemberFact[], Map<IsoDate, readonly Practitioner[]>>();
-
-/** The practitioners on a date, in name order (the same array for the same team and date: do not change it). */
-export function activePractitioners(team: TeamMemberFact[], date: IsoDate): readonly Practitioner[] {
-  let byDate = practitionersOn.get(team);
-  if (!byDate) practitionersOn.set(team, (byDate = new Map<IsoDate, readonly Practitioner[]>()));
-  let found = byDate.get(date);
-  if (!found) byDate.set(date, (found = Object.freeze(findPractitioners(team, date))));
-  return found;
-}
+/** The practitioners on a date, in name order (kept: do not change it). */
+export const activePractitioners: (team: TeamMemberFact[], date: IsoDate) => readonly Practitioner[] = keptPerDate(findPractitioners);
 
 function findPractitioners(team: TeamMemberFact[], date: IsoDate): Practitioner[] {
   return groupByPerson(team.filter((m) => m.role === 'practitioner' && isActiveOn(m, date)))
