@@ -1,7 +1,9 @@
+import fc from 'fast-check';
+import { addDays, daysBetween, maxDate, type IsoDate } from '@npa/platform';
 import { DEFAULT_RULE_PARAMS } from './params';
 import { checkSupervision, supervisionHistory } from './supervision.rules';
 import { AS_OF, ago, makeService, session, teamMember } from './testing/make-facts';
-import type { ServiceFacts } from './facts';
+import type { ServiceFacts, SupervisionFact } from './facts';
 
 const params = DEFAULT_RULE_PARAMS;
 
@@ -112,4 +114,37 @@ describe(supervisionHistory.name, () => {
     sessions.push(session(ago(40), ['p1']));
     expect(supervisionHistory('p1', '2020-01-01', sessions, params, AS_OF).largestGap.days).toBe(40);
   });
+
+  // supervisionHistory reads the sessions latest first and stops early; this is DOMAIN.md's definition
+  // read plainly, every session in date order, which it must always agree with.
+  it('agrees with the definition read in date order, for any sessions, start and look-back', () => {
+    const day = (n: number) => addDays('2026-01-01', n);
+    const anySession: fc.Arbitrary<SupervisionFact> = fc.record({
+      date: fc.integer({ min: 0, max: 150 }).map(day),
+      supervisorId: fc.constant('s1'),
+      practitionerIds: fc.subarray(['p1', 'p2', 'p3'], { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anySession, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 100, max: 150 }),
+        fc.integer({ min: 1, max: 60 }),
+        (sessions, start, asOf, lookback) => {
+          const p = { ...params, supervisionLookbackDays: lookback };
+          expect(supervisionHistory('p1', day(start), sessions, p, day(asOf))).toEqual(definition('p1', day(start), sessions, lookback, day(asOf)));
+        },
+      ),
+    );
+  });
 });
+
+function definition(personId: string, startDate: IsoDate, sessions: SupervisionFact[], lookbackDays: number, asOf: IsoDate) {
+  const lookbackFrom = maxDate(addDays(asOf, -lookbackDays), startDate);
+  const dates = [...new Set(sessions.filter((s) => s.date <= asOf && s.practitionerIds.includes(personId)).map((s) => s.date))].sort();
+  const before = dates.filter((d) => d <= lookbackFrom).at(-1);
+  const points = [before ?? lookbackFrom, ...dates.filter((d) => d > lookbackFrom), asOf];
+  const gaps = points.slice(1).map((to, i) => ({ days: daysBetween(points[i], to), from: points[i], to }));
+  const largestGap = gaps.reduce((best, gap) => (gap.days > best.days ? gap : best), { days: 0, from: points[0], to: points[0] });
+  return { lookbackFrom, points, largestGap, lastSession: dates.at(-1) ?? null };
+}

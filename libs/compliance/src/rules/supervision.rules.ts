@@ -45,21 +45,29 @@ function inDateOrder(sessions: SupervisionFact[]): SupervisionFact[] {
  */
 export function supervisionHistory(personId: string, startDate: IsoDate, sessions: SupervisionFact[], params: RuleParams, asOf: IsoDate): SupervisionHistory {
   const lookbackFrom = maxDate(addDays(asOf, -params.supervisionLookbackDays), startDate);
-  const dates: IsoDate[] = []; // each date once, earliest first
-  for (const s of inDateOrder(sessions)) {
-    if (s.date > asOf) break;
-    if (s.date !== dates.at(-1) && s.practitionerIds.includes(personId)) dates.push(s.date);
+  // Read latest first, up to the first session on or before S: a team's year of sessions holds a dozen
+  // fortnights before the look-back, which no point needs, and the sweep asks for every practitioner's.
+  const inOrder = inDateOrder(sessions);
+  const after: IsoDate[] = []; // each date after S once, latest first
+  let atOrBefore: IsoDate | null = null;
+  for (let i = inOrder.length - 1; i >= 0; i--) {
+    const { date, practitionerIds } = inOrder[i];
+    if (date > asOf || date === after.at(-1) || !practitionerIds.includes(personId)) continue;
+    if (date <= lookbackFrom) {
+      atOrBefore = date;
+      break;
+    }
+    after.push(date);
   }
-  const firstAfter = dates.findIndex((d) => d > lookbackFrom);
-  const after = firstAfter < 0 ? dates.length : firstAfter;
-  const points = [after > 0 ? dates[after - 1] : lookbackFrom, ...dates.slice(after), asOf];
+  const lastSession = after[0] ?? atOrBefore;
+  const points = [atOrBefore ?? lookbackFrom, ...after.reverse(), asOf];
 
   let largestGap: SupervisionGap = { days: 0, from: points[0], to: points[0] };
   for (let i = 1; i < points.length; i++) {
     const days = daysBetween(points[i - 1], points[i]);
     if (days > largestGap.days) largestGap = { days, from: points[i - 1], to: points[i] };
   }
-  return { lookbackFrom, points, largestGap, lastSession: dates.at(-1) ?? null };
+  return { lookbackFrom, points, largestGap, lastSession };
 }
 
 export function checkSupervision(facts: ServiceFacts, params: RuleParams, asOf: IsoDate): RuleResult {
