@@ -3,7 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { deepFreeze, KeptUnderVersion, keptRead, prepared } from '@npa/platform';
 import type { IsoDate } from '@npa/platform';
-import type { CompletionFact, PeriodFact, QualificationFact, ServiceFacts, SettingFacts, TrainerAccreditationFact } from '../rules/facts';
+import type {
+  CompletionFact,
+  InductionFact,
+  InspectionFact,
+  NetworkingFact,
+  PeriodFact,
+  QualificationFact,
+  ServiceFacts,
+  SettingFacts,
+  SettingStaffFact,
+  SupervisionFact,
+  TeamMemberFact,
+  TrainerAccreditationFact,
+} from '../rules/facts';
 import { EVERY_DATE, serviceFactsAsOf, settingFactsAsOf } from './facts-as-of';
 
 /**
@@ -39,9 +52,9 @@ type Subjects = string[] | null;
 // periods; the rules decide whether the trainer covered the workshop's days. A workshop awaiting the NPA's
 // confirmation (scheduled by its trainer too far back) counts for nothing until confirmed.
 const COMPLETIONS = `
-  SELECT o.person_id, w.start_date::text AS workshop_start_date, w.end_date::text AS workshop_end_date, tp.name AS trainer_name,
+  SELECT o.person_id AS "personId", w.start_date::text AS "workshopStartDate", w.end_date::text AS "workshopEndDate", tp.name AS "trainerName",
          COALESCE((SELECT json_agg(json_build_object('from', a.accredited_from, 'to', a.accredited_to))
-                     FROM trainer_accreditations a WHERE a.trainer_id = w.trainer_id), '[]') AS accreditations
+                     FROM trainer_accreditations a WHERE a.trainer_id = w.trainer_id), '[]') AS "trainerAccreditations"
     FROM workshop_outcomes o
     JOIN workshops w ON w.id = o.workshop_id
     JOIN trainers t ON t.id = w.trainer_id
@@ -50,47 +63,33 @@ const COMPLETIONS = `
      AND NOT EXISTS (SELECT 1 FROM workshop_outcomes later WHERE later.supersedes_id = o.id)
      AND o.person_id IN (PEOPLE)`;
 
-/** The rows each fact query returns (through JSON for one subject, so a numeric may come as a number). */
+/**
+ * The rows each fact query returns, named as the rules name the facts, so each row is the fact itself:
+ * the sweep reads some 130,000 rows, and making a second object of each cost it time and memory (README,
+ * Benchmarks). A row also says which subject it belongs to where the facts are placed by it.
+ */
 interface ServiceRows {
   services: { id: string }[];
-  team: {
-    member_id: string;
-    service_id: string;
-    person_id: string;
-    name: string;
-    role: string;
-    fte: string | number;
-    caseload: number;
-    start_date: string;
-    end_date: string | null;
-  }[];
-  memberships: PeriodRow[];
-  completions: CompletionRow[];
-  supervision: { service_id: string; date: string; supervisor_id: string; practitioner_ids: string[] }[];
-  inductions: { person_id: string; completed_on: string }[];
-  qualifications: QualificationRow[];
-  accreditations: { person_id: string; from: string; to: string }[];
-  networking: { service_id: string; date: string; event: string }[];
+  team: Placed<TeamMemberFact, 'serviceId'>[];
+  memberships: PeriodFact[];
+  completions: CompletionFact[];
+  supervision: Placed<SupervisionFact, 'serviceId'>[];
+  inductions: InductionFact[];
+  qualifications: QualificationFact[];
+  accreditations: TrainerAccreditationFact[];
+  networking: Placed<NetworkingFact, 'serviceId'>[];
 }
 
 interface SettingRows {
   settings: { id: string; staff_count: number }[];
-  staff: { staff_id: string; setting_id: string; person_id: string; name: string; start_date: string; end_date: string | null }[];
-  memberships: PeriodRow[];
-  completions: CompletionRow[];
-  inspections: { setting_id: string; date: string; grade: string }[];
-  qualifications: QualificationRow[];
+  staff: Placed<SettingStaffFact, 'settingId'>[];
+  memberships: PeriodFact[];
+  completions: CompletionFact[];
+  inspections: Placed<InspectionFact, 'settingId'>[];
+  qualifications: QualificationFact[];
 }
 
-type PeriodRow = { person_id: string; start_date: string; end_date: string };
-type CompletionRow = {
-  person_id: string;
-  workshop_start_date: string;
-  workshop_end_date: string;
-  trainer_name: string;
-  accreditations: { from: string; to: string }[];
-};
-type QualificationRow = { person_id: string; kind: string; status: string; date: string | null };
+type Placed<F, By extends string> = F & Record<By, string>;
 
 // Each query reads $1 (subject ids) and $2 (the date), and is written once for every use: `subject`
 // turns a column into the condition on it, for one subject (`= ($1)[1]`: a plan PostgreSQL can keep
@@ -101,29 +100,31 @@ const forSome: Subject = (column) => `${column} = ANY($1::uuid[])`;
 const forOne: Subject = (column) => `${column} = ($1::uuid[])[1]`;
 const forAll: Subject = () => `$1::uuid[] IS NULL`;
 
-const periods = (people: string) => `SELECT person_id, start_date::text, end_date::text FROM memberships WHERE start_date <= $2 AND person_id IN (${people})`;
-const qualifications = (people: string) => `SELECT person_id, kind, status, date::text FROM qualifications WHERE person_id IN (${people})`;
+const periods = (people: string) =>
+  `SELECT person_id AS "personId", start_date::text AS "startDate", end_date::text AS "endDate" FROM memberships WHERE start_date <= $2 AND person_id IN (${people})`;
+const qualifications = (people: string) => `SELECT person_id AS "personId", kind, status, date::text FROM qualifications WHERE person_id IN (${people})`;
 
 function serviceQueries(subject: Subject): Record<keyof ServiceRows, string> {
   const people = `SELECT person_id FROM team_members WHERE ${subject('service_id')} AND start_date <= $2`;
   return {
     services: `SELECT id FROM services WHERE ${subject('id')} AND $2::date IS NOT NULL`,
-    team: `SELECT tm.id AS member_id, tm.service_id, tm.person_id, p.name, tm.role, tm.fte, tm.caseload, tm.start_date::text, tm.end_date::text
+    team: `SELECT tm.id AS "memberId", tm.service_id AS "serviceId", tm.person_id AS "personId", p.name, tm.role, tm.fte::float8 AS fte, tm.caseload,
+                  tm.start_date::text AS "startDate", tm.end_date::text AS "endDate"
              FROM team_members tm JOIN people p ON p.id = tm.person_id
             WHERE ${subject('tm.service_id')} AND tm.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
     // json_agg, not array_agg: pg parses a uuid[] in JavaScript, character by character (it showed in the
     // sweep's profile; README, Benchmarks), and JSON natively.
-    supervision: `SELECT s.service_id, s.date::text, s.supervisor_id, json_agg(sp.practitioner_id) AS practitioner_ids
+    supervision: `SELECT s.service_id AS "serviceId", s.date::text, s.supervisor_id AS "supervisorId", json_agg(sp.practitioner_id) AS "practitionerIds"
                     FROM supervision_sessions s JOIN supervision_participants sp ON sp.session_id = s.id
                    WHERE ${subject('s.service_id')} AND s.date <= $2
                    GROUP BY s.id`,
-    inductions: `SELECT person_id, completed_on::text FROM inductions WHERE completed_on <= $2 AND person_id IN (${people})`,
+    inductions: `SELECT person_id AS "personId", completed_on::text AS "completedOn" FROM inductions WHERE completed_on <= $2 AND person_id IN (${people})`,
     qualifications: qualifications(people),
-    accreditations: `SELECT t.person_id, a.accredited_from::text AS from, a.accredited_to::text AS to
+    accreditations: `SELECT t.person_id AS "personId", a.accredited_from::text AS from, a.accredited_to::text AS to
                        FROM trainer_accreditations a JOIN trainers t ON t.id = a.trainer_id WHERE t.person_id IN (${people})`,
-    networking: `SELECT service_id, date::text, event FROM networking_attendance WHERE ${subject('service_id')} AND date <= $2`,
+    networking: `SELECT service_id AS "serviceId", date::text, event FROM networking_attendance WHERE ${subject('service_id')} AND date <= $2`,
   };
 }
 
@@ -131,13 +132,13 @@ function settingQueries(subject: Subject): Record<keyof SettingRows, string> {
   const people = `SELECT person_id FROM setting_staff WHERE ${subject('setting_id')} AND start_date <= $2`;
   return {
     settings: `SELECT id, staff_count FROM settings WHERE ${subject('id')} AND $2::date IS NOT NULL`,
-    staff: `SELECT s.id AS staff_id, s.setting_id, s.person_id, p.name, s.start_date::text, s.end_date::text
+    staff: `SELECT s.id AS "staffId", s.setting_id AS "settingId", s.person_id AS "personId", p.name, s.start_date::text AS "startDate", s.end_date::text AS "endDate"
               FROM setting_staff s JOIN people p ON p.id = s.person_id
              WHERE ${subject('s.setting_id')} AND s.start_date <= $2`,
     memberships: periods(people),
     completions: COMPLETIONS.replace('PEOPLE', people),
     // A proposal from the setting counts only once NPA staff have recorded it: no self-certification.
-    inspections: `SELECT setting_id, date::text, grade FROM inspections WHERE ${subject('setting_id')} AND date <= $2 AND status = 'recorded'`,
+    inspections: `SELECT setting_id AS "settingId", date::text, grade FROM inspections WHERE ${subject('setting_id')} AND date <= $2 AND status = 'recorded'`,
     qualifications: qualifications(people),
   };
 }
@@ -222,41 +223,21 @@ export class FactsLoader {
         networking: [],
       });
     }
-    const personServices = new Map<string, Set<string>>();
-    for (const m of rows.team) {
-      const service = facts.get(m.service_id);
-      if (!service) continue;
-      service.team.push({
-        memberId: m.member_id,
-        personId: m.person_id,
-        name: m.name,
-        role: m.role as 'practitioner',
-        fte: Number(m.fte),
-        caseload: m.caseload,
-        startDate: m.start_date,
-        endDate: m.end_date,
-      });
-      if (!personServices.has(m.person_id)) personServices.set(m.person_id, new Set());
-      personServices.get(m.person_id)!.add(m.service_id);
-    }
     // Person-level facts go to every service the person has been on.
-    const spread = <T extends { personId: string }>(items: T[], into: (f: ServiceFacts) => T[]) => {
-      for (const item of items) for (const serviceId of personServices.get(item.personId) ?? []) into(facts.get(serviceId)!).push(item);
-    };
-    spread(rows.memberships.map(toPeriod), (f) => f.memberships);
-    spread(rows.completions.map(toCompletion), (f) => f.completions);
-    spread(
-      rows.inductions.map((i) => ({ personId: i.person_id, completedOn: i.completed_on })),
-      (f) => f.inductions,
-    );
-    spread(rows.qualifications.map(toQualification), (f) => f.qualifications);
-    spread(
-      rows.accreditations.map((a): TrainerAccreditationFact => ({ personId: a.person_id, from: a.from, to: a.to })),
-      (f) => f.trainerAccreditations,
-    );
-    for (const s of rows.supervision)
-      facts.get(s.service_id)?.supervision.push({ date: s.date, supervisorId: s.supervisor_id, practitionerIds: s.practitioner_ids });
-    for (const n of rows.networking) facts.get(n.service_id)?.networking.push({ date: n.date, event: n.event });
+    const placed = new PersonPlaces<ServiceFacts>();
+    for (const m of rows.team) {
+      const service = facts.get(m.serviceId);
+      if (!service) continue;
+      service.team.push(m);
+      placed.add(m.personId, service);
+    }
+    placed.spread(rows.memberships, (f) => f.memberships);
+    placed.spread(rows.completions, (f) => f.completions);
+    placed.spread(rows.inductions, (f) => f.inductions);
+    placed.spread(rows.qualifications, (f) => f.qualifications);
+    placed.spread(rows.accreditations, (f) => f.trainerAccreditations);
+    for (const s of rows.supervision) facts.get(s.serviceId)?.supervision.push(s);
+    for (const n of rows.networking) facts.get(n.serviceId)?.networking.push(n);
     return facts;
   }
 
@@ -315,19 +296,17 @@ export class FactsLoader {
     const facts = new Map<string, SettingFacts>();
     for (const s of rows.settings)
       facts.set(s.id, { settingId: s.id, staffCount: s.staff_count, staff: [], memberships: [], completions: [], inspections: [], qualifications: [] });
-    const personSettings = new Map<string, Set<string>>();
+    const placed = new PersonPlaces<SettingFacts>();
     for (const s of rows.staff) {
-      facts.get(s.setting_id)?.staff.push({ staffId: s.staff_id, personId: s.person_id, name: s.name, startDate: s.start_date, endDate: s.end_date });
-      if (!personSettings.has(s.person_id)) personSettings.set(s.person_id, new Set());
-      personSettings.get(s.person_id)!.add(s.setting_id);
+      const setting = facts.get(s.settingId);
+      if (!setting) continue;
+      setting.staff.push(s);
+      placed.add(s.personId, setting);
     }
-    const spread = <T extends { personId: string }>(items: T[], into: (f: SettingFacts) => T[]) => {
-      for (const item of items) for (const settingId of personSettings.get(item.personId) ?? []) into(facts.get(settingId)!).push(item);
-    };
-    spread(rows.memberships.map(toPeriod), (f) => f.memberships);
-    spread(rows.completions.map(toCompletion), (f) => f.completions);
-    spread(rows.qualifications.map(toQualification), (f) => f.qualifications);
-    for (const i of rows.inspections) facts.get(i.setting_id)?.inspections.push({ date: i.date, grade: i.grade as 'good' });
+    placed.spread(rows.memberships, (f) => f.memberships);
+    placed.spread(rows.completions, (f) => f.completions);
+    placed.spread(rows.qualifications, (f) => f.qualifications);
+    for (const i of rows.inspections) facts.get(i.settingId)?.inspections.push(i);
     return facts;
   }
 
@@ -345,17 +324,20 @@ export class FactsLoader {
 /** A read of every service or setting as of a date, as `wholeReads` keeps it. */
 const wholeReadKey = (kind: 'services' | 'settings', asOf: IsoDate) => `${kind} ${asOf}`;
 
-const toPeriod = (r: PeriodRow): PeriodFact => ({ personId: r.person_id, startDate: r.start_date, endDate: r.end_date });
-const toQualification = (r: QualificationRow): QualificationFact => ({
-  personId: r.person_id,
-  kind: r.kind as 'level3',
-  status: r.status as 'achieved',
-  date: r.date,
-});
-const toCompletion = (r: CompletionRow): CompletionFact => ({
-  personId: r.person_id,
-  workshopStartDate: r.workshop_start_date,
-  workshopEndDate: r.workshop_end_date,
-  trainerName: r.trainer_name,
-  trainerAccreditations: r.accreditations,
-});
+/**
+ * The subjects each person has been on (most people one): a person's own facts (memberships,
+ * completions) go to each. A short array each, not a Set: the sweep places 40,000 people.
+ */
+class PersonPlaces<F> {
+  private readonly places = new Map<string, F[]>();
+
+  add(personId: string, subject: F): void {
+    const theirs = this.places.get(personId);
+    if (!theirs) this.places.set(personId, [subject]);
+    else if (!theirs.includes(subject)) theirs.push(subject);
+  }
+
+  spread<T extends { personId: string }>(items: readonly T[], into: (subject: F) => T[]): void {
+    for (const item of items) for (const subject of this.places.get(item.personId) ?? []) into(subject).push(item);
+  }
+}
