@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { countFlushes } from '../storage/testing/count-flushes';
 import { writeEml } from './mail-folder';
 
 describe('writeEml', () => {
@@ -19,17 +19,12 @@ describe('writeEml', () => {
 
   // A crash of the machine cannot be staged here; what can be seen is that each flush is asked for.
   it('flushes the message before naming it, and the folder that names it', async () => {
-    const probe = await open(join(dir, 'probe'), 'w');
-    const handles = Object.getPrototypeOf(probe) as { datasync(): Promise<void>; sync(): Promise<void> };
-    await probe.close();
-    const datasync = jest.spyOn(handles, 'datasync');
-    const sync = jest.spyOn(handles, 'sync');
+    const flushes = await countFlushes(dir);
     try {
       await writeEml(dir, Buffer.from('a message'), '<m@x>', new Date());
-      expect([datasync.mock.calls.length, sync.mock.calls.length]).toEqual([1, 1]);
+      expect(flushes.counts()).toEqual({ written: 1, synced: 1 });
     } finally {
-      datasync.mockRestore();
-      sync.mockRestore();
+      flushes.restore();
     }
   });
 });

@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { open, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { LocalStorage } from './storage';
+import { countFlushes } from './testing/count-flushes';
 
 describe('LocalStorage', () => {
   let root: string;
@@ -43,23 +44,18 @@ describe('LocalStorage', () => {
 
   // A crash of the machine cannot be staged here; what can be seen is that each flush is asked for.
   it('flushes a file it keeps to the disk before giving out its key, and the folder an upload is moved into', async () => {
-    const probe = await open(join(root, 'probe'), 'w');
-    const handles = Object.getPrototypeOf(probe) as { datasync(): Promise<void>; sync(): Promise<void> };
-    await probe.close();
-    const datasync = jest.spyOn(handles, 'datasync');
-    const sync = jest.spyOn(handles, 'sync');
+    const flushes = await countFlushes(root);
     try {
       await storage.put('letters', Buffer.from('a letter'));
-      expect([datasync.mock.calls.length, sync.mock.calls.length]).toEqual([1, 0]);
+      expect(flushes.counts()).toEqual({ written: 1, synced: 0 });
 
       const temp = await storage.tempPath();
       await writeFile(temp, 'uploaded');
       await storage.adopt('evidence', temp);
       // The upload's data, then the folder that now names it.
-      expect([datasync.mock.calls.length, sync.mock.calls.length]).toEqual([1, 2]);
+      expect(flushes.counts()).toEqual({ written: 1, synced: 2 });
     } finally {
-      datasync.mockRestore();
-      sync.mockRestore();
+      flushes.restore();
     }
   });
 });
