@@ -1,5 +1,7 @@
-import { DEFAULT_RULE_PARAMS } from '@npa/compliance';
+import fc from 'fast-check';
+import { checkSettingMember, checkSettingTrained, DEFAULT_RULE_PARAMS } from '@npa/compliance';
 import type { SettingFacts } from '@npa/compliance';
+import { addDays } from '@npa/platform';
 import { applicationKind, AwardPeriod, awardPeriodFor, awardStatus, renewalOf } from './award.rules';
 
 const award = (awardedOn: string, startsOn: string, expiresOn: string, id = `a-${startsOn}`): AwardPeriod => ({ id, awardedOn, startsOn, expiresOn });
@@ -139,9 +141,55 @@ describe(awardStatus.name, () => {
     expect(status.atRisk!.failing.map((f) => f.id)).toEqual(['SA-MEMBER']);
   });
 
+  it("dates the risk from the day after a membership that ended on the award's first day", () => {
+    const ended = facts({ memberships: [{ personId: 'ann', startDate: '2025-01-01', endDate: '2026-01-10' }] });
+    expect(awardStatus([first], ended, params, '2026-02-01').atRisk).toMatchObject({ since: '2026-01-11' });
+  });
+
   it('dates the risk from the award start when it failed from the first day', () => {
     const short = facts({ memberships: [] });
     expect(awardStatus([first], short, params, '2026-03-01').atRisk).toMatchObject({ since: '2026-01-10' });
+  });
+
+  // awardStatus walks back only over the days something changes; this walks back a day at a time. The
+  // days are a few weeks around the award's start, so starts and ends fall on its edges often.
+  it('dates the risk from the first day of the unbroken run of failing days, for any staff, memberships and completions', () => {
+    const day = (n: number) => addDays('2026-01-01', n);
+    const people = ['ann', 'bob', 'cat', 'dan'];
+    const period = fc
+      .record({ personId: fc.constantFrom(...people), start: fc.integer({ min: -3, max: 12 }), length: fc.option(fc.integer({ min: 0, max: 6 })) })
+      .map(({ personId, start, length }) => ({ personId, startDate: day(start), endDate: length === null ? null : day(start + length) }));
+    const setting = fc
+      .record({
+        staff: fc.array(period, { maxLength: 6 }),
+        memberships: fc.array(period, { maxLength: 6 }),
+        completions: fc.array(fc.record({ personId: fc.constantFrom(...people), end: fc.integer({ min: -3, max: 12 }) }), { maxLength: 4 }),
+      })
+      .map(({ staff, memberships, completions }) =>
+        facts({
+          staffCount: 2,
+          staff: staff.map((s, i) => ({ ...s, staffId: `s${i}`, name: `Person ${s.personId}` })),
+          memberships,
+          completions: completions.map(({ personId, end }) => ({
+            personId,
+            workshopStartDate: day(end - 1),
+            workshopEndDate: day(end),
+            trainerName: 'Tess Trainer',
+            trainerAccreditations: [{ from: '2020-01-01', to: '2030-12-31' }],
+          })),
+        }),
+      );
+    const award = { id: 'a', awardedOn: day(0), startsOn: day(0), expiresOn: day(364) };
+    const failing = (f: SettingFacts, on: string) => [checkSettingTrained, checkSettingMember].some((check) => check(f, params, on).outcome === 'fail');
+    fc.assert(
+      fc.property(setting, fc.integer({ min: 0, max: 15 }), (f, at) => {
+        const asOf = day(at);
+        let since = asOf;
+        while (since > award.startsOn && failing(f, addDays(since, -1))) since = addDays(since, -1);
+        expect(awardStatus([award], f, params, asOf).atRisk?.since ?? null).toBe(failing(f, asOf) ? since : null);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -73,15 +73,23 @@ const WATCHED: ((facts: SettingFacts, params: RuleParams, asOf: IsoDate) => Rule
 const failingOn = (facts: SettingFacts, params: RuleParams, date: IsoDate) =>
   WATCHED.map((check) => check(facts, params, date)).filter((r) => r.outcome === 'fail');
 
-/** The days on which the watched criteria can change: staff joining or leaving, memberships, completions. */
-function changeDays(facts: SettingFacts): IsoDate[] {
+/**
+ * The days after `from`, up to `to`, on which the watched criteria can change, latest first: staff
+ * joining or leaving, memberships starting or ending, completions. Only an end inside the stretch is
+ * turned into its next day: a setting's people bring years of memberships, and the sweep walks back for
+ * every award at risk (README, Benchmarks).
+ */
+function changeDays(facts: SettingFacts, from: IsoDate, to: IsoDate): IsoDate[] {
   const days = new Set<IsoDate>();
-  for (const p of [...facts.staff, ...facts.memberships]) {
-    days.add(p.startDate);
-    if (p.endDate) days.add(addDays(p.endDate, 1));
-  }
-  for (const c of facts.completions) days.add(c.workshopEndDate);
-  return [...days];
+  const inStretch = (day: IsoDate) => day > from && day <= to && days.add(day);
+  for (const rows of [facts.staff, facts.memberships])
+    for (const p of rows) {
+      inStretch(p.startDate);
+      // The day after an end is in the stretch when the end is on or after `from` and before `to`.
+      if (p.endDate && p.endDate >= from && p.endDate < to) inStretch(addDays(p.endDate, 1));
+    }
+  for (const c of facts.completions) inStretch(c.workshopEndDate);
+  return [...days].sort().reverse();
 }
 
 /**
@@ -107,10 +115,7 @@ export function awardStatus(awards: readonly AwardPeriod[], facts: SettingFacts,
   if (failing.length === 0) return status;
 
   // The outcome can only change on a change day, so walk back from asOf one stretch at a time.
-  const starts = changeDays(facts)
-    .filter((d) => d > current.startsOn && d <= asOf)
-    .sort()
-    .reverse();
+  const starts = changeDays(facts, current.startsOn, asOf);
   let since = current.startsOn;
   for (const day of starts) {
     if (failingOn(facts, params, addDays(day, -1)).length === 0) {
