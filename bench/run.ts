@@ -4,10 +4,12 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { httpPart } from './http';
 import { importPart } from './import';
 import { lettersPart } from './letters';
 import { remindersPart } from './reminders';
+import { AppConfig } from '@npa/platform';
 import { arg, machine, type Row } from './support';
 import { sweepPart } from './sweep';
 
@@ -38,11 +40,15 @@ async function main(): Promise<void> {
   const started = Date.now();
   const before = machine();
   const rows: Row[] = [];
-  for (const part of parts) {
-    const partStarted = Date.now();
-    console.log(`\n== ${part}`);
-    rows.push(...(await PARTS[part]()));
-    console.log(`== ${part} done in ${((Date.now() - partStarted) / 1000).toFixed(0)} s`);
+  try {
+    for (const part of parts) {
+      const partStarted = Date.now();
+      console.log(`\n== ${part}`);
+      rows.push(...(await PARTS[part]()));
+      console.log(`== ${part} done in ${((Date.now() - partStarted) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await dropRedisKeys();
   }
   const seconds = (Date.now() - started) / 1000;
   const after = machine();
@@ -59,6 +65,20 @@ async function main(): Promise<void> {
       2,
     ),
   );
+}
+
+/**
+ * The keys the parts' queues left in Redis under this run's prefixes (benchEnv: `npa-bench-<part>-<pid>`,
+ * and the reminders' turns after it), removed as the parts drop their databases.
+ */
+async function dropRedisKeys(): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? new AppConfig().REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    for (const match of [`npa-bench-*-${process.pid}:*`, `npa-bench-*-${process.pid}-*`])
+      for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 main().then(
