@@ -225,12 +225,11 @@ export class FactsLoader {
     }
     // Person-level facts go to every service the person has been on.
     const placed = new PersonPlaces<ServiceFacts>();
-    for (const m of rows.team) {
-      const service = facts.get(m.serviceId);
-      if (!service) continue;
-      service.team.push(m);
-      placed.add(m.personId, service);
-    }
+    placed.posts(
+      rows.team,
+      (m) => facts.get(m.serviceId),
+      (f) => f.team,
+    );
     placed.spread(rows.memberships, (f) => f.memberships);
     placed.spread(rows.completions, (f) => f.completions);
     placed.spread(rows.inductions, (f) => f.inductions);
@@ -297,12 +296,11 @@ export class FactsLoader {
     for (const s of rows.settings)
       facts.set(s.id, { settingId: s.id, staffCount: s.staff_count, staff: [], memberships: [], completions: [], inspections: [], qualifications: [] });
     const placed = new PersonPlaces<SettingFacts>();
-    for (const s of rows.staff) {
-      const setting = facts.get(s.settingId);
-      if (!setting) continue;
-      setting.staff.push(s);
-      placed.add(s.personId, setting);
-    }
+    placed.posts(
+      rows.staff,
+      (s) => facts.get(s.settingId),
+      (f) => f.staff,
+    );
     placed.spread(rows.memberships, (f) => f.memberships);
     placed.spread(rows.completions, (f) => f.completions);
     placed.spread(rows.qualifications, (f) => f.qualifications);
@@ -331,10 +329,16 @@ const wholeReadKey = (kind: 'services' | 'settings', asOf: IsoDate) => `${kind} 
 class PersonPlaces<F> {
   private readonly places = new Map<string, F[]>();
 
-  add(personId: string, subject: F): void {
-    const theirs = this.places.get(personId);
-    if (!theirs) this.places.set(personId, [subject]);
-    else if (!theirs.includes(subject)) theirs.push(subject);
+  /** Each post (a team or staff row) into its subject's facts, its person placed there; a post of no subject read is left out. */
+  posts<P extends { personId: string }, T extends P>(rows: readonly T[], subjectOf: (row: T) => F | undefined, into: (subject: F) => P[]): void {
+    for (const row of rows) {
+      const subject = subjectOf(row);
+      if (!subject) continue;
+      into(subject).push(row);
+      const theirs = this.places.get(row.personId);
+      if (!theirs) this.places.set(row.personId, [subject]);
+      else if (!theirs.includes(subject)) theirs.push(subject);
+    }
   }
 
   spread<T extends { personId: string }>(items: readonly T[], into: (subject: F) => T[]): void {
