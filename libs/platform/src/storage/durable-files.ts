@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 /** A new file ('wx': never over another) whose every write returns once it is on the disk (O_DSYNC), where the system has it. */
 const NEW_AND_SYNCED = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_DSYNC ?? 0);
 
+// Wrapped here rather than by util.promisify, which would hold node:fs's functions as they were at load:
+// looked up at each call, they are the ones the flush tests watch (storage/testing/count-flushes.ts).
 const openNew = (path: string) =>
   new Promise<number>((resolve, reject) => openFd(path, NEW_AND_SYNCED, 0o666, (error, fd) => (error ? reject(error) : resolve(fd))));
 const writeAt = (fd: number, content: Buffer, at: number) =>
