@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { pdfWords } from '@npa/letters/testing';
 import { Job } from 'bullmq';
 import { LetterJobs, LettersService } from '@npa/letters';
+import { ReminderFinder } from '@npa/reminders';
 import { addDays, JobQueue } from '@npa/platform';
 import { approveThrough, readySetting } from './support/approval';
 import { eventually } from './support/boot';
@@ -89,6 +90,52 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       .get(DataSource)
       .query<unknown[]>(`SELECT 1 FROM reminders WHERE organisation_id = $1 AND kind = 'award-renewal-30'`, [ready.setting.id]);
     expect(rows).toHaveLength(1);
+    clock.to(today);
+  }, 60_000);
+
+  it('waits for a reminder another sweep has recorded and not yet committed, then records the rest of its batch, not that one', async () => {
+    const ready = await approvedSetting();
+    const dueOn = addDays(ready.expiresOn, -30);
+    clock.to(dueOn);
+    const due = await app.get(ReminderFinder).due(dueOn);
+    const key = due.find((r) => r.kind === 'award-renewal-30' && r.organisation?.id === ready.setting.id)!;
+    const others = due.filter((r) => r !== key).length;
+    const db = app.get(DataSource);
+    const other = db.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      const [theirs] = await other.query<{ id: string }[]>(
+        `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason)
+         VALUES ($1, $2, $3, $4, 'setting', $5, '[]', '{}', 'failed', 'recorded by the other sweep') RETURNING id`,
+        [key.kind, key.subjectKind, key.subjectId, key.dueOn, ready.setting.id],
+      );
+      const swept = sweep(dueOn).then((r) => r);
+      // This sweep looked, found no reminder under the key, and now waits on the other's row to be committed or not.
+      await eventually(async () => {
+        const [waiting] = await db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY "reminders"%'`,
+        );
+        return waiting.n > 0;
+      });
+      await other.commitTransaction();
+      const summary = await swept;
+      const rows = await db.query<{ id: string }[]>(`SELECT id FROM reminders WHERE kind = $1 AND subject_kind = $2 AND subject_id = $3 AND due_on = $4`, [
+        key.kind,
+        key.subjectKind,
+        key.subjectId,
+        key.dueOn,
+      ]);
+      expect(rows).toEqual([{ id: theirs.id }]);
+      expect(summary.body.remindersDue).toBe(due.length);
+      expect(summary.body.remindersNew).toBeLessThanOrEqual(others);
+      expect((await reminders(ready.setting.id)).filter((r) => r.kind === 'award-renewal-30')).toEqual([
+        expect.objectContaining({ state: 'failed', reason: 'recorded by the other sweep' }),
+      ]);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
     clock.to(today);
   }, 60_000);
 

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CopyWriter } from '@npa/database';
 import type { IsoDate } from '@npa/platform';
 import { notFound, Outbox, Storage, Clock, newVerificationCode, normaliseVerificationCode } from '@npa/platform';
 import { composeJobId, composeManyJobId } from './letter-job-ids';
@@ -49,18 +51,54 @@ export class LettersService {
   }
 
   /**
-   * Many letters as `request` records one, in one statement and one outbox write (the sweep asks for a
-   * letter for each reminder it records). Returns the new letters' ids by dedupe key; a key already used
-   * is left out, as its letter (and its composition) already exists.
+   * Many letters as `request` records one, in one statement and one outbox write. Returns the new
+   * letters' ids by dedupe key; a key already used is left out, as its letter (and its composition)
+   * already exists.
    */
   async requestMany(manager: EntityManager, requests: LetterRequest[]): Promise<Map<string, string>> {
     if (requests.length === 0) return new Map();
+    const rows = await this.letterRows(manager, requests);
+    const inserted = await manager.query<{ id: string; dedupeKey: string }[]>(
+      `INSERT INTO letters (id, kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
+       SELECT id, kind, "subjectKind", "subjectId", "subjectName", "dedupeKey", "verificationCode", "templateVersion", data, recipients, "reminderId", "createdBy", "parameterVersion"
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, "subjectKind" text, "subjectId" uuid, "subjectName" text, "dedupeKey" text, "verificationCode" text,
+              "templateVersion" integer, data jsonb, recipients jsonb, "reminderId" uuid, "createdBy" uuid, "parameterVersion" integer)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key AS "dedupeKey"`,
+      [JSON.stringify(rows)],
+    );
+    await this.compose(
+      manager,
+      inserted.map((r) => r.id),
+    );
+    return new Map(inserted.map((r) => [r.dedupeKey, r.id]));
+  }
+
+  /**
+   * Letters about records made in the caller's transaction, each under a dedupe key that names its own
+   * new record, so none can already be taken: stored with COPY, not unpacked from one JSON array, which
+   * cost PostgreSQL three times the CPU for the sweep's thousands of reminder emails (README, Benchmarks).
+   * A key that was taken after all fails the COPY, and with it the caller's transaction.
+   */
+  async requestNew(manager: EntityManager, requests: LetterRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const rows = await this.letterRows(manager, requests);
+    const copy = new CopyWriter(manager, Letter);
+    await copy.write(rows);
+    await copy.end();
+    await this.compose(
+      manager,
+      rows.map((r) => r.id),
+    );
+  }
+
+  /** Each request as its letter's row: a snapshot of its data, a verification code and the template version in force. */
+  private async letterRows(manager: EntityManager, requests: LetterRequest[]) {
     const kinds = [...new Set(requests.map((r) => r.kind))];
     for (const kind of kinds) this.kinds.get(kind); // a kind no slice declared fails here, before anything is written
     const versions = new Map<LetterKind, number>();
     for (const kind of kinds) versions.set(kind, await this.templates.currentVersion(kind, manager));
-    const rows = requests.map((request) => {
-      const snapshot: LetterSnapshot = {
+    return requests.map((request) => {
+      const snapshot = {
         body: request.data,
         meta: {
           letterDate: request.letterDate,
@@ -68,38 +106,29 @@ export class LettersService {
           recipient: request.addressee,
           signatory: request.signatory ?? NPA_SIGNATORY,
         },
-      };
+      } satisfies LetterSnapshot;
       return {
-        id: request.id ?? null,
+        id: request.id ?? randomUUID(),
         kind: request.kind,
-        subject_kind: request.subjectKind,
-        subject_id: request.subjectId,
-        subject_name: request.subjectName,
-        dedupe_key: request.dedupeKey,
-        verification_code: snapshot.meta.verificationCode,
-        template_version: versions.get(request.kind),
+        subjectKind: request.subjectKind,
+        subjectId: request.subjectId,
+        subjectName: request.subjectName,
+        dedupeKey: request.dedupeKey,
+        verificationCode: snapshot.meta.verificationCode,
+        templateVersion: versions.get(request.kind)!,
         data: snapshot,
         recipients: request.recipients,
-        reminder_id: request.reminderId ?? null,
-        created_by: request.createdBy ?? null,
-        parameter_version: request.parameterVersion ?? null,
-      };
+        reminderId: request.reminderId ?? null,
+        createdBy: request.createdBy ?? null,
+        parameterVersion: request.parameterVersion ?? null,
+      } satisfies Partial<Letter>;
     });
-    const inserted = await manager.query<{ id: string; dedupe_key: string }[]>(
-      `INSERT INTO letters (id, kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version)
-       SELECT COALESCE(id, gen_random_uuid()), kind, subject_kind, subject_id, subject_name, dedupe_key, verification_code, template_version, data, recipients, reminder_id, created_by, parameter_version
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, subject_kind text, subject_id uuid, subject_name text, dedupe_key text, verification_code text,
-              template_version integer, data jsonb, recipients jsonb, reminder_id uuid, created_by uuid, parameter_version integer)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
-      [JSON.stringify(rows)],
-    );
-    if (inserted.length === 1) await this.outbox.add(manager, 'letter.compose', { letterId: inserted[0].id }, { jobId: composeJobId(inserted[0].id) });
-    else
-      await this.composeTogether(
-        manager,
-        inserted.map((r) => r.id),
-      );
-    return new Map(inserted.map((r) => [r.dedupe_key, r.id]));
+  }
+
+  /** Queues new letters' composition: one job for one letter, else a job per few dozen. */
+  private async compose(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 1) await this.outbox.add(manager, 'letter.compose', { letterId: ids[0] }, { jobId: composeJobId(ids[0]) });
+    else await this.composeTogether(manager, ids);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { IsoDate } from '@npa/platform';
 import { Outbox, jobId, Clock, inLanes } from '@npa/platform';
 import { ComplianceLetters, ComplianceService, FactsLoader } from '@npa/compliance';
@@ -9,6 +9,7 @@ import { LettersService } from '@npa/letters';
 import type { DueReminder } from './finders/due-reminder';
 import { ReminderFinder } from './finders/reminder.finder';
 import { ReminderKindRegistry } from './kinds/reminder-kind.registry';
+import { storeNew, recordedOnce } from './new-reminders';
 import { reminderLetter, type LetteredReminder } from './reminder-letters';
 import type { Reminder } from './reminder.entity';
 
@@ -120,45 +121,25 @@ export class SweepService {
       reason: r.recipients.length ? null : 'Nobody to send it to: no user or email address on record for its recipients.',
       parameterVersion: r.parameterVersion,
     }));
-    const { created, reachable } = await this.dataSource.transaction(async (manager) => {
-      // Only the ids come back: the rest is in hand, and returning each reminder's facts and recipients
-      // had PostgreSQL write them out and us parse them again (README, Benchmarks).
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO reminders (id, letter_id, kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason, parameter_version)
-         SELECT id, "letterId", kind, "subjectKind", "subjectId", "dueOn", "organisationKind", "organisationId", recipients, facts, state, reason, "parameterVersion"
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "letterId" uuid, kind text, "subjectKind" text, "subjectId" uuid, "dueOn" date, "organisationKind" text,
-                "organisationId" uuid, recipients jsonb, facts jsonb, state text, reason text, "parameterVersion" integer)
-         ON CONFLICT (kind, subject_kind, subject_id, due_on) DO NOTHING
-         RETURNING id`,
-        [JSON.stringify(rows)],
-      );
-      const ours = new Set(inserted.map((r) => r.id));
-      const created = rows.filter((r) => ours.has(r.id));
-      const reachable = created.filter((r) => r.state === 'pending');
-      // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
-      await this.letterEach(manager, reachable.filter(emailedNow), today);
-      await this.outbox.addMany(
-        manager,
-        'reminder.prepare',
-        reachable.filter((r) => !emailedNow(r)).map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
-      );
-      return { created, reachable: reachable.length };
-    });
+    const { created, reachable } = await recordedOnce(() =>
+      this.dataSource.transaction(async (manager) => {
+        const created = await storeNew(manager, rows);
+        const reachable = created.filter((r) => r.state === 'pending');
+        // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
+        await this.letters.requestNew(
+          manager,
+          reachable.filter(emailedNow).map((r) => ({ ...reminderLetter(r, today, this.kinds), id: r.letterId! })),
+        );
+        await this.outbox.addMany(
+          manager,
+          'reminder.prepare',
+          reachable.filter((r) => !emailedNow(r)).map((r) => ({ payload: { reminderId: r.id }, options: { jobId: prepareJobId(r) } })),
+        );
+        return { created, reachable: reachable.length };
+      }),
+    );
     for (const r of created) recorded.newByKind[r.kind] = (recorded.newByKind[r.kind] ?? 0) + 1;
     recorded.remindersNew += created.length;
     recorded.unreachable += created.length - reachable;
-  }
-
-  /**
-   * Each new reminder's letter, made with the id the reminder was inserted with, as the prepare job makes
-   * them. Its dedupe key names the reminder's new id, so it is never taken and every letter is made with
-   * that id; were that ever untrue, the batch fails rather than leave a reminder pointing at no letter.
-   */
-  private async letterEach(manager: EntityManager, reminders: LetteredReminder[], today: IsoDate): Promise<void> {
-    if (reminders.length === 0) return;
-    const requests = reminders.map((r) => ({ ...reminderLetter(r, today, this.kinds), id: r.letterId! }));
-    const made = await this.letters.requestMany(manager, requests);
-    if (requests.some((request) => made.get(request.dedupeKey) !== request.id))
-      throw new Error("A new reminder's letter was not made with the id the reminder was recorded with.");
   }
 }
