@@ -1,7 +1,7 @@
 // Running parts of a bench in processes of their own, so each one's memory and CPU are its own. Only
 // Node's built-ins are imported here: a child that loads this file loads nothing else of the bench.
 import { execFileSync, fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
 
@@ -80,6 +80,7 @@ export async function withAllocationSampling<T>(label: string, work: () => Promi
   } finally {
     const { profile } = await session.post('HeapProfiler.stopSampling');
     const file = join(dir, `${label}.${process.pid}.heapprofile`);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, JSON.stringify(profile));
     console.log(`bench: allocations sampled in ${file}`);
     session.disconnect();
