@@ -105,11 +105,11 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
     await other.connect();
     try {
       await other.startTransaction();
-      const [theirs] = await other.query<{ id: string }[]>(
+      const [theirs] = (await other.query(
         `INSERT INTO reminders (kind, subject_kind, subject_id, due_on, organisation_kind, organisation_id, recipients, facts, state, reason)
          VALUES ($1, $2, $3, $4, 'setting', $5, '[]', '{}', 'failed', 'recorded by the other sweep') RETURNING id`,
         [key.kind, key.subjectKind, key.subjectId, key.dueOn, ready.setting.id],
-      );
+      )) as { id: string }[];
       const swept = sweep(dueOn).then((r) => r);
       // This sweep looked, found no reminder under the key, and now waits on the other's row to be committed or not.
       await eventually(async () => {
