@@ -76,7 +76,7 @@ export class LettersService {
   /**
    * Letters about records made in the caller's transaction, each under a dedupe key that names its own
    * new record, so none can already be taken: stored with COPY, not unpacked from one JSON array, which
-   * cost PostgreSQL three times the CPU for the sweep's thousands of reminder emails (README, Benchmarks).
+   * cost PostgreSQL two to three times the CPU for the sweep's thousands of reminder emails (README, Benchmarks).
    * A key that was taken after all fails the COPY, and with it the caller's transaction.
    */
   async requestNew(manager: EntityManager, requests: LetterRequest[]): Promise<void> {

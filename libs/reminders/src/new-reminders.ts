@@ -9,10 +9,10 @@ const keyOf = (r: Pick<Reminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>
 /**
  * Stores the reminders not yet recorded under their keys, in the caller's transaction, and returns them.
  * The ones already recorded are looked up by their keys and left out; the rest go in with COPY. An
- * INSERT ... ON CONFLICT DO NOTHING unpacking them from one JSON array cost PostgreSQL three times the
- * CPU (README, Benchmarks). A key that another sweep has recorded but not yet committed is not seen by
- * the look-up and fails the COPY once theirs commits; `recordedOnce` then runs the caller's
- * transaction again, and this time the look-up sees it.
+ * INSERT ... ON CONFLICT DO NOTHING unpacking them from one JSON array cost PostgreSQL two to three
+ * times the CPU (README, Benchmarks). A key that another sweep has recorded but not yet committed is
+ * not seen by the look-up and fails the COPY once theirs commits; `recordedOnce` then runs the
+ * caller's transaction again, and this time the look-up sees it.
  */
 export async function storeNew(manager: EntityManager, rows: LetteredReminder[]): Promise<LetteredReminder[]> {
   if (rows.length === 0) return [];
@@ -22,8 +22,14 @@ export async function storeNew(manager: EntityManager, rows: LetteredReminder[])
     [rows.map((r) => r.kind), rows.map((r) => r.subjectKind), rows.map((r) => r.subjectId), rows.map((r) => r.dueOn)],
   );
   const seen = new Set(recorded.map((r) => r.key));
-  // A key found twice is stored once, the first time, as ON CONFLICT DO NOTHING would.
-  const fresh = rows.filter((r) => !seen.has(keyOf(r)) && Boolean(seen.add(keyOf(r))));
+  const fresh: LetteredReminder[] = [];
+  for (const row of rows) {
+    const key = keyOf(row);
+    // A key found twice is stored once, the first time, as ON CONFLICT DO NOTHING would.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(row);
+  }
   const copy = new CopyWriter(manager, Reminder);
   await copy.write(fresh);
   await copy.end();

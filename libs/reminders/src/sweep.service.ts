@@ -125,7 +125,8 @@ export class SweepService {
       this.dataSource.transaction(async (manager) => {
         const created = await storeNew(manager, rows);
         const reachable = created.filter((r) => r.state === 'pending');
-        // Today's emails have their letters now; the rest (another day's, signed notices) their prepare jobs.
+        // Today's emails have their letters now, each with the id its reminder was stored with and a dedupe
+        // key naming it (so none is taken); the rest (another day's, signed notices) their prepare jobs.
         await this.letters.requestNew(
           manager,
           reachable.filter(emailedNow).map((r) => ({ ...reminderLetter(r, today, this.kinds), id: r.letterId! })),
