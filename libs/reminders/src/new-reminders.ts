@@ -1,10 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { CopyWriter, isUniqueViolation } from '@npa/database';
+import { reminderKey } from './finders/due-reminder';
 import { Reminder } from './reminder.entity';
 import type { LetteredReminder } from './reminder-letters';
-
-/** A reminder's once-only key (the unique index reminders_key) as one string. */
-const keyOf = (r: Pick<Reminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>) => `${r.kind} ${r.subjectKind} ${r.subjectId} ${r.dueOn}`;
 
 /**
  * Stores the reminders not yet recorded under their keys, in the caller's transaction, and returns them.
@@ -16,15 +14,16 @@ const keyOf = (r: Pick<Reminder, 'kind' | 'subjectKind' | 'subjectId' | 'dueOn'>
  */
 export async function storeNew(manager: EntityManager, rows: LetteredReminder[]): Promise<LetteredReminder[]> {
   if (rows.length === 0) return [];
+  // Each recorded key as reminderKey writes it.
   const recorded = await manager.query<{ key: string }[]>(
-    `SELECT concat_ws(' ', kind, subject_kind, subject_id, to_char(due_on, 'YYYY-MM-DD')) AS key FROM reminders
+    `SELECT concat_ws(':', kind, subject_kind, subject_id, to_char(due_on, 'YYYY-MM-DD')) AS key FROM reminders
       WHERE (kind, subject_kind, subject_id, due_on) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[]))`,
     [rows.map((r) => r.kind), rows.map((r) => r.subjectKind), rows.map((r) => r.subjectId), rows.map((r) => r.dueOn)],
   );
   const seen = new Set(recorded.map((r) => r.key));
   const fresh: LetteredReminder[] = [];
   for (const row of rows) {
-    const key = keyOf(row);
+    const key = reminderKey(row);
     // A key found twice is stored once, the first time, as ON CONFLICT DO NOTHING would.
     if (seen.has(key)) continue;
     seen.add(key);

@@ -81,7 +81,9 @@ const failingOn = (facts: SettingFacts, params: RuleParams, date: IsoDate) =>
  */
 function changeDays(facts: SettingFacts, from: IsoDate, to: IsoDate): IsoDate[] {
   const days = new Set<IsoDate>();
-  const inStretch = (day: IsoDate) => day > from && day <= to && days.add(day);
+  const inStretch = (day: IsoDate) => {
+    if (day > from && day <= to) days.add(day);
+  };
   for (const rows of [facts.staff, facts.memberships])
     for (const p of rows) {
       inStretch(p.startDate);

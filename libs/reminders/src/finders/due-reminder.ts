@@ -32,6 +32,7 @@ export type ReminderIdentity = Pick<DueReminder, 'kind' | 'subjectKind' | 'subje
 export type RecordedReminder = ReminderIdentity & { parameterVersion?: number | null };
 
 /** The deterministic key, also fit for a BullMQ jobId: `award-renewal-30:award:<id>:2026-05-01`. */
-export const reminderKey = (r: ReminderIdentity): string => `${r.kind}:${r.subjectKind}:${r.subjectId}:${r.dueOn}`;
+export const reminderKey = (r: Pick<ReminderIdentity, 'kind' | 'subjectId' | 'dueOn'> & { subjectKind: string }): string =>
+  `${r.kind}:${r.subjectKind}:${r.subjectId}:${r.dueOn}`;
 
 export type StillDue = { due: true } | { due: false; reason: string };
