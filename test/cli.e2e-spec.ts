@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '@npa/platform';
 import { bootApi } from './support/boot';
-import { http, uniqueEmail } from './support/people';
+import { http, signedIn, uniqueEmail } from './support/people';
+import { makePerson, makeTrainer, makeWorkshop } from './support/training';
 
 const run = promisify(execFile);
 /** The demo's applications, apart from those other suites make in the same database. */
@@ -49,6 +50,15 @@ describe('The command line', () => {
   }, 60_000);
 
   it('seeds a demo register with compliant and non-compliant services', async () => {
+    // A register in use: its latest workshop ended yesterday, and its people have their certificates.
+    const staff = await signedIn(app, 'npa_admin');
+    const realWorkshop = await makeWorkshop(app, staff, (await makeTrainer(app, staff)).id, -2, -1);
+    const [realCompletion] = await app
+      .get(DataSource)
+      .query<{ id: string }[]>(`INSERT INTO workshop_outcomes (workshop_id, person_id, outcome) VALUES ($1, $2, 'completed') RETURNING id`, [
+        realWorkshop,
+        (await makePerson(app, 'attendee')).id,
+      ]);
     const before = await app.get(DataSource).query<{ n: number }[]>('SELECT count(*)::int AS n FROM services');
     const { stdout } = await cli('seed-demo');
     expect(stdout).toMatch(/Demo register added: 20 services \(300 team members\), 40 settings/);
@@ -68,6 +78,11 @@ describe('The command line', () => {
     // The new letters have something to show: the latest workshop's certificates asked for, one award lapsed unrenewed.
     const [, certificates] = /Letters asked for: (\d+) workshop certificates/.exec(stdout) ?? [];
     expect(Number(certificates)).toBeGreaterThan(0);
+    // The demo's own workshop's certificates, never the register's: its people are not sent theirs again.
+    const asked = await app
+      .get(DataSource)
+      .query<{ outcome: string }[]>(`SELECT payload->>'outcomeId' AS outcome FROM job_outbox WHERE name = 'certificate.issue'`);
+    expect(asked.map((a) => a.outcome)).not.toContain(realCompletion.id);
     expect(stdout).toContain('1 award lapsed unrenewed 3 days ago');
     demoOutput = stdout;
   }, 60_000);

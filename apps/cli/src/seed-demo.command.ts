@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { Storage, Clock, generateDemoUsers, Outbox } from '@npa/platform';
 import { generateApprovals } from '@npa/approval';
-import { latestCompletionIds, queueCertificates, TrainerAccounts } from '@npa/training';
+import { queueCertificates, standingCompletionIds, TrainerAccounts } from '@npa/training';
 import { generateRegister } from '@npa/registry';
 import { generateReturns } from '@npa/returns';
 import { withApp } from './with-app';
@@ -52,9 +52,10 @@ export function registerSeedDemoCommand(program: Command): void {
           `SELECT id FROM users WHERE role IN ('npa_admin', 'npa_reviewer') ORDER BY created_at LIMIT 1`,
         );
         const returns = await generateReturns(dataSource, { seed: Number(options.seed), today, serviceIds: register.serviceIds, filedBy: staff.id });
-        // The latest workshop's certificates, as recording its completions asks for them; the worker makes and sends them.
+        // The demo's latest workshop's certificates, as recording its completions asks for them; the worker makes and
+        // sends them. Only the demo's: the latest workshop in the database may be a real one, whose people were sent theirs.
         const certificates = await dataSource.transaction(async (manager) => {
-          const ids = await latestCompletionIds(manager, today, 1);
+          const ids = register.latestWorkshopId ? await standingCompletionIds(manager, register.latestWorkshopId) : [];
           await queueCertificates(app.get(Outbox), manager, ids);
           return ids.length;
         });

@@ -57,15 +57,3 @@ export async function standingCompletionIds(manager: EntityManager, workshopId: 
     .filter((o) => o.outcome === 'completed')
     .map((o) => o.id);
 }
-
-/** The standing completions of the latest confirmed workshops to have ended by `today`, for the demo's certificates. */
-export async function latestCompletionIds(manager: EntityManager, today: IsoDate, workshops: number): Promise<string[]> {
-  const rows = await manager.query<{ id: string }[]>(
-    `SELECT o.id FROM workshop_outcomes o
-      WHERE o.outcome = 'completed' AND NOT EXISTS (SELECT 1 FROM workshop_outcomes n WHERE n.supersedes_id = o.id)
-        AND o.workshop_id IN (SELECT id FROM workshops WHERE end_date <= $1 AND NOT awaiting_confirmation ORDER BY end_date DESC, id LIMIT $2)
-      ORDER BY o.id`,
-    [today, workshops],
-  );
-  return rows.map((r) => r.id);
-}

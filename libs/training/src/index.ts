@@ -3,7 +3,7 @@ export { Accreditation } from './accreditation.entity';
 export { accreditationsOf, attendances, certificateStanding, standingOutcomes, trainerIdsOf, workshopDates, type WorkshopDates } from './training.queries';
 export { AddAttendeeDto, WorkshopQuery } from './workshop.dto';
 export { Attendee } from './attendee.entity';
-export { certificateFacts, certificateJobId, latestCompletionIds, queueCertificates, type CertificateFacts } from './certificates';
+export { certificateFacts, certificateJobId, queueCertificates, standingCompletionIds, type CertificateFacts } from './certificates';
 export { AttendeesService } from './attendees.service';
 export { canRecordOutcome, isAccreditedFor, newCertificateCode } from './training.rules';
 export { Outcome, type OutcomeKind, OUTCOMES } from './outcome.entity';

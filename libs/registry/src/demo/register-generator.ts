@@ -34,6 +34,8 @@ export interface GeneratedCounts {
   settingIds: string[];
   /** The trainers' people, so the demo can give each a sign-in that sees their own workshops. */
   trainerPeople: { trainerId: string; name: string; email: string }[];
+  /** Its workshop that ended last, whose certificates the demo asks for: never one of the register's own. */
+  latestWorkshopId: string | null;
 }
 
 const REGIONS = [
@@ -334,6 +336,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     await insertRows(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
     await m.query(`SELECT setval('service_registration_seq', $1)`, [Number(firstNumber) + serviceCount - 1]);
   });
+  const [latestWorkshop] = [...workshops].sort((a, b) => String(b.end_date).localeCompare(String(a.end_date)));
   return {
     services: services.length,
     teamMembers: team.length,
@@ -345,5 +348,6 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     serviceIds: services.map((x) => x.id as string),
     settingIds: settings.map((x) => x.id as string),
     trainerPeople,
+    latestWorkshopId: (latestWorkshop?.id as string | undefined) ?? null,
   };
 }
