@@ -11,8 +11,21 @@ const run = promisify(execFile);
 
 export const PASSWORD = 'a-long-enough-portage-password';
 export const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.org`;
-/** Today, as the API's `YYYY-MM-DD`; the suite moves no clock, so journeys are dated around it. */
-export const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today as an NPA office in England counts it, as the API's `YYYY-MM-DD`: from late March to late
+ * October, UTC's date is a day behind from 23:00 to midnight. The suite moves no clock, so journeys are
+ * dated around it.
+ */
+export const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+/**
+ * The days a call may have been on: its first and, when midnight passed while it ran, the next. What
+ * the API dates "today" is checked against these, so a suite running across midnight still passes.
+ */
+export async function daysOf<T>(call: () => Promise<T>): Promise<{ value: T; days: string[] }> {
+  const first = today();
+  const value = await call();
+  return { value, days: [...new Set([first, today()])] };
+}
 /** A fresh Ofsted URN of the EY form. */
 export const urn = () => `EY${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 export const daysFrom = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

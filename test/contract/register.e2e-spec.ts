@@ -1,5 +1,5 @@
 import { Api, ok } from './client/contract-client';
-import { daysFrom, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
+import { daysFrom, daysOf, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
 
 const RULES = [
   'SR-MEMBERSHIP',
@@ -157,7 +157,8 @@ describe('API.md: users, services, training and compliance, as an outside client
       });
     }
     // asOf defaults to today; before the sessions began, the supervision rule fails.
-    expect(await ok(admin.GET('/services/{id}/compliance', { params: { path: { id: service.id } } }), 200)).toMatchObject({ asOf: day });
+    const current = await daysOf(() => ok(admin.GET('/services/{id}/compliance', { params: { path: { id: service.id } } }), 200));
+    expect(current.days).toContain(current.value.asOf);
     const earlier = await ok(admin.GET('/services/{id}/compliance', { params: { path: { id: service.id }, query: { asOf: ago(100) } } }), 200);
     expect(earlier.rules.find((r: { id: string }) => r.id === 'SR-SUPERVISION')).toMatchObject({ outcome: 'fail' });
     expect(earlier.status).toBe('non_compliant');

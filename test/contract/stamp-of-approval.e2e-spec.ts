@@ -1,5 +1,5 @@
 import { Api, ok, refused } from './client/contract-client';
-import { daysFrom, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
+import { daysFrom, daysOf, email, OutsideWorld, outsideWorld, PASSWORD, today, urn } from './outside-world';
 
 const JUDGED = ['SA-PRINCIPLES', 'SA-ASSESSMENT', 'SA-REVIEWS', 'SA-RECORDS'];
 const PDF = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
@@ -136,7 +136,7 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       outcome: 'pass' as const,
       reason: 'Statement and evidence meet it.',
     }));
-    await ok(reviewer.POST('/applications/{id}/decision', { ...path(id), body: { decision: 'approved', criteria } }), 200);
+    const decision = await daysOf(() => ok(reviewer.POST('/applications/{id}/decision', { ...path(id), body: { decision: 'approved', criteria } }), 200));
 
     const second = await refused(reviewer.POST('/applications/{id}/decision', { ...path(id), body: { decision: 'rejected', criteria } }), 409);
     expect(second).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.any(String) });
@@ -149,7 +149,8 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
     expect(decided.criteria.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([...JUDGED, 'SA-OFSTED', 'SA-TRAINED', 'SA-MEMBER']));
 
     const award = await ok(acorns.contact.GET('/settings/{id}/award', path(acorns.id)), 200);
-    expect(award).toMatchObject({ state: 'active', awardedOn: day, expiresOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(award).toMatchObject({ state: 'active', expiresOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(decision.days).toContain(award.awardedOn);
 
     // The award letter is kept, listed on the setting and readable as PDF and HTML.
     const letters = await eventually(async () => {
@@ -184,10 +185,11 @@ describe('API.md: the Stamp of Approval, letters and reminders, as an outside cl
       200,
     );
     expect(left).toMatchObject({ id: leaver.staffId, endDate: ago(1) });
-    expect(await ok(acorns.contact.GET('/settings/{id}/award', path(acorns.id)), 200)).toMatchObject({ state: 'at_risk', awardedOn: day });
+    expect(await ok(acorns.contact.GET('/settings/{id}/award', path(acorns.id)), 200)).toMatchObject({ state: 'at_risk', awardedOn: award.awardedOn });
 
     // The daily sweep (the OpenAPI page's POST /sweeps, run now rather than waiting for tomorrow) finds the reminder.
-    await ok(admin.POST('/sweeps', { body: { asOf: day } }), 200);
+    // It sweeps the award's own day: a day before it (the suite's first, if midnight passed since) has no award to watch.
+    await ok(admin.POST('/sweeps', { body: { asOf: award.awardedOn as string } }), 200);
     const reminder = await eventually(async () => {
       const listed = await ok(acorns.contact.GET('/settings/{id}/reminders', path(acorns.id)), 200);
       return listed.find((r: { kind: string; sentAt: string | null }) => r.kind === 'award-at-risk' && r.sentAt);
