@@ -34,7 +34,7 @@ export interface GeneratedCounts {
   settingIds: string[];
   /** The trainers' people, so the demo can give each a sign-in that sees their own workshops. */
   trainerPeople: { trainerId: string; name: string; email: string }[];
-  /** Its workshop that ended last, whose certificates the demo asks for: never one of the register's own. */
+  /** Its own workshop that ended last, whose certificates the demo asks for: never one the database held before. */
   latestWorkshopId: string | null;
 }
 
@@ -260,6 +260,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     return { trainerId: t.id as string, name, email };
   });
   const workshops: Record<string, unknown>[] = [];
+  let latest: { id: string; end: IsoDate } | null = null;
   const attendees: Record<string, unknown>[] = [];
   const outcomes: Record<string, unknown>[] = [];
   const target = Math.round(6000 * options.scale);
@@ -267,6 +268,7 @@ export async function generateRegister(dataSource: DataSource, options: Generato
   for (let i = 0; i < trained.length; i += 20) {
     const workshopId = randomUUID();
     const end = day(30 + rnd.int(700));
+    if (!latest || end > latest.end) latest = { id: workshopId, end };
     workshops.push({
       id: workshopId,
       trainer_id: trainers[(i / 20) % trainers.length].id,
@@ -336,7 +338,6 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     await insertRows(m, 'workshop_outcomes', { id: 'uuid', workshop_id: 'uuid', person_id: 'uuid', outcome: 'text', certificate_code: 'text' }, outcomes);
     await m.query(`SELECT setval('service_registration_seq', $1)`, [Number(firstNumber) + serviceCount - 1]);
   });
-  const [latestWorkshop] = [...workshops].sort((a, b) => String(b.end_date).localeCompare(String(a.end_date)));
   return {
     services: services.length,
     teamMembers: team.length,
@@ -348,6 +349,6 @@ export async function generateRegister(dataSource: DataSource, options: Generato
     serviceIds: services.map((x) => x.id as string),
     settingIds: settings.map((x) => x.id as string),
     trainerPeople,
-    latestWorkshopId: (latestWorkshop?.id as string | undefined) ?? null,
+    latestWorkshopId: latest?.id ?? null,
   };
 }
