@@ -1,9 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
+import { freePort } from './support/ports';
 import { spawnApi } from './support/processes';
 
 interface LogLine {
   level: number;
   msg: string;
+  context?: string;
   app?: string;
   req?: { id: string; method: string; url: string };
   res?: { statusCode: number };
@@ -88,4 +90,31 @@ describe('the request log of the running API', () => {
     expect(linesFor('log-check-health')).toEqual([]);
     expect(lines().filter((line) => line.req?.url === '/health')).toEqual([]);
   });
+
+  it('names the request on a line logged while it is served, not only on its own line', async () => {
+    // Redis out of reach (nothing listens on the port): a sign-in, whose rate limit is kept there, is
+    // refused with 503 and a warning logged by the error filter as the request is answered.
+    const { child, url: away, output: awayOutput } = await spawnApi({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const response = await fetch(`${away}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'log-check-within' },
+        body: JSON.stringify({ email: 'nobody@example.org', password: 'not-the-password-1' }),
+      });
+      expect(response.status).toBe(503);
+      const read = () =>
+        awayOutput()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as LogLine)
+          .filter((line) => line.req?.id === 'log-check-within');
+      const mine = await eventually(read, (found) => found.length >= 2);
+      expect(mine).toEqual([
+        expect.objectContaining({ level: 40, context: 'Errors', req: { id: 'log-check-within', method: 'POST', url: '/auth/login' } }),
+        expect.objectContaining({ level: 30, msg: expect.stringMatching(/^POST \/auth\/login 503 \d+ ms$/) as unknown }),
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
 });

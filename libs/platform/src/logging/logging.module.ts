@@ -6,6 +6,7 @@ import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { redactSecretParams } from '../http/secret-params';
 import { AppLogger } from './app-logger';
+import { requestMixin } from './request-log';
 
 /**
  * pino logs carrying the request id; secrets are redacted before they are written. Production (and the
@@ -24,6 +25,8 @@ import { AppLogger } from './app-logger';
           // On the base logger, as pid and hostname are: as customProps it made a child logger for each
           // request, and was stringified and searched for again as each answer was logged (README, Benchmarks).
           base: { pid: process.pid, hostname: hostname(), app: 'npa' },
+          // The request being served, on every line logged while it is (request-log.ts).
+          mixin: requestMixin,
           // A request is logged as its id, method and URL, an answer as its status: every header (the CSP alone is 400 bytes) made
           // each line a kilobyte to build and write, and told an operator nothing.
           serializers: {
