@@ -99,7 +99,9 @@ export class CopyWriter<T extends ObjectLiteral> {
 function setColumns(all: ColumnMetadata[], rows: readonly ObjectLiteral[]): ColumnMetadata[] {
   const byName = new Map<string, ColumnMetadata>();
   for (const column of all) {
-    const setBy = rows.filter((row) => column.getEntityValue(row) !== undefined).length;
+    const value = valueOf(column, false);
+    let setBy = 0;
+    for (const row of rows) if (value(row) !== undefined) setBy += 1;
     // A version column has no default in the table: TypeORM writes 1 on insert, and so does lineOf.
     if ((setBy === 0 && !column.isVersion) || byName.has(column.databaseName)) continue;
     const hasDefault = column.default !== undefined || column.isGenerated || column.isCreateDate || column.isUpdateDate;
@@ -110,16 +112,21 @@ function setColumns(all: ColumnMetadata[], rows: readonly ObjectLiteral[]): Colu
 }
 
 /**
- * A row's line: each column's field, tab-separated. A plain column (no embedded, relation or transformer)
- * is its property, read directly: TypeORM's getEntityValue, asked for every column of every row, was a
- * tenth of the sweep's snapshot writing (README, Benchmarks).
+ * A column's value in a row. A plain column (no embedded, relation or transformer) is its property, read
+ * directly: TypeORM's getEntityValue, asked for every column of every row, was a tenth of the sweep's
+ * snapshot writing (README, Benchmarks). `transform`: through the column's transformer, as TypeORM writes it.
  */
+function valueOf(column: ColumnMetadata, transform: boolean): (row: ObjectLiteral) => unknown {
+  const plain = !column.embeddedMetadata && !column.relationMetadata && !column.referencedColumn && !column.transformer;
+  const name = column.propertyName;
+  return plain ? (row): unknown => row[name] : (row): unknown => column.getEntityValue(row, transform);
+}
+
+/** A row's line: each column's field, tab-separated. */
 function lineOf(columns: ColumnMetadata[]): (row: ObjectLiteral) => string {
   const fields = columns.map((column) => {
     const json = column.type === 'json' || column.type === 'jsonb';
-    const plain = !column.embeddedMetadata && !column.relationMetadata && !column.referencedColumn && !column.transformer;
-    const name = column.propertyName;
-    const value = plain ? (row: ObjectLiteral): unknown => row[name] : (row: ObjectLiteral): unknown => column.getEntityValue(row, true);
+    const value = valueOf(column, true);
     return column.isVersion ? (row: ObjectLiteral) => copyField(value(row) ?? 1, json) : (row: ObjectLiteral) => copyField(value(row), json);
   });
   return (row) => {
