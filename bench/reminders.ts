@@ -212,9 +212,10 @@ serveChild({ pooledNodemailer, pipeline });
 /**
  * The pipeline and its true floor (pooled nodemailer) take turns this many times, the pipeline each time
  * on a fresh copy of the built register with a Redis prefix of its own, and each keeps its best, as the
- * sweep's part does: with one run each, a slow spell of this machine decided the ratio.
+ * sweep's part does: with one run each, a slow spell of this machine decided the ratio, and with two a
+ * slow spell over one side's both turns still did.
  */
-const TURNS = 2;
+const TURNS = 3;
 
 type Piped = Awaited<ReturnType<typeof pipeline>>;
 type PipelineRun = Piped & { sent: number; averageBytes: number; rate: number };

@@ -14,9 +14,10 @@ import { benchDatabase, benchEnv, bestRun, buildRegister, copyOf, describeRegist
  * The sweep's first run of the day and its floor take turns this many times, each turn on a fresh copy of
  * the built register, and each keeps its best, as the floor keeps the best of its own three replays: with
  * a single first run, one slow spell of this machine decided the ratio (1.27x and 1.60x in two runs of
- * the same code). Peak memory keeps its highest.
+ * the same code), and with two a slow spell over one side's both turns still did (turns of one run at
+ * 1.84x and 1.36x; README, Benchmarks). Peak memory keeps its highest.
  */
-const TURNS = 2;
+const TURNS = 3;
 
 type FloorOutput = { ms: number; peakMb: number; rows: number; cpu: CpuTime };
 
