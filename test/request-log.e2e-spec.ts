@@ -22,8 +22,8 @@ describe('the request log of the running API', () => {
   let url: string;
   let output = () => '';
 
-  const lines = (): LogLine[] =>
-    output()
+  const lines = (of = output): LogLine[] =>
+    of()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
@@ -102,12 +102,7 @@ describe('the request log of the running API', () => {
         body: JSON.stringify({ email: 'nobody@example.org', password: 'not-the-password-1' }),
       });
       expect(response.status).toBe(503);
-      const read = () =>
-        awayOutput()
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as LogLine)
-          .filter((line) => line.req?.id === 'log-check-within');
+      const read = () => lines(awayOutput).filter((line) => line.req?.id === 'log-check-within');
       const mine = await eventually(read, (found) => found.length >= 2);
       expect(mine).toEqual([
         expect.objectContaining({ level: 40, context: 'Errors', req: { id: 'log-check-within', method: 'POST', url: '/auth/login' } }),
