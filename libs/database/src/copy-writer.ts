@@ -113,8 +113,9 @@ function setColumns(all: ColumnMetadata[], rows: readonly ObjectLiteral[]): Colu
 
 /**
  * A column's value in a row. A plain column (no embedded, relation or transformer) is its property, read
- * directly: TypeORM's getEntityValue, asked for every column of every row, was a tenth of the sweep's
- * snapshot writing (README, Benchmarks). `transform`: through the column's transformer, as TypeORM writes it.
+ * directly, not through TypeORM's getEntityValue, which every column of every row went through twice, to
+ * count the columns set and to write them (README, Benchmarks). `transform`: through the column's
+ * transformer, as TypeORM writes it.
  */
 function valueOf(column: ColumnMetadata, transform: boolean): (row: ObjectLiteral) => unknown {
   const plain = !column.embeddedMetadata && !column.relationMetadata && !column.referencedColumn && !column.transformer;
