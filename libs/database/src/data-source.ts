@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -19,8 +19,30 @@ export const ENTITY_FILES = join(__dirname, '..', '..', '*', 'src', '**', '*.ent
  */
 const SESSION_OPTIONS = '-c jit=off';
 
-/** The one description of the database, shared by the API, the worker, the CLI and the tests. */
-export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/**
+ * pg's client, listening for its own 'error' from the moment it is made. A client raises 'error' when its
+ * connection dies between queries (a server shutting down sends each one 57P01, "terminating connection
+ * due to administrator command"), and Node throws an 'error' nobody listens for, ending the process.
+ * pg-pool listens while a client is idle, TypeORM while a query runner holds it; but TypeORM starts
+ * listening a microtask after the pool hands the client over. A client released while pg is still reading
+ * the socket (a prepared read answered, `prepared` in @npa/platform) goes straight to a query runner
+ * waiting for a connection, and when the rest of that read is the server's farewell, nobody listens yet.
+ * Nothing is lost by listening here: pg marks the client unusable, its holder's next query fails (a 503 to
+ * a request, a retry for a job), and the pool drops it when it is released.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
+/**
+ * The one description of the database, shared by the API, the worker, the CLI and the tests. `overrides`
+ * replaces options; its `extra` (pg's pool) is laid over the defaults, not in place of them.
+ */
+export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  const pool = (overrides as { extra?: Record<string, unknown> }).extra;
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
@@ -33,13 +55,21 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
+    ...overrides,
     // A server that accepts no connection (hung, or a black-holed network) fails a request in 10 s
     // with a 503 instead of holding it for ever; a slow query is left alone (imports and sweeps are long).
     // A connection idle for a minute is closed (pg's default is 10 s): a new one costs a backend's start,
     // cold catalogue caches and every prepared statement planned afresh, which showed as slow requests
     // each time traffic paused (bench/http.ts).
-    extra: { max: 20, application_name: 'npa-back-office', connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000, options: SESSION_OPTIONS },
-    ...extra,
+    extra: {
+      max: 20,
+      application_name: 'npa-back-office',
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 60_000,
+      options: SESSION_OPTIONS,
+      Client: ListenedClient,
+      ...pool,
+    },
   } as DataSourceOptions;
 }
 
