@@ -1,7 +1,8 @@
 // Running parts of a bench in processes of their own, so each one's memory and CPU are its own. Only
 // Node's built-ins are imported here: a child that loads this file loads nothing else of the bench.
-import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
 
@@ -85,6 +86,47 @@ export async function withAllocationSampling<T>(label: string, work: () => Promi
     console.log(`bench: allocations sampled in ${file}`);
     session.disconnect();
   }
+}
+
+/**
+ * BENCH_PERF=dir: Linux's `perf` records every process on the machine (the CPU clock, with call graphs)
+ * from here until `stop`, into `<label>.<pid>.perf.data` there (`perf report -i <file> --sort comm,sym`).
+ * A V8 CPU profile samples the main thread by the clock, whether it runs or waits for a core, and sees
+ * no other process; this counts the CPU each process and thread spent: PostgreSQL's backends, V8's
+ * compiler and collector threads, libuv's. BENCH_NODE_FLAGS='--perf-basic-prof-only-functions' names
+ * the JavaScript functions too. For finding where time goes, not for figures: perf takes CPU of its own.
+ */
+export async function systemProfile(label: string): Promise<{ stop: () => Promise<void> }> {
+  const dir = process.env.BENCH_PERF;
+  if (!dir) return { stop: async () => undefined };
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${label}.${process.pid}.perf.data`);
+  const perf = spawn('perf', ['record', '-e', 'cpu-clock', '-F', '1000', '-a', '-g', '-o', file], { stdio: 'ignore' });
+  // Listened for from the start: perf may end, or never start, before it is told to stop.
+  let ended = false;
+  const exited = new Promise<void>((resolve, reject) => {
+    perf.once('exit', () => resolve());
+    perf.once('error', (error) => reject(new Error(`BENCH_PERF: perf did not start (${error.message})`)));
+  }).finally(() => (ended = true));
+  exited.catch(() => undefined);
+  // A child that fails exits at once: perf, left running, would record until the disk is full.
+  const stopOnExit = () => perf.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  // perf makes its file as it starts, then starts counting: wait for the file, then a moment more.
+  for (let waited = 0; !existsSync(file); waited += 20) {
+    if (ended) await exited; // a perf that could not be started rejects with why
+    if (ended || waited > 5000) throw new Error('BENCH_PERF: perf did not start recording');
+    await sleep(20);
+  }
+  await sleep(200);
+  return {
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      perf.kill('SIGINT');
+      await exited;
+      console.log(`bench: the machine's CPU recorded in ${file}`);
+    },
+  };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   perSecond,
   row,
   serveChild,
+  systemProfile,
   withAllocationSampling,
   type Row,
 } from './support';
@@ -82,6 +83,7 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
     // with the worker for letters the NPA signs, keeps a core busy for a few seconds after it answers).
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const dataSource = worker.get(DataSource);
+    const profile = await systemProfile('reminders-pipeline');
     const start = process.hrtime.bigint();
     const cpu = countCpuOf({ worker: { pid: process.pid }, ...threadsOf('worker', process.pid), ...OTHERS, sink: { pid: smtpPid } });
     const { summary, sweepMs, sweepCpu, states } = await withAllocationSampling('reminders-pipeline', async () => {
@@ -103,6 +105,7 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const allCpu = cpu();
+    await profile.stop();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
     if (process.env.BENCH_CPU_PROF) console.log(`reminders: timed window in the profile's clock: ${start / 1000n} to ${process.hrtime.bigint() / 1000n} µs`);
     await printStages(dataSource, Date.now() - ms);

@@ -10,7 +10,7 @@ import { importPart } from './import';
 import { lettersPart } from './letters';
 import { remindersPart } from './reminders';
 import { AppConfig } from '@npa/platform';
-import { arg, machine, type Row } from './support';
+import { arg, machine, removeBenchFolders, type Row } from './support';
 import { sweepPart } from './sweep';
 
 const PARTS: Record<string, () => Promise<Row[]>> = {
@@ -50,6 +50,11 @@ async function main(): Promise<void> {
   } finally {
     // Never in place of a part's own failure (Redis away is one).
     await dropRedisKeys().catch((error: Error) => console.warn(`bench: the run's Redis keys were not removed: ${error.message}`));
+    try {
+      removeBenchFolders();
+    } catch (error) {
+      console.warn(`bench: the run's folders were not all removed: ${(error as Error).message}`);
+    }
   }
   const seconds = (Date.now() - started) / 1000;
   const after = machine();

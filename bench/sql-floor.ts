@@ -4,6 +4,7 @@
 // Started by sweep.ts with fork(); answers over IPC.
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
+import { systemProfile } from './child';
 import { countCpu, type CpuTime } from './cpu-time';
 
 export interface RecordedQuery {
@@ -25,10 +26,12 @@ async function replay(url: string, queriesFile: string): Promise<{ ms: number; p
     };
     const runs: { ms: number; rows: number; cpu: CpuTime }[] = [];
     for (let i = 0; i < 3; i++) {
+      const profile = await systemProfile(`sweep-floor-${i + 1}`);
       const cpuSince = countCpu();
       const start = process.hrtime.bigint();
       const rows = (await phase('facts')) + (await phase('reminders'));
       runs.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rows, cpu: cpuSince() });
+      await profile.stop();
     }
     peak = Math.max(peak, process.memoryUsage.rss());
     const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -34,9 +34,13 @@ export const row = (r: Omit<Row, 'ratio'>): Row => ({ ...r, ratio: r.floor ? r.v
 export const bestRun = <T>(runs: T[], score: (run: T) => number, keep: 'highest' | 'lowest'): T =>
   runs.reduce((a, b) => ((keep === 'highest' ? score(a) >= score(b) : score(a) <= score(b)) ? a : b));
 
+/** The folders the run's parts were given (benchEnv), removed when the run ends (removeBenchFolders). */
+const folders: string[] = [];
+
 /** Each part's own variables: a Redis key prefix and folders of its own, quiet logs. Set before a Nest app boots. */
 export function benchEnv(label: string): void {
   const dir = mkdtempSync(join(tmpdir(), `npa-bench-${label}-`));
+  folders.push(dir);
   Object.assign(process.env, {
     NODE_ENV: 'production',
     REDIS_PREFIX: `npa-bench-${label}-${process.pid}`,
@@ -48,6 +52,17 @@ export function benchEnv(label: string): void {
     TOTP_KEY: process.env.TOTP_KEY ?? randomBytes(36).toString('base64url'),
     LOG_LEVEL: 'warn',
   });
+}
+
+/**
+ * Removes the folders the run's parts wrote (the register's evidence files, the letters, the sweep's
+ * recorded queries): a full run left ~250 MB in the system's temporary folder. Once, when the run ends,
+ * not after each part: on a file system without a journal (this machine's ext4), a file made within a
+ * minute of deleted ones skips them one by one, so a part's deletes would slow the next part's letters
+ * (README, Benchmarks).
+ */
+export function removeBenchFolders(): void {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A database of the bench's own, named so nothing else mistakes it for theirs; dropped at the end. */
@@ -193,4 +208,4 @@ export function machine() {
   };
 }
 
-export { inChild, serveChild, startServer, serveServer, withAllocationSampling, withPeakMemory } from './child';
+export { inChild, serveChild, startServer, serveServer, systemProfile, withAllocationSampling, withPeakMemory } from './child';

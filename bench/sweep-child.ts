@@ -12,7 +12,7 @@ import { LETTER_KIND_DECLARATIONS } from '../apps/letter-kinds';
 import { ComplianceService, FactsLoader } from '@npa/compliance';
 import { PlatformModule, addDays, type IsoDate } from '@npa/platform';
 import { ReminderFinder, RemindersModule, SweepService, type SweepSummary } from '@npa/reminders';
-import { serveChild, withAllocationSampling, withPeakMemory } from './child';
+import { serveChild, systemProfile, withAllocationSampling, withPeakMemory } from './child';
 import { countCpu, type CpuTime } from './cpu-time';
 import type { RecordedQuery } from './sql-floor';
 
@@ -81,10 +81,12 @@ async function sweepOnce({ url, asOf, queriesFile }: SweepInput): Promise<SweepO
     }) as typeof dataSource.query;
 
     const bootMb = process.memoryUsage().rss / 1024 / 1024;
+    const profile = await systemProfile('sweep');
     const from = process.hrtime.bigint() / 1000n;
     const cpuSince = countCpu();
     const sweep = await withAllocationSampling('sweep', () => withPeakMemory(() => app.get(SweepService).run(asOf)));
     const cpu = cpuSince();
+    await profile.stop();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
     if (process.env.BENCH_CPU_PROF) console.log(`sweep: timed window in the profile's clock: ${from} to ${process.hrtime.bigint() / 1000n} µs`);
     console.log(

@@ -4,7 +4,6 @@
 // sweep's and not the generator's. The floor, in another fresh process: the same SELECTs the sweep
 // sent, replayed with `pg` alone (sql-floor.ts) in the same two phases, rows fetched and nothing done.
 // The two take turns (TURNS), each on a fresh copy of the register as it was built.
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SweepInput, SweepOutput } from './sweep-child';
 import { describeCpu, type CpuTime } from './cpu-time';
@@ -36,7 +35,7 @@ export async function sweepPart(options: { scales: number[] }): Promise<Row[]> {
       for (let turn = 1; turn <= TURNS; turn++) {
         const copy = await copyOf(db, `${label}_turn${turn}`);
         try {
-          const input: SweepInput = { url: copy.url, asOf: register.today, queriesFile: join(tmpdir(), `npa-bench-sweep-${process.pid}-${scale}.json`) };
+          const input: SweepInput = { url: copy.url, asOf: register.today, queriesFile: join(process.env.VAR_DIR!, 'sweep-queries.json') };
           sweeps.push(await inChild<SweepInput, SweepOutput>(join(__dirname, 'sweep-child.ts'), 'sweepOnce', input, { compiled: true }));
           // The floor reads the register as the sweep found it, on a fresh copy of its own: replayed where the
           // sweep has been, its reads of the latest snapshots and of the reminders already recorded would
