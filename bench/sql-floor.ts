@@ -1,6 +1,7 @@
 // The sweep's SQL floor, in a process of its own that loads nothing but `pg` and the bench's process
-// helpers, which are Node's built-ins (so its memory is the rows' and the driver's): the SELECTs the sweep sent, replayed through a pool of the app's size in the
-// same two phases (facts, then reminders), every row fetched and nothing done with it. Best of three.
+// helpers, which are Node's built-ins (so its memory is the rows' and the driver's): the SELECTs the
+// sweep sent, replayed through a pool of the app's size in the same two phases (facts, then reminders),
+// every row fetched and nothing done with it. Best of three.
 // Started by sweep.ts with fork(); answers over IPC.
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
