@@ -117,3 +117,38 @@ export function countCpu(): () => CpuTime {
 
 export const describeCpu = (cpu: CpuTime) =>
   `${cpu.nodeMs.toFixed(0)} ms in Node, ${cpu.postgresMs === null ? 'unknown' : `${cpu.postgresMs.toFixed(0)} ms`} in PostgreSQL`;
+
+/** The machine's CPU time so far from /proc/stat's first line, in clock ticks: busy (not idle or waiting on I/O), and stolen by the host. */
+function machineTicks(): { busy: number; steal: number } | null {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0].trim().split(/\s+/);
+    const [user, nice, system, _idle, _iowait, irq, softirq, steal] = fields.map(Number);
+    return { busy: user + nice + system + irq + softirq, steal };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples the whole machine every `everyMs` until stopped: how many cores were busy in each interval,
+ * and how many the host took (steal). Beside a timeline of a pipeline's stages it shows when the cores
+ * wait and when they are full. Empty without /proc.
+ */
+export function machineBusy(everyMs: number): { stop: () => { busy: number; stolen: number }[] } {
+  const sample = () => ({ at: performance.now(), ticks: machineTicks() });
+  const samples = [sample()];
+  const timer = setInterval(() => samples.push(sample()), everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      samples.push(sample());
+      return samples.slice(1).flatMap(({ at, ticks }, i) => {
+        const before = samples[i];
+        if (!ticks || !before.ticks) return [];
+        const seconds = (at - before.at) / 1000;
+        const cores = (from: number, to: number) => (to - from) / TICKS_PER_SECOND / seconds;
+        return [{ busy: cores(before.ticks.busy, ticks.busy), stolen: cores(before.ticks.steal, ticks.steal) }];
+      });
+    },
+  };
+}

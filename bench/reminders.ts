@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@npa/platform';
 import { WorkerModule } from '@npa/worker';
 import { SweepService } from '@npa/reminders';
-import { countCpuOf, POSTGRES, threadsOf, type Processes } from './cpu-time';
+import { countCpuOf, machineBusy, POSTGRES, threadsOf, type Processes } from './cpu-time';
 import { startSmtpSink, stepsBetween, type SmtpSink } from './smtp-sink';
 import {
   benchDatabase,
@@ -84,6 +84,9 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const dataSource = worker.get(DataSource);
     const profile = await systemProfile('reminders-pipeline');
+    // Read only for BENCH_HIST's table: otherwise nothing more runs in the timed window.
+    const bucketMs = histBucketMs();
+    const machine = bucketMs === null ? null : machineBusy(bucketMs);
     const start = process.hrtime.bigint();
     const cpu = countCpuOf({ worker: { pid: process.pid }, ...threadsOf('worker', process.pid), ...OTHERS, sink: { pid: smtpPid } });
     const { summary, sweepMs, sweepCpu, states } = await withAllocationSampling('reminders-pipeline', async () => {
@@ -105,10 +108,11 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const allCpu = cpu();
+    const cores = machine?.stop() ?? [];
     await profile.stop();
     // The timed window in the clock of a V8 CPU profile (microseconds), to read only it from BENCH_CPU_PROF's file.
     if (process.env.BENCH_CPU_PROF) console.log(`reminders: timed window in the profile's clock: ${start / 1000n} to ${process.hrtime.bigint() / 1000n} µs`);
-    await printStages(dataSource, Date.now() - ms);
+    await printStages(dataSource, Date.now() - ms, cores);
     if (states.pending) console.log(`reminders: gave up after ${limitSeconds} s with ${states.pending} still pending`);
     return { ms, sweepMs, summary, states, cpu: allCpu, sweepCpu };
   } finally {
@@ -116,25 +120,33 @@ async function pipeline({ url, smtpUrl, smtpPid, redisPrefix, today, limitSecond
   }
 }
 
-/** When each stage finished, in seconds from the start, so a slow stage shows (each is a job kind of its own). */
-async function printStages(dataSource: DataSource, startedAt: number): Promise<void> {
+/** BENCH_HIST=1: a row per second; BENCH_HIST=100: per 100 ms (any number of 10 or more is the bucket's length in ms). */
+function histBucketMs(): number | null {
+  if (!process.env.BENCH_HIST) return null;
+  return Number(process.env.BENCH_HIST) >= 10 ? Number(process.env.BENCH_HIST) : 1000;
+}
+
+/**
+ * When each stage finished, in seconds from the start, so a slow stage shows (each is a job kind of its
+ * own); with BENCH_HIST, what each stage did in each interval beside how many of the machine's cores were
+ * busy in it (`cores`, sampled over the same intervals) and how many the host took.
+ */
+async function printStages(dataSource: DataSource, startedAt: number, cores: { busy: number; stolen: number }[]): Promise<void> {
   const [t] = await dataSource.query<Record<string, Date | null>[]>(
     `SELECT (SELECT max(l.created_at) FROM letters l) AS made, (SELECT max(l.rendered_at) FROM letters l) AS rendered,
             (SELECT max(d.claimed_at) FROM mail_deliveries d) AS claimed, (SELECT max(d.sent_at) FROM mail_deliveries d) AS sent`,
   );
   const at = (d: Date | null) => (d ? ((d.getTime() - startedAt) / 1000).toFixed(1) : '-');
-  // BENCH_HIST=1: a row per second; BENCH_HIST=100: per 100 ms (any number of 10 or more is the bucket's length in ms).
-  if (process.env.BENCH_HIST) {
-    const bucket = `${Number(process.env.BENCH_HIST) >= 10 ? Number(process.env.BENCH_HIST) : 1000} milliseconds`;
+  const bucketMs = histBucketMs();
+  if (bucketMs !== null) {
     const count = (table: string, column: string) => `(SELECT count(*)::int FROM ${table} WHERE date_bin($2::interval, ${column}, $1::timestamptz) = s)`;
-    console.table(
-      await dataSource.query(
-        `SELECT to_char(s, 'SS.MS') AS s, ${count('letters', 'created_at')} made, ${count('letters', 'rendered_at')} rendered, ${count('mail_deliveries', 'created_at')} owed,
-                ${count('mail_deliveries', 'claimed_at')} claimed, ${count('mail_deliveries', 'sent_at')} sent, ${count('job_outbox', 'relayed_at')} relayed
-           FROM generate_series($1::timestamptz, now(), $2::interval) s`,
-        [new Date(startedAt), bucket],
-      ),
+    const rows = await dataSource.query<Record<string, unknown>[]>(
+      `SELECT to_char(s, 'SS.MS') AS s, ${count('letters', 'created_at')} made, ${count('letters', 'rendered_at')} rendered, ${count('mail_deliveries', 'created_at')} owed,
+              ${count('mail_deliveries', 'claimed_at')} claimed, ${count('mail_deliveries', 'sent_at')} sent, ${count('job_outbox', 'relayed_at')} relayed
+         FROM generate_series($1::timestamptz, now(), $2::interval) s`,
+      [new Date(startedAt), `${bucketMs} milliseconds`],
     );
+    console.table(rows.map((row, i) => ({ ...row, 'cores busy': cores[i]?.busy.toFixed(2) ?? '-', stolen: cores[i]?.stolen.toFixed(2) ?? '-' })));
   }
   console.log(`reminders: stages done at (s): letters made ${at(t.made)}, rendered ${at(t.rendered)}, emails claimed ${at(t.claimed)}, sent ${at(t.sent)}`);
 }
