@@ -36,7 +36,8 @@ describe('Workflow automation when things fail', () => {
     afterAll(async () => {
       await worker?.close();
       await app?.close();
-      if (redis?.running()) await redis.stop();
+      // destroy, not stop: its append-only file's folder goes too.
+      await redis?.destroy();
     });
 
     it('sends all 10 award letters once Redis is back, none twice', async () => {

@@ -219,7 +219,8 @@ describe('Job outbox and its relay', () => {
 
     afterAll(async () => {
       await worker?.close();
-      if (redis?.running()) await redis.stop();
+      // destroy, not stop: its append-only file's folder goes too.
+      await redis?.destroy();
     });
 
     it('keeps the rows, stays up, and relays them once Redis is back', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
@@ -11,6 +11,7 @@ import type { LetterKindDeclaration } from './letter-kinds';
 // A kind of the tests' own, with its two templates in a directory of their own.
 const dir = mkdtempSync(join(tmpdir(), 'letter-kinds-'));
 for (const file of ['award.hbs', 'award.txt.hbs', 'reminder.hbs', 'reminder.txt.hbs']) writeFileSync(join(dir, file), '{{setting.name}}');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const award = defineLetterKind({
   kind: 'award',
   title: 'Stamp of Approval awarded',

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync as zip } from 'fflate';
@@ -6,6 +6,7 @@ import { cleanFileName, sniffFile } from './file-kind';
 
 const zipSync = (files: Record<string, string>) => Buffer.from(zip(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))));
 const dir = mkdtempSync(join(tmpdir(), 'npa-sniff-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);
