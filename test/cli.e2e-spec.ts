@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -151,7 +151,7 @@ describe('The command line', () => {
   });
 
   it('sweeps the demo register on demand, printing what it found and sent, with the emails in the outbox folder', async () => {
-    const outbox = mkdtempSync(join(tmpdir(), 'npa-outbox-'));
+    const outbox = mkdtempSync(join(process.env.TEST_RUN_DIR ?? tmpdir(), 'npa-outbox-'));
     const { stdout } = await run(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'sweep', '--as-of', app.get(Clock).today()],
@@ -167,7 +167,6 @@ describe('The command line', () => {
     const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
     expect(files.length).toBeGreaterThan(0);
     const mails = await Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox, f)))));
-    rmSync(outbox, { recursive: true, force: true });
     const reminder = mails.find((m) => m.subject?.startsWith('Reminder'));
     // The demo's lapsed award: one signed lapse notice, no reminder email for it.
     expect(mails.filter((m) => m.subject?.startsWith('Stamp of Approval lapse notice:'))).toHaveLength(1);

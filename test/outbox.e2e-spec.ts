@@ -219,8 +219,7 @@ describe('Job outbox and its relay', () => {
 
     afterAll(async () => {
       await worker?.close();
-      // destroy, not stop: its append-only file's folder goes too.
-      await redis?.destroy();
+      if (redis?.running()) await redis.stop();
     });
 
     it('keeps the rows, stays up, and relays them once Redis is back', async () => {

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -183,11 +183,10 @@ describe('Personal data: the map of where a person is held, and subject access',
         [sasha.id, email, sasha.name],
       );
 
-      const dir = mkdtempSync(join(tmpdir(), 'npa-sar-'));
+      const dir = mkdtempSync(join(process.env.TEST_RUN_DIR ?? tmpdir(), 'npa-sar-'));
       const file = join(dir, 'sasha.json');
       const { stdout } = await cli('subject-access', email, '--out', file);
       output = { stdout, json: readFileSync(file, 'utf8') };
-      rmSync(dir, { recursive: true, force: true });
       report = JSON.parse(output.json);
     }, 180_000);
 

@@ -20,7 +20,8 @@ export interface PrivateRedisOptions {
  */
 export async function privateRedis(options: PrivateRedisOptions = {}) {
   const port = await freePort();
-  const dir = options.persist ? mkdtempSync(join(tmpdir(), 'npa-redis-')) : undefined;
+  // In the run's folder, which the global teardown removes, so a suite that only stops it leaves nothing.
+  const dir = options.persist ? mkdtempSync(join(process.env.TEST_RUN_DIR ?? tmpdir(), 'npa-redis-')) : undefined;
   const disk = dir ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async () => {
