@@ -1,7 +1,7 @@
 // Running parts of a bench in processes of their own, so each one's memory and CPU are its own. Only
 // Node's built-ins are imported here: a child that loads this file loads nothing else of the bench.
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
@@ -162,15 +162,18 @@ export function startServer<I>(
   modulePath: string,
   task: string,
   input: I,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; env?: NodeJS.ProcessEnv; stdout?: string } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const { path, execArgv } = childEntry(modulePath, options);
+  // `stdout`: the server's standard output goes to that file, as a production server's goes to its log collector.
+  const out = options.stdout ? openSync(options.stdout, 'a') : 'inherit';
   return new Promise((resolve, reject) => {
     const child = fork(path, ['--bench-server', task], {
       execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: process.env,
+      stdio: ['ignore', out, 'inherit', 'ipc'],
+      env: { ...process.env, ...options.env },
     });
+    if (typeof out === 'number') closeSync(out);
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.once('error', reject);
     child.once('message', (message: { url?: string; error?: string }) => {

@@ -9,6 +9,7 @@
 // guard and bearer token, that reads one service by primary key, in a bench-only module passed to
 // createApp, never in the app. Compliance is measured twice: for today, whose answers the app keeps until
 // the register changes, and for past dates, computed afresh.
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '@npa/platform';
 import type { AppInput } from './http-app';
@@ -141,7 +142,10 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
     const register = await buildRegister(db.url, { scale: options.scale });
     console.log(`http: ${describeRegister(register)}`);
     const reviewer: AppInput = { email: `bench-reviewer-${process.pid}@bench.example.org`, password: 'bench-password-2025' };
-    const app = await startServer(join(__dirname, 'http-app.ts'), 'app', reviewer, COMPILED);
+    // At production's log level, one line per request, to a file as production's go to a log collector:
+    // at the bench's own `warn` no request line would be made, and that cost would not be measured.
+    const log = join(process.env.VAR_DIR!, 'api.log');
+    const app = await startServer(join(__dirname, 'http-app.ts'), 'app', reviewer, { ...COMPILED, env: { LOG_LEVEL: 'info' }, stdout: log });
     try {
       const url = app.url;
       const email = reviewer.email;
@@ -260,8 +264,18 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       ];
     } finally {
       await app.stop();
+      console.log(`http: the API logged ${(await linesIn(log)).toLocaleString('en-GB')} lines at LOG_LEVEL=info (one per request)`);
     }
   } finally {
     await db.drop();
   }
+}
+
+/** The lines in a file, read as a stream (a full run's API log is a few hundred MB). */
+async function linesIn(path: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
 }
