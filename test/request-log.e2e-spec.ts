@@ -108,6 +108,8 @@ describe('the request log of the running API', () => {
         expect.objectContaining({ level: 40, context: 'Errors', req: { id: 'log-check-within', method: 'POST', url: '/auth/login' } }),
         expect.objectContaining({ level: 30, msg: expect.stringMatching(/^POST \/auth\/login 503 \d+ ms$/) as unknown }),
       ]);
+      // The request's body is never on a line, not even the failed request's warning.
+      expect(awayOutput()).not.toContain('not-the-password-1');
     } finally {
       child.kill('SIGTERM');
     }
