@@ -28,7 +28,7 @@ describe('the request log of the running API', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
   const linesFor = (id: string) => lines().filter((line) => line.req?.id === id);
-  /** The lines come a moment after the answer (pino writes asynchronously). */
+  /** The lines come a moment after the answer (pino writes them in batches, at least once a second). */
   const eventually = async <T>(read: () => T, done: (value: T) => boolean): Promise<T> => {
     for (let i = 0; i < 50; i += 1) {
       const value = read();

@@ -86,7 +86,9 @@ export async function createApp(options: { logger?: boolean; modules?: Type[] } 
   await mountWebAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // Ends with process.exit(0) rather than the signal re-raised: 'exit' is when pino writes the lines it
+  // still holds (LoggingModule), such as those the shutdown itself logged.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await mountQueueDashboard(app);
 
   await loadOpenApiMetadata();

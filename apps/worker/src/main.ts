@@ -8,8 +8,9 @@ async function main(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(AppLogger));
-  // SIGTERM and SIGINT close the app: workers stop taking jobs and finish the ones in flight.
-  app.enableShutdownHooks();
+  // SIGTERM and SIGINT close the app: workers stop taking jobs and finish the ones in flight. It then ends
+  // with process.exit(0), not the signal re-raised: 'exit' is when pino writes the lines it still holds.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
   const heartbeat = await app.get(HeartbeatService).request();
   console.log(`NPA worker started; heartbeat ${heartbeat.id} queued`);

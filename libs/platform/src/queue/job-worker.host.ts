@@ -112,6 +112,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Stopping workers (${signal ?? 'shutdown'}): finishing jobs in flight`);
     await Promise.all(this.workers.map((worker) => worker.close()));
+    this.logger.log('Workers stopped: every job in flight has finished');
   }
 
   private async databaseDown(): Promise<boolean> {
