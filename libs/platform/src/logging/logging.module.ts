@@ -44,7 +44,7 @@ import { requestMixin } from './request-log';
           return { pinoHttp: { ...options, transport: { target: 'pino-pretty', options: pretty } }, forRoutes };
         }
         // Written in batches of 4 kB, and at least once a second, each handed to libuv's threads: with a write
-        // per line the line cost an unknown path ~15 µs of CPU, batched ~10 (README, Benchmarks, session 40).
+        // per line the line cost an unknown path ~17 µs of CPU, batched ~13 (README, Benchmarks, session 40).
         // Not synchronous: pino writes what is still held when the process exits only for an asynchronous
         // destination. A process killed outright (SIGKILL) loses at most its last second's lines.
         return { pinoHttp: [options, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 })], forRoutes };
