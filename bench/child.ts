@@ -163,7 +163,7 @@ export function startServer<I>(
   task: string,
   input: I,
   options: { compiled?: boolean; env?: NodeJS.ProcessEnv; stdout?: string } = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const { path, execArgv } = childEntry(modulePath, options);
   // `stdout`: the server's standard output goes to that file, as a production server's goes to its log collector.
   const out = options.stdout ? openSync(options.stdout, 'a') : 'inherit';
@@ -180,6 +180,7 @@ export function startServer<I>(
       if (!message.url) return reject(new Error(`${task} server failed: ${message.error}`));
       resolve({
         url: message.url,
+        pid: child.pid!,
         stop: async () => {
           child.send('stop');
           // A server left holding connections a load step overran (the kernel's SYN cookies can leave

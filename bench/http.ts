@@ -15,6 +15,7 @@ import { addDays } from '@npa/platform';
 import type { AppInput } from './http-app';
 import type { LoadInput, LoadOutput } from './load';
 import type { FloorInput } from './floors';
+import { countCpuOf, POSTGRES } from './cpu-time';
 import { benchDatabase, benchEnv, bestRun, buildRegister, describeRegister, inChild, perSecond, row, startServer, type Row } from './support';
 
 const P99_MS = 25;
@@ -91,14 +92,14 @@ interface Beside {
  * a single pair decided the ratio either way (README, Benchmarks); a floor taken minutes before its
  * figure, as the compliance and review-queue ratios once were, moved them by more than half.
  */
-function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: FloorInput) {
+function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: FloorInput, appPid: number) {
   const bareFloor = async (task: string, name: string, paths: string[]) => {
     const server = await startServer(join(__dirname, 'floors.ts'), task, input, COMPILED);
     try {
       const check = await fetch(`${server.url}${paths[0]}`, { headers: { authorization: `Bearer ${base.token}` } });
       if (check.status !== (task === 'api' ? 200 : 404)) throw new Error(`${name}: ${check.status} ${await check.text()}`);
       await warm({ ...base, url: server.url, paths });
-      return await saturated(name, { ...base, url: server.url, paths });
+      return await saturated(name, { ...base, url: server.url, paths }, server.pid);
     } finally {
       await server.stop();
     }
@@ -112,23 +113,32 @@ function trueFloors(base: Omit<LoadInput, 'rate' | 'mode' | 'paths'>, input: Flo
       for (let round = 0; round < ROUNDS; round += 1) {
         floors.push(await bareFloor(task, floorName, floorPaths));
         await warm({ ...base, paths: routes[0].paths(round) });
-        for (const [i, route] of routes.entries()) apps[i].push(await saturated(route.name, { ...base, paths: route.paths(round) }));
+        for (const [i, route] of routes.entries()) apps[i].push(await saturated(route.name, { ...base, paths: route.paths(round) }, appPid));
       }
       return { floor: bestRun(floors, (r) => r.achieved, 'highest'), apps: apps.map((runs) => bestRun(runs, (r) => r.achieved, 'highest')) };
     },
   };
 }
 
-/** The most a route serves with a few connections sending back to back, whatever the latency. */
-async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>): Promise<LoadOutput> {
+/**
+ * The most a route serves with a few connections sending back to back, whatever the latency; with the
+ * server's pid, also the CPU the server and PostgreSQL spent per request meanwhile (from /proc), which
+ * this machine's slow spells move far less than the rate: five alternating rounds of the same two builds
+ * told the request line's cost by CPU when their rates crossed (README, Benchmarks, session 40).
+ */
+async function saturated(name: string, base: Omit<LoadInput, 'rate' | 'mode'>, serverPid?: number): Promise<LoadOutput> {
+  const cpu = serverPid === undefined ? null : countCpuOf({ server: { pid: serverPid }, postgres: POSTGRES });
   const r = await inChild<LoadInput, LoadOutput>(
     join(__dirname, 'load.ts'),
     'load',
     { ...base, mode: 'saturate', rate: 0, connections: SATURATING_CONNECTIONS },
     COMPILED,
   );
+  const spent = cpu?.();
+  const perRequest = (ms: number | null) => (ms === null ? '?' : `${((ms * 1000) / Math.max(1, r.achieved * base.seconds)).toFixed(1)} µs`);
   console.log(
-    `http: ${name} saturated by ${SATURATING_CONNECTIONS} connections: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
+    `http: ${name} saturated by ${SATURATING_CONNECTIONS} connections: ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}` +
+      (spent ? `; CPU per request: the server ${perRequest(spent.server)}, PostgreSQL ${perRequest(spent.postgres)}` : ''),
   );
   return r;
 }
@@ -190,9 +200,9 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       const compliance = options.paced ? await highestHeld('compliance', { ...base, paths: routes.compliance }) : none;
       const computed = options.paced ? await highestHeld('compliance as of past dates', { ...base, paths: routes.computed }) : none;
       // Only the paced rows are read beside the primary-key floor.
-      const pkFloor = options.paced ? await saturated('PK floor', { ...base, paths: routes.floor }) : null;
+      const pkFloor = options.paced ? await saturated('PK floor', { ...base, paths: routes.floor }, app.pid) : null;
 
-      const floors = trueFloors(base, { databaseUrl: db.url, jwtSecret: process.env.JWT_SECRET! });
+      const floors = trueFloors(base, { databaseUrl: db.url, jwtSecret: process.env.JWT_SECRET! }, app.pid);
       const floorA = 'true floor (a): bare Fastify + pg, GET /services/{id}';
       const reads = await floors.inTurns('api', floorA, routes.byId, [
         { name: 'GET /services/{id}', paths: () => routes.byId },
@@ -206,7 +216,7 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
       // The review queue's search takes a minute or more: floor (a) just before it and just after, the higher kept.
       const queueFloorBefore = await floors.bareFloor('api', floorA, routes.byId);
       const queue = await highestHeld('review queue', { ...base, paths: routes.queue });
-      const queueMost = await saturated('review queue', { ...base, paths: routes.queue });
+      const queueMost = await saturated('review queue', { ...base, paths: routes.queue }, app.pid);
       const queueFloor = bestRun([queueFloorBefore, await floors.bareFloor('api', floorA, routes.byId)], (r) => r.achieved, 'highest');
 
       const floorIs = 'one row by primary key, same server, same guard';
