@@ -13,7 +13,8 @@ export interface CpuTime {
 const TICKS_PER_SECOND = 100;
 
 /**
- * Which processes a count takes in: by pid, or by how the command line starts (`postgres`, `redis-server`);
+ * Which processes a count takes in: by pid, or by the program they run (`postgres`, `redis-server`: a
+ * command line starting so, as a backend's title does, or a program of that name, as the postmaster's path is);
  * or the threads of one process whose name starts so (see threadsOf).
  */
 export type Processes = { pid: number } | { command: string } | { pid: number; threads: string };
@@ -45,7 +46,7 @@ export function processesMs(which: Processes): number | null {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      if ('command' in which && !readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith(which.command)) continue;
+      if ('command' in which && !runs(readFileSync(`/proc/${pid}/cmdline`, 'latin1'), which.command)) continue;
       ticks += readStat(`/proc/${pid}/stat`, true).ticks;
     } catch {
       // The process ended between the listing and the read.
@@ -53,6 +54,16 @@ export function processesMs(which: Processes): number | null {
     }
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * A backend's title starts with `postgres:`; the postmaster runs as `/usr/lib/postgresql/<v>/bin/postgres`.
+ * Missing the postmaster lost the time of every backend that ended within a count (it is the
+ * postmaster's then): a pool closing an idle connection made PostgreSQL's share negative (session 40).
+ */
+function runs(cmdline: string, command: string): boolean {
+  const program = cmdline.split('\0')[0];
+  return program.startsWith(command) || program.endsWith(`/${command}`);
 }
 
 /** User and system time of a process's threads whose name starts with `name`, in ms; null without /proc. */
