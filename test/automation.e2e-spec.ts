@@ -262,34 +262,39 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
       clock.to(today);
     }, 90_000);
 
-    it('their emails are checked together just before they go: one whose award was renewed meanwhile is suppressed with the reason, the others sent', async () => {
-      const settings = [await approvedSetting(), await approvedSetting(), await approvedSetting()];
+    it('their emails are checked ten at a time just before they go: one renewed meanwhile in each ten is suppressed with the reason, the others sent once', async () => {
+      // Twelve in one job: read and checked ten at a time (LetterJobs.deliverEach), so both tens are seen.
+      const settings: Awaited<ReturnType<typeof approvedSetting>>[] = [];
+      for (let i = 0; i < 12; i++) settings.push(await approvedSetting());
+      const renewedMeanwhile = [1, 10];
       const dueOn = addDays(settings[0].expiresOn, -30);
       clock.to(dueOn);
       await world.withoutWorker(async () => {
         await sweep(dueOn);
-        await approveThrough(app, settings[1], reviewer);
+        for (const i of renewedMeanwhile) await approveThrough(app, settings[i], reviewer);
       });
       const renewalOf = async (settingId: string) => (await reminders(settingId)).find((r) => r.kind === 'award-renewal-30')!;
       const settled = await eventually(async () => {
         const shown = await Promise.all(settings.map((s) => renewalOf(s.setting.id)));
         return shown.every((r) => r.state !== 'pending') && shown;
       }, 30_000);
-      expect(settled.map((r) => r.state)).toEqual(['sent', 'suppressed', 'sent']);
-      expect(settled[1].reason).toMatch(/renewed/);
-      const [first, renewed, third] = await Promise.all(settings.map((s) => renewal(s.setting.id)));
+      const expected = settings.map((_, i) => (renewedMeanwhile.includes(i) ? 'suppressed' : 'sent'));
+      expect(settled.map((r) => r.state)).toEqual(expected);
+      for (const i of renewedMeanwhile) expect(settled[i].reason).toMatch(/renewed/);
+      const letterIds = (await Promise.all(settings.map((s) => renewal(s.setting.id)))).map((r) => r.letter_id);
       const together = await db().query<unknown[]>(`SELECT 1 FROM job_outbox WHERE name = 'letter.deliver-many' AND payload->'letterIds' @> $1::jsonb`, [
-        JSON.stringify([first.letter_id, renewed.letter_id, third.letter_id]),
+        JSON.stringify(letterIds),
       ]);
       expect(together).toHaveLength(1);
-      const [delivery] = await db().query<{ state: string; reason: string }[]>('SELECT state, reason FROM mail_deliveries WHERE letter_id = $1', [
-        renewed.letter_id,
-      ]);
-      expect(delivery).toMatchObject({ state: 'suppressed', reason: expect.stringMatching(/renewed/) });
+      const deliveries = await db().query<{ letter_id: string; state: string; reason: string }[]>(
+        'SELECT letter_id, state, reason FROM mail_deliveries WHERE letter_id = ANY($1::uuid[])',
+        [letterIds],
+      );
+      expect(letterIds.map((id) => deliveries.find((d) => d.letter_id === id)?.state)).toEqual(expected);
       await new Promise((r) => setTimeout(r, 1000));
-      expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual([1, 0, 1]);
+      expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual(expected.map((state) => (state === 'sent' ? 1 : 0)));
       clock.to(today);
-    }, 90_000);
+    }, 120_000);
 
     it('a sweep as of another day: the prepare job checks it as of today, and makes no letter for one done meanwhile', async () => {
       const ready = await approvedSetting();
