@@ -9,7 +9,7 @@
 // guard and bearer token, that reads one service by primary key, in a bench-only module passed to
 // createApp, never in the app. Compliance is measured twice: for today, whose answers the app keeps until
 // the register changes, and for past dates, computed afresh.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '@npa/platform';
 import type { AppInput } from './http-app';
@@ -273,11 +273,27 @@ export async function httpPart(options: { scale: number; seconds: number; paced:
         ...paced,
       ];
     } finally {
+      console.log(`http: ${residentMemory(app.pid)}`);
       await app.stop();
       console.log(`http: the API logged ${(await linesIn(log)).toLocaleString('en-GB')} lines at LOG_LEVEL=info (one per request)`);
     }
   } finally {
     await db.drop();
+  }
+}
+
+/**
+ * The API's resident memory now and at its highest (Linux, /proc). It keeps compliance answers and facts
+ * (EvaluationCache, FactsLoader), bounded by count; V8 collects their garbage lazily on a machine with
+ * memory to spare, so the resident figure runs well above what is live (README, Benchmarks, session 41).
+ */
+function residentMemory(pid: number): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024);
+    return `the API's resident memory at the end: ${mb('VmRSS')} MB, at its highest ${mb('VmHWM')} MB`;
+  } catch {
+    return "the API's resident memory: unknown (no /proc)";
   }
 }
 
