@@ -291,6 +291,7 @@ describe('Workflow automation: sweep, reminders, letters and email, each exactly
         [letterIds],
       );
       expect(letterIds.map((id) => deliveries.find((d) => d.letter_id === id)?.state)).toEqual(expected);
+      for (const i of renewedMeanwhile) expect(deliveries.find((d) => d.letter_id === letterIds[i])?.reason).toMatch(/renewed/);
       await new Promise((r) => setTimeout(r, 1000));
       expect(settings.map((s) => reminderMails(s.setting.name).length)).toEqual(expected.map((state) => (state === 'sent' ? 1 : 0)));
       clock.to(today);
